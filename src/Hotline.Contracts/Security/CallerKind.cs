@@ -1,0 +1,8 @@
+namespace Hotline.Contracts.Security;
+
+/// <summary>Who holds a token: hotline staff, or a handling department's system.</summary>
+public enum CallerKind
+{
+    Staff,
+    Department,
+}

@@ -1,0 +1,10 @@
+namespace Hotline.Contracts.Security;
+
+/// <summary>What a staff member may do. A supervisor may do everything an agent may.</summary>
+public enum StaffRole
+{
+    None,
+    Agent,
+    Supervisor,
+    Editor,
+}

@@ -1,0 +1,37 @@
+namespace Hotline.Silo.Storage;
+
+/// <summary>
+/// Durable home of tickets: an append-only event history per ticket, the ticket's current state
+/// (as JSON owned by the ticket grain), the index columns the desks query by, and a per-department
+/// feed of what was dispatched to it. Every commit is one transaction, applied only on the version it
+/// was decided on, so two hosts sharing one database never both apply conflicting transitions.
+/// </summary>
+internal interface ITicketStore
+{
+    /// <summary>Current state of a ticket, or null when it does not exist.</summary>
+    Task<StoredTicket?> LoadAsync(string ticketId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Appends the commit's events, replaces the current state and index, and adds its feed entries,
+    /// all in one transaction, only when the stored version equals <see cref="TicketCommit.ExpectedVersion"/>
+    /// (0 = the ticket must not exist yet). Returns false, writing nothing, when it does not.
+    /// Returns only after the commit is durable. Concurrent commits may share one database transaction.
+    /// </summary>
+    Task<bool> CommitAsync(TicketCommit commit, CancellationToken cancellationToken);
+
+    /// <summary>The ticket's events in the order they were appended.</summary>
+    Task<IReadOnlyList<StoredEvent>> ReadHistoryAsync(string ticketId, CancellationToken cancellationToken);
+
+    /// <summary>Tickets matching a query, newest first, paged by an opaque token.</summary>
+    Task<TicketPage> QueryAsync(TicketQuery query, CancellationToken cancellationToken);
+
+    /// <summary>A department's feed entries after <paramref name="afterSequence"/>, oldest first.</summary>
+    Task<IReadOnlyList<FeedEntry>> ReadFeedAsync(string departmentId, long afterSequence, int max, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Completes when the department's feed may hold entries after <paramref name="afterSequence"/>:
+    /// at once when it already does, when this process commits one, or after a short poll interval
+    /// (other hosts may write to a shared database).
+    /// </summary>
+    Task WaitForFeedAsync(string departmentId, long afterSequence, CancellationToken cancellationToken);
+}

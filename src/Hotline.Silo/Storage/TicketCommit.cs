@@ -1,0 +1,14 @@
+namespace Hotline.Silo.Storage;
+
+/// <summary>
+/// One decided transition (or several) of one ticket. <see cref="Events"/> carry versions
+/// ExpectedVersion+1 … NewVersion. <see cref="Feed"/> holds the departments that must hear of it.
+/// </summary>
+internal sealed record TicketCommit(
+    string TicketId,
+    long ExpectedVersion,
+    long NewVersion,
+    string StateJson,
+    TicketIndex Index,
+    IReadOnlyList<StoredEvent> Events,
+    IReadOnlyList<FeedNotice> Feed);
