@@ -1,0 +1,7 @@
+namespace Hotline.Contracts.Organisation;
+
+/// <summary>A handling department (承办单位) and its time limit for handling a normal ticket.</summary>
+/// <param name="Id">Stable id, e.g. "D01".</param>
+/// <param name="Name">Display name, e.g. 市住房和城乡建设局.</param>
+/// <param name="HandlingWorkingDays">Working days a NORMAL ticket may take from dispatch to reply.</param>
+public sealed record Department(string Id, string Name, int HandlingWorkingDays);
