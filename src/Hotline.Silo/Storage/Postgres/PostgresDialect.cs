@@ -1,0 +1,58 @@
+using System.Data.Common;
+using Dapper;
+using Hotline.Silo.Storage.Sql;
+using Npgsql;
+
+namespace Hotline.Silo.Storage.Postgres;
+
+/// <summary>PostgreSQL through one pooled Npgsql data source; several hosts may share the database.</summary>
+internal sealed class PostgresDialect : SqlDialect, IAsyncDisposable
+{
+    /// <summary>Advisory lock keys ("HotlineS" / "HotlineF" in ASCII) so they cannot collide with other users of the database.</summary>
+    public const long SchemaLockKey = 0x486F746C696E6553;
+    public const long FeedLockKey = 0x486F746C696E6546;
+
+    private readonly NpgsqlDataSource _dataSource;
+
+    public PostgresDialect(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+
+        // The commit and read statements are few and hot; let Npgsql keep them prepared.
+        if (builder.MaxAutoPrepare == 0)
+        {
+            builder.MaxAutoPrepare = 32;
+        }
+
+        _dataSource = NpgsqlDataSource.Create(builder.ConnectionString);
+    }
+
+    public override string Name => "postgres";
+
+    public override IReadOnlyList<string> Migrations => PostgresSchema.Migrations;
+
+    public override async ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
+        await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+
+    public ValueTask<NpgsqlConnection> OpenNpgsqlAsync(CancellationToken cancellationToken) => _dataSource.OpenConnectionAsync(cancellationToken);
+
+    // Npgsql writes DateTime of kind Utc as timestamptz and reads timestamptz back as UTC DateTime.
+    public override object ToDb(DateTimeOffset value) => value.UtcDateTime;
+
+    public override DateTimeOffset FromDb(object value) => value switch
+    {
+        DateTime dateTime => new DateTimeOffset(DateTime.SpecifyKind(dateTime, DateTimeKind.Utc)),
+        DateTimeOffset dateTimeOffset => dateTimeOffset.ToUniversalTime(),
+        _ => throw new InvalidCastException($"Unexpected time value of type {value.GetType()}."),
+    };
+
+    // Dapper hands lists to Npgsql as native arrays.
+    public override string InList(string column, string parameterName) => $"{column} = ANY(@{parameterName})";
+
+    public override Task LockSchemaAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_xact_lock(@key)", new { key = SchemaLockKey }, transaction, cancellationToken: cancellationToken));
+
+    public override ICommitWriter CreateCommitWriter() => new PostgresCommitWriter(this);
+
+    public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+}

@@ -1,0 +1,69 @@
+namespace Hotline.Silo.Storage.Postgres;
+
+/// <summary>
+/// PostgreSQL schema: the SQLite schema's tables with native types (timestamptz holds UTC at
+/// microsecond precision). JSON is kept as text, exactly as the grain wrote it. Ticket history is
+/// append-only: a trigger refuses UPDATE and DELETE.
+/// </summary>
+internal static class PostgresSchema
+{
+    public static readonly IReadOnlyList<string> Migrations =
+    [
+        """
+        CREATE TABLE tickets (
+            id text PRIMARY KEY,
+            version bigint NOT NULL,
+            state_json text NOT NULL,
+            state text NOT NULL,
+            caller_phone text NOT NULL,
+            district text NOT NULL,
+            created_at timestamptz NOT NULL,
+            updated_at timestamptz NOT NULL);
+        CREATE INDEX tickets_created ON tickets (created_at, id);
+        CREATE INDEX tickets_state ON tickets (state, created_at, id);
+        CREATE INDEX tickets_caller_phone ON tickets (caller_phone, created_at, id);
+        CREATE INDEX tickets_district ON tickets (district, created_at, id);
+
+        CREATE TABLE ticket_departments (
+            ticket_id text NOT NULL,
+            department_id text NOT NULL,
+            PRIMARY KEY (ticket_id, department_id));
+        CREATE INDEX ticket_departments_department ON ticket_departments (department_id, ticket_id);
+
+        CREATE TABLE ticket_events (
+            ticket_id text NOT NULL,
+            version bigint NOT NULL,
+            type text NOT NULL,
+            actor text NOT NULL,
+            at timestamptz NOT NULL,
+            data_json text NOT NULL,
+            PRIMARY KEY (ticket_id, version));
+        CREATE FUNCTION ticket_events_append_only() RETURNS trigger LANGUAGE plpgsql AS
+            $$ BEGIN RAISE EXCEPTION 'ticket history is append-only'; END $$;
+        CREATE TRIGGER ticket_events_append_only BEFORE UPDATE OR DELETE ON ticket_events
+            FOR EACH ROW EXECUTE FUNCTION ticket_events_append_only();
+
+        CREATE TABLE department_feed (
+            sequence bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            department_id text NOT NULL,
+            ticket_id text NOT NULL,
+            kind text NOT NULL,
+            at timestamptz NOT NULL,
+            payload_json text NOT NULL);
+        CREATE INDEX department_feed_department ON department_feed (department_id, sequence);
+
+        CREATE TABLE tokens (
+            hash text PRIMARY KEY,
+            kind text NOT NULL,
+            id text NOT NULL,
+            role text NOT NULL,
+            issued_at timestamptz NOT NULL,
+            revoked boolean NOT NULL DEFAULT false);
+
+        CREATE TABLE departments (
+            id text PRIMARY KEY,
+            name text NOT NULL,
+            handling_working_days integer NOT NULL);
+        """,
+    ];
+}

@@ -1,0 +1,119 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+
+namespace Hotline.Silo.Storage.Sql;
+
+/// <summary>
+/// Group commit: every concurrent <see cref="ITicketStore.CommitAsync"/> is queued and one writer loop
+/// applies whatever has gathered in one transaction, so many transitions share one fsync. Each commit
+/// is version-checked on its own; a conflicting one fails alone. When a transaction fails as a whole
+/// (say one commit breaks a constraint) the batch is retried one commit per transaction, so only the
+/// faulty commit's caller sees the error.
+/// </summary>
+internal sealed class CommitBatcher : IAsyncDisposable
+{
+    private const int MaxBatch = 256;
+
+    private readonly Channel<PendingCommit> _queue = Channel.CreateUnbounded<PendingCommit>(
+        new UnboundedChannelOptions { SingleReader = true, AllowSynchronousContinuations = false });
+    private readonly ICommitWriter _writer;
+    private readonly Action<TicketCommit> _applied;
+    private readonly ILogger _logger;
+    private readonly Task _loop;
+
+    /// <param name="applied">Called for every commit that applied, after its transaction is durable.</param>
+    public CommitBatcher(ICommitWriter writer, Action<TicketCommit> applied, ILogger logger)
+    {
+        _writer = writer;
+        _applied = applied;
+        _logger = logger;
+        _loop = Task.Run(RunAsync);
+    }
+
+    public Task<bool> EnqueueAsync(TicketCommit commit, CancellationToken cancellationToken)
+    {
+        var pending = new PendingCommit(commit, cancellationToken);
+        if (!_queue.Writer.TryWrite(pending))
+        {
+            throw new ObjectDisposedException(nameof(CommitBatcher), "The ticket store is shutting down.");
+        }
+
+        return pending.Task;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await _loop.ConfigureAwait(false);
+        await _writer.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private async Task RunAsync()
+    {
+        var batch = new List<PendingCommit>(MaxBatch);
+        var reader = _queue.Reader;
+        while (await reader.WaitToReadAsync().ConfigureAwait(false))
+        {
+            batch.Clear();
+            while (batch.Count < MaxBatch && reader.TryRead(out var pending))
+            {
+                if (pending.TryClaim())
+                {
+                    batch.Add(pending);
+                }
+            }
+
+            if (batch.Count > 0)
+            {
+                await ApplyAsync(batch).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task ApplyAsync(List<PendingCommit> batch)
+    {
+        try
+        {
+            var results = await _writer.ApplyAsync(batch.ConvertAll(p => p.Commit), CancellationToken.None).ConfigureAwait(false);
+            Complete(batch, results);
+            return;
+        }
+        catch (Exception ex) when (batch.Count > 1)
+        {
+            StorageLog.BatchFailed(_logger, batch.Count, ex);
+        }
+        catch (Exception ex)
+        {
+            StorageLog.CommitFailed(_logger, batch[0].Commit.TicketId, ex);
+            batch[0].Fail(ex);
+            return;
+        }
+
+        foreach (var pending in batch)
+        {
+            try
+            {
+                var results = await _writer.ApplyAsync([pending.Commit], CancellationToken.None).ConfigureAwait(false);
+                Complete([pending], results);
+            }
+            catch (Exception ex)
+            {
+                StorageLog.CommitFailed(_logger, pending.Commit.TicketId, ex);
+                pending.Fail(ex);
+            }
+        }
+    }
+
+    private void Complete(List<PendingCommit> batch, bool[] results)
+    {
+        for (var i = 0; i < batch.Count; i++)
+        {
+            if (results[i])
+            {
+                _applied(batch[i].Commit);
+            }
+
+            batch[i].Complete(results[i]);
+        }
+    }
+}

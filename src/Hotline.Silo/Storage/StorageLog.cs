@@ -1,0 +1,19 @@
+using Microsoft.Extensions.Logging;
+
+namespace Hotline.Silo.Storage;
+
+/// <summary>Source-generated log messages of the storage layer (event ids 2000–2099).</summary>
+internal static partial class StorageLog
+{
+    [LoggerMessage(2000, LogLevel.Information, "Storage {Provider} ready at schema version {Version}")]
+    public static partial void Ready(ILogger logger, string provider, int version);
+
+    [LoggerMessage(2001, LogLevel.Information, "Applied storage schema migration {Version}")]
+    public static partial void MigrationApplied(ILogger logger, int version);
+
+    [LoggerMessage(2002, LogLevel.Warning, "A group commit of {Count} tickets failed; retrying each in its own transaction")]
+    public static partial void BatchFailed(ILogger logger, int count, Exception exception);
+
+    [LoggerMessage(2003, LogLevel.Error, "Commit of ticket {TicketId} failed")]
+    public static partial void CommitFailed(ILogger logger, string ticketId, Exception exception);
+}
