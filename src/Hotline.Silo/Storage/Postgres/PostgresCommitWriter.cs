@@ -15,12 +15,31 @@ namespace Hotline.Silo.Storage.Postgres;
 /// feed transactions thus commit one after another, in the order of their sequences, and a reader
 /// resuming "after N" never skips a row. It is taken after the row locks; the one cycle left (two
 /// hosts creating the same new ticket id at once) is broken by PostgreSQL's deadlock detector, after
-/// which the batcher retries each commit alone and the duplicate create fails its version check.
+/// which the batch is retried and the duplicate create fails its version check.
 /// </para>
 /// </summary>
 internal sealed class PostgresCommitWriter(PostgresDialect dialect) : ICommitWriter
 {
+    private const int MaxAttempts = 3;
+
     public async Task<bool[]> ApplyAsync(IReadOnlyList<TicketCommit> commits, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await ApplyOnceAsync(commits, cancellationToken).ConfigureAwait(false);
+            }
+            catch (PostgresException ex) when (attempt < MaxAttempts && ex.SqlState is PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.DeadlockDetected)
+            {
+                // Another host created one of our new tickets first (its insert committed while ours
+                // waited). Nothing of ours was written; the next attempt's locked read sees that
+                // ticket, so our create fails its version check like any other lost race.
+            }
+        }
+    }
+
+    private async Task<bool[]> ApplyOnceAsync(IReadOnlyList<TicketCommit> commits, CancellationToken cancellationToken)
     {
         await using var connection = await dialect.OpenNpgsqlAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);

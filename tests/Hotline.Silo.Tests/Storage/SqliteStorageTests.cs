@@ -1,0 +1,19 @@
+namespace Hotline.Silo.Tests.Storage;
+
+/// <summary>The storage contract on SQLite: each test gets its own data directory (hotline.db under DataDir).</summary>
+public sealed class SqliteStorageTests : StorageContractTests, IDisposable
+{
+    private readonly string _dataDir = Path.Combine(Path.GetTempPath(), "hotline-sqlite-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (Directory.Exists(_dataDir))
+        {
+            Directory.Delete(_dataDir, recursive: true);
+        }
+    }
+
+    private protected override Task<IReadOnlyDictionary<string, string?>> CreateDatabaseAsync() =>
+        Task.FromResult<IReadOnlyDictionary<string, string?>>(new Dictionary<string, string?> { ["DataDir"] = _dataDir });
+}

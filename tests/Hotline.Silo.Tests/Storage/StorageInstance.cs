@@ -1,0 +1,39 @@
+using Hotline.Silo.Storage;
+using Hotline.Silo.Storage.Sql;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Hotline.Silo.Tests.Storage;
+
+/// <summary>One "host's" storage, composed exactly as the host composes it (AddHotlineStorage).</summary>
+internal sealed class StorageInstance : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+
+    private StorageInstance(ServiceProvider services)
+    {
+        _services = services;
+        Tickets = services.GetRequiredService<ITicketStore>();
+        Tokens = services.GetRequiredService<ITokenStore>();
+        Organisation = services.GetRequiredService<IOrganisationStore>();
+        Dialect = services.GetRequiredService<SqlDialect>();
+    }
+
+    public ITicketStore Tickets { get; }
+
+    public ITokenStore Tokens { get; }
+
+    public IOrganisationStore Organisation { get; }
+
+    public SqlDialect Dialect { get; }
+
+    public static async Task<StorageInstance> StartAsync(IReadOnlyDictionary<string, string?> settings)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var services = new ServiceCollection().AddLogging().AddHotlineStorage(configuration).BuildServiceProvider();
+        await services.GetRequiredService<IStorageInitializer>().InitializeAsync(CancellationToken.None);
+        return new StorageInstance(services);
+    }
+
+    public ValueTask DisposeAsync() => _services.DisposeAsync();
+}
