@@ -6,9 +6,9 @@ using System.Text;
 namespace Hotline.Silo.Storage.Sql;
 
 /// <summary>
-/// Keyset position of a ticket list: the last row's (created_at, id), bound to the query's filters
-/// so a token from one list cannot be replayed against another. Opaque to clients: base64url of
-/// "v1" | filter fingerprint | created ticks | id.
+/// Keyset position of a ticket list: the last row's (created_at, id). Opaque to clients: base64url
+/// of "v1" | created ticks | id | check, where the check hashes the position together with the
+/// query's filters, so a damaged token, or one replayed against another list, is refused.
 /// </summary>
 internal sealed record PageToken(long CreatedTicks, string TicketId)
 {
@@ -16,7 +16,7 @@ internal sealed record PageToken(long CreatedTicks, string TicketId)
     private const string Version = "v1";
 
     public static string Encode(PageToken token, TicketQuery query) =>
-        Base64Url(Encoding.UTF8.GetBytes(string.Join('\n', Version, Fingerprint(query), token.CreatedTicks.ToString(CultureInfo.InvariantCulture), token.TicketId)));
+        Base64Url(Encoding.UTF8.GetBytes(string.Join('\n', Version, Ticks(token.CreatedTicks), token.TicketId, Check(query, token.CreatedTicks, token.TicketId))));
 
     /// <summary>Decodes a token given back by a client; anything not made by <see cref="Encode"/> for this query is refused.</summary>
     /// <exception cref="ArgumentException">The token is malformed or belongs to another query.</exception>
@@ -24,18 +24,18 @@ internal sealed record PageToken(long CreatedTicks, string TicketId)
     {
         var parts = TryDecodeText(text)?.Split('\n');
         if (parts is not { Length: 4 } || parts[0] != Version
-            || !long.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
-            || ticks > DateTimeOffset.MaxValue.UtcTicks || parts[3].Length == 0)
+            || !long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
+            || ticks > DateTimeOffset.MaxValue.UtcTicks || parts[2].Length == 0)
         {
             throw new ArgumentException("page_token is malformed.", FieldName);
         }
 
-        if (parts[1] != Fingerprint(query))
+        if (parts[3] != Check(query, ticks, parts[2]))
         {
-            throw new ArgumentException("page_token belongs to a different query; repeat the same filters or start without a token.", FieldName);
+            throw new ArgumentException("page_token is damaged or was issued for a different query; repeat the same filters or start without a token.", FieldName);
         }
 
-        return new PageToken(ticks, parts[3]);
+        return new PageToken(ticks, parts[2]);
     }
 
     private static string? TryDecodeText(string text)
@@ -57,7 +57,9 @@ internal sealed record PageToken(long CreatedTicks, string TicketId)
         }
     }
 
-    private static string Fingerprint(TicketQuery query)
+    private static string Ticks(long ticks) => ticks.ToString(CultureInfo.InvariantCulture);
+
+    private static string Check(TicketQuery query, long ticks, string ticketId)
     {
         var filters = string.Join('\u001f',
             string.Join('\u001e', query.States ?? []),
@@ -65,9 +67,11 @@ internal sealed record PageToken(long CreatedTicks, string TicketId)
             query.CallerPhone ?? "",
             query.District ?? "",
             query.CreatedFrom?.UtcTicks.ToString(CultureInfo.InvariantCulture) ?? "",
-            query.CreatedTo?.UtcTicks.ToString(CultureInfo.InvariantCulture) ?? "");
+            query.CreatedTo?.UtcTicks.ToString(CultureInfo.InvariantCulture) ?? "",
+            Ticks(ticks),
+            ticketId);
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(filters));
-        return BinaryPrimitives.ReadUInt32BigEndian(hash).ToString("x8", CultureInfo.InvariantCulture);
+        return BinaryPrimitives.ReadUInt64BigEndian(hash).ToString("x16", CultureInfo.InvariantCulture);
     }
 
     private static string Base64Url(byte[] bytes) =>
