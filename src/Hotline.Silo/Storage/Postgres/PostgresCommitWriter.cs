@@ -59,17 +59,17 @@ internal sealed class PostgresCommitWriter(PostgresDialect dialect) : ICommitWri
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
-    private static async Task<Dictionary<string, long>> LockVersionsAsync(
+    private static async Task<Dictionary<string, (long Version, string Departments)>> LockVersionsAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<TicketCommit> commits, CancellationToken cancellationToken)
     {
         var ids = commits.Select(c => c.TicketId).Distinct(StringComparer.Ordinal).ToArray();
-        await using var command = new NpgsqlCommand("SELECT id, version FROM tickets WHERE id = ANY(@ids) ORDER BY id FOR UPDATE", connection, transaction);
+        await using var command = new NpgsqlCommand("SELECT id, version, department_ids FROM tickets WHERE id = ANY(@ids) ORDER BY id FOR UPDATE", connection, transaction);
         command.Parameters.Add(new NpgsqlParameter<string[]>("ids", ids));
-        var versions = new Dictionary<string, long>(ids.Length, StringComparer.Ordinal);
+        var versions = new Dictionary<string, (long, string)>(ids.Length, StringComparer.Ordinal);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            versions[reader.GetString(0)] = reader.GetInt64(1);
+            versions[reader.GetString(0)] = (reader.GetInt64(1), reader.GetString(2));
         }
 
         return versions;

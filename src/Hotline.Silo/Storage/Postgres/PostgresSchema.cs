@@ -17,6 +17,7 @@ internal static class PostgresSchema
             state text NOT NULL,
             caller_phone text NOT NULL,
             district text NOT NULL,
+            department_ids text NOT NULL,
             created_at timestamptz NOT NULL,
             updated_at timestamptz NOT NULL);
         CREATE INDEX tickets_created ON tickets (created_at, id);

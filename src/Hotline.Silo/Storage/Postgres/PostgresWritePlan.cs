@@ -1,4 +1,5 @@
 using Npgsql;
+using Hotline.Silo.Storage.Sql;
 using NpgsqlTypes;
 
 namespace Hotline.Silo.Storage.Postgres;
@@ -12,6 +13,7 @@ internal sealed class PostgresWritePlan
 {
     private readonly List<TicketCommit> _inserts = [];
     private readonly List<(TicketCommit Last, long LockedVersion)> _updates = [];
+    private readonly List<TicketCommit> _departmentChanges = [];
     private readonly List<TicketCommit> _applied = [];
     private int _updateCommandIndex = -1;
 
@@ -21,10 +23,10 @@ internal sealed class PostgresWritePlan
 
     public bool HasWrites => _applied.Count > 0;
 
-    public static PostgresWritePlan Decide(IReadOnlyList<TicketCommit> commits, IReadOnlyDictionary<string, long> stored)
+    public static PostgresWritePlan Decide(IReadOnlyList<TicketCommit> commits, IReadOnlyDictionary<string, (long Version, string Departments)> stored)
     {
         var plan = new PostgresWritePlan(new bool[commits.Count]);
-        var current = new Dictionary<string, long>(stored, StringComparer.Ordinal);
+        var current = stored.ToDictionary(s => s.Key, s => s.Value.Version, StringComparer.Ordinal);
         var last = new Dictionary<string, TicketCommit>(StringComparer.Ordinal);
         for (var i = 0; i < commits.Count; i++)
         {
@@ -43,13 +45,18 @@ internal sealed class PostgresWritePlan
 
         foreach (var (ticketId, commit) in last)
         {
-            if (stored.TryGetValue(ticketId, out var lockedVersion))
+            if (stored.TryGetValue(ticketId, out var locked))
             {
-                plan._updates.Add((commit, lockedVersion));
+                plan._updates.Add((commit, locked.Version));
+                if (DepartmentList.Encode(commit.Index.DepartmentIds) != locked.Departments)
+                {
+                    plan._departmentChanges.Add(commit);
+                }
             }
             else
             {
                 plan._inserts.Add(commit);
+                plan._departmentChanges.Add(commit);
             }
         }
 
@@ -63,8 +70,8 @@ internal sealed class PostgresWritePlan
         {
             batch.BatchCommands.Add(TicketRows(
                 """
-                INSERT INTO tickets (id, version, state_json, state, caller_phone, district, created_at, updated_at)
-                SELECT * FROM unnest(@id, @version, @state_json, @state, @caller_phone, @district, @created_at, @updated_at)
+                INSERT INTO tickets (id, version, state_json, state, caller_phone, district, department_ids, created_at, updated_at)
+                SELECT * FROM unnest(@id, @version, @state_json, @state, @caller_phone, @district, @department_ids, @created_at, @updated_at)
                 """, _inserts, null));
         }
 
@@ -74,16 +81,20 @@ internal sealed class PostgresWritePlan
             batch.BatchCommands.Add(TicketRows(
                 """
                 UPDATE tickets t SET version = u.version, state_json = u.state_json, state = u.state, caller_phone = u.caller_phone,
-                    district = u.district, created_at = u.created_at, updated_at = u.updated_at
-                FROM unnest(@id, @version, @state_json, @state, @caller_phone, @district, @created_at, @updated_at, @expected)
-                    AS u(id, version, state_json, state, caller_phone, district, created_at, updated_at, expected)
+                    district = u.district, department_ids = u.department_ids, created_at = u.created_at, updated_at = u.updated_at
+                FROM unnest(@id, @version, @state_json, @state, @caller_phone, @district, @department_ids, @created_at, @updated_at, @expected)
+                    AS u(id, version, state_json, state, caller_phone, district, department_ids, created_at, updated_at, expected)
                 WHERE t.id = u.id AND t.version = u.expected
                 """, _updates.ConvertAll(u => u.Last), _updates.ConvertAll(u => u.LockedVersion)));
-            batch.BatchCommands.Add(Command("DELETE FROM ticket_departments WHERE ticket_id = ANY(@id)",
-                Texts("id", _updates.ConvertAll(u => u.Last.TicketId))));
         }
 
-        var departmentRows = _inserts.Concat(_updates.Select(u => u.Last))
+        var changedUpdates = _departmentChanges.Where(c => !_inserts.Contains(c)).Select(c => c.TicketId).ToList();
+        if (changedUpdates.Count > 0)
+        {
+            batch.BatchCommands.Add(Command("DELETE FROM ticket_departments WHERE ticket_id = ANY(@id)", Texts("id", changedUpdates)));
+        }
+
+        var departmentRows = _departmentChanges
             .SelectMany(c => c.Index.DepartmentIds.Distinct(StringComparer.Ordinal).Select(d => (c.TicketId, DepartmentId: d))).ToList();
         if (departmentRows.Count > 0)
         {
@@ -141,6 +152,7 @@ internal sealed class PostgresWritePlan
             Texts("state", commits.ConvertAll(c => c.Index.State)),
             Texts("caller_phone", commits.ConvertAll(c => c.Index.CallerPhone)),
             Texts("district", commits.ConvertAll(c => c.Index.District)),
+            Texts("department_ids", commits.ConvertAll(c => DepartmentList.Encode(c.Index.DepartmentIds))),
             Times("created_at", commits.ConvertAll(c => c.Index.CreatedAt)),
             Times("updated_at", commits.ConvertAll(c => c.Index.UpdatedAt)));
         if (expected is not null)

@@ -53,31 +53,45 @@ internal sealed class SqliteCommitWriter(SqliteDialect dialect) : ICommitWriter
 
     private bool Apply(SqliteStatements s, TicketCommit commit)
     {
-        var stored = s.SelectVersion.Bind("$id", commit.TicketId).ExecuteScalar();
-        var version = stored is long v ? v : 0;
-        if (version != commit.ExpectedVersion || (stored is null) != (commit.ExpectedVersion == 0))
+        long version = 0;
+        string? storedDepartments = null;
+        using (var reader = s.SelectVersion.Bind("$id", commit.TicketId).ExecuteReader())
+        {
+            if (reader.Read())
+            {
+                version = reader.GetInt64(0);
+                storedDepartments = reader.GetString(1);
+            }
+        }
+
+        if (version != commit.ExpectedVersion || (storedDepartments is null) != (commit.ExpectedVersion == 0))
         {
             return false;
         }
 
         var index = commit.Index;
+        var departments = DepartmentList.Encode(index.DepartmentIds);
         var write = commit.ExpectedVersion == 0 ? s.InsertTicket : s.UpdateTicket;
         write.Bind("$id", commit.TicketId).Bind("$expected", commit.ExpectedVersion).Bind("$version", commit.NewVersion)
             .Bind("$state_json", commit.StateJson).Bind("$state", index.State).Bind("$caller_phone", index.CallerPhone)
-            .Bind("$district", index.District).Bind("$created_at", dialect.ToDb(index.CreatedAt)).Bind("$updated_at", dialect.ToDb(index.UpdatedAt));
+            .Bind("$district", index.District).Bind("$department_ids", departments)
+            .Bind("$created_at", dialect.ToDb(index.CreatedAt)).Bind("$updated_at", dialect.ToDb(index.UpdatedAt));
         if (write.ExecuteNonQuery() != 1)
         {
             throw new InvalidOperationException($"Ticket {commit.TicketId} changed under the write lock.");
         }
 
-        if (commit.ExpectedVersion != 0)
+        if (departments != storedDepartments)
         {
-            s.DeleteDepartments.Bind("$id", commit.TicketId).ExecuteNonQuery();
-        }
+            if (storedDepartments is not null)
+            {
+                s.DeleteDepartments.Bind("$id", commit.TicketId).ExecuteNonQuery();
+            }
 
-        foreach (var departmentId in index.DepartmentIds)
-        {
-            s.InsertDepartment.Bind("$id", commit.TicketId).Bind("$department_id", departmentId).ExecuteNonQuery();
+            foreach (var departmentId in index.DepartmentIds)
+            {
+                s.InsertDepartment.Bind("$id", commit.TicketId).Bind("$department_id", departmentId).ExecuteNonQuery();
+            }
         }
 
         foreach (var e in commit.Events)

@@ -16,6 +16,7 @@ internal static class SqliteSchema
             state TEXT NOT NULL,
             caller_phone TEXT NOT NULL,
             district TEXT NOT NULL,
+            department_ids TEXT NOT NULL,
             created_at TEXT NOT NULL,
             updated_at TEXT NOT NULL);
         CREATE INDEX tickets_created ON tickets (created_at, id);

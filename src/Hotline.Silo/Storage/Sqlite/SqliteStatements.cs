@@ -7,20 +7,20 @@ internal sealed class SqliteStatements : IDisposable
 {
     public SqliteStatements(SqliteConnection connection)
     {
-        SelectVersion = Prepare(connection, "SELECT version FROM tickets WHERE id = $id", "$id");
+        SelectVersion = Prepare(connection, "SELECT version, department_ids FROM tickets WHERE id = $id", "$id");
         InsertTicket = Prepare(connection,
             """
-            INSERT INTO tickets (id, version, state_json, state, caller_phone, district, created_at, updated_at)
-            SELECT $id, $version, $state_json, $state, $caller_phone, $district, $created_at, $updated_at WHERE $expected = 0
+            INSERT INTO tickets (id, version, state_json, state, caller_phone, district, department_ids, created_at, updated_at)
+            SELECT $id, $version, $state_json, $state, $caller_phone, $district, $department_ids, $created_at, $updated_at WHERE $expected = 0
             """,
-            "$id", "$expected", "$version", "$state_json", "$state", "$caller_phone", "$district", "$created_at", "$updated_at");
+            "$id", "$expected", "$version", "$state_json", "$state", "$caller_phone", "$district", "$department_ids", "$created_at", "$updated_at");
         UpdateTicket = Prepare(connection,
             """
             UPDATE tickets SET version = $version, state_json = $state_json, state = $state, caller_phone = $caller_phone,
-                district = $district, created_at = $created_at, updated_at = $updated_at
+                district = $district, department_ids = $department_ids, created_at = $created_at, updated_at = $updated_at
             WHERE id = $id AND version = $expected
             """,
-            "$id", "$expected", "$version", "$state_json", "$state", "$caller_phone", "$district", "$created_at", "$updated_at");
+            "$id", "$expected", "$version", "$state_json", "$state", "$caller_phone", "$district", "$department_ids", "$created_at", "$updated_at");
         DeleteDepartments = Prepare(connection, "DELETE FROM ticket_departments WHERE ticket_id = $id", "$id");
         InsertDepartment = Prepare(connection,
             "INSERT OR IGNORE INTO ticket_departments (ticket_id, department_id) VALUES ($id, $department_id)", "$id", "$department_id");
