@@ -20,7 +20,7 @@ public sealed class CommitBatcherTests : IAsyncLifetime
         _dialect = new SqliteDialect($"Data Source={_path}");
         await new SchemaMigrator(_dialect, TimeProvider.System, NullLogger<SchemaMigrator>.Instance).InitializeAsync(default);
         _writer = new GatedCommitWriter(_dialect.CreateCommitWriter());
-        _batcher = new CommitBatcher(_writer, _ => { }, NullLogger.Instance);
+        _batcher = new CommitBatcher([_writer], _ => { }, NullLogger.Instance);
     }
 
     public async Task DisposeAsync()

@@ -52,6 +52,9 @@ internal sealed class PostgresDialect : SqlDialect, IAsyncDisposable
     public override Task LockSchemaAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
         connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_xact_lock(@key)", new { key = SchemaLockKey }, transaction, cancellationToken: cancellationToken));
 
+    // Two batches in flight: one's writes overlap the other's commit (the wait for the WAL flush).
+    public override int WriterCount => 2;
+
     public override ICommitWriter CreateCommitWriter() => new PostgresCommitWriter(this);
 
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();

@@ -8,26 +8,27 @@ namespace Hotline.Silo.Storage.Sql;
 /// applies whatever has gathered in one transaction, so many transitions share one fsync. Each commit
 /// is version-checked on its own; a conflicting one fails alone. When a transaction fails as a whole
 /// (say one commit breaks a constraint) the batch is retried one commit per transaction, so only the
-/// faulty commit's caller sees the error.
+/// faulty commit's caller sees the error. A dialect may ask for more than one writer loop so that one
+/// batch's writes overlap another's commit (PostgreSQL); each loop has its own writer and connection.
 /// </summary>
 internal sealed class CommitBatcher : IAsyncDisposable
 {
     private const int MaxBatch = 256;
 
     private readonly Channel<PendingCommit> _queue = Channel.CreateUnbounded<PendingCommit>(
-        new UnboundedChannelOptions { SingleReader = true, AllowSynchronousContinuations = false });
-    private readonly ICommitWriter _writer;
+        new UnboundedChannelOptions { SingleReader = false, AllowSynchronousContinuations = false });
+    private readonly ICommitWriter[] _writers;
     private readonly Action<TicketCommit> _applied;
     private readonly ILogger _logger;
-    private readonly Task _loop;
+    private readonly Task[] _loops;
 
     /// <param name="applied">Called for every commit that applied, after its transaction is durable.</param>
-    public CommitBatcher(ICommitWriter writer, Action<TicketCommit> applied, ILogger logger)
+    public CommitBatcher(IReadOnlyList<ICommitWriter> writers, Action<TicketCommit> applied, ILogger logger)
     {
-        _writer = writer;
+        _writers = [.. writers];
         _applied = applied;
         _logger = logger;
-        _loop = Task.Run(RunAsync);
+        _loops = Array.ConvertAll(_writers, writer => Task.Run(() => RunAsync(writer)));
     }
 
     public Task<bool> EnqueueAsync(TicketCommit commit, CancellationToken cancellationToken)
@@ -44,11 +45,14 @@ internal sealed class CommitBatcher : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _queue.Writer.TryComplete();
-        await _loop.ConfigureAwait(false);
-        await _writer.DisposeAsync().ConfigureAwait(false);
+        await Task.WhenAll(_loops).ConfigureAwait(false);
+        foreach (var writer in _writers)
+        {
+            await writer.DisposeAsync().ConfigureAwait(false);
+        }
     }
 
-    private async Task RunAsync()
+    private async Task RunAsync(ICommitWriter writer)
     {
         var batch = new List<PendingCommit>(MaxBatch);
         var reader = _queue.Reader;
@@ -65,16 +69,16 @@ internal sealed class CommitBatcher : IAsyncDisposable
 
             if (batch.Count > 0)
             {
-                await ApplyAsync(batch).ConfigureAwait(false);
+                await ApplyAsync(writer, batch).ConfigureAwait(false);
             }
         }
     }
 
-    private async Task ApplyAsync(List<PendingCommit> batch)
+    private async Task ApplyAsync(ICommitWriter writer, List<PendingCommit> batch)
     {
         try
         {
-            var results = await _writer.ApplyAsync(batch.ConvertAll(p => p.Commit), CancellationToken.None).ConfigureAwait(false);
+            var results = await writer.ApplyAsync(batch.ConvertAll(p => p.Commit), CancellationToken.None).ConfigureAwait(false);
             Complete(batch, results);
             return;
         }
@@ -93,7 +97,7 @@ internal sealed class CommitBatcher : IAsyncDisposable
         {
             try
             {
-                var results = await _writer.ApplyAsync([pending.Commit], CancellationToken.None).ConfigureAwait(false);
+                var results = await writer.ApplyAsync([pending.Commit], CancellationToken.None).ConfigureAwait(false);
                 Complete([pending], results);
             }
             catch (Exception ex)

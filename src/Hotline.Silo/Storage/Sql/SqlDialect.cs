@@ -32,6 +32,9 @@ internal abstract class SqlDialect
     /// </summary>
     public abstract Task LockSchemaAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken);
 
+    /// <summary>How many batches may be in flight at once (each writer loop has its own connection).</summary>
+    public virtual int WriterCount => 1;
+
     /// <summary>Creates the writer that applies batches of commits in one transaction.</summary>
     public abstract ICommitWriter CreateCommitWriter();
 }

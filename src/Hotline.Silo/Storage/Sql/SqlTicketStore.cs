@@ -22,7 +22,7 @@ internal sealed partial class SqlTicketStore : ITicketStore, IAsyncDisposable
         _dialect = dialect;
         _timeProvider = timeProvider;
         _feedPollInterval = feedPollInterval ?? DefaultFeedPollInterval;
-        _batcher = new CommitBatcher(dialect.CreateCommitWriter(), OnApplied, logger);
+        _batcher = new CommitBatcher(Enumerable.Range(0, dialect.WriterCount).Select(_ => dialect.CreateCommitWriter()).ToList(), OnApplied, logger);
     }
 
     public async Task<StoredTicket?> LoadAsync(string ticketId, CancellationToken cancellationToken)
