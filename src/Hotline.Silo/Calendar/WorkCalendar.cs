@@ -48,6 +48,11 @@ internal sealed class WorkCalendar
     public DateTimeOffset AddWorkingTime(DateTimeOffset start, TimeSpan amount)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(amount, TimeSpan.Zero);
+        if (amount == TimeSpan.Zero)
+        {
+            return start;
+        }
+
         var remaining = amount;
         var at = start;
         for (var scanned = 0; scanned < MaxDaysScanned; scanned++)
