@@ -44,7 +44,7 @@ internal sealed class TicketScenario
 
     public TicketGrainState State { get; private set; } = null!;
 
-    public IReadOnlyDictionary<string, Department> Known { get; } = new Dictionary<string, Department>
+    public Dictionary<string, Department> Known { get; } = new()
     {
         ["D01"] = new("D01", "市住房和城乡建设局", 5),
         ["D02"] = new("D02", "市城市管理局", 3),
