@@ -17,7 +17,12 @@ internal static class TicketServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddTicketDomain(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<TicketOptions>().Bind(configuration.GetSection(TicketOptions.SectionName));
+        services.AddOptions<TicketOptions>()
+            .Bind(configuration.GetSection(TicketOptions.SectionName))
+            .Validate(o => o.WarningFraction is > 0 and <= 1, "Tickets:WarningFraction must be in (0, 1]")
+            .Validate(o => o.DispatchesBeforeDesignation >= 1, "Tickets:DispatchesBeforeDesignation must be at least 1")
+            .Validate(o => o.ReturnWindowWorkingDays >= 0 && o.NormalSignWorkingDays >= 0 && o.MaxExtensionDays >= 1, "Tickets: day counts must not be negative")
+            .ValidateOnStart();
         services.AddOptions<CalendarOptions>().Bind(configuration.GetSection(CalendarOptions.SectionName));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new WorkCalendar(sp.GetRequiredService<IOptions<CalendarOptions>>().Value));
