@@ -1,0 +1,53 @@
+using Hotline.Contracts.Security;
+using Hotline.Contracts.Tickets;
+using Hotline.Contracts.Tickets.Commands;
+
+namespace Hotline.Contracts.Grains;
+
+/// <summary>
+/// One ticket, keyed by its id. Each command is one transition: it is decided on the current state,
+/// made durable, and only then answered with the ticket as the caller may see it (departments get the
+/// caller's phone masked). Refusals throw <see cref="TicketRefusedException"/>; a command that lost a
+/// race with another host throws it with <see cref="TicketRefusal.Aborted"/> and changes nothing.
+/// </summary>
+public interface ITicketGrain : IGrainWithStringKey
+{
+    /// <summary>Creates the ticket under this grain's key (get a fresh key from <see cref="ITicketIds"/>).</summary>
+    Task<TicketView> CreateAsync(CreateTicket command);
+
+    Task<TicketView> ResolveDirectlyAsync(ResolveDirectly command);
+
+    Task<TicketView> DispatchAsync(DispatchTicket command);
+
+    Task<TicketView> DesignateAsync(DesignateDepartment command);
+
+    Task<TicketView> ClaimAsync(ClaimTicket command);
+
+    Task<TicketView> ReturnAsync(ReturnTicket command);
+
+    Task<TicketView> DecideReturnAsync(DecideReturn command);
+
+    Task<TicketView> RequestExtensionAsync(RequestExtension command);
+
+    Task<TicketView> DecideExtensionAsync(DecideExtension command);
+
+    Task<TicketView> AddProgressAsync(AddProgress command);
+
+    Task<TicketView> ResolveAsync(ResolveTicket command);
+
+    Task<TicketView> ReviewReplyAsync(ReviewReply command);
+
+    Task<TicketView> RecordCallbackAsync(RecordCallback command);
+
+    /// <summary>Merges this ticket into the parent (which records it first), then marks this one MERGED.</summary>
+    Task<TicketView> MergeIntoAsync(MergeTicket command);
+
+    /// <summary>Called by a merging child on its parent; not for the desks.</summary>
+    Task<TicketView> AttachMergedChildAsync(AttachMergedChild command);
+
+    /// <summary>The ticket as the caller may see it; NotFound for departments it was never dispatched to.</summary>
+    Task<TicketView> GetAsync(Caller caller);
+
+    /// <summary>The ticket's history (流转记录) in order. Staff only.</summary>
+    Task<IReadOnlyList<TicketHistoryEntry>> GetHistoryAsync(Caller caller);
+}

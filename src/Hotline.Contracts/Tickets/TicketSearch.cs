@@ -1,0 +1,14 @@
+namespace Hotline.Contracts.Tickets;
+
+/// <summary>Filters for a staff search; null or empty means "any".</summary>
+/// <param name="PageSize">1–200; 0 means the default of 50.</param>
+/// <param name="PageToken">The <see cref="TicketSearchPage.NextPageToken"/> of the previous page.</param>
+public sealed record TicketSearch(
+    IReadOnlyList<TicketState>? States = null,
+    string? DepartmentId = null,
+    string? CallerPhone = null,
+    string? District = null,
+    DateTimeOffset? CreatedFrom = null,
+    DateTimeOffset? CreatedTo = null,
+    int PageSize = 0,
+    string? PageToken = null);

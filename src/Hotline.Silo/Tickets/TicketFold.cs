@@ -1,0 +1,78 @@
+using Hotline.Contracts.Tickets;
+using Hotline.Silo.Tickets.Events;
+
+namespace Hotline.Silo.Tickets;
+
+/// <summary>Applies events to state. Pure: the same events always give the same state.</summary>
+internal static class TicketFold
+{
+    public static TicketGrainState Apply(string ticketId, TicketGrainState? state, IEnumerable<TicketChange> changes)
+    {
+        foreach (var change in changes)
+        {
+            state = Apply(ticketId, state, change);
+        }
+
+        return state ?? throw new InvalidOperationException("no events to apply to a ticket that does not exist");
+    }
+
+    public static TicketGrainState Apply(string ticketId, TicketGrainState? state, TicketChange change)
+    {
+        var at = change.At;
+        if (change.Event is TicketCreated c)
+        {
+            return new TicketGrainState(ticketId, TicketState.Created, c.CallerPhone, c.CallerName, c.Category, c.District, c.Address, c.Content, c.Urgency, at, at, 1);
+        }
+
+        if (state is null)
+        {
+            throw new InvalidOperationException($"'{change.Event.Type}' before 'created' on ticket {ticketId}");
+        }
+
+        var s = state with { UpdatedAt = at, Version = state.Version + 1 };
+        return change.Event switch
+        {
+            TicketResolvedDirectly e => s with { State = e.To, Answer = e.Answer },
+            TicketDispatched e => s with
+            {
+                State = TicketState.Dispatched,
+                LeadDepartmentId = e.LeadDepartmentId,
+                AssistingDepartmentIds = e.AssistingDepartmentIds,
+                Instructions = e.Instructions,
+                Designated = e.Designated,
+                DispatchCount = s.DispatchCount + 1,
+                DispatchedAt = at,
+                SignDeadline = e.SignDeadline,
+                HandleDeadline = e.HandleDeadline,
+                PendingExtension = null,
+            },
+            ReturnRejected e => s with { State = TicketState.Dispatched, SignDeadline = e.SignDeadline },
+            TicketClaimed => s with { State = TicketState.Claimed, DispatchCount = 0 },
+            TicketReturned => s with { State = TicketState.Returned, PendingExtension = null },
+            ExtensionRequested e => s with { PendingExtension = new ExtensionRequest(e.DepartmentId, e.Days, e.Reason, at) },
+            ExtensionDecided e => s with
+            {
+                PendingExtension = null,
+                HandleDeadline = e.NewHandleDue is { } due && s.HandleDeadline is not null ? s.HandleDeadline with { Due = due } : s.HandleDeadline,
+            },
+            ProgressAdded e => s with { Progress = [.. s.Progress, new ProgressNote(e.DepartmentId, e.Note, at)] },
+            TicketReplied e => s with { State = TicketState.Replied, Reply = e.Reply, PendingExtension = null },
+            ReplyReviewed e => s with { State = e.Approved ? TicketState.AwaitingCallback : TicketState.Claimed },
+            CallbackRecorded e => s with
+            {
+                State = AfterCallback(e.Satisfaction),
+                Callback = new CallbackResult(e.Satisfaction, e.Note, at, (s.Callback?.Attempts ?? 0) + 1),
+            },
+            TicketMerged e => s with { State = TicketState.Merged, ParentTicketId = e.ParentTicketId, PendingExtension = null },
+            MergedChildAttached e => s with { MergedChildIds = [.. s.MergedChildIds, e.ChildTicketId] },
+            _ => throw new InvalidOperationException($"unknown ticket event '{change.Event.Type}'"),
+        };
+    }
+
+    private static TicketState AfterCallback(Satisfaction satisfaction) => satisfaction switch
+    {
+        Satisfaction.Satisfied or Satisfaction.BasicallySatisfied => TicketState.Closed,
+        Satisfaction.Unsatisfied => TicketState.Reopened,
+        _ => TicketState.AwaitingCallback,
+    };
+}

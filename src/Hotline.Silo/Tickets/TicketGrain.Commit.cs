@@ -1,0 +1,80 @@
+using Hotline.Contracts.Security;
+using Hotline.Contracts.Tickets;
+using Hotline.Silo.Storage;
+using Hotline.Silo.Tickets.Events;
+
+namespace Hotline.Silo.Tickets;
+
+/// <summary>Turning decided events into one durable, version-checked commit.</summary>
+internal sealed partial class TicketGrain
+{
+    /// <param name="decidedAt">The time the rules decided on (deadlines start there); now when they needed none.</param>
+    private async Task<TicketView> CommitAsync(Caller caller, IReadOnlyList<TicketEvent> events, DateTimeOffset? decidedAt = null)
+    {
+        var now = decidedAt ?? time.GetUtcNow();
+        if (events.Count == 0)
+        {
+            return views.For(_state!, caller, now);
+        }
+
+        var actor = TicketRules.ActorOf(caller);
+        var changes = events.Select(e => new TicketChange(e, actor, now)).ToList();
+        var next = TicketFold.Apply(Id, _state, changes);
+        var expected = _state?.Version ?? 0;
+        var stored = changes
+            .Select((change, i) => new StoredEvent(expected + i + 1, change.Event.Type, actor, now, TicketSerializer.Write(change.Event)))
+            .ToList();
+        var commit = new TicketCommit(Id, expected, next.Version, TicketSerializer.Write(next), IndexOf(next), stored, FeedFor(changes, next, now));
+
+        bool applied;
+        try
+        {
+            applied = await store.CommitAsync(commit, CancellationToken.None);
+        }
+        catch (Exception exception)
+        {
+            TicketGrainLog.CommitFailed(logger, Id, exception);
+            _stale = true;
+            throw;
+        }
+
+        if (!applied)
+        {
+            TicketGrainLog.LostRace(logger, Id, expected);
+            await ReloadAsync(CancellationToken.None);
+            throw TicketRefusedException.Aborted($"ticket '{Id}' was changed concurrently; reload it and retry");
+        }
+
+        _state = next;
+        TicketGrainLog.Committed(logger, Id, string.Join(",", stored.Select(e => e.Type)), next.Version);
+        return views.For(next, caller, now);
+    }
+
+    private static TicketIndex IndexOf(TicketGrainState state) =>
+        new(TicketStateNames.Wire(state.State), state.DepartmentIds(), state.CallerPhone, state.District, state.CreatedAt, state.UpdatedAt);
+
+    /// <summary>Every department newly sent the ticket hears of it, with the ticket as it may see it.</summary>
+    private List<FeedNotice> FeedFor(IReadOnlyList<TicketChange> changes, TicketGrainState next, DateTimeOffset now)
+    {
+        var notices = new List<FeedNotice>();
+        string? payload = null;
+        foreach (var change in changes)
+        {
+            var (kind, recipients) = change.Event switch
+            {
+                TicketDispatched d => ("dispatched", (IReadOnlyList<string>)[d.LeadDepartmentId, .. d.AssistingDepartmentIds]),
+                ReturnRejected => ("return_rejected", next.LeadDepartmentId is { } lead ? [lead] : []),
+                _ => (null, []),
+            };
+            if (kind is null)
+            {
+                continue;
+            }
+
+            payload ??= TicketSerializer.Write(views.Full(next, now).ForDepartment());
+            notices.AddRange(recipients.Select(department => new FeedNotice(department, kind, payload)));
+        }
+
+        return notices;
+    }
+}

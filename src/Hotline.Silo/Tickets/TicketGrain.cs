@@ -1,0 +1,180 @@
+using Hotline.Contracts.Grains;
+using Hotline.Contracts.Organisation;
+using Hotline.Contracts.Security;
+using Hotline.Contracts.Tickets;
+using Hotline.Contracts.Tickets.Commands;
+using Hotline.Silo.Grains;
+using Hotline.Silo.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace Hotline.Silo.Tickets;
+
+/// <summary>
+/// One ticket's activation: runs each command through <see cref="TicketRules"/>, commits the events
+/// (version-checked) and only then takes the new state as its own, so an answer always describes
+/// durable state. Calls to one key run one at a time, so in-memory state needs no locking.
+/// </summary>
+internal sealed partial class TicketGrain(
+    IGrainContext context,
+    ITicketStore store,
+    IDepartmentDirectory departments,
+    IGrainFactory grains,
+    TicketRules rules,
+    TicketViews views,
+    TimeProvider time,
+    ILogger<TicketGrain> logger) : ITicketGrain, IActivationHooks
+{
+    private TicketGrainState? _state;
+
+    // Set when a commit threw: it may or may not have reached the disk, so the next command reloads first.
+    private bool _stale;
+
+    private string Id => context.Key;
+
+    public Task OnActivateAsync(CancellationToken cancellationToken) => ReloadAsync(cancellationToken);
+
+    public Task OnDeactivateAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public async Task<TicketView> CreateAsync(CreateTicket command)
+    {
+        if (string.IsNullOrWhiteSpace(Id))
+        {
+            throw TicketRefusedException.Invalid("ticket_id", "is required");
+        }
+
+        await RefreshAsync();
+        if (_state is not null)
+        {
+            throw TicketRefusedException.Aborted($"ticket id '{Id}' is already in use; retry with a new id");
+        }
+
+        return await CommitAsync(command.Caller, rules.Create(command));
+    }
+
+    public async Task<TicketView> ResolveDirectlyAsync(ResolveDirectly command) =>
+        await CommitAsync(command.Caller, rules.ResolveDirectly(await ExistingAsync(command.Caller), command));
+
+    public async Task<TicketView> DispatchAsync(DispatchTicket command)
+    {
+        var state = await ExistingAsync(command.Caller);
+        var known = await LookUpAsync(command.LeadDepartmentId, command.AssistingDepartmentIds);
+        var now = time.GetUtcNow();
+        return await CommitAsync(command.Caller, rules.Dispatch(state, command, known, now), now);
+    }
+
+    public async Task<TicketView> DesignateAsync(DesignateDepartment command)
+    {
+        var state = await ExistingAsync(command.Caller);
+        var known = await LookUpAsync(command.LeadDepartmentId, command.AssistingDepartmentIds);
+        var now = time.GetUtcNow();
+        return await CommitAsync(command.Caller, rules.Designate(state, command, known, now), now);
+    }
+
+    public async Task<TicketView> DecideReturnAsync(DecideReturn command)
+    {
+        var state = await ExistingAsync(command.Caller);
+        var known = await LookUpAsync(command.NewLeadDepartmentId, command.AssistingDepartmentIds);
+        var now = time.GetUtcNow();
+        return await CommitAsync(command.Caller, rules.DecideReturn(state, command, known, now), now);
+    }
+
+    public async Task<TicketView> ClaimAsync(ClaimTicket command) =>
+        await CommitAsync(command.Caller, TicketRules.Claim(await ExistingAsync(command.Caller), command));
+
+    public async Task<TicketView> ReturnAsync(ReturnTicket command)
+    {
+        var state = await ExistingAsync(command.Caller);
+        var now = time.GetUtcNow();
+        return await CommitAsync(command.Caller, rules.Return(state, command, now), now);
+    }
+
+    public async Task<TicketView> RequestExtensionAsync(RequestExtension command) =>
+        await CommitAsync(command.Caller, rules.RequestExtension(await ExistingAsync(command.Caller), command));
+
+    public async Task<TicketView> DecideExtensionAsync(DecideExtension command) =>
+        await CommitAsync(command.Caller, rules.DecideExtension(await ExistingAsync(command.Caller), command));
+
+    public async Task<TicketView> AddProgressAsync(AddProgress command) =>
+        await CommitAsync(command.Caller, TicketRules.AddProgress(await ExistingAsync(command.Caller), command));
+
+    public async Task<TicketView> ResolveAsync(ResolveTicket command) =>
+        await CommitAsync(command.Caller, TicketRules.Resolve(await ExistingAsync(command.Caller), command));
+
+    public async Task<TicketView> ReviewReplyAsync(ReviewReply command) =>
+        await CommitAsync(command.Caller, TicketRules.ReviewReply(await ExistingAsync(command.Caller), command));
+
+    public async Task<TicketView> RecordCallbackAsync(RecordCallback command) =>
+        await CommitAsync(command.Caller, TicketRules.RecordCallback(await ExistingAsync(command.Caller), command));
+
+    public async Task<TicketView> MergeIntoAsync(MergeTicket command)
+    {
+        var events = TicketRules.MergeInto(await ExistingAsync(command.Caller), command);
+
+        // The parent records the child first: if it refuses (unknown, itself merged) nothing changes here.
+        // A crash between the two leaves the parent listing a child not yet MERGED; retrying the merge
+        // completes it, as attaching is idempotent.
+        var parent = grains.GetGrain<ITicketGrain>(command.ParentTicketId.Trim());
+        await parent.AttachMergedChildAsync(new AttachMergedChild(command.Caller, Id));
+        return await CommitAsync(command.Caller, events);
+    }
+
+    public async Task<TicketView> AttachMergedChildAsync(AttachMergedChild command) =>
+        await CommitAsync(command.Caller, TicketRules.AttachMergedChild(await ExistingAsync(command.Caller), command));
+
+    public async Task<TicketView> GetAsync(Caller caller)
+    {
+        var state = await ExistingAsync(caller);
+        TicketRules.RequireVisible(state, caller);
+        return views.For(state, caller, time.GetUtcNow());
+    }
+
+    public async Task<IReadOnlyList<TicketHistoryEntry>> GetHistoryAsync(Caller caller)
+    {
+        var state = await ExistingAsync(caller);
+        TicketRules.RequireVisible(state, caller);
+        if (caller.Kind != CallerKind.Staff)
+        {
+            throw TicketRefusedException.Denied("a ticket's history is for hotline staff");
+        }
+
+        var history = await store.ReadHistoryAsync(Id, CancellationToken.None);
+        return [.. history.Select(TicketHistory.ToEntry)];
+    }
+
+    /// <summary>The current state, or NotFound. Visibility for departments is checked by the rules.</summary>
+    private async Task<TicketGrainState> ExistingAsync(Caller caller)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        await RefreshAsync();
+        return _state ?? throw TicketRefusedException.NotFound(Id);
+    }
+
+    private async Task RefreshAsync()
+    {
+        if (_stale)
+        {
+            await ReloadAsync(CancellationToken.None);
+        }
+    }
+
+    private async Task ReloadAsync(CancellationToken cancellationToken)
+    {
+        var stored = await store.LoadAsync(Id, cancellationToken);
+        _state = stored is null ? null : TicketSerializer.Read(stored);
+        _stale = false;
+    }
+
+    private async Task<IReadOnlyDictionary<string, Department>> LookUpAsync(string? lead, IReadOnlyList<string>? assisting)
+    {
+        var found = new Dictionary<string, Department>();
+        foreach (var id in TicketRules.NamedDepartments(lead, assisting))
+        {
+            if (await departments.FindAsync(id, CancellationToken.None) is { } department)
+            {
+                found[id] = department;
+            }
+        }
+
+        return found;
+    }
+}

@@ -1,0 +1,54 @@
+using Hotline.Contracts.Tickets;
+
+namespace Hotline.Silo.Tickets;
+
+/// <summary>A ticket's current state: the fold of its events, stored as JSON with each commit.</summary>
+internal sealed record TicketGrainState(
+    string Id,
+    TicketState State,
+    string CallerPhone,
+    string CallerName,
+    Category Category,
+    string District,
+    string Address,
+    string Content,
+    Urgency Urgency,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    long Version)
+{
+    public string? LeadDepartmentId { get; init; }
+
+    public IReadOnlyList<string> AssistingDepartmentIds { get; init; } = [];
+
+    public string? Instructions { get; init; }
+
+    /// <summary>Dispatches since a department last signed for the ticket.</summary>
+    public int DispatchCount { get; init; }
+
+    public bool Designated { get; init; }
+
+    public DateTimeOffset? DispatchedAt { get; init; }
+
+    public Deadline? SignDeadline { get; init; }
+
+    public Deadline? HandleDeadline { get; init; }
+
+    public ExtensionRequest? PendingExtension { get; init; }
+
+    public string? Answer { get; init; }
+
+    public string? Reply { get; init; }
+
+    public CallbackResult? Callback { get; init; }
+
+    public string? ParentTicketId { get; init; }
+
+    public IReadOnlyList<string> MergedChildIds { get; init; } = [];
+
+    public IReadOnlyList<ProgressNote> Progress { get; init; } = [];
+
+    /// <summary>Departments the ticket is with (lead first): they may see it; nobody else may.</summary>
+    public IReadOnlyList<string> DepartmentIds() =>
+        LeadDepartmentId is null ? [] : [LeadDepartmentId, .. AssistingDepartmentIds];
+}

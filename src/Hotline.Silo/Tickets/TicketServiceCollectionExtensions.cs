@@ -1,0 +1,37 @@
+using Hotline.Contracts.Tickets;
+using Hotline.Silo.Calendar;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Hotline.Silo.Tickets;
+
+/// <summary>Registers the ticket domain: options, calendar, rules, and the read ports the Api uses.</summary>
+internal static class TicketServiceCollectionExtensions
+{
+    /// <summary>
+    /// Binds "Tickets" and "Calendar" and registers the singletons the ticket grain and the Api need.
+    /// The grain runtime maps <c>ITicketGrain</c> → <see cref="TicketGrain"/> and <c>IDepartmentGrain</c> →
+    /// <see cref="DepartmentGrain"/>; <c>ITicketStore</c> and <c>IDepartmentDirectory</c> come from storage.
+    /// </summary>
+    public static IServiceCollection AddTicketDomain(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<TicketOptions>()
+            .Bind(configuration.GetSection(TicketOptions.SectionName))
+            .Validate(o => o.WarningFraction is > 0 and <= 1, "Tickets:WarningFraction must be in (0, 1]")
+            .Validate(o => o.DispatchesBeforeDesignation >= 1, "Tickets:DispatchesBeforeDesignation must be at least 1")
+            .Validate(o => o.ReturnWindowWorkingDays >= 0 && o.NormalSignWorkingDays >= 0 && o.MaxExtensionDays >= 1, "Tickets: day counts must not be negative")
+            .ValidateOnStart();
+        services.AddOptions<CalendarOptions>().Bind(configuration.GetSection(CalendarOptions.SectionName));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new WorkCalendar(sp.GetRequiredService<IOptions<CalendarOptions>>().Value));
+        services.AddSingleton(sp => new TicketDeadlines(sp.GetRequiredService<IOptions<TicketOptions>>().Value, sp.GetRequiredService<WorkCalendar>()));
+        services.AddSingleton(sp => new TicketRules(sp.GetRequiredService<IOptions<TicketOptions>>().Value, sp.GetRequiredService<TicketDeadlines>()));
+        services.AddSingleton<TicketViews>();
+        services.AddSingleton<ITicketQueries, TicketQueries>();
+        services.AddSingleton<ITicketFeed, TicketFeed>();
+        services.AddSingleton<ITicketIds, TicketIdGenerator>();
+        return services;
+    }
+}

@@ -1,0 +1,84 @@
+using System.Text.Json;
+using Hotline.Contracts.Tickets;
+using Hotline.Contracts.Tickets.Commands;
+using Hotline.Silo.Storage;
+using Hotline.Silo.Tickets;
+using Hotline.Silo.Tickets.Events;
+using static Hotline.Silo.Tests.Tickets.TicketScenario;
+
+namespace Hotline.Silo.Tests.Tickets;
+
+public sealed class TicketSerializerTests
+{
+    [Fact]
+    public void Read_WrittenStateOfBusyTicket_SameView()
+    {
+        var scenario = new TicketScenario().Create().Dispatch("D01", "D02").Claim().RequestExtension(2);
+        scenario.Apply(TicketRules.AddProgress(scenario.State, new AddProgress(Assisting, "已勘查")), Assisting);
+        scenario.Apply(TicketRules.AttachMergedChild(scenario.State, new AttachMergedChild(Agent, "C-1")), Agent);
+
+        var json = TicketSerializer.Write(scenario.State);
+        var read = TicketSerializer.Read(new StoredTicket(TicketId, scenario.State.Version, json));
+
+        var expected = scenario.Views.Full(scenario.State, Monday10.AddHours(1));
+        var actual = scenario.Views.Full(read, Monday10.AddHours(1));
+        Assert.Equal(JsonSerializer.Serialize(expected), JsonSerializer.Serialize(actual));
+        Assert.Contains("\"CLAIMED\"", json.ToUpperInvariant(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_StoredVersionDiffers_StoredVersionWins()
+    {
+        var scenario = new TicketScenario().Create();
+        var read = TicketSerializer.Read(new StoredTicket(TicketId, 7, TicketSerializer.Write(scenario.State)));
+        Assert.Equal(7, read.Version);
+    }
+
+    [Fact]
+    public void ReadView_WrittenDepartmentView_RoundTrips()
+    {
+        var scenario = new TicketScenario().Create().Dispatch("D01", "D02");
+        var view = scenario.View.ForDepartment();
+
+        var read = TicketSerializer.ReadView(TicketSerializer.Write(view));
+
+        Assert.Equal(JsonSerializer.Serialize(view), JsonSerializer.Serialize(read));
+        Assert.Equal("138****1234", read.CallerPhone);
+    }
+
+    [Fact]
+    public void Write_Event_HasItsFieldsAndStringEnums()
+    {
+        var json = TicketSerializer.Write(new CallbackRecorded(Satisfaction.BasicallySatisfied, "还行"));
+
+        using var document = JsonDocument.Parse(json);
+        Assert.Equal("BasicallySatisfied", document.RootElement.GetProperty("satisfaction").GetString());
+        Assert.Equal("还行", document.RootElement.GetProperty("note").GetString());
+    }
+
+    [Fact]
+    public void ToEntry_EventWithReason_LiftsReasonText()
+    {
+        var stored = new StoredEvent(3, "returned", "department:D01", Monday10, TicketSerializer.Write(new TicketReturned("不属于本单位职责")));
+
+        var entry = TicketHistory.ToEntry(stored);
+
+        Assert.Equal(new TicketHistoryEntry(3, "returned", "department:D01", Monday10, "不属于本单位职责", stored.DataJson), entry);
+    }
+
+    [Fact]
+    public void ToEntry_EventWithoutText_ReasonNull()
+    {
+        var entry = TicketHistory.ToEntry(new StoredEvent(2, "claimed", "department:D01", Monday10, TicketSerializer.Write(new TicketClaimed())));
+        Assert.Null(entry.Reason);
+    }
+
+    [Theory]
+    [InlineData(true, "designated")]
+    [InlineData(false, "dispatched")]
+    public void Type_Dispatch_NamesDesignation(bool designated, string expected)
+    {
+        var deadline = new Deadline(Monday10, Monday10.AddHours(1), false);
+        Assert.Equal(expected, new TicketDispatched("D01", [], null, designated, deadline, deadline, null).Type);
+    }
+}
