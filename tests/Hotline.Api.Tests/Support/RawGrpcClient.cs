@@ -46,7 +46,12 @@ internal sealed class RawGrpcClient : IDisposable
         string contentType = "application/grpc",
         CancellationToken cancellationToken = default)
     {
-        using var request = new HttpRequestMessage(method ?? HttpMethod.Post, path) { Content = body };
+        using var request = new HttpRequestMessage(method ?? HttpMethod.Post, path)
+        {
+            Content = body,
+            Version = HttpVersion.Version20,
+            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+        };
         body.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
         request.Headers.TE.Add(new TransferCodingWithQualityHeaderValue("trailers"));
         if (token is not null)

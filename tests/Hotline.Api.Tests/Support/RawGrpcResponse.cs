@@ -43,7 +43,7 @@ internal sealed record RawGrpcResponse(
             messages.Add(new GrpcFrameCopy(frame.Compressed, frame.Compressed ? GzipCodec.Decompress(new ReadOnlySequence<byte>(payload), int.MaxValue)! : payload));
         }
 
-        Assert.True(buffer.IsEmpty, "the response body ended inside a frame");
+        Assert.True(buffer.IsEmpty, $"the response body ended inside a frame: {Convert.ToHexString(body)} {System.Text.Encoding.UTF8.GetString(body)}");
         return new RawGrpcResponse(response.StatusCode, headers, trailers, messages);
     }
 }
