@@ -114,7 +114,7 @@ internal sealed partial class GrainActivation
         _runtime.Remove(this);
         foreach (var call in leftovers)
         {
-            _runtime.Dispatch(call);
+            _runtime.Route(call);
         }
 
         _deactivated.TrySetResult();

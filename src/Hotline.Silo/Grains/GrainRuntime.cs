@@ -64,10 +64,16 @@ internal sealed class GrainRuntime
         }
     }
 
-    /// <summary>Routes a call to its activation, creating one when none is live; waits out a retiring one.</summary>
+    /// <summary>Sends a new call to its grain.</summary>
     public void Dispatch(GrainCall call)
     {
         _callCount.Add(1);
+        Route(call);
+    }
+
+    /// <summary>Routes a call to its activation, creating one when none is live; waits out a retiring one.</summary>
+    internal void Route(GrainCall call)
+    {
         while (true)
         {
             if (_stopped)
@@ -89,7 +95,7 @@ internal sealed class GrainRuntime
                     static (_, state) =>
                     {
                         var (runtime, waiting) = ((GrainRuntime, GrainCall))state!;
-                        runtime.Dispatch(waiting);
+                        runtime.Route(waiting);
                     },
                     (this, call),
                     CancellationToken.None,

@@ -7,8 +7,11 @@ namespace Hotline.Silo.Hosting;
 /// <summary>Builds the server: two Kestrel listeners (HTTP/1.1 pages, HTTP/2 gRPC), storage, grains, metrics.</summary>
 internal static class HotlineHost
 {
-    /// <summary>Builds the server from configuration arguments (<c>--Key=value</c>); <paramref name="loadDemo"/> is false for <c>--no-demo</c>.</summary>
-    public static WebApplication Build(string[] configurationArgs, bool loadDemo)
+    /// <summary>
+    /// Builds the server from configuration arguments (<c>--Key=value</c>); <paramref name="loadDemo"/> is false for
+    /// <c>--no-demo</c>; <paramref name="configureServices"/> lets tests add services (e.g. a test grain) last.
+    /// </summary>
+    public static WebApplication Build(string[] configurationArgs, bool loadDemo, Action<IServiceCollection>? configureServices = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -29,6 +32,7 @@ internal static class HotlineHost
         builder.Services.AddStorageParts(builder.Configuration);
         builder.Services.AddDemoOrganisation(loadDemo);
         builder.Services.AddServerParts(builder.Configuration);
+        configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
         app.MapWhen(ports.IsGrpc, grpc =>

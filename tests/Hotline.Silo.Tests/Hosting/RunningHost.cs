@@ -24,11 +24,11 @@ internal sealed class RunningHost : IAsyncDisposable
 
     public Uri GrpcBase => new($"http://127.0.0.1:{Ports.GrpcPort}");
 
-    public static async Task<RunningHost> StartAsync(bool loadDemo = true, string? dataDir = null, params string[] extraArgs)
+    public static async Task<RunningHost> StartAsync(bool loadDemo = true, string? dataDir = null, Action<IServiceCollection>? configureServices = null)
     {
         dataDir ??= NewDataDir();
-        string[] args = ["--Http:Port=0", "--Grpc:Port=0", $"--DataDir={dataDir}", "--Logging:LogLevel:Default=Warning", .. extraArgs];
-        var app = HotlineHost.Build(args, loadDemo);
+        string[] args = ["--Http:Port=0", "--Grpc:Port=0", $"--DataDir={dataDir}", "--Logging:LogLevel:Default=Warning"];
+        var app = HotlineHost.Build(args, loadDemo, configureServices);
         await app.StartAsync();
         return new RunningHost(app, dataDir);
     }
