@@ -18,7 +18,7 @@ internal sealed record HostSettings(
         Port(configuration, "Http:Port", 8080),
         Address(configuration, "Grpc:Bind"),
         Port(configuration, "Grpc:Port", 50051),
-        NullIfEmpty(configuration["Grpc:Tls:CertificatePath"]),
+        CertificatePath(configuration, "Grpc:Tls:CertificatePath"),
         NullIfEmpty(configuration["Grpc:Tls:CertificatePassword"]),
         Duration(configuration, "ShutdownTimeout", TimeSpan.FromSeconds(30)));
 
@@ -64,6 +64,14 @@ internal sealed record HostSettings(
         return TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var value) && value >= TimeSpan.Zero
             ? value
             : throw new HostSettingsException($"{key} must be a duration such as 00:00:30, not '{text}'.");
+    }
+
+    private static string? CertificatePath(IConfiguration configuration, string key)
+    {
+        var path = NullIfEmpty(configuration[key]);
+        return path is null || File.Exists(path)
+            ? path
+            : throw new HostSettingsException($"{key} names a file that does not exist: '{path}'.");
     }
 
     private static string? NullIfEmpty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;

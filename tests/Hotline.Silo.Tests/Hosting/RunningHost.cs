@@ -24,10 +24,10 @@ internal sealed class RunningHost : IAsyncDisposable
 
     public Uri GrpcBase => new($"http://127.0.0.1:{Ports.GrpcPort}");
 
-    public static async Task<RunningHost> StartAsync(bool loadDemo = true, string? dataDir = null, Action<IServiceCollection>? configureServices = null)
+    public static async Task<RunningHost> StartAsync(bool loadDemo = true, string? dataDir = null, Action<IServiceCollection>? configureServices = null, string[]? extraArgs = null)
     {
         dataDir ??= NewDataDir();
-        string[] args = ["--Http:Port=0", "--Grpc:Port=0", $"--DataDir={dataDir}", "--Logging:LogLevel:Default=Warning"];
+        string[] args = ["--Http:Port=0", "--Grpc:Port=0", $"--DataDir={dataDir}", "--Logging:LogLevel:Default=Warning", .. extraArgs ?? []];
         var app = HotlineHost.Build(args, loadDemo, configureServices);
         await app.StartAsync();
         return new RunningHost(app, dataDir);
