@@ -3,6 +3,7 @@ namespace Hotline.Silo.Tests.Grains;
 /// <summary>What the test grains report about their lifecycle; shared through DI.</summary>
 internal sealed class GrainProbe
 {
+    private readonly object _gate = new();
     private int _activations;
     private int _live;
     private int _maxLive;
@@ -21,7 +22,7 @@ internal sealed class GrainProbe
 
     public int BeginActivation()
     {
-        lock (this)
+        lock (_gate)
         {
             if (FailNextActivations > 0)
             {
@@ -37,7 +38,7 @@ internal sealed class GrainProbe
 
     public void EndActivation()
     {
-        lock (this)
+        lock (_gate)
         {
             _live--;
             Deactivations++;
