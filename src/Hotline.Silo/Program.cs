@@ -1,1 +1,3 @@
-return 0;
+using Hotline.Silo.Cli;
+
+return await HotlineCli.RunAsync(args, Console.Out, Console.Error);

@@ -1,0 +1,7 @@
+namespace Hotline.Silo.Cli;
+
+/// <summary>Every command of the executable; running with no command starts the server.</summary>
+internal static class CliCommands
+{
+    public static IReadOnlyList<CliCommand> All { get; } = [new TokenIssueCommand()];
+}

@@ -1,0 +1,4 @@
+namespace Hotline.Silo.Hosting;
+
+/// <summary>A configuration value the host cannot start with; the message names the key.</summary>
+internal sealed class HostSettingsException(string message) : Exception(message);

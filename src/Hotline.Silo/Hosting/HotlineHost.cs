@@ -1,0 +1,85 @@
+using Hotline.Silo.Demo;
+using Hotline.Silo.Metrics;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+
+namespace Hotline.Silo.Hosting;
+
+/// <summary>Builds the server: two Kestrel listeners (HTTP/1.1 pages, HTTP/2 gRPC), storage, grains, metrics.</summary>
+internal static class HotlineHost
+{
+    /// <summary>
+    /// Builds the server from configuration arguments (<c>--Key=value</c>); <paramref name="loadDemo"/> is false for
+    /// <c>--no-demo</c>; <paramref name="configureServices"/> lets tests add services (e.g. a test grain) last.
+    /// </summary>
+    public static WebApplication Build(string[] configurationArgs, bool loadDemo, Action<IServiceCollection>? configureServices = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = configurationArgs,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        HotlineConfiguration.ResolveDataDirectory(builder.Configuration, builder.Configuration);
+        HotlineConfiguration.UseJsonConsole(builder.Logging, toStandardError: false);
+        var settings = HostSettings.Read(builder.Configuration);
+        var ports = new ListenerPorts();
+
+        builder.WebHost.ConfigureKestrel(kestrel => Listen(kestrel, settings, ports));
+        builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = settings.ShutdownTimeout);
+        builder.Services.AddSingleton(ports);
+        builder.Services.AddSingleton(settings);
+        builder.Services.AddSingleton<PrometheusExporter>();
+        builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
+        builder.Services.AddStorageParts(builder.Configuration);
+        builder.Services.AddDemoOrganisation(loadDemo);
+        builder.Services.AddServerParts(builder.Configuration);
+        configureServices?.Invoke(builder.Services);
+
+        var app = builder.Build();
+        app.MapWhen(ports.IsGrpc, grpc =>
+        {
+            Composition.MapGrpcParts(grpc);
+            grpc.Run(GrpcFallback.HandleAsync);
+        });
+
+        // Routing runs only after the gRPC branch, so no HTTP page is ever matched for the gRPC port.
+        app.UseRouting();
+        app.MapHealthChecks("/healthz");
+        app.MapGet("/metrics", (PrometheusExporter exporter) => Results.Text(exporter.Scrape(), PrometheusText.ContentType));
+        LogLifecycle(app, settings, ports);
+        return app;
+    }
+
+    private static void Listen(KestrelServerOptions kestrel, HostSettings settings, ListenerPorts ports)
+    {
+        kestrel.Listen(settings.HttpBind, settings.HttpPort, listen =>
+        {
+            listen.Protocols = HttpProtocols.Http1;
+            ports.HttpListener = listen;
+        });
+        kestrel.Listen(settings.GrpcBind, settings.GrpcPort, listen =>
+        {
+            // Cleartext HTTP/2 only: clients connect with prior knowledge (h2c), as gRPC clients do.
+            listen.Protocols = HttpProtocols.Http2;
+            if (settings.TlsCertificatePath is { } certificate)
+            {
+                listen.UseHttps(certificate, settings.TlsCertificatePassword);
+            }
+
+            ports.GrpcListener = listen;
+        });
+    }
+
+    private static void LogLifecycle(WebApplication app, HostSettings settings, ListenerPorts ports)
+    {
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Hotline.Silo.Host");
+        app.Lifetime.ApplicationStarted.Register(() => HostLog.Listening(
+            logger,
+            settings.HttpBind.ToString(),
+            ports.HttpPort,
+            settings.TlsCertificatePath is null ? "h2c" : "TLS",
+            settings.GrpcBind.ToString(),
+            ports.GrpcPort,
+            app.Configuration["DataDir"]!));
+        app.Lifetime.ApplicationStopping.Register(() => HostLog.ShuttingDown(logger, settings.ShutdownTimeout));
+    }
+}

@@ -1,0 +1,8 @@
+using Hotline.Contracts.Grains;
+
+namespace Hotline.Silo.Tests.Grains;
+
+public interface IUnregisteredGrain : IGrainWithStringKey
+{
+    Task PingAsync();
+}
