@@ -1,4 +1,9 @@
+using Hotline.Api.Desks;
+using Hotline.Api.Grpc;
+using Hotline.Contracts.Grains;
 using Hotline.Silo.Grains;
+using Hotline.Silo.Storage;
+using Hotline.Silo.Tickets;
 
 namespace Hotline.Silo.Hosting;
 
@@ -14,9 +19,8 @@ internal static class Composition
     /// </summary>
     public static IServiceCollection AddStorageParts(this IServiceCollection services, IConfiguration configuration)
     {
-        // INTEGRATION: services.AddHotlineStorage(configuration);
-        //   (ITicketStore, ITokenStore + ITokenValidator, IOrganisationStore + IDepartmentDirectory, schema init)
-        _ = configuration;
+        services.AddHotlineStorage(configuration);
+        services.AddHostedService<StorageStartup>();
         return services;
     }
 
@@ -24,17 +28,20 @@ internal static class Composition
     public static IServiceCollection AddServerParts(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddGrainRuntime(configuration);
-
-        // INTEGRATION: services.AddGrain<ITicketGrain, TicketGrain>();  (and the other grains)
-        // INTEGRATION: services.AddHotlineGrpc();
+        services.AddTicketDomain(configuration);
+        services.AddGrain<ITicketGrain, TicketGrain>();
+        services.AddGrain<IDepartmentGrain, DepartmentGrain>();
+        services.AddHotlineGrpc();
+        services.AddHotlineDesks();
         return services;
     }
 
-    /// <summary>The pipeline of the gRPC listener; what it leaves unhandled gets UNIMPLEMENTED.</summary>
+    /// <summary>
+    /// The whole pipeline of the gRPC listener. The gRPC layer is terminal: unknown methods get
+    /// UNIMPLEMENTED, non-POST requests 405 and non-gRPC content types 415, so no HTTP page leaks onto this port.
+    /// </summary>
     public static void MapGrpcParts(IApplicationBuilder grpc)
     {
-        // INTEGRATION: the gRPC layer goes here, e.g. grpc.UseHotlineGrpc(); or, if it maps endpoints,
-        //   grpc.UseRouting(); grpc.UseEndpoints(endpoints => endpoints.MapHotlineGrpc());
-        _ = grpc;
+        grpc.UseHotlineGrpc();
     }
 }

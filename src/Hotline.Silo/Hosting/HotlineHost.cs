@@ -35,11 +35,7 @@ internal static class HotlineHost
         configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
-        app.MapWhen(ports.IsGrpc, grpc =>
-        {
-            Composition.MapGrpcParts(grpc);
-            grpc.Run(GrpcFallback.HandleAsync);
-        });
+        app.MapWhen(ports.IsGrpc, Composition.MapGrpcParts);
 
         // Routing runs only after the gRPC branch, so no HTTP page is ever matched for the gRPC port.
         app.UseRouting();

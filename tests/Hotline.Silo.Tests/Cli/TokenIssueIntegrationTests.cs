@@ -6,7 +6,7 @@ namespace Hotline.Silo.Tests.Cli;
 
 public sealed class TokenIssueIntegrationTests
 {
-    [Fact(Skip = PendingIntegration.Storage)]
+    [Fact]
     public async Task TokenIssue_DepartmentWhileServerRuns_PrintsTokenTheServerAccepts()
     {
         await using var host = await RunningHost.StartAsync(loadDemo: true);
@@ -18,7 +18,7 @@ public sealed class TokenIssueIntegrationTests
         Assert.Equal(new Caller(CallerKind.Department, "scjg", StaffRole.None), caller);
     }
 
-    [Fact(Skip = PendingIntegration.Storage)]
+    [Fact]
     public async Task TokenIssue_Staff_PrintsTokenWithRole()
     {
         await using var host = await RunningHost.StartAsync(loadDemo: false);
@@ -30,7 +30,7 @@ public sealed class TokenIssueIntegrationTests
         Assert.Equal(new Caller(CallerKind.Staff, "agent-007", StaffRole.Supervisor), caller);
     }
 
-    [Fact(Skip = PendingIntegration.Storage)]
+    [Fact]
     public async Task TokenIssue_UnknownDepartment_ExitsOneAndPrintsNoToken()
     {
         await using var host = await RunningHost.StartAsync(loadDemo: true);

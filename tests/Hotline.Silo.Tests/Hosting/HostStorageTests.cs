@@ -8,7 +8,7 @@ public sealed class HostStorageTests
 {
     private static readonly HttpClient Client = new();
 
-    [Fact(Skip = PendingIntegration.Storage)]
+    [Fact]
     public async Task Healthz_StorageReachable_ReturnsHealthy()
     {
         await using var host = await RunningHost.StartAsync(loadDemo: false);
@@ -19,7 +19,7 @@ public sealed class HostStorageTests
         Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
     }
 
-    [Fact(Skip = PendingIntegration.Storage)]
+    [Fact]
     public async Task Start_EmptyStore_LoadsDemoDepartments()
     {
         await using var host = await RunningHost.StartAsync(loadDemo: true);
@@ -33,7 +33,7 @@ public sealed class HostStorageTests
         Assert.Equal(5, market.HandlingWorkingDays);
     }
 
-    [Fact(Skip = PendingIntegration.Storage)]
+    [Fact]
     public async Task Start_NoDemo_LeavesStoreEmpty()
     {
         await using var host = await RunningHost.StartAsync(loadDemo: false);

@@ -1,0 +1,91 @@
+using System.Globalization;
+using Google.Protobuf.Reflection;
+using Google.Protobuf.WellKnownTypes;
+using Hotline.Api.Grpc;
+using Hotline.Contracts.Grains;
+using Hotline.Contracts.Security;
+using Hotline.Contracts.Tickets;
+using Hotline.Contracts.Tickets.Commands;
+using V1 = Hotline.Api.V1;
+
+namespace Hotline.Api.Desks;
+
+/// <summary>
+/// hotline.v1.DepartmentDesk: what a handling department's system does. The caller is always the
+/// department its token names; the ticket grain answers NotFound for tickets never dispatched to it,
+/// so a department cannot learn other tickets exist, and masks the caller's phone.
+/// </summary>
+internal sealed class DepartmentDeskService(IGrainFactory grains, ITicketQueries queries, ITicketFeed feed) : IGrpcService
+{
+    public ServiceDescriptor Descriptor => V1.DepartmentDeskReflection.Descriptor.FindTypeByName<ServiceDescriptor>("DepartmentDesk");
+
+    public void Bind(ServiceBinder binder)
+    {
+        binder.Unary<V1.ListTicketsRequest, V1.ListTicketsResponse>("ListTickets", ListTicketsAsync);
+        binder.ServerStreaming<V1.WatchTicketsRequest, V1.TicketEvent>("WatchTickets", WatchTicketsAsync);
+        binder.Unary<V1.GetTicketRequest, V1.Ticket>("GetTicket", (request, context) => OnTicket(request.TicketId, context, (grain, caller) =>
+            grain.GetAsync(caller)));
+        binder.Unary<V1.ClaimTicketRequest, V1.Ticket>("ClaimTicket", (request, context) => OnTicket(request.TicketId, context, (grain, caller) =>
+            grain.ClaimAsync(new ClaimTicket(caller))));
+        binder.Unary<V1.ReturnTicketRequest, V1.Ticket>("ReturnTicket", (request, context) => OnTicket(request.TicketId, context, (grain, caller) =>
+            grain.ReturnAsync(new ReturnTicket(caller, request.Reason))));
+        binder.Unary<V1.RequestExtensionRequest, V1.Ticket>("RequestExtension", (request, context) => OnTicket(request.TicketId, context, (grain, caller) =>
+            grain.RequestExtensionAsync(new RequestExtension(caller, request.Days, request.Reason))));
+        binder.Unary<V1.AddProgressRequest, V1.Ticket>("AddProgress", (request, context) => OnTicket(request.TicketId, context, (grain, caller) =>
+            grain.AddProgressAsync(new AddProgress(caller, request.Content))));
+        binder.Unary<V1.ResolveTicketRequest, V1.Ticket>("ResolveTicket", (request, context) => OnTicket(request.TicketId, context, (grain, caller) =>
+            grain.ResolveAsync(new ResolveTicket(caller, request.Reply))));
+    }
+
+    private async Task<V1.ListTicketsResponse> ListTicketsAsync(V1.ListTicketsRequest request, ServerCallContext context)
+    {
+        var caller = DeskCall.RequireDepartment(context);
+        IReadOnlyList<TicketState>? states = request.State == V1.TicketState.Unspecified
+            ? null
+            : [RequestFields.Required(TicketEnums.FromMessage(request.State), "state")];
+        var page = await DeskCall.RunAsync(() => queries.ListForDepartmentAsync(
+            caller, states, request.PageSize, RequestFields.Optional(request.PageToken), context.CancellationToken));
+        var response = new V1.ListTicketsResponse { NextPageToken = page.NextPageToken ?? "" };
+        response.Tickets.AddRange(page.Tickets.Select(TicketMessages.ToMessage));
+        return response;
+    }
+
+    /// <summary>
+    /// Streams every ticket sent to the department after the cursor, then live ones, until the client
+    /// leaves or its deadline passes. The cursor is the feed's sequence number as text.
+    /// </summary>
+    private async Task WatchTicketsAsync(V1.WatchTicketsRequest request, IServerStreamWriter<V1.TicketEvent> writer, ServerCallContext context)
+    {
+        var caller = DeskCall.RequireDepartment(context);
+        var after = ParseCursor(request.Cursor);
+        await foreach (var item in feed.WatchAsync(caller.Id, after, context.CancellationToken))
+        {
+            await writer.WriteAsync(new V1.TicketEvent
+            {
+                Cursor = item.Cursor.ToString(CultureInfo.InvariantCulture),
+                Ticket = TicketMessages.ToMessage(item.Ticket),
+                At = Timestamp.FromDateTimeOffset(item.At),
+                Kind = item.Kind,
+            }, context.CancellationToken);
+        }
+    }
+
+    private static long ParseCursor(string cursor)
+    {
+        if (cursor.Length == 0)
+        {
+            return 0;
+        }
+
+        return long.TryParse(cursor, NumberStyles.None, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw RequestFields.Invalid("cursor", "is not a cursor this server issued");
+    }
+
+    private async Task<V1.Ticket> OnTicket(string ticketId, ServerCallContext context, Func<ITicketGrain, Caller, Task<TicketView>> command)
+    {
+        var caller = DeskCall.RequireDepartment(context);
+        var grain = grains.GetGrain<ITicketGrain>(RequestFields.TicketId(ticketId));
+        return TicketMessages.ToMessage(await DeskCall.RunAsync(() => command(grain, caller)));
+    }
+}

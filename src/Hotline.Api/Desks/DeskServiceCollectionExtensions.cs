@@ -1,0 +1,13 @@
+using Hotline.Api.Grpc;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Hotline.Api.Desks;
+
+/// <summary>Registers the ticket desks (HotlineDesk, DepartmentDesk) on the gRPC layer.</summary>
+public static class DeskServiceCollectionExtensions
+{
+    public static IServiceCollection AddHotlineDesks(this IServiceCollection services) =>
+        services
+            .AddGrpcService<HotlineDeskService>()
+            .AddGrpcService<DepartmentDeskService>();
+}
