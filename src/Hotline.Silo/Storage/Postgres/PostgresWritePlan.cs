@@ -1,5 +1,5 @@
-using Npgsql;
 using Hotline.Silo.Storage.Sql;
+using Npgsql;
 using NpgsqlTypes;
 
 namespace Hotline.Silo.Storage.Postgres;
