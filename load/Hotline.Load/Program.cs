@@ -6,6 +6,11 @@ var modes = new Dictionary<string, Func<LoadArguments, Task<int>>>(StringCompare
     ["storage"] = StorageBenchmark.RunAsync,
 };
 
+if (args is ["crash-writer", ..])
+{
+    return await CrashWriter.RunAsync(args[1..]);
+}
+
 if (args.Length == 0 || !modes.TryGetValue(args[0], out var run))
 {
     Console.Error.WriteLine($"usage: Hotline.Load <{string.Join('|', modes.Keys)}> [--clients 64] [--seconds 10] [--warmup 2] [--providers sqlite,postgres] [--pg <connection string>]");

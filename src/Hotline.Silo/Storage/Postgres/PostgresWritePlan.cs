@@ -1,5 +1,5 @@
-using Npgsql;
 using Hotline.Silo.Storage.Sql;
+using Npgsql;
 using NpgsqlTypes;
 
 namespace Hotline.Silo.Storage.Postgres;
@@ -88,7 +88,8 @@ internal sealed class PostgresWritePlan
                 """, _updates.ConvertAll(u => u.Last), _updates.ConvertAll(u => u.LockedVersion)));
         }
 
-        var changedUpdates = _departmentChanges.Where(c => !_inserts.Contains(c)).Select(c => c.TicketId).ToList();
+        var insertedIds = _inserts.Select(c => c.TicketId).ToHashSet(StringComparer.Ordinal);
+        var changedUpdates = _departmentChanges.Select(c => c.TicketId).Where(id => !insertedIds.Contains(id)).ToList();
         if (changedUpdates.Count > 0)
         {
             batch.BatchCommands.Add(Command("DELETE FROM ticket_departments WHERE ticket_id = ANY(@id)", Texts("id", changedUpdates)));
