@@ -24,7 +24,7 @@ public sealed class TicketLifecycleTests
         Assert.Equal(17, s.View.Version);
         Assert.Equal(DeadlineStatus.None, s.View.SignStatus);
         Assert.Equal(DeadlineStatus.None, s.View.HandleStatus);
-        Assert.Equal(2, s.View.Callback!.Attempts);
+        Assert.Equal(1, s.View.Callback!.Attempts);
     }
 
     [Fact]
