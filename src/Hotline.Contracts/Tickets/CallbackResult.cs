@@ -1,5 +1,5 @@
 namespace Hotline.Contracts.Tickets;
 
-/// <summary>The latest callback (回访) to the citizen.</summary>
-/// <param name="Attempts">Callbacks recorded so far, unreachable ones included.</param>
+/// <summary>The latest callback (回访) to the citizen in the current round (since the ticket last began awaiting one).</summary>
+/// <param name="Attempts">Callbacks recorded in this round, unreachable ones included.</param>
 public sealed record CallbackResult(Satisfaction Satisfaction, string? Note, DateTimeOffset At, int Attempts);

@@ -32,7 +32,8 @@ internal static class TicketFold
         var s = state with { UpdatedAt = at, Version = state.Version + 1 };
         return change.Event switch
         {
-            TicketResolvedDirectly e => s with { State = e.To, Answer = e.Answer },
+            // A new callback round starts whenever the ticket (again) awaits a callback; earlier rounds stay in the history.
+            TicketResolvedDirectly e => s with { State = e.To, Answer = e.Answer, Callback = null },
             TicketDispatched e => s with
             {
                 State = TicketState.Dispatched,
@@ -57,7 +58,7 @@ internal static class TicketFold
             },
             ProgressAdded e => s with { Progress = [.. s.Progress, new ProgressNote(e.DepartmentId, e.Note, at)] },
             TicketReplied e => s with { State = TicketState.Replied, Reply = e.Reply, PendingExtension = null },
-            ReplyReviewed e => s with { State = e.Approved ? TicketState.AwaitingCallback : TicketState.Claimed },
+            ReplyReviewed e => e.Approved ? s with { State = TicketState.AwaitingCallback, Callback = null } : s with { State = TicketState.Claimed },
             CallbackRecorded e => s with
             {
                 State = AfterCallback(e.Satisfaction),

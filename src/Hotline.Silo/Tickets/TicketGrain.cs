@@ -5,6 +5,7 @@ using Hotline.Contracts.Tickets;
 using Hotline.Contracts.Tickets.Commands;
 using Hotline.Silo.Grains;
 using Hotline.Silo.Storage;
+using Hotline.Silo.Tickets.Events;
 using Microsoft.Extensions.Logging;
 
 namespace Hotline.Silo.Tickets;
@@ -113,7 +114,8 @@ internal sealed partial class TicketGrain(
         // The parent records the child first: if it refuses (unknown, itself merged) nothing changes here.
         // A crash between the two leaves the parent listing a child not yet MERGED; retrying the merge
         // completes it, as attaching is idempotent.
-        var parent = grains.GetGrain<ITicketGrain>(command.ParentTicketId.Trim());
+        var parentId = events.OfType<TicketMerged>().Single().ParentTicketId;
+        var parent = grains.GetGrain<ITicketGrain>(parentId);
         await parent.AttachMergedChildAsync(new AttachMergedChild(command.Caller, Id));
         return await CommitAsync(command.Caller, events);
     }

@@ -26,7 +26,9 @@ internal sealed partial class TicketRules
     {
         RequireStaff(command.Caller, "decide returns");
         RequireState(state, "decide a return", TicketState.Returned);
-        if (command.NewLeadDepartmentId is null)
+        // Protobuf strings arrive as "" when unset: blank means "no new department", i.e. reject the return.
+        var newLead = command.NewLeadDepartmentId?.Trim();
+        if (string.IsNullOrEmpty(newLead))
         {
             var why = Required(command.Reason, "reason");
             return [new ReturnRejected(why, deadlines.Sign(state.Urgency, now))];
@@ -40,13 +42,13 @@ internal sealed partial class TicketRules
                 state: state.State);
         }
 
-        if (command.NewLeadDepartmentId == state.LeadDepartmentId)
+        if (newLead == state.LeadDepartmentId)
         {
             throw TicketRefusedException.Invalid("department_id", $"must differ from {state.LeadDepartmentId}, which returned the ticket; to send it back, reject the return");
         }
 
         var reason = Optional(command.Reason, "reason");
-        return [Dispatched(state, command.NewLeadDepartmentId, command.AssistingDepartmentIds, command.Instructions, known, now, designated: false, reason)];
+        return [Dispatched(state, newLead, command.AssistingDepartmentIds, command.Instructions, known, now, designated: false, reason)];
     }
 
     public IReadOnlyList<TicketEvent> Return(TicketGrainState state, ReturnTicket command, DateTimeOffset now)

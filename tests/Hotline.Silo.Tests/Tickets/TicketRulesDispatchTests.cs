@@ -132,6 +132,16 @@ public sealed class TicketRulesDispatchTests
     }
 
     [Fact]
+    public void DecideReturn_BlankNewDepartment_TreatedAsReject()
+    {
+        _scenario.Create().Dispatch().Return();
+
+        var events = _scenario.Rules.DecideReturn(_scenario.State, new DecideReturn(Agent, " ", [], null, "属于贵单位职责"), _scenario.Known, Monday10);
+
+        Assert.IsType<Silo.Tickets.Events.ReturnRejected>(Assert.Single(events));
+    }
+
+    [Fact]
     public void DecideReturn_RejectWithoutReason_InvalidReason()
     {
         _scenario.Create().Dispatch().Return();
@@ -153,6 +163,7 @@ public sealed class TicketRulesDispatchTests
     {
         _scenario.Create().Dispatch().Return();
         Refusal.ExpectInvalid("department_id", () => _scenario.Redispatch("D01"));
+        Refusal.ExpectInvalid("department_id", () => _scenario.Redispatch(" D01 "));
     }
 
     [Fact]
