@@ -58,6 +58,8 @@ internal sealed class TestGrpcServer : IAsyncDisposable
 
     public RawGrpcClient CreateClient() => new(Address);
 
+    public Task StopAsync() => _app.StopAsync();
+
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();
