@@ -6,12 +6,14 @@ namespace Hotline.Api.Grpc;
 /// <summary>What a handler knows about its call besides the request message.</summary>
 public sealed class ServerCallContext
 {
-    internal ServerCallContext(HttpContext httpContext, string method, DateTimeOffset deadline, CancellationToken cancellationToken)
+    internal ServerCallContext(
+        HttpContext httpContext, string method, DateTimeOffset deadline, CancellationToken cancellationToken, CancellationToken serverStopping)
     {
         HttpContext = httpContext;
         Method = method;
         Deadline = deadline;
         CancellationToken = cancellationToken;
+        ServerStopping = serverStopping;
     }
 
     /// <summary>The method's path, e.g. "/hotline.v1.HotlineDesk/CreateTicket".</summary>
@@ -22,6 +24,13 @@ public sealed class ServerCallContext
 
     /// <summary>Cancelled when the deadline passes or the client cancels; pass it to every await.</summary>
     public CancellationToken CancellationToken { get; }
+
+    /// <summary>
+    /// Cancelled when the host begins to shut down. Unary calls ignore it and are drained; a
+    /// long-lived stream (WatchTickets) ends on it with OK, so shutdown does not wait for the
+    /// stream's deadline and the client resumes from its cursor elsewhere.
+    /// </summary>
+    public CancellationToken ServerStopping { get; }
 
     /// <summary>The request's headers (metadata), lower-case names.</summary>
     public IHeaderDictionary RequestHeaders => HttpContext.Request.Headers;

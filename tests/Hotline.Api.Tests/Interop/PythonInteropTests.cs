@@ -19,6 +19,7 @@ public sealed class PythonInteropTests
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             WorkingDirectory = RepositoryPaths.Combine("tests", "interop"),
+            Environment = { ["PYTHONDONTWRITEBYTECODE"] = "1" },
         };
         foreach (var argument in new[]
         {

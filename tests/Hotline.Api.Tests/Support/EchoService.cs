@@ -31,6 +31,7 @@ internal sealed class EchoService : IGrpcService
         binder.DuplexStreaming<EchoRequest, EchoReply>("Chat", ChatAsync);
         binder.Unary<FailRequest, EchoReply>("Fail", Fail);
         binder.Unary<EchoRequest, EchoReply>("Wait", WaitAsync);
+        binder.ServerStreaming<EchoRequest, EchoReply>("Watch", WatchAsync);
         binder.Unary<EchoRequest, EchoReply>("WhoAmI", (_, context) =>
         {
             var caller = context.RequireCaller();
@@ -69,6 +70,19 @@ internal sealed class EchoService : IGrpcService
         while (await requests.MoveNext(context.CancellationToken))
         {
             await responses.WriteAsync(new EchoReply { Text = requests.Current.Text.ToUpperInvariant(), Index = index++ });
+        }
+    }
+
+    private static async Task WatchAsync(EchoRequest request, IServerStreamWriter<EchoReply> responses, ServerCallContext context)
+    {
+        await responses.WriteAsync(new EchoReply { Text = request.Text }, context.CancellationToken);
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, context.ServerStopping);
+        try
+        {
+            await Task.Delay(Timeout.Infinite, either.Token);
+        }
+        catch (OperationCanceledException) when (context.ServerStopping.IsCancellationRequested)
+        {
         }
     }
 

@@ -26,7 +26,8 @@ internal sealed class TestGrpcServer : IAsyncDisposable
 
     public EchoService Echo => _app.Services.GetRequiredService<EchoService>();
 
-    public static async Task<TestGrpcServer> StartAsync(TimeProvider? timeProvider = null, Action<GrpcServerOptions>? configure = null)
+    public static async Task<TestGrpcServer> StartAsync(
+        TimeProvider? timeProvider = null, Action<GrpcServerOptions>? configure = null, bool endpointRouting = false)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -41,13 +42,23 @@ internal sealed class TestGrpcServer : IAsyncDisposable
         builder.Services.AddHotlineGrpc(configure);
         builder.Services.AddGrpcService<EchoService>();
         var app = builder.Build();
-        app.UseHotlineGrpc();
+        if (endpointRouting)
+        {
+            app.MapHotlineGrpc();
+        }
+        else
+        {
+            app.UseHotlineGrpc();
+        }
+
         await app.StartAsync();
         string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new TestGrpcServer(app, new Uri(address));
     }
 
     public RawGrpcClient CreateClient() => new(Address);
+
+    public Task StopAsync() => _app.StopAsync();
 
     public async ValueTask DisposeAsync()
     {

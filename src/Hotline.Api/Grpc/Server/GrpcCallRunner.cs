@@ -22,11 +22,13 @@ internal sealed class GrpcCallRunner
 
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
+    private readonly CancellationToken _serverStopping;
 
-    public GrpcCallRunner(TimeProvider timeProvider, ILogger logger)
+    public GrpcCallRunner(TimeProvider timeProvider, ILogger logger, CancellationToken serverStopping)
     {
         _timeProvider = timeProvider;
         _logger = logger;
+        _serverStopping = serverStopping;
     }
 
     public async Task RunAsync(
@@ -37,7 +39,7 @@ internal sealed class GrpcCallRunner
             ? new CancellationTokenSource(limit, _timeProvider)
             : new CancellationTokenSource();
         using var callSource = CancellationTokenSource.CreateLinkedTokenSource(deadlineSource.Token, context.RequestAborted);
-        var callContext = new ServerCallContext(context, method.Path, deadline, callSource.Token);
+        var callContext = new ServerCallContext(context, method.Path, deadline, callSource.Token, _serverStopping);
 
         StatusCode status = StatusCode.OK;
         string message = string.Empty;

@@ -2,6 +2,7 @@ using Hotline.Api.Grpc.Protocol;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core.Features;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -20,12 +21,16 @@ internal sealed class GrpcRequestHandler
     private readonly GrpcCallRunner _runner;
 
     public GrpcRequestHandler(
-        GrpcServiceRegistry registry, IOptions<GrpcServerOptions> options, TimeProvider timeProvider, ILogger<GrpcRequestHandler> logger)
+        GrpcServiceRegistry registry,
+        IOptions<GrpcServerOptions> options,
+        TimeProvider timeProvider,
+        ILogger<GrpcRequestHandler> logger,
+        IHostApplicationLifetime? lifetime = null)
     {
         _registry = registry;
         _options = options.Value;
         _logger = logger;
-        _runner = new GrpcCallRunner(timeProvider, logger);
+        _runner = new GrpcCallRunner(timeProvider, logger, lifetime?.ApplicationStopping ?? CancellationToken.None);
     }
 
     public async Task HandleAsync(HttpContext context)

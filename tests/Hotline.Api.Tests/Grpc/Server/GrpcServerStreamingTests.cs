@@ -104,7 +104,7 @@ public sealed class GrpcServerStreamingTests : IAsyncLifetime
             list!.ListServicesResponse.Service.Select(s => s.Name));
         var proto = FileDescriptorProto.Parser.ParseFrom(file!.FileDescriptorResponse.FileDescriptorProto[0]);
         Assert.Equal("hotline/test/v1/echo.proto", proto.Name);
-        Assert.Equal(7, proto.Service.Single().Method.Count);
+        Assert.Equal(8, proto.Service.Single().Method.Count);
         Assert.Equal("0", call.Trailer("grpc-status"));
     }
 }

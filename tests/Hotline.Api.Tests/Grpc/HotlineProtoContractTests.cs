@@ -1,0 +1,78 @@
+using Google.Protobuf.Reflection;
+using Hotline.Api.Grpc;
+using Hotline.Api.V1;
+
+namespace Hotline.Api.Tests.Grpc;
+
+/// <summary>The hotline.v1 protos carry the services, methods and field names the API promises.</summary>
+public sealed class HotlineProtoContractTests
+{
+    [Fact]
+    public void HotlineDesk_HasEveryPromisedMethod()
+    {
+        Assert.Equal(
+            ["CreateTicket", "DispatchTicket", "ResolveDirectly", "DecideReturn", "ReviewReply", "DecideExtension",
+             "RecordCallback", "MergeTickets", "DesignateDepartment", "GetTicket", "GetTicketHistory", "SearchTickets",
+             "ListDepartments"],
+            HotlineServiceDescriptors.HotlineDesk.Methods.Select(m => m.Name));
+        Assert.Equal("hotline.v1.HotlineDesk", HotlineServiceDescriptors.HotlineDesk.FullName);
+    }
+
+    [Fact]
+    public void DepartmentDesk_HasEveryPromisedMethodAndWatchStreams()
+    {
+        var desk = HotlineServiceDescriptors.DepartmentDesk;
+
+        Assert.Equal(
+            ["ListTickets", "WatchTickets", "GetTicket", "ClaimTicket", "ReturnTicket", "RequestExtension", "AddProgress", "ResolveTicket"],
+            desk.Methods.Select(m => m.Name));
+        var watch = desk.FindMethodByName("WatchTickets");
+        Assert.True(watch.IsServerStreaming);
+        Assert.False(watch.IsClientStreaming);
+        Assert.All(desk.Methods.Where(m => m != watch), m => Assert.False(m.IsServerStreaming || m.IsClientStreaming));
+    }
+
+    [Theory]
+    [InlineData("ticket_id")]
+    [InlineData("department_id")]
+    [InlineData("caller_phone")]
+    [InlineData("caller_name")]
+    [InlineData("category")]
+    [InlineData("district")]
+    [InlineData("address")]
+    [InlineData("content")]
+    [InlineData("urgency")]
+    [InlineData("reason")]
+    [InlineData("reply")]
+    [InlineData("days")]
+    [InlineData("approve")]
+    [InlineData("satisfaction")]
+    [InlineData("state")]
+    [InlineData("page_size")]
+    [InlineData("page_token")]
+    public void Messages_UsePromisedFieldName(string field)
+    {
+        Assert.Contains(AllMessages(), m => m.FindFieldByName(field) is not null);
+    }
+
+    [Fact]
+    public void Enums_StartWithUnspecifiedZero()
+    {
+        var enums = TypesReflection.Descriptor.EnumTypes;
+
+        Assert.Equal(6, enums.Count);
+        Assert.All(enums, e => Assert.EndsWith("_UNSPECIFIED", e.FindValueByNumber(0).Name));
+    }
+
+    [Fact]
+    public void TicketState_HasEveryWorkflowState()
+    {
+        Assert.Equal(
+            ["CREATED", "DISPATCHED", "CLAIMED", "RETURNED", "REPLIED", "AWAITING_CALLBACK", "REOPENED", "CLOSED", "MERGED"],
+            TypesReflection.Descriptor.FindTypeByName<EnumDescriptor>("TicketState").Values.Skip(1).Select(v => v.Name["TICKET_STATE_".Length..]));
+    }
+
+    private static IEnumerable<MessageDescriptor> AllMessages() =>
+        new[] { TypesReflection.Descriptor, HotlineDeskReflection.Descriptor, DepartmentDeskReflection.Descriptor }
+            .SelectMany(f => f.MessageTypes);
+}

@@ -1,0 +1,155 @@
+#!/usr/bin/python3
+"""Drives a ticket's whole lifecycle through a running Hotline host from python3-grpcio.
+
+HotlineDesk (agent and supervisor tokens) and DepartmentDesk (a department token): create,
+dispatch, watch, claim, progress, extension, reply, review, callback, close; a return and its
+rejection; and the status codes of bad calls. Prints PASS/FAIL per check; exits 1 on any FAIL.
+
+  /usr/bin/python3 hotline_lifecycle.py --target 127.0.0.1:50051 --proto-root src/Hotline.Api/Protos \
+      --agent-token T1 --supervisor-token T2 --department-token T3 --department-id D01
+"""
+
+import argparse
+import sys
+import threading
+
+import grpc
+
+from protoset import ProtoSet
+
+HOTLINE = "hotline.v1.HotlineDesk"
+DEPARTMENT = "hotline.v1.DepartmentDesk"
+failures = []
+
+
+def check(name, condition, detail=""):
+    print(("PASS " if condition else "FAIL ") + name + ("" if condition else ": " + str(detail)), flush=True)
+    if not condition:
+        failures.append(name)
+
+
+def expect_error(name, call, code, message_part=None):
+    try:
+        call()
+        check(name, False, "no error")
+    except grpc.RpcError as error:
+        ok = error.code() == code and (message_part is None or message_part in (error.details() or ""))
+        check(name, ok, "%s %r" % (error.code(), error.details()))
+
+
+class Desk:
+    """Calls of one service with one token."""
+
+    def __init__(self, protos, channel, service, token):
+        self._protos, self._channel, self._service = protos, channel, service
+        self._metadata = [("authorization", "Bearer " + token)]
+
+    def __call__(self, method, timeout=30, **fields):
+        request, stub = self._protos.method(self._channel, self._service, method)
+        return stub(request(**fields), metadata=self._metadata, timeout=timeout)
+
+
+def first_event_for(stream, ticket_id, found):
+    for event in stream:
+        if event.ticket.ticket_id == ticket_id:
+            found.append(event)
+            return
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--target", required=True)
+    parser.add_argument("--proto-root", required=True)
+    parser.add_argument("--agent-token", required=True)
+    parser.add_argument("--supervisor-token", required=True)
+    parser.add_argument("--department-token", required=True)
+    parser.add_argument("--department-id", required=True)
+    args = parser.parse_args()
+
+    protos = ProtoSet(args.proto_root, ["hotline/v1/hotline_desk.proto", "hotline/v1/department_desk.proto"])
+    state = lambda name: protos.enum_value("hotline.v1.TicketState", "TICKET_STATE_" + name)
+    enum = lambda enum_name, value: protos.enum_value("hotline.v1." + enum_name, value)
+    channel = grpc.insecure_channel(args.target)
+    grpc.channel_ready_future(channel).result(timeout=30)
+    agent = Desk(protos, channel, HOTLINE, args.agent_token)
+    supervisor = Desk(protos, channel, HOTLINE, args.supervisor_token)
+    department = Desk(protos, channel, DEPARTMENT, args.department_token)
+
+    departments = [d.department_id for d in agent("ListDepartments").departments]
+    check("list departments", args.department_id in departments, departments)
+
+    new_ticket = dict(caller_phone="13812341234", caller_name="张三",
+                      category=enum("Category", "CATEGORY_COMPLAINT"), district="东城区",
+                      address="幸福路 1 号", content="小区路灯不亮", urgency=enum("Urgency", "URGENCY_NORMAL"))
+    ticket = agent("CreateTicket", **new_ticket)
+    ticket_id = ticket.ticket_id
+    check("create", ticket.state == state("CREATED") and ticket_id, ticket)
+    check("get", agent("GetTicket", ticket_id=ticket_id).ticket_id == ticket_id)
+
+    watch_request, watch = protos.method(channel, DEPARTMENT, "WatchTickets")
+    metadata = [("authorization", "Bearer " + args.department_token)]
+    stream = watch(watch_request(cursor=""), metadata=metadata, timeout=60)
+    found = []
+    watcher = threading.Thread(target=first_event_for, args=(stream, ticket_id, found), daemon=True)
+    watcher.start()
+
+    ticket = agent("DispatchTicket", ticket_id=ticket_id, department_id=args.department_id, instructions="请尽快处理")
+    check("dispatch", ticket.state == state("DISPATCHED") and ticket.department_id == args.department_id, ticket)
+    watcher.join(timeout=30)
+    stream.cancel()
+    check("watch sees the dispatch", len(found) == 1 and found[0].cursor, found)
+
+    seen = department("GetTicket", ticket_id=ticket_id)
+    check("department sees masked phone", seen.caller_phone == "138****1234", seen.caller_phone)
+
+    check("claim", department("ClaimTicket", ticket_id=ticket_id).state == state("CLAIMED"))
+    check("progress", department("AddProgress", ticket_id=ticket_id, content="已派人查看").state == state("CLAIMED"))
+    ticket = department("RequestExtension", ticket_id=ticket_id, days=2, reason="需采购灯具")
+    check("request extension", ticket.pending_extension.days == 2, ticket)
+    expect_error("agent cannot decide extension",
+                 lambda: agent("DecideExtension", ticket_id=ticket_id, approve=True), grpc.StatusCode.PERMISSION_DENIED)
+    ticket = supervisor("DecideExtension", ticket_id=ticket_id, approve=True)
+    check("supervisor approves extension", not ticket.HasField("pending_extension"), ticket)
+    check("resolve", department("ResolveTicket", ticket_id=ticket_id, reply="路灯已修复").state == state("REPLIED"))
+    check("review approves", agent("ReviewReply", ticket_id=ticket_id, approve=True).state == state("AWAITING_CALLBACK"))
+    ticket = agent("RecordCallback", ticket_id=ticket_id,
+                   satisfaction=enum("Satisfaction", "SATISFACTION_SATISFIED"), reason="满意")
+    check("callback closes", ticket.state == state("CLOSED"), ticket)
+
+    states = [e.to_state for e in agent("GetTicketHistory", ticket_id=ticket_id).entries]
+    path = [state(s) for s in ("CREATED", "DISPATCHED", "CLAIMED", "REPLIED", "AWAITING_CALLBACK", "CLOSED")]
+    check("history in order", [s for s in states if s in path] == path, states)
+
+    if found:
+        resumed = watch(watch_request(cursor=found[0].cursor), metadata=metadata, timeout=60)
+        second = agent("CreateTicket", **new_ticket)
+        agent("DispatchTicket", ticket_id=second.ticket_id, department_id=args.department_id)
+        later = []
+        resumer = threading.Thread(target=first_event_for, args=(resumed, second.ticket_id, later), daemon=True)
+        resumer.start()
+        resumer.join(timeout=30)
+        resumed.cancel()
+        check("watch resumes from a cursor", len(later) == 1, later)
+        ticket = department("ReturnTicket", ticket_id=second.ticket_id, reason="不属于本单位职责")
+        check("return", ticket.state == state("RETURNED"), ticket)
+        ticket = agent("DecideReturn", ticket_id=second.ticket_id, approve=False, reason="属于本单位职责")
+        check("return rejected", ticket.state == state("DISPATCHED") and ticket.department_id == args.department_id, ticket)
+
+    expect_error("claim of a closed ticket", lambda: department("ClaimTicket", ticket_id=ticket_id),
+                 grpc.StatusCode.FAILED_PRECONDITION)
+    missing_phone = dict(new_ticket, caller_phone="")
+    expect_error("missing field", lambda: agent("CreateTicket", **missing_phone), grpc.StatusCode.INVALID_ARGUMENT, "caller_phone")
+    expect_error("unknown ticket", lambda: agent("GetTicket", ticket_id="T-does-not-exist"), grpc.StatusCode.NOT_FOUND)
+    hidden = agent("CreateTicket", **new_ticket)
+    expect_error("department cannot see others' tickets",
+                 lambda: department("GetTicket", ticket_id=hidden.ticket_id), grpc.StatusCode.NOT_FOUND)
+    expect_error("no token", lambda: protos.method(channel, HOTLINE, "ListDepartments")[1](
+        protos.message("hotline.v1.ListDepartmentsRequest")(), timeout=30), grpc.StatusCode.UNAUTHENTICATED)
+
+    channel.close()
+    print("%d failed" % len(failures))
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
