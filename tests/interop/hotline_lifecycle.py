@@ -116,9 +116,14 @@ def main():
                    satisfaction=enum("Satisfaction", "SATISFACTION_SATISFIED"), reason="满意")
     check("callback closes", ticket.state == state("CLOSED"), ticket)
 
-    states = [e.to_state for e in agent("GetTicketHistory", ticket_id=ticket_id).entries]
-    path = [state(s) for s in ("CREATED", "DISPATCHED", "CLAIMED", "REPLIED", "AWAITING_CALLBACK", "CLOSED")]
-    check("history in order", [s for s in states if s in path] == path, states)
+    entries = agent("GetTicketHistory", ticket_id=ticket_id).entries
+    actions = [e.action for e in entries]
+    path = [enum("HistoryAction", "HISTORY_ACTION_" + a) for a in (
+        "CREATED", "DISPATCHED", "CLAIMED", "PROGRESS_ADDED", "EXTENSION_REQUESTED", "EXTENSION_APPROVED",
+        "REPLIED", "REPLY_APPROVED", "CALLBACK_RECORDED")]
+    check("history in order", actions == path, actions)
+    check("history sequence numbers", [e.sequence for e in entries] == list(range(1, len(entries) + 1)), entries)
+    check("history keeps the reply text", any(e.reason == "路灯已修复" for e in entries), entries)
 
     if found:
         resumed = watch(watch_request(cursor=found[0].cursor), metadata=metadata, timeout=60)
