@@ -28,13 +28,15 @@ internal sealed class ResponseMessageWriter
             throw new InvalidOperationException("The call has completed; no more messages can be written.");
         }
 
-        byte[] payload = message.ToByteArray();
         if (_gzip)
         {
-            payload = GzipCodec.Compress(payload);
+            GrpcFrameWriter.Write(_response.BodyWriter, GzipCodec.Compress(message.ToByteArray()), compressed: true);
+        }
+        else
+        {
+            GrpcFrameWriter.Write(_response.BodyWriter, message);
         }
 
-        GrpcFrameWriter.Write(_response.BodyWriter, payload, _gzip);
         MessagesWritten++;
         if (flush)
         {

@@ -96,6 +96,20 @@ public sealed class GrpcFrameReaderTests
         Assert.Equal(5 + 0x010203, frame.Length);
     }
 
+    [Fact]
+    public void WriteMessage_ThenTryRead_RoundTrips()
+    {
+        var message = new Hotline.Api.Tests.V1.EchoReply { Text = "办结回复", Index = 42 };
+        var output = new ArrayBufferWriter<byte>();
+
+        GrpcFrameWriter.Write(output, message);
+        var buffer = new ReadOnlySequence<byte>(output.WrittenMemory);
+
+        Assert.Equal(FrameReadResult.Complete, GrpcFrameReader.TryRead(ref buffer, 1024, out var frame, out _));
+        Assert.False(frame.Compressed);
+        Assert.Equal(message, Hotline.Api.Tests.V1.EchoReply.Parser.ParseFrom(frame.Payload));
+    }
+
     private static ReadOnlySequence<byte> Segmented(byte[] bytes, int segmentLength)
     {
         var first = new Segment(bytes.AsMemory(0, Math.Min(segmentLength, bytes.Length)), 0);
