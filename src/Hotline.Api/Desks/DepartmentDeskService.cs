@@ -17,7 +17,7 @@ namespace Hotline.Api.Desks;
 /// </summary>
 internal sealed class DepartmentDeskService(IGrainFactory grains, ITicketQueries queries, ITicketFeed feed) : IGrpcService
 {
-    public ServiceDescriptor Descriptor => V1.DepartmentDeskReflection.Descriptor.FindTypeByName<ServiceDescriptor>("DepartmentDesk");
+    public ServiceDescriptor Descriptor => HotlineServiceDescriptors.DepartmentDesk;
 
     public void Bind(ServiceBinder binder)
     {
@@ -52,23 +52,34 @@ internal sealed class DepartmentDeskService(IGrainFactory grains, ITicketQueries
 
     /// <summary>
     /// Streams every ticket sent to the department after the cursor, then live ones, until the client
-    /// leaves or its deadline passes. The cursor is the feed's sequence number as text.
+    /// leaves, its deadline passes, or the host stops (the stream then ends OK and the client resumes
+    /// from its last cursor elsewhere). The cursor is the feed's sequence number as text.
     /// </summary>
     private async Task WatchTicketsAsync(V1.WatchTicketsRequest request, IServerStreamWriter<V1.TicketEvent> writer, ServerCallContext context)
     {
         var caller = DeskCall.RequireDepartment(context);
         var after = ParseCursor(request.Cursor);
-        await foreach (var item in feed.WatchAsync(caller.Id, after, context.CancellationToken))
+        using var watching = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, context.ServerStopping);
+        try
         {
-            await writer.WriteAsync(new V1.TicketEvent
+            await foreach (var item in feed.WatchAsync(caller.Id, after, watching.Token))
             {
-                Cursor = item.Cursor.ToString(CultureInfo.InvariantCulture),
-                Ticket = TicketMessages.ToMessage(item.Ticket),
-                At = Timestamp.FromDateTimeOffset(item.At),
-                Kind = item.Kind,
-            }, context.CancellationToken);
+                await writer.WriteAsync(ToEvent(item), context.CancellationToken);
+            }
+        }
+        catch (OperationCanceledException) when (context.ServerStopping.IsCancellationRequested && !context.CancellationToken.IsCancellationRequested)
+        {
+            // Host shutdown: end the stream cleanly so draining is not held up.
         }
     }
+
+    private static V1.TicketEvent ToEvent(TicketFeedItem item) => new()
+    {
+        Cursor = item.Cursor.ToString(CultureInfo.InvariantCulture),
+        Ticket = TicketMessages.ToMessage(item.Ticket),
+        At = Timestamp.FromDateTimeOffset(item.At),
+        Kind = item.Kind,
+    };
 
     private static long ParseCursor(string cursor)
     {

@@ -22,7 +22,7 @@ internal sealed class HotlineDeskService(
     /// <summary>A fresh id colliding with an existing ticket is unlikely; a few retries make it vanishingly so.</summary>
     private const int CreateAttempts = 3;
 
-    public ServiceDescriptor Descriptor => V1.HotlineDeskReflection.Descriptor.FindTypeByName<ServiceDescriptor>("HotlineDesk");
+    public ServiceDescriptor Descriptor => HotlineServiceDescriptors.HotlineDesk;
 
     public void Bind(ServiceBinder binder)
     {
