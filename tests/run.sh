@@ -24,7 +24,7 @@ if [ -x tests/postgres.sh ]; then
   trap 'tests/postgres.sh stop "$HOTLINE_PG_DIR" >/dev/null 2>&1 || true' EXIT
   echo "run.sh: throwaway PostgreSQL at $HOTLINE_TEST_PG" >&2
 else
-  echo "run.sh: tests/postgres.sh not found; PostgreSQL tests will skip" >&2
+  echo "run.sh: tests/postgres.sh not found; the PostgreSQL fixture will start its own cluster" >&2
 fi
 
 log=$(mktemp /tmp/hotline-test.XXXXXX)
