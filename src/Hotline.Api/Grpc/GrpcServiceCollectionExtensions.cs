@@ -19,6 +19,8 @@ public static class GrpcServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<GrpcServiceRegistry>();
+        services.AddMetrics();
+        services.TryAddSingleton<GrpcServerMetrics>();
         services.TryAddSingleton<GrpcRequestHandler>();
         return services;
     }

@@ -35,6 +35,10 @@ internal static class HotlineHost
         configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
+
+        // The exporter's listener only sees measurements made after it exists: start it with the host,
+        // not at the first scrape.
+        app.Services.GetRequiredService<PrometheusExporter>();
         app.MapWhen(ports.IsGrpc, Composition.MapGrpcParts);
 
         // Routing runs only after the gRPC branch, so no HTTP page is ever matched for the gRPC port.

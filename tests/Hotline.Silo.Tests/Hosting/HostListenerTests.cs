@@ -22,6 +22,22 @@ public sealed class HostListenerTests
     }
 
     [Fact]
+    public async Task Metrics_AfterGrpcCall_CountsItByMethodAndStatus()
+    {
+        await using var host = await RunningHost.StartAsync(loadDemo: false);
+        using (var call = await Client.SendAsync(GrpcRequest(new Uri(host.GrpcBase, "/hotline.v1.HotlineDesk/ListDepartments"))))
+        {
+            await call.Content.ReadAsByteArrayAsync();
+        }
+
+        var body = await Client.GetStringAsync(new Uri(host.HttpBase, "/metrics"));
+
+        // No token: the call ends UNAUTHENTICATED, and is counted as such.
+        Assert.Contains("hotline_grpc_server_calls_total{method=\"/hotline.v1.HotlineDesk/ListDepartments\",status=\"Unauthenticated\"} 1", body);
+        Assert.Contains("hotline_grpc_server_duration_seconds_count{method=\"/hotline.v1.HotlineDesk/ListDepartments\"} 1", body);
+    }
+
+    [Fact]
     public async Task Start_PortZero_ResolvesTwoDistinctRealPorts()
     {
         await using var host = await RunningHost.StartAsync(loadDemo: false);

@@ -23,17 +23,20 @@ internal sealed class GrpcCallRunner
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
     private readonly CancellationToken _serverStopping;
+    private readonly GrpcServerMetrics? _metrics;
 
-    public GrpcCallRunner(TimeProvider timeProvider, ILogger logger, CancellationToken serverStopping)
+    public GrpcCallRunner(TimeProvider timeProvider, ILogger logger, CancellationToken serverStopping, GrpcServerMetrics? metrics = null)
     {
         _timeProvider = timeProvider;
         _logger = logger;
         _serverStopping = serverStopping;
+        _metrics = metrics;
     }
 
     public async Task RunAsync(
         HttpContext context, GrpcMethod method, TimeSpan? timeout, RequestMessageReader requests, ResponseMessageWriter responses)
     {
+        long started = _timeProvider.GetTimestamp();
         DateTimeOffset deadline = timeout is { } t ? SafeAdd(_timeProvider.GetUtcNow(), t) : DateTimeOffset.MaxValue;
         using var deadlineSource = timeout is { } limit && limit < LongestTimer
             ? new CancellationTokenSource(limit, _timeProvider)
@@ -80,8 +83,11 @@ internal sealed class GrpcCallRunner
         if (context.RequestAborted.IsCancellationRequested)
         {
             GrpcServerLog.CallCancelled(_logger, method.Path);
+            _metrics?.CallCompleted(method.Path, StatusCode.Cancelled, _timeProvider.GetElapsedTime(started));
             return;
         }
+
+        _metrics?.CallCompleted(method.Path, status, _timeProvider.GetElapsedTime(started));
 
         if (status != StatusCode.OK)
         {

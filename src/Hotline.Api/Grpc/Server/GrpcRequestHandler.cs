@@ -25,12 +25,13 @@ internal sealed class GrpcRequestHandler
         IOptions<GrpcServerOptions> options,
         TimeProvider timeProvider,
         ILogger<GrpcRequestHandler> logger,
-        IHostApplicationLifetime? lifetime = null)
+        IHostApplicationLifetime? lifetime = null,
+        GrpcServerMetrics? metrics = null)
     {
         _registry = registry;
         _options = options.Value;
         _logger = logger;
-        _runner = new GrpcCallRunner(timeProvider, logger, lifetime?.ApplicationStopping ?? CancellationToken.None);
+        _runner = new GrpcCallRunner(timeProvider, logger, lifetime?.ApplicationStopping ?? CancellationToken.None, metrics);
     }
 
     public async Task HandleAsync(HttpContext context)
