@@ -5,7 +5,6 @@ using Hotline.Contracts.Tickets;
 using Hotline.Contracts.Tickets.Commands;
 using Hotline.Silo.Grains;
 using Hotline.Silo.Storage;
-using Hotline.Silo.Tests.Fakes;
 using Hotline.Silo.Tests.Hosting;
 using Hotline.Silo.Tickets;
 using Microsoft.Extensions.Configuration;
@@ -39,7 +38,7 @@ internal sealed class TicketGrainHost : IAsyncDisposable
     private readonly ServiceProvider _services;
     private readonly bool _ownsDataDir;
 
-    private TicketGrainHost(ServiceProvider services, FakeTimeProvider time, string dataDir, bool ownsDataDir)
+    private TicketGrainHost(ServiceProvider services, Fakes.FakeTimeProvider time, string dataDir, bool ownsDataDir)
     {
         _services = services;
         _ownsDataDir = ownsDataDir;
@@ -51,7 +50,8 @@ internal sealed class TicketGrainHost : IAsyncDisposable
         Feed = services.GetRequiredService<ITicketFeed>();
     }
 
-    public FakeTimeProvider Time { get; }
+    /// <summary>The timer-capable fake (Fakes), not the plain one of the Tickets tests: idle collection needs timers.</summary>
+    public Fakes.FakeTimeProvider Time { get; }
 
     public string DataDir { get; }
 
@@ -64,11 +64,11 @@ internal sealed class TicketGrainHost : IAsyncDisposable
     public ITicketFeed Feed { get; }
 
     /// <summary>Starts a host on <paramref name="dataDir"/> (a new temporary one when null) and seeds D01–D03.</summary>
-    public static async Task<TicketGrainHost> StartAsync(string? dataDir = null, FakeTimeProvider? time = null)
+    public static async Task<TicketGrainHost> StartAsync(string? dataDir = null, Fakes.FakeTimeProvider? time = null)
     {
         var ownsDataDir = dataDir is null;
         dataDir ??= RunningHost.NewDataDir();
-        time ??= new FakeTimeProvider(Monday10.ToUniversalTime());
+        time ??= new Fakes.FakeTimeProvider(Monday10.ToUniversalTime());
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["DataDir"] = dataDir })
             .Build();
