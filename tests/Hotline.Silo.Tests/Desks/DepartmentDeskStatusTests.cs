@@ -83,6 +83,17 @@ public sealed class DepartmentDeskStatusTests
     }
 
     [Fact]
+    public async Task AddProgress_MissingContent_InvalidArgumentNamingField()
+    {
+        await using var desk = await DeskHost.StartAsync();
+        var id = await desk.DispatchedToScjgAsync();
+
+        var reply = await desk.DepartmentAsync("AddProgress", new V1.AddProgressRequest { TicketId = id }, desk.Scjg);
+
+        HotlineDeskStatusTests.AssertInvalid(reply, "content");
+    }
+
+    [Fact]
     public async Task ListTickets_BadPageToken_InvalidArgumentNamingField()
     {
         await using var desk = await DeskHost.StartAsync();
