@@ -1,6 +1,7 @@
 using Hotline.Contracts.Security;
 using Hotline.Contracts.Tickets;
 using Hotline.Silo.Storage;
+using Hotline.Silo.Storage.Sql;
 
 namespace Hotline.Silo.Tickets;
 
@@ -32,7 +33,7 @@ internal sealed class TicketQueries(ITicketStore store, TicketViews views, TimeP
             search.CreatedTo,
             PageSize(search.PageSize),
             Blank(search.PageToken));
-        var page = await store.QueryAsync(query, cancellationToken);
+        var page = await QueryAsync(query, cancellationToken);
         var now = time.GetUtcNow();
         return new TicketSearchPage([.. page.Tickets.Select(t => views.Full(TicketSerializer.Read(t), now))], page.NextPageToken);
     }
@@ -45,9 +46,25 @@ internal sealed class TicketQueries(ITicketStore store, TicketViews views, TimeP
         }
 
         var query = new TicketQuery(WireStates(states), caller.Id, PageSize: PageSize(pageSize), PageToken: Blank(pageToken));
-        var page = await store.QueryAsync(query, cancellationToken);
+        var page = await QueryAsync(query, cancellationToken);
         var now = time.GetUtcNow();
         return new TicketSearchPage([.. page.Tickets.Select(t => views.Full(TicketSerializer.Read(t), now).ForDepartment())], page.NextPageToken);
+    }
+
+    /// <summary>
+    /// The store refuses a page token it did not issue for these filters with an ArgumentException; that is
+    /// the client's mistake, so it becomes InvalidArgument naming the field rather than a server failure.
+    /// </summary>
+    private async Task<TicketPage> QueryAsync(TicketQuery query, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await store.QueryAsync(query, cancellationToken);
+        }
+        catch (ArgumentException refused) when (refused.ParamName == PageToken.FieldName)
+        {
+            throw TicketRefusedException.Invalid("page_token", "is malformed, damaged or was issued for other filters; repeat the same filters or start without a token");
+        }
     }
 
     private static int PageSize(int requested) => requested switch

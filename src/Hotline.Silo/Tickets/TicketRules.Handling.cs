@@ -59,7 +59,7 @@ internal sealed partial class TicketRules
     {
         RequireDepartment(state, command.Caller, "add progress");
         RequireState(state, "add progress", TicketState.Dispatched, TicketState.Claimed);
-        return [new ProgressAdded(command.Caller.Id, Required(command.Note, "note"))];
+        return [new ProgressAdded(command.Caller.Id, Required(command.Note, "content"))];
     }
 
     public static IReadOnlyList<TicketEvent> Resolve(TicketGrainState state, ResolveTicket command)

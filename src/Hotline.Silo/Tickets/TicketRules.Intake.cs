@@ -27,7 +27,7 @@ internal sealed partial class TicketRules
     {
         RequireStaff(command.Caller, "resolve tickets on the spot");
         RequireState(state, "resolve directly", TicketState.Created);
-        var answer = Required(command.Answer, "answer");
+        var answer = Required(command.Answer, "reply");
         var to = options.NeedsCallback(state.Category) ? TicketState.AwaitingCallback : TicketState.Closed;
         return [new TicketResolvedDirectly(answer, to)];
     }

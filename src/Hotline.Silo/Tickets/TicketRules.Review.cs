@@ -20,6 +20,6 @@ internal sealed partial class TicketRules
     {
         RequireStaff(command.Caller, "record callbacks");
         RequireState(state, "record a callback", TicketState.AwaitingCallback);
-        return [new CallbackRecorded(Defined(command.Satisfaction, "satisfaction"), Optional(command.Note, "note"))];
+        return [new CallbackRecorded(Defined(command.Satisfaction, "satisfaction"), Optional(command.Note, "reason"))];
     }
 }

@@ -153,7 +153,7 @@ public sealed class TicketRulesHandlingTests
         _scenario.Create().Dispatch("D01", "D02").Claim();
         Refusal.Expect(TicketRefusal.NotFound, () => TicketRules.AddProgress(_scenario.State, new AddProgress(Stranger, "x")));
         Refusal.Expect(TicketRefusal.PermissionDenied, () => TicketRules.AddProgress(_scenario.State, new AddProgress(Agent, "x")));
-        Refusal.ExpectInvalid("note", () => TicketRules.AddProgress(_scenario.State, new AddProgress(Lead, "")));
+        Refusal.ExpectInvalid("content", () => TicketRules.AddProgress(_scenario.State, new AddProgress(Lead, "")));
 
         _scenario.Reply();
         Refusal.ExpectWrongState(TicketState.Replied, () => TicketRules.AddProgress(_scenario.State, new AddProgress(Assisting, "x")));

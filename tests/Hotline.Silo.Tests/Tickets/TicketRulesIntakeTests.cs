@@ -85,7 +85,7 @@ public sealed class TicketRulesIntakeTests
     public void ResolveDirectly_NoAnswer_InvalidArgument()
     {
         _scenario.Create();
-        Refusal.ExpectInvalid("answer", () => _scenario.Rules.ResolveDirectly(_scenario.State, new ResolveDirectly(Agent, " ")));
+        Refusal.ExpectInvalid("reply", () => _scenario.Rules.ResolveDirectly(_scenario.State, new ResolveDirectly(Agent, " ")));
     }
 
     [Fact]
