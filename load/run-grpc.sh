@@ -90,7 +90,7 @@ run_provider() {
   echo "[$provider] host pid $HOST_PID on 127.0.0.1:$port; load average $(cut -d' ' -f1-3 /proc/loadavg)" >&2
   timeout $((SECONDS_PER_PROVIDER + WARMUP + 90)) dotnet "$LOAD" grpc --target "127.0.0.1:$port" --label "$provider" \
     --clients "$CLIENTS" --connections "$CONNECTIONS" --seconds "$SECONDS_PER_PROVIDER" --warmup "$WARMUP" \
-    --agent-token "$agent" --supervisor-token "$supervisor" --department-tokens "$departments" | tee "$WORK/$provider.txt"
+    --server-pid "$HOST_PID" --agent-token "$agent" --supervisor-token "$supervisor" --department-tokens "$departments" | tee "$WORK/$provider.txt"
   cleanup
 }
 

@@ -6,7 +6,7 @@ var modes = new Dictionary<string, (string Usage, Func<string[], Task<int>> Run)
 {
     ["storage"] = ("[--clients 64] [--seconds 10] [--warmup 2] [--providers sqlite,postgres] [--pg <connection string>]",
         a => StorageBenchmark.RunAsync(LoadArguments.Parse(a))),
-    ["grpc"] = ("--target 127.0.0.1:PORT --agent-token T --supervisor-token T --department-tokens id=T,id=T [--label sqlite] [--clients 64] [--connections 4] [--seconds 20] [--warmup 3]",
+    ["grpc"] = ("--target 127.0.0.1:PORT --agent-token T --supervisor-token T --department-tokens id=T,id=T [--label sqlite] [--clients 64] [--connections 4] [--seconds 20] [--warmup 3] [--server-pid PID]",
         a => GrpcBenchmark.RunAsync(GrpcLoadArguments.Parse(a))),
 };
 

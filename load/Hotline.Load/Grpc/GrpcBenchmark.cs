@@ -37,8 +37,14 @@ internal static class GrpcBenchmark
                     connections[i % connections.Length], Bearer(args.AgentToken), Bearer(args.SupervisorToken), departmentId, Bearer(departmentToken), window);
             }).ToArray();
             using var abort = new CancellationTokenSource(window.Total + Grace);
-            await Task.WhenAll(clients.Select(c => Task.Run(() => c.RunAsync(abort.Token))));
-            Print(args, clients, loadBefore, LoadAverage());
+            var cpu = new CpuMeter(args.ServerPid);
+            var running = clients.Select(c => Task.Run(() => c.RunAsync(abort.Token))).ToArray();
+            await Task.Delay(args.Warmup);
+            cpu.Start();
+            await Task.Delay(args.Duration);
+            cpu.Stop();
+            await Task.WhenAll(running);
+            Print(args, clients, cpu, loadBefore, LoadAverage());
             return 0;
         }
         finally
@@ -59,7 +65,7 @@ internal static class GrpcBenchmark
         return result == 0 ? null : StatusNames.Of(result);
     }
 
-    private static void Print(GrpcLoadArguments args, LifecycleClient[] clients, string loadBefore, string loadAfter)
+    private static void Print(GrpcLoadArguments args, LifecycleClient[] clients, CpuMeter cpu, string loadBefore, string loadAfter)
     {
         var rows = new List<(string, LatencySummary, string)>();
         foreach (var step in Enum.GetValues<LifecycleStep>())
@@ -78,10 +84,19 @@ internal static class GrpcBenchmark
             $"{args.Duration.TotalSeconds:F0} s after {args.Warmup.TotalSeconds:F0} s warm-up; {Environment.ProcessorCount} cores shared by client and server; " +
             $"load average {loadBefore} before, {loadAfter} after",
             rows);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"[{args.Label}] CPU per transition: server {PerTransition(cpu.Server, all)}, benchmark client {PerTransition(cpu.Client, all)} " +
+            $"(server {Cores(cpu.Server, args.Duration)} cores, client {Cores(cpu.Client, args.Duration)} cores busy on average)"));
         var met = all.PerSecond >= 5000 && all.P99 < 25;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"[{args.Label}] durable transitions/s: {all.PerSecond:F0}, p99 {all.P99:F2} ms; lifecycles closed/s: {rows[^2].Item2.PerSecond:F0}; aim ≥ 5000/s with p99 < 25 ms: {(met ? "met" : "not met")}"));
     }
+
+    private static string PerTransition(TimeSpan? cpu, LatencySummary all) =>
+        cpu is { } t && all.Operations > 0 ? string.Create(CultureInfo.InvariantCulture, $"{t.TotalMilliseconds * 1000 / all.Operations:F0} µs") : "n/a";
+
+    private static string Cores(TimeSpan? cpu, TimeSpan duration) =>
+        cpu is { } t ? string.Create(CultureInfo.InvariantCulture, $"{t / duration:F2}") : "n/a";
 
     private static string LoadAverage()
     {

@@ -12,7 +12,8 @@ internal sealed record GrpcLoadArguments(
     TimeSpan Warmup,
     string AgentToken,
     string SupervisorToken,
-    IReadOnlyList<(string DepartmentId, string Token)> Departments)
+    IReadOnlyList<(string DepartmentId, string Token)> Departments,
+    int? ServerPid)
 {
     public static GrpcLoadArguments Parse(ReadOnlySpan<string> args)
     {
@@ -22,6 +23,7 @@ internal sealed record GrpcLoadArguments(
         var connections = 4;
         var seconds = 20.0;
         var warmup = 3.0;
+        int? serverPid = null;
         for (var i = 0; i < args.Length; i++)
         {
             var value = i + 1 < args.Length ? args[i + 1] : throw new ArgumentException($"{args[i]} needs a value");
@@ -36,6 +38,7 @@ internal sealed record GrpcLoadArguments(
                 case "--agent-token": agent = value; break;
                 case "--supervisor-token": supervisor = value; break;
                 case "--department-tokens": departments = value; break;
+                case "--server-pid": serverPid = PositiveInt(value, "--server-pid"); break;
                 default: throw new ArgumentException($"unknown option {args[i - 1]}");
             }
         }
@@ -49,7 +52,8 @@ internal sealed record GrpcLoadArguments(
             TimeSpan.FromSeconds(warmup),
             Required(agent, "--agent-token"),
             Required(supervisor, "--supervisor-token"),
-            ParseDepartments(Required(departments, "--department-tokens id=token,id=token")));
+            ParseDepartments(Required(departments, "--department-tokens id=token,id=token")),
+            serverPid);
     }
 
     private static List<(string, string)> ParseDepartments(string text)
