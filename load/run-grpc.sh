@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # gRPC lifecycle benchmark against the real host, on SQLite and then on PostgreSQL.
-#   load/run-grpc.sh [--seconds 20] [--warmup 3] [--clients 64] [--connections 4] [--providers "sqlite postgres"] [--no-build]
+#   load/run-grpc.sh [--seconds 20] [--warmup 10] [--clients 64] [--connections 4] [--providers "sqlite postgres"] [--no-build]
 # For each provider: starts src/Hotline.Silo (Release) on free loopback ports with a temp DataDir (and a
 # throwaway PostgreSQL cluster from tests/postgres.sh), issues tokens with the host's CLI, runs
 # `Hotline.Load grpc` against it, stops everything; then prints the tables side by side. Bounded:
-# each provider runs warm-up + seconds, and every wait below has a limit.
+# each provider runs warm-up + seconds, and every wait below has a limit. The warm-up is long because
+# the host JIT-compiles its hot paths again at higher tiers for the first seconds under load, and on a
+# busy 2-core machine that takes a while; only steady state is measured.
 set -euo pipefail
 
 SECONDS_PER_PROVIDER=20
-WARMUP=3
+WARMUP=10
 CLIENTS=64
 CONNECTIONS=4
 PROVIDERS="sqlite postgres"
