@@ -1,9 +1,13 @@
 using Hotline.Load;
+using Hotline.Load.Grpc;
 
-// Each mode is its own class; add new modes (e.g. "grpc") to this table.
-var modes = new Dictionary<string, Func<LoadArguments, Task<int>>>(StringComparer.OrdinalIgnoreCase)
+// Each mode is its own class with its own options.
+var modes = new Dictionary<string, (string Usage, Func<string[], Task<int>> Run)>(StringComparer.OrdinalIgnoreCase)
 {
-    ["storage"] = StorageBenchmark.RunAsync,
+    ["storage"] = ("[--clients 64] [--seconds 10] [--warmup 2] [--providers sqlite,postgres] [--pg <connection string>]",
+        a => StorageBenchmark.RunAsync(LoadArguments.Parse(a))),
+    ["grpc"] = ("--target 127.0.0.1:PORT --agent-token T --supervisor-token T --department-tokens id=T,id=T [--label sqlite] [--clients 64] [--connections 4] [--seconds 20] [--warmup 3] [--server-pid PID]",
+        a => GrpcBenchmark.RunAsync(GrpcLoadArguments.Parse(a))),
 };
 
 if (args is ["crash-writer", ..])
@@ -11,15 +15,19 @@ if (args is ["crash-writer", ..])
     return await CrashWriter.RunAsync(args[1..]);
 }
 
-if (args.Length == 0 || !modes.TryGetValue(args[0], out var run))
+if (args.Length == 0 || !modes.TryGetValue(args[0], out var mode))
 {
-    Console.Error.WriteLine($"usage: Hotline.Load <{string.Join('|', modes.Keys)}> [--clients 64] [--seconds 10] [--warmup 2] [--providers sqlite,postgres] [--pg <connection string>]");
+    foreach (var (name, (usage, _)) in modes)
+    {
+        Console.Error.WriteLine($"usage: Hotline.Load {name} {usage}");
+    }
+
     return 2;
 }
 
 try
 {
-    return await run(LoadArguments.Parse(args.AsSpan(1)));
+    return await mode.Run(args[1..]);
 }
 catch (ArgumentException ex)
 {
