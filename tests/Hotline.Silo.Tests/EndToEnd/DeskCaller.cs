@@ -46,8 +46,8 @@ internal sealed class DeskCaller(GrpcTestClient client, DeskTokens tokens)
     public Task<GrpcReply<Ticket>> ResolveAsync(string ticketId) =>
         DepartmentCall("ResolveTicket", new ResolveTicketRequest { TicketId = ticketId, Reply = "已处理" });
 
-    public Task<GrpcStream<TicketEvent>> WatchAsync(CancellationToken cancellationToken) =>
-        client.StreamAsync(GrpcTestClient.DepartmentDesk, "WatchTickets", new WatchTicketsRequest(), TicketEvent.Parser, tokens.Department, cancellationToken);
+    public GrpcStream<TicketEvent> Watch(CancellationToken cancellationToken) =>
+        client.Stream(GrpcTestClient.DepartmentDesk, "WatchTickets", new WatchTicketsRequest(), TicketEvent.Parser, tokens.Department, cancellationToken);
 
     private Task<GrpcReply<Ticket>> Hotline(string method, Google.Protobuf.IMessage request) =>
         client.UnaryAsync(GrpcTestClient.HotlineDesk, method, request, Ticket.Parser, tokens.Agent);

@@ -21,7 +21,7 @@ public sealed class GracefulShutdownTests
             var desk = new DeskCaller(client, tokens);
             using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(60));
             var ticket = (await desk.CreateAsync()).Value;
-            using var watch = await desk.WatchAsync(limit.Token);
+            using var watch = desk.Watch(limit.Token);
             _ = (await desk.DispatchAsync(ticket.TicketId)).Value;
             Assert.Equal(ticket.TicketId, (await watch.ReadAsync(limit.Token))?.Ticket.TicketId);
 

@@ -39,10 +39,7 @@ internal sealed class GrpcTestClient : IDisposable
         timeout.CancelAfter(TimeSpan.FromSeconds(30));
         using var message = NewRequest(service, method, request, token);
         using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
-        var body = await response.Content.ReadAsStreamAsync(timeout.Token);
-        var payload = await ReadFrameAsync(body, timeout.Token);
-        var (status, text) = StatusOf(response);
-        return new GrpcReply<TResponse>(status, text, status == StatusCode.OK && payload is not null ? parser.ParseFrom(payload) : default);
+        return await ReadReplyAsync(response, parser, timeout.Token);
     }
 
     /// <summary>
@@ -59,19 +56,19 @@ internal sealed class GrpcTestClient : IDisposable
         var frame = await message.Content!.ReadAsByteArrayAsync(timeout.Token);
         message.Content = new HeldContent(frame, opened, release) { Headers = { ContentType = message.Content.Headers.ContentType } };
         using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
-        var payload = await ReadFrameAsync(await response.Content.ReadAsStreamAsync(timeout.Token), timeout.Token);
-        var (status, text) = StatusOf(response);
-        return new GrpcReply<TResponse>(status, text, status == StatusCode.OK && payload is not null ? parser.ParseFrom(payload) : default);
+        return await ReadReplyAsync(response, parser, timeout.Token);
     }
 
-    /// <summary>Opens a server-streaming call; read its messages with <see cref="GrpcStream{T}.ReadAsync"/>.</summary>
-    public async Task<GrpcStream<TResponse>> StreamAsync<TResponse>(
-        string service, string method, IMessage request, MessageParser<TResponse> parser, string token, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Opens a server-streaming call without waiting for its response headers (a server may send them
+    /// only with its first message); read its messages with <see cref="GrpcStream{T}.ReadAsync"/>.
+    /// </summary>
+    public GrpcStream<TResponse> Stream<TResponse>(
+        string service, string method, IMessage request, MessageParser<TResponse> parser, string token, CancellationToken cancellationToken)
         where TResponse : IMessage<TResponse>
     {
         var message = NewRequest(service, method, request, token);
-        var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-        return new GrpcStream<TResponse>(message, response, await response.Content.ReadAsStreamAsync(cancellationToken), parser);
+        return new GrpcStream<TResponse>(message, _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken), parser);
     }
 
     public void Dispose() => _http.Dispose();
@@ -91,7 +88,7 @@ internal sealed class GrpcTestClient : IDisposable
 
         if (read < prefix.Length || prefix[0] != 0)
         {
-            throw new InvalidDataException($"unexpected frame prefix ({read} bytes, flag {prefix[0]})");
+            throw new InvalidDataException($"unexpected frame prefix: {Convert.ToHexString(prefix.AsSpan(0, read))}");
         }
 
         var payload = new byte[BinaryPrimitives.ReadUInt32BigEndian(prefix.AsSpan(1))];
@@ -110,13 +107,33 @@ internal sealed class GrpcTestClient : IDisposable
         return ((StatusCode)int.Parse(status, CultureInfo.InvariantCulture), Uri.UnescapeDataString(Find("grpc-message") ?? ""));
     }
 
+    /// <summary>Reads the body to its end (trailers arrive only after it), keeping the first message.</summary>
+    private static async Task<GrpcReply<TResponse>> ReadReplyAsync<TResponse>(HttpResponseMessage response, MessageParser<TResponse> parser, CancellationToken cancellationToken)
+        where TResponse : IMessage<TResponse>
+    {
+        var body = await response.Content.ReadAsStreamAsync(cancellationToken);
+        var first = await ReadFrameAsync(body, cancellationToken);
+        for (var more = first; more is not null;)
+        {
+            more = await ReadFrameAsync(body, cancellationToken);
+        }
+
+        var (status, text) = StatusOf(response);
+        return new GrpcReply<TResponse>(status, text, status == StatusCode.OK && first is not null ? parser.ParseFrom(first) : default);
+    }
+
     private static HttpRequestMessage NewRequest(string service, string method, IMessage request, string token)
     {
         var payload = request.ToByteArray();
         var frame = new byte[5 + payload.Length];
         BinaryPrimitives.WriteUInt32BigEndian(frame.AsSpan(1), (uint)payload.Length);
         payload.CopyTo(frame, 5);
-        var message = new HttpRequestMessage(HttpMethod.Post, $"/{service}/{method}") { Content = new ByteArrayContent(frame) };
+        var message = new HttpRequestMessage(HttpMethod.Post, $"/{service}/{method}")
+        {
+            Content = new ByteArrayContent(frame),
+            Version = HttpVersion.Version20,
+            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+        };
         message.Content.Headers.ContentType = new MediaTypeHeaderValue("application/grpc");
         message.Headers.TE.Add(new TransferCodingWithQualityHeaderValue("trailers"));
         message.Headers.TryAddWithoutValidation("authorization", $"Bearer {token}");
