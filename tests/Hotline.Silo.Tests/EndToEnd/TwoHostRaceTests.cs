@@ -37,10 +37,15 @@ public sealed class TwoHostRaceTests(PostgresServerFixture postgres, ITestOutput
             return ticket.TicketId;
         }));
 
-        // Round 1: claim through A against return through B, both legal on DISPATCHED.
-        await RaceAsync(ids, ("round 1 claim via A", id => a.ClaimAsync(id), HistoryAction.Claimed), ("round 1 return via B", id => b.ReturnAsync(id), HistoryAction.Returned), outcomes, acknowledged);
+        // Round 1: claim against return, both legal on DISPATCHED; even tickets claim through A, odd through B.
+        await RaceAsync(
+            ids,
+            ("round 1 claim", (i, id) => Pick(i, a, b).ClaimAsync(id), HistoryAction.Claimed),
+            ("round 1 return", (i, id) => Pick(i, b, a).ReturnAsync(id), HistoryAction.Returned),
+            outcomes,
+            acknowledged);
 
-        // Round 2: a follow-up through A alone, then the same race the other way round.
+        // A follow-up through A alone, so B's activation is now behind the database.
         foreach (var id in ids)
         {
             var current = (await a.GetAsync(id)).Value;
@@ -50,7 +55,13 @@ public sealed class TwoHostRaceTests(PostgresServerFixture postgres, ITestOutput
             Record("follow-up via A", reply, action, outcomes, acknowledged);
         }
 
-        await RaceAsync(ids, ("round 2 claim via B", id => b.ClaimAsync(id), HistoryAction.Claimed), ("round 2 return via A", id => a.ReturnAsync(id), HistoryAction.Returned), outcomes, acknowledged);
+        // Round 2: reply against return (both legal on CLAIMED), hosts swapped.
+        await RaceAsync(
+            ids,
+            ("round 2 resolve", (i, id) => Pick(i, b, a).ResolveAsync(id), HistoryAction.Replied),
+            ("round 2 return", (i, id) => Pick(i, a, b).ReturnAsync(id), HistoryAction.Returned),
+            outcomes,
+            acknowledged);
 
         foreach (var group in outcomes.GroupBy(o => o))
         {
@@ -64,14 +75,16 @@ public sealed class TwoHostRaceTests(PostgresServerFixture postgres, ITestOutput
         }
     }
 
+    private static DeskCaller Pick(int index, DeskCaller even, DeskCaller odd) => index % 2 == 0 ? even : odd;
+
     private static async Task RaceAsync(
         string[] ids,
-        (string Name, Func<string, Task<GrpcReply<Ticket>>> Call, HistoryAction Action) first,
-        (string Name, Func<string, Task<GrpcReply<Ticket>>> Call, HistoryAction Action) second,
+        (string Name, Func<int, string, Task<GrpcReply<Ticket>>> Call, HistoryAction Action) first,
+        (string Name, Func<int, string, Task<GrpcReply<Ticket>>> Call, HistoryAction Action) second,
         List<(string, StatusCode)> outcomes,
         List<AcknowledgedTransition> acknowledged)
     {
-        var races = await Task.WhenAll(ids.Select(id => Task.WhenAll(Task.Run(() => first.Call(id)), Task.Run(() => second.Call(id)))));
+        var races = await Task.WhenAll(ids.Select((id, i) => Task.WhenAll(Task.Run(() => first.Call(i, id)), Task.Run(() => second.Call(i, id)))));
         foreach (var pair in races)
         {
             Record(first.Name, pair[0], first.Action, outcomes, acknowledged);
