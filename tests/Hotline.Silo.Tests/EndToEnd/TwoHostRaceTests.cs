@@ -19,59 +19,67 @@ public sealed class TwoHostRaceTests(PostgresServerFixture postgres, ITestOutput
     public async Task ConflictingTransitions_TwoHostsOneDatabase_OnlyAcknowledgedTransitionsApplyAndHostsConverge()
     {
         var settings = HostSettingsArgs.Postgres(await postgres.CreateSchemaAsync());
-        await using var hostA = await HostProcess.StartAsync(settings);
-        var tokens = await DeskTokens.IssueAsync(settings);
-        await using var hostB = await HostProcess.StartAsync(settings with { DataDir = HostSettingsArgs.NewDataDir() });
-        using var clientA = new GrpcTestClient(hostA.GrpcAddress);
-        using var clientB = new GrpcTestClient(hostB.GrpcAddress);
-        var a = new DeskCaller(clientA, tokens);
-        var b = new DeskCaller(clientB, tokens);
-        var outcomes = new List<(string Call, StatusCode Status)>();
-        var acknowledged = new List<AcknowledgedTransition>();
-
-        var ids = await Task.WhenAll(Enumerable.Range(0, Tickets).Select(async i =>
+        try
         {
-            var ticket = (await a.CreateAsync($"竞争 {i}")).Value;
-            _ = (await a.DispatchAsync(ticket.TicketId)).Value;
-            Assert.Equal(2, (await b.GetAsync(ticket.TicketId)).Value.Version);
-            return ticket.TicketId;
-        }));
+            await using var hostA = await HostProcess.StartAsync(settings);
+            var tokens = await DeskTokens.IssueAsync(settings);
+            // Same settings: on PostgreSQL the data directory holds nothing, the database is all they share.
+            await using var hostB = await HostProcess.StartAsync(settings);
+            using var clientA = new GrpcTestClient(hostA.GrpcAddress);
+            using var clientB = new GrpcTestClient(hostB.GrpcAddress);
+            var a = new DeskCaller(clientA, tokens);
+            var b = new DeskCaller(clientB, tokens);
+            var outcomes = new List<(string Call, StatusCode Status)>();
+            var acknowledged = new List<AcknowledgedTransition>();
 
-        // Round 1: claim against return, both legal on DISPATCHED; even tickets claim through A, odd through B.
-        await RaceAsync(
-            ids,
-            ("round 1 claim", (i, id) => Pick(i, a, b).ClaimAsync(id), HistoryAction.Claimed),
-            ("round 1 return", (i, id) => Pick(i, b, a).ReturnAsync(id), HistoryAction.Returned),
-            outcomes,
-            acknowledged);
+            var ids = await Task.WhenAll(Enumerable.Range(0, Tickets).Select(async i =>
+            {
+                var ticket = (await a.CreateAsync($"竞争 {i}")).Value;
+                _ = (await a.DispatchAsync(ticket.TicketId)).Value;
+                Assert.Equal(2, (await b.GetAsync(ticket.TicketId)).Value.Version);
+                return ticket.TicketId;
+            }));
 
-        // A follow-up through A alone, so B's activation is now behind the database.
-        foreach (var id in ids)
-        {
-            var current = (await a.GetAsync(id)).Value;
-            var (reply, action) = current.State == TicketState.Returned
-                ? (await a.RejectReturnAsync(id), HistoryAction.ReturnRejected)
-                : (await a.AddProgressAsync(id), HistoryAction.ProgressAdded);
-            Record("follow-up via A", reply, action, outcomes, acknowledged);
+            // Round 1: claim against return, both legal on DISPATCHED; even tickets claim through A, odd through B.
+            await RaceAsync(
+                ids,
+                ("round 1 claim", (i, id) => Pick(i, a, b).ClaimAsync(id), HistoryAction.Claimed),
+                ("round 1 return", (i, id) => Pick(i, b, a).ReturnAsync(id), HistoryAction.Returned),
+                outcomes,
+                acknowledged);
+
+            // A follow-up through A alone, so B's activation is now behind the database.
+            foreach (var id in ids)
+            {
+                var current = (await a.GetAsync(id)).Value;
+                var (reply, action) = current.State == TicketState.Returned
+                    ? (await a.RejectReturnAsync(id), HistoryAction.ReturnRejected)
+                    : (await a.AddProgressAsync(id), HistoryAction.ProgressAdded);
+                Record("follow-up via A", reply, action, outcomes, acknowledged);
+            }
+
+            // Round 2: reply against return (both legal on CLAIMED), hosts swapped.
+            await RaceAsync(
+                ids,
+                ("round 2 resolve", (i, id) => Pick(i, b, a).ResolveAsync(id), HistoryAction.Replied),
+                ("round 2 return", (i, id) => Pick(i, a, b).ReturnAsync(id), HistoryAction.Returned),
+                outcomes,
+                acknowledged);
+
+            foreach (var group in outcomes.GroupBy(o => o))
+            {
+                output.WriteLine($"{group.Key.Call}: {group.Key.Status} × {group.Count()}");
+            }
+
+            Assert.All(outcomes, o => Assert.True(o.Status is StatusCode.OK or StatusCode.Aborted or StatusCode.FailedPrecondition, $"{o.Call}: {o.Status}"));
+            foreach (var id in ids)
+            {
+                await AssertConsistentAsync(id, acknowledged.Where(t => t.TicketId == id).ToList(), a, b);
+            }
         }
-
-        // Round 2: reply against return (both legal on CLAIMED), hosts swapped.
-        await RaceAsync(
-            ids,
-            ("round 2 resolve", (i, id) => Pick(i, b, a).ResolveAsync(id), HistoryAction.Replied),
-            ("round 2 return", (i, id) => Pick(i, a, b).ReturnAsync(id), HistoryAction.Returned),
-            outcomes,
-            acknowledged);
-
-        foreach (var group in outcomes.GroupBy(o => o))
+        finally
         {
-            output.WriteLine($"{group.Key.Call}: {group.Key.Status} × {group.Count()}");
-        }
-
-        Assert.All(outcomes, o => Assert.True(o.Status is StatusCode.OK or StatusCode.Aborted or StatusCode.FailedPrecondition, $"{o.Call}: {o.Status}"));
-        foreach (var id in ids)
-        {
-            await AssertConsistentAsync(id, acknowledged.Where(t => t.TicketId == id).ToList(), a, b);
+            settings.DeleteDataDir();
         }
     }
 
