@@ -11,7 +11,7 @@ namespace Hotline.Silo.Tests.EndToEnd;
 public abstract class HostCrashDurabilityTests(ITestOutputHelper output)
 {
     private const int Workers = 16;
-    private const int AcknowledgementsBeforeKill = 600;
+    private const int AcknowledgementsBeforeKill = 2000;
 
     private protected abstract Task<HostSettingsArgs> CreateSettingsAsync();
 
@@ -31,15 +31,18 @@ public abstract class HostCrashDurabilityTests(ITestOutputHelper output)
                 using var killed = new CancellationTokenSource();
                 var workers = Enumerable.Range(0, Workers).Select(_ => Task.Run(() => MoveTicketsAsync(desk, acknowledged, killed.Token))).ToList();
 
+                var moving = System.Diagnostics.Stopwatch.StartNew();
                 using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(60));
                 while (acknowledged.Count < AcknowledgementsBeforeKill && !limit.IsCancellationRequested && !workers.Any(w => w.IsFaulted))
                 {
                     await Task.Delay(20);
                 }
 
+                // Workers stop starting cycles, but the calls they have in flight meet the kill.
                 await killed.CancelAsync();
                 await host.KillAsync();
                 await Task.WhenAll(workers).WaitAsync(TimeSpan.FromSeconds(60));
+                output.WriteLine($"{acknowledged.Count} transitions acknowledged in {moving.Elapsed.TotalSeconds:F1} s before kill -9");
                 Assert.True(acknowledged.Count >= AcknowledgementsBeforeKill, $"only {acknowledged.Count} acknowledged in 60 s:\n{host.Output}");
             }
 

@@ -49,14 +49,7 @@ public sealed class TwoHostRaceTests(PostgresServerFixture postgres, ITestOutput
                 acknowledged);
 
             // A follow-up through A alone, so B's activation is now behind the database.
-            foreach (var id in ids)
-            {
-                var current = (await a.GetAsync(id)).Value;
-                var (reply, action) = current.State == TicketState.Returned
-                    ? (await a.RejectReturnAsync(id), HistoryAction.ReturnRejected)
-                    : (await a.AddProgressAsync(id), HistoryAction.ProgressAdded);
-                Record("follow-up via A", reply, action, outcomes, acknowledged);
-            }
+            await FollowUpThroughAsync(a, ids, outcomes, acknowledged);
 
             // Round 2: reply against return (both legal on CLAIMED), hosts swapped.
             await RaceAsync(
@@ -66,6 +59,7 @@ public sealed class TwoHostRaceTests(PostgresServerFixture postgres, ITestOutput
                 outcomes,
                 acknowledged);
 
+            await FollowUpThroughAsync(a, ids, outcomes, acknowledged);
             foreach (var group in outcomes.GroupBy(o => o))
             {
                 output.WriteLine($"{group.Key.Call}: {group.Key.Status} × {group.Count()}");
@@ -80,6 +74,22 @@ public sealed class TwoHostRaceTests(PostgresServerFixture postgres, ITestOutput
         finally
         {
             settings.DeleteDataDir();
+        }
+    }
+
+    /// <summary>One more legal step on each ticket through one host only.</summary>
+    private static async Task FollowUpThroughAsync(DeskCaller host, string[] ids, List<(string, StatusCode)> outcomes, List<AcknowledgedTransition> acknowledged)
+    {
+        foreach (var id in ids)
+        {
+            var (reply, action) = (await host.GetAsync(id)).Value.State switch
+            {
+                TicketState.Returned => (await host.RejectReturnAsync(id), HistoryAction.ReturnRejected),
+                TicketState.Dispatched => (await host.ClaimAsync(id), HistoryAction.Claimed),
+                TicketState.Replied => (await host.ReviewReplyAsync(id, approve: true), HistoryAction.ReplyApproved),
+                _ => (await host.AddProgressAsync(id), HistoryAction.ProgressAdded),
+            };
+            Record("follow-up via A", reply, action, outcomes, acknowledged);
         }
     }
 
