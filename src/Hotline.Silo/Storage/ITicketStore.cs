@@ -8,6 +8,12 @@ namespace Hotline.Silo.Storage;
 /// </summary>
 internal interface ITicketStore
 {
+    /// <summary>
+    /// True when other hosts may commit to this store (a shared PostgreSQL): a ticket read earlier may have
+    /// moved on since, so a grain must reload before it answers or decides.
+    /// </summary>
+    bool SharedWithOtherHosts { get; }
+
     /// <summary>Current state of a ticket, or null when it does not exist.</summary>
     Task<StoredTicket?> LoadAsync(string ticketId, CancellationToken cancellationToken);
 

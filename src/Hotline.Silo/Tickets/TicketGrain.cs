@@ -32,7 +32,9 @@ internal sealed partial class TicketGrain(
 
     private string Id => context.Key;
 
-    public Task OnActivateAsync(CancellationToken cancellationToken) => ReloadAsync(cancellationToken);
+    // On a shared database every call reloads first anyway (see RefreshAsync), so activation need not.
+    public Task OnActivateAsync(CancellationToken cancellationToken) =>
+        store.SharedWithOtherHosts ? Task.CompletedTask : ReloadAsync(cancellationToken);
 
     public Task OnDeactivateAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
@@ -153,7 +155,9 @@ internal sealed partial class TicketGrain(
 
     private async Task RefreshAsync()
     {
-        if (_stale)
+        // On a shared database another host may have committed since our last call: deciding or answering
+        // from the cached state would refuse legal commands, lose races needlessly and serve stale reads.
+        if (_stale || store.SharedWithOtherHosts)
         {
             await ReloadAsync(CancellationToken.None);
         }

@@ -55,6 +55,8 @@ internal sealed class PostgresDialect : SqlDialect, IAsyncDisposable
     // Two batches in flight: one's writes overlap the other's commit (the wait for the WAL flush).
     public override int WriterCount => 2;
 
+    public override bool SharedByHosts => true;
+
     public override ICommitWriter CreateCommitWriter() => new PostgresCommitWriter(this);
 
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();

@@ -32,6 +32,12 @@ internal abstract class SqlDialect
     /// </summary>
     public abstract Task LockSchemaAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Whether other host processes may commit to the same database (a server database, not an embedded
+    /// file), so state cached in memory between calls may be behind it.
+    /// </summary>
+    public virtual bool SharedByHosts => false;
+
     /// <summary>How many batches may be in flight at once (each writer loop has its own connection).</summary>
     public virtual int WriterCount => 1;
 

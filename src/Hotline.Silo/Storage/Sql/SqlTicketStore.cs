@@ -25,6 +25,8 @@ internal sealed partial class SqlTicketStore : ITicketStore, IAsyncDisposable
         _batcher = new CommitBatcher(Enumerable.Range(0, dialect.WriterCount).Select(_ => dialect.CreateCommitWriter()).ToList(), OnApplied, logger);
     }
 
+    public bool SharedWithOtherHosts => _dialect.SharedByHosts;
+
     public async Task<StoredTicket?> LoadAsync(string ticketId, CancellationToken cancellationToken)
     {
         await using var connection = await _dialect.OpenAsync(cancellationToken).ConfigureAwait(false);

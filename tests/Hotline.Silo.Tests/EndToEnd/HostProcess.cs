@@ -1,0 +1,223 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace Hotline.Silo.Tests.EndToEnd;
+
+/// <summary>
+/// The real host executable (<c>dotnet Hotline.Silo.dll</c>) as a separate process on loopback ports the
+/// OS picks (it logs them), with the given data directory and settings. Dispose kills it, so no host
+/// outlives its test even when the test fails.
+/// </summary>
+internal sealed class HostProcess : IAsyncDisposable
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+    private readonly TaskCompletionSource<(int Http, int Grpc)> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private HostProcess(Process process, HostSettingsArgs settings)
+    {
+        _process = process;
+        Settings = settings;
+    }
+
+    public HostSettingsArgs Settings { get; }
+
+    public int Id => _process.Id;
+
+    public int HttpPort { get; private set; }
+
+    public Uri GrpcAddress { get; private set; } = new("http://127.0.0.1:0");
+
+    public bool HasExited => _process.HasExited;
+
+    public int ExitCode => _process.ExitCode;
+
+    /// <summary>What the host wrote so far (stdout and stderr), for failure messages.</summary>
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    public static async Task<HostProcess> StartAsync(HostSettingsArgs settings)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(SiloPaths.HostAssembly);
+        foreach (var argument in settings.Arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.ArgumentList.Add("--Http:Port=0");
+        start.ArgumentList.Add("--Grpc:Port=0");
+        var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the host.");
+        var host = new HostProcess(process, settings);
+        process.OutputDataReceived += (_, e) => host.OnLine(e.Data);
+        process.ErrorDataReceived += (_, e) => host.OnLine(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            await host.WaitUntilServingAsync();
+            return host;
+        }
+        catch
+        {
+            await host.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Runs the CLI (<c>token issue …</c>) as its own process with the host's settings; returns the token.</summary>
+    public Task<string> IssueTokenAsync(params string[] options) => IssueTokenAsync(Settings, options);
+
+    public static async Task<string> IssueTokenAsync(HostSettingsArgs settings, params string[] options)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in (string[])[SiloPaths.HostAssembly, "token", "issue", .. options, .. settings.Arguments])
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var cli = Process.Start(start) ?? throw new InvalidOperationException("Could not start the CLI.");
+        var output = cli.StandardOutput.ReadToEndAsync();
+        var error = cli.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        try
+        {
+            await cli.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            cli.Kill(entireProcessTree: true);
+            throw new TimeoutException("token issue did not finish within 60 s");
+        }
+
+        var token = (await output).Trim();
+        if (cli.ExitCode != 0 || token.Length == 0)
+        {
+            throw new InvalidOperationException($"token issue {string.Join(' ', options)} exited {cli.ExitCode}: {await error}");
+        }
+
+        return token;
+    }
+
+    /// <summary>kill -9: Process.Kill sends SIGKILL on Linux, so nothing in the host runs after it.</summary>
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+
+        await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+    }
+
+    /// <summary>kill -TERM: asks the host to shut down gracefully.</summary>
+    public async Task TerminateAsync()
+    {
+        using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)])
+            ?? throw new InvalidOperationException("Could not run kill.");
+        await kill.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
+    /// <summary>Waits for the process to exit; false when it did not within <paramref name="timeout"/>.</summary>
+    public async Task<bool> WaitForExitAsync(TimeSpan timeout)
+    {
+        try
+        {
+            await _process.WaitForExitAsync().WaitAsync(timeout);
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await KillAsync();
+        }
+        catch (InvalidOperationException)
+        {
+            // Never started or already reaped.
+        }
+
+        _process.Dispose();
+    }
+
+    private async Task WaitUntilServingAsync()
+    {
+        using var timeout = new CancellationTokenSource(StartTimeout);
+        var exited = _process.WaitForExitAsync(timeout.Token);
+        var listening = await Task.WhenAny(_listening.Task, exited, Task.Delay(StartTimeout, timeout.Token));
+        if (listening != _listening.Task)
+        {
+            throw new InvalidOperationException($"the host did not start listening (exited: {_process.HasExited}):\n{Output}");
+        }
+
+        (HttpPort, var grpcPort) = await _listening.Task;
+        GrpcAddress = new Uri($"http://127.0.0.1:{grpcPort}");
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        while (true)
+        {
+            timeout.Token.ThrowIfCancellationRequested();
+            try
+            {
+                using var response = await http.GetAsync(new Uri($"http://127.0.0.1:{HttpPort}/healthz"), timeout.Token);
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not serving yet.
+            }
+
+            await Task.Delay(100, timeout.Token);
+        }
+    }
+
+    /// <summary>Waits until the host has written a line containing <paramref name="text"/>.</summary>
+    public async Task WaitForOutputAsync(string text, TimeSpan timeout)
+    {
+        using var limit = new CancellationTokenSource(timeout);
+        while (!Output.Contains(text, StringComparison.Ordinal))
+        {
+            await Task.Delay(20, limit.Token);
+        }
+    }
+
+    private void OnLine(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_output)
+        {
+            _output.AppendLine(line);
+        }
+
+        // HostLog.Listening (event 2001 of the host's category) carries the ports the OS picked.
+        if (line.Contains("\"Hotline.Silo.Host\"", StringComparison.Ordinal) && line.Contains("\"GrpcPort\"", StringComparison.Ordinal))
+        {
+            using var json = JsonDocument.Parse(line);
+            var state = json.RootElement.GetProperty("State");
+            _listening.TrySetResult((state.GetProperty("HttpPort").GetInt32(), state.GetProperty("GrpcPort").GetInt32()));
+        }
+    }
+}
