@@ -1,0 +1,126 @@
+using Hotline.Search.Analysis;
+using Hotline.Search.Articles;
+
+namespace Hotline.Search.Engine.Embedded;
+
+/// <summary>
+/// An in-memory inverted index over title, keywords and content with BM25F scoring. Not thread
+/// safe: <see cref="EmbeddedSearchEngine"/> guards it with a reader/writer lock. Replaced
+/// articles leave a dead document behind; the index compacts itself when a quarter is dead.
+/// </summary>
+internal sealed partial class EmbeddedIndex
+{
+    private readonly Dictionary<ulong, PostingList> _postings = [];
+    private readonly List<IndexedArticle> _docs = [];
+    private readonly Dictionary<string, int> _byId = new(StringComparer.Ordinal);
+    private readonly RankingWeights _weights;
+    private readonly List<Token> _tokens = [];
+    private readonly Dictionary<ulong, ushort> _counts = [];
+    private long _titleLengthSum;
+    private long _keywordLengthSum;
+    private long _contentLengthSum;
+    private float[] _titleNorm = [];
+    private float[] _keywordNorm = [];
+    private float[] _contentNorm = [];
+    private int _normsComputedFor = -1;
+    private int _averagesFor;
+    private (float Title, float Keywords, float Content) _averages;
+
+    public EmbeddedIndex(RankingWeights weights) => _weights = weights;
+
+    /// <summary>Live articles.</summary>
+    public int Count => _byId.Count;
+
+    public int TermCount => _postings.Count;
+
+    public long PostingCount => _postings.Values.Sum(p => (long)p.Count);
+
+    public int DocumentFrequency(ulong key) => _postings.TryGetValue(key, out var list) ? list.Count : 0;
+
+    public Article? Get(string id) => _byId.TryGetValue(id, out var doc) ? _docs[doc].Article : null;
+
+    public void Add(Article article)
+    {
+        Remove(article.Id);
+        var doc = _docs.Count;
+        _counts.Clear();
+        var title = CountField(article.Title, 12);
+        var keywords = 0;
+        foreach (var keyword in article.Keywords)
+        {
+            keywords += CountField(keyword, 8);
+        }
+
+        var content = CountField(article.Content, 0);
+        foreach (var (key, packed) in _counts)
+        {
+            if (!_postings.TryGetValue(key, out var list))
+            {
+                _postings[key] = list = new PostingList();
+            }
+
+            list.Add(doc, packed);
+        }
+
+        _docs.Add(new IndexedArticle(article, title, keywords, content));
+        _byId[article.Id] = doc;
+        _titleLengthSum += title;
+        _keywordLengthSum += keywords;
+        _contentLengthSum += content;
+    }
+
+    public bool Remove(string id)
+    {
+        if (!_byId.Remove(id, out var doc))
+        {
+            return false;
+        }
+
+        var old = _docs[doc];
+        old.Alive = false;
+        _titleLengthSum -= old.TitleLength;
+        _keywordLengthSum -= old.KeywordLength;
+        _contentLengthSum -= old.ContentLength;
+        if (_docs.Count > 64 && _docs.Count - _byId.Count > _docs.Count / 4)
+        {
+            Compact();
+        }
+
+        return true;
+    }
+
+    public IEnumerable<Article> Articles => _byId.Values.Order().Select(doc => _docs[doc].Article);
+
+    /// <summary>Counts the field's terms into <see cref="_counts"/> at the given bit offset; returns the field length.</summary>
+    private int CountField(string text, int shift)
+    {
+        _tokens.Clear();
+        TextAnalyzer.Analyze(TextFolding.Fold(text), _tokens);
+        var max = shift == 0 ? 255 : 15;
+        foreach (var token in _tokens)
+        {
+            _counts.TryGetValue(token.Key, out var packed);
+            var current = (packed >> shift) & max;
+            if (current < max)
+            {
+                _counts[token.Key] = (ushort)(packed + (1 << shift));
+            }
+        }
+
+        return _tokens.Count;
+    }
+
+    private void Compact()
+    {
+        var live = Articles.ToList();
+        _postings.Clear();
+        _docs.Clear();
+        _byId.Clear();
+        _titleLengthSum = _keywordLengthSum = _contentLengthSum = 0;
+        _normsComputedFor = -1;
+        foreach (var article in live)
+        {
+            Add(article);
+        }
+    }
+}
