@@ -7,15 +7,20 @@ namespace Hotline.Search.Analysis;
 /// </summary>
 internal sealed class QueryPlanner
 {
-    private const float FillerWeight = 0.2f;
+    private const int RepairRatio = 8;
     private const float SynonymWeight = 0.7f;
     private const float VariantWeight = 0.8f;
     private const int VariantsPerTerm = 2;
 
-    private static readonly HashSet<ulong> Fillers = BuildFillers(
-        "怎么 怎样 怎办 么办 么弄 如何 什么 啥时 哪里 哪儿 哪些 哪个 可以 能不 不能 能否 需要 要不 不要 请问 " +
-        "我想 想问 问一 一下 多少 多久 有没 没有 是不 不是 我们 他们 你们 这个 那个 还有 的话 一个 现在 已经 " +
-        "应该 吗 呢 吧 啊 了 的 是 我 要 想 能 在 去 有 和 都 也 还 就");
+    /// <summary>
+    /// Colloquial filler, blanked out of the query before bigramming: besides scoring nothing it
+    /// would glue junk bigrams onto its neighbours (需要什么手续 → 要什, 么手). Longest first.
+    /// </summary>
+    private static readonly string[] Fillers =
+        ("能不能 要不要 有没有 是不是 可不可以 怎么办 怎么样 咋办 怎么 怎样 如何 什么 啥时候 哪里 哪儿 哪些 哪个 " +
+        "可以 需要 请问 我想 想问 一下 我们 他们 你们 这个 那个 的话 现在 已经 应该 大概 多少钱 一般 " +
+        "吗 呢 吧 啊 呀 嘛 咋 啥 么")
+        .Split(' ', StringSplitOptions.RemoveEmptyEntries);
 
     private readonly SynonymTable _synonyms;
     private readonly CharacterVariants _variants;
@@ -30,25 +35,33 @@ internal sealed class QueryPlanner
     public QueryPlan Plan(string query, Func<ulong, int> documentFrequency)
     {
         var folded = TextFolding.Fold(query);
+        var tokens = TextAnalyzer.Analyze(BlankFillers(folded));
+        if (tokens.Count == 0)
+        {
+            // Nothing but filler ("怎么办"): search the words as they are rather than nothing.
+            tokens = TextAnalyzer.Analyze(folded);
+        }
+
         var weights = new Dictionary<ulong, float>();
-        foreach (var token in TextAnalyzer.Analyze(folded))
+        foreach (var token in tokens)
         {
             if (weights.ContainsKey(token.Key))
             {
                 continue;
             }
 
-            var weight = Fillers.Contains(token.Key) ? FillerWeight : 1f;
-            if (TermKey.IsBigram(token.Key) && documentFrequency(token.Key) == 0)
+            if (TermKey.IsBigram(token.Key))
             {
-                AddVariants(token.Key, weight, weights, documentFrequency);
+                AddVariants(token.Key, 1f, weights, documentFrequency);
             }
 
-            weights[token.Key] = weight;
+            weights[token.Key] = 1f;
         }
 
+        var phrases = new List<(string, float)> { (folded, 1f) };
         foreach (var alternative in _synonyms.AlternativesIn(folded))
         {
+            phrases.Add((alternative, SynonymWeight));
             foreach (var token in TextAnalyzer.Analyze(alternative))
             {
                 weights.TryAdd(token.Key, SynonymWeight);
@@ -56,11 +69,12 @@ internal sealed class QueryPlanner
         }
 
         var terms = weights.Select(p => new QueryTerm(p.Key, p.Value)).ToArray();
-        return new QueryPlan(folded, terms, weights.Keys.ToHashSet());
+        return new QueryPlan(folded, terms, weights.Keys.ToHashSet(), phrases);
     }
 
     private void AddVariants(ulong key, float weight, Dictionary<ulong, float> weights, Func<ulong, int> documentFrequency)
     {
+        var own = documentFrequency(key);
         var (first, second) = TermKey.BigramChars(key);
         var candidates = new List<(ulong Key, int Df)>();
         foreach (var alt in _variants.Of(first))
@@ -81,21 +95,28 @@ internal sealed class QueryPlanner
         void Consider(ulong variant)
         {
             var df = documentFrequency(variant);
-            if (df > 0)
+            // A variant stands in when the typed bigram is unknown, or when the variant is far more
+            // common (身分 vs 身份): a real but rare bigram is more likely a slip than meant.
+            if (df > 0 && (own == 0 || df >= RepairRatio * own))
             {
                 candidates.Add((variant, df));
             }
         }
     }
 
-    private static HashSet<ulong> BuildFillers(string words)
+    private static string BlankFillers(string folded)
     {
-        var keys = new HashSet<ulong>();
-        foreach (var word in words.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        var chars = folded.ToCharArray();
+        foreach (var filler in Fillers)
         {
-            keys.Add(word.Length == 1 ? TermKey.Unigram(word[0]) : TermKey.Bigram(word[0], word[1]));
+            var at = 0;
+            while ((at = folded.IndexOf(filler, at, StringComparison.Ordinal)) >= 0)
+            {
+                Array.Fill(chars, ' ', at, filler.Length);
+                at += filler.Length;
+            }
         }
 
-        return keys;
+        return new string(chars);
     }
 }

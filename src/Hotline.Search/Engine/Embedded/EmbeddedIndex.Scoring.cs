@@ -20,6 +20,7 @@ internal sealed partial class EmbeddedIndex
         try
         {
             Accumulate(plan, scores, touched);
+            AccumulatePhrases(plan, scores, touched);
             return Collect(scores, touched, category, department, appliesTo, skip, count);
         }
         finally

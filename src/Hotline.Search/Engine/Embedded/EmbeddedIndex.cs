@@ -63,6 +63,7 @@ internal sealed partial class EmbeddedIndex
         }
 
         _docs.Add(new IndexedArticle(article, title, keywords, content));
+        AddPhrases(doc, article.Keywords);
         _byId[article.Id] = doc;
         _titleLengthSum += title;
         _keywordLengthSum += keywords;
@@ -114,6 +115,7 @@ internal sealed partial class EmbeddedIndex
     {
         var live = Articles.ToList();
         _postings.Clear();
+        _phrases.Clear();
         _docs.Clear();
         _byId.Clear();
         _titleLengthSum = _keywordLengthSum = _contentLengthSum = 0;
