@@ -15,3 +15,13 @@ if (all || sections.Contains("relevance"))
 {
     RelevanceBenchmark.Run(Path.Combine(data, "judged-queries.jsonl"), verbose);
 }
+
+if (all || sections.Contains("dispatch"))
+{
+    DispatchBenchmark.Run(verbose);
+}
+
+if (sections.Contains("tune-dispatch"))
+{
+    DispatchBenchmark.Tune();
+}

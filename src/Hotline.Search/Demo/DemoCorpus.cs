@@ -1,4 +1,6 @@
+using System.Text.Json;
 using Hotline.Search.Articles;
+using Hotline.Search.Dispatch;
 
 namespace Hotline.Search.Demo;
 
@@ -25,4 +27,26 @@ public static class DemoCorpus
 
     /// <summary>The raw JSON Lines text of the demo articles.</summary>
     public static string ArticlesJsonLines() => EmbeddedText.Read("Demo.articles.jsonl");
+
+    /// <summary>The 240 demo dispatches (tickets-train.jsonl), each resolved without return.</summary>
+    public static IReadOnlyList<DispatchRecord> Dispatches() =>
+        EmbeddedText.Read("Demo.tickets-train.jsonl")
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(line =>
+            {
+                var e = JsonDocument.Parse(line).RootElement;
+                return new DispatchRecord(e.GetProperty("id").GetString()!, e.GetProperty("text").GetString()!,
+                    e.GetProperty("category").GetString()!, e.GetProperty("district").GetString()!, e.GetProperty("department").GetString()!);
+            })
+            .ToList();
+
+    /// <summary>The demo department list (departments.json).</summary>
+    public static IReadOnlyList<DepartmentInfo> Departments()
+    {
+        using var document = JsonDocument.Parse(EmbeddedText.Read("Demo.departments.json"));
+        return document.RootElement.EnumerateArray()
+            .Select(e => new DepartmentInfo(e.GetProperty("id").GetString()!, e.GetProperty("name").GetString()!,
+                e.GetProperty("kind").GetString()!, e.GetProperty("responsibilities").GetString()!))
+            .ToList();
+    }
 }
