@@ -104,7 +104,7 @@ internal sealed class QueryPlanner
         }
     }
 
-    private static string BlankFillers(string folded)
+    internal static string BlankFillers(string folded)
     {
         var chars = folded.ToCharArray();
         foreach (var filler in Fillers)

@@ -1,3 +1,4 @@
+using Hotline.Search.Analysis;
 using Hotline.Search.Articles;
 
 namespace Hotline.Search.Engine;
@@ -6,12 +7,15 @@ namespace Hotline.Search.Engine;
 /// A full-text engine over knowledge-base articles. The article store is the source of truth;
 /// an engine holds a derived index that <see cref="RebuildAsync"/> recreates from it.
 /// Implementations: <see cref="Embedded.EmbeddedSearchEngine"/> (default) and
-/// <c>ElasticsearchEngine</c>, chosen by <c>Search:Provider</c>.
+/// <see cref="Elasticsearch.ElasticsearchEngine"/>, chosen by <c>Search:Provider</c>.
 /// </summary>
 public interface ISearchEngine
 {
     /// <summary>"embedded" or "elasticsearch".</summary>
     string Name { get; }
+
+    /// <summary>Synonyms expanded into queries from the next query on.</summary>
+    SynonymTable Synonyms { get; set; }
 
     /// <summary>Replaces the whole index with these articles.</summary>
     Task RebuildAsync(IReadOnlyCollection<Article> articles, CancellationToken cancellationToken = default);
