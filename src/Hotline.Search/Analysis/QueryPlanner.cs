@@ -8,6 +8,8 @@ namespace Hotline.Search.Analysis;
 internal sealed class QueryPlanner
 {
     private const int RepairRatio = 8;
+    private const int UnigramExpansion = 16;
+    private const float UnigramWeight = 0.5f;
     private const float SynonymWeight = 0.7f;
     private const float VariantWeight = 0.8f;
     private const int VariantsPerTerm = 2;
@@ -32,7 +34,8 @@ internal sealed class QueryPlanner
     }
 
     /// <param name="documentFrequency">How many indexed articles contain a term (0 if none).</param>
-    public QueryPlan Plan(string query, Func<ulong, int> documentFrequency)
+    /// <param name="bigramsWith">Indexed bigrams containing a character, for one-character queries; null if unknown.</param>
+    public QueryPlan Plan(string query, Func<ulong, int> documentFrequency, Func<char, IEnumerable<ulong>>? bigramsWith = null)
     {
         var folded = TextFolding.Fold(query);
         var tokens = TextAnalyzer.Analyze(BlankFillers(folded));
@@ -43,6 +46,7 @@ internal sealed class QueryPlanner
         }
 
         var weights = new Dictionary<ulong, float>();
+        var onlySingles = !tokens.Any(t => TermKey.IsBigram(t.Key));
         foreach (var token in tokens)
         {
             if (weights.ContainsKey(token.Key))
@@ -53,6 +57,15 @@ internal sealed class QueryPlanner
             if (TermKey.IsBigram(token.Key))
             {
                 AddVariants(token.Key, 1f, weights, documentFrequency);
+            }
+            else if (onlySingles && bigramsWith is not null && TermKey.IsUnigram(token.Key) && documentFrequency(token.Key) == 0)
+            {
+                // A query of lone characters (税) finds them only inside indexed bigrams: search the
+                // commonest of those. With real bigrams present, stray single characters add nothing.
+                foreach (var bigram in bigramsWith((char)(token.Key & 0xFFFF)).OrderByDescending(documentFrequency).Take(UnigramExpansion))
+                {
+                    weights.TryAdd(bigram, UnigramWeight);
+                }
             }
 
             weights[token.Key] = 1f;

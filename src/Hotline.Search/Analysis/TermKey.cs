@@ -29,5 +29,7 @@ internal static class TermKey
 
     public static bool IsBigram(ulong key) => (key & ~PayloadMask) == BigramTag;
 
+    public static bool IsUnigram(ulong key) => (key & ~PayloadMask) == UnigramTag;
+
     public static (char First, char Second) BigramChars(ulong key) => ((char)((key >> 16) & 0xFFFF), (char)(key & 0xFFFF));
 }

@@ -11,6 +11,7 @@ namespace Hotline.Search.Engine.Embedded;
 internal sealed partial class EmbeddedIndex
 {
     private readonly Dictionary<ulong, PostingList> _postings = [];
+    private readonly Dictionary<char, List<ulong>> _bigramsByChar = [];
     private readonly List<IndexedArticle> _docs = [];
     private readonly Dictionary<string, int> _byId = new(StringComparer.Ordinal);
     private readonly RankingWeights _weights;
@@ -37,6 +38,9 @@ internal sealed partial class EmbeddedIndex
 
     public int DocumentFrequency(ulong key) => _postings.TryGetValue(key, out var list) ? list.Count : 0;
 
+    /// <summary>Indexed bigrams containing the character.</summary>
+    public IEnumerable<ulong> BigramsWith(char c) => _bigramsByChar.TryGetValue(c, out var keys) ? keys : [];
+
     public Article? Get(string id) => _byId.TryGetValue(id, out var doc) ? _docs[doc].Article : null;
 
     public void Add(Article article)
@@ -57,6 +61,7 @@ internal sealed partial class EmbeddedIndex
             if (!_postings.TryGetValue(key, out var list))
             {
                 _postings[key] = list = new PostingList();
+                RememberBigram(key);
             }
 
             list.Add(doc, packed);
@@ -111,10 +116,30 @@ internal sealed partial class EmbeddedIndex
         return _tokens.Count;
     }
 
+    private void RememberBigram(ulong key)
+    {
+        if (!TermKey.IsBigram(key))
+        {
+            return;
+        }
+
+        var (first, second) = TermKey.BigramChars(key);
+        foreach (var c in first == second ? [first] : new[] { first, second })
+        {
+            if (!_bigramsByChar.TryGetValue(c, out var keys))
+            {
+                _bigramsByChar[c] = keys = [];
+            }
+
+            keys.Add(key);
+        }
+    }
+
     private void Compact()
     {
         var live = Articles.ToList();
         _postings.Clear();
+        _bigramsByChar.Clear();
         _phrases.Clear();
         _docs.Clear();
         _byId.Clear();

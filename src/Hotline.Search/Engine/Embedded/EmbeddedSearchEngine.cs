@@ -105,7 +105,7 @@ public sealed class EmbeddedSearchEngine : ISearchEngine, IDisposable
         _lock.EnterReadLock();
         try
         {
-            var plan = _planner.Plan(request.Query, _index.DocumentFrequency);
+            var plan = _planner.Plan(request.Query, _index.DocumentFrequency, _index.BigramsWith);
             var (hits, total) = _index.Score(plan, FoldFilter(request.Category), FoldFilter(request.Department),
                 FoldFilter(request.AppliesTo), request.Offset, request.Limit);
             return new SearchResult(total, hits.Select(h => ToHit(h.Doc.Article, h.Score, plan)).ToList());
@@ -131,7 +131,7 @@ public sealed class EmbeddedSearchEngine : ISearchEngine, IDisposable
                     new HighlightedText(t.Doc.Article.Title, [new TextRange(t.Position, folded.Length)]))).ToList();
             }
 
-            var plan = _planner.Plan(prefix, _index.DocumentFrequency);
+            var plan = _planner.Plan(prefix, _index.DocumentFrequency, _index.BigramsWith);
             var (hits, _) = _index.Score(plan, null, null, null, 0, limit);
             return hits.Select(h => new TitleSuggestion(h.Doc.Article.Id, SnippetBuilder.Highlight(h.Doc.Article.Title, plan.HighlightKeys))).ToList();
         }
