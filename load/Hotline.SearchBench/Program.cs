@@ -25,3 +25,8 @@ if (sections.Contains("tune-dispatch"))
 {
     DispatchBenchmark.Tune();
 }
+
+if (all || sections.Contains("speed"))
+{
+    SpeedBenchmark.Run(sizes, Path.Combine(data, "judged-queries.jsonl"));
+}

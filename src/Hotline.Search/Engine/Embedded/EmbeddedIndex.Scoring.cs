@@ -11,7 +11,10 @@ internal sealed partial class EmbeddedIndex
     [ThreadStatic]
     private static List<int>? t_touched;
 
-    /// <summary>The best <paramref name="count"/> documents after skipping <paramref name="skip"/>, and how many matched.</summary>
+    /// <summary>
+    /// The best <paramref name="count"/> documents after skipping <paramref name="skip"/>, and how
+    /// many matched (on a large index a lower bound: see <see cref="Accumulate"/>).
+    /// </summary>
     public (IReadOnlyList<(IndexedArticle Doc, float Score)> Hits, int Total) Score(
         QueryPlan plan, string? category, string? department, string? appliesTo, int skip, int count)
     {
@@ -19,8 +22,11 @@ internal sealed partial class EmbeddedIndex
         var touched = t_touched ??= [];
         try
         {
-            Accumulate(plan, scores, touched);
+            // Pruning needs the k-th best score among candidates; with filters that is unknown
+            // until collection, so filtered queries score every posting.
+            var unfiltered = Pruning && category is null && department is null && appliesTo is null;
             AccumulatePhrases(plan, scores, touched);
+            Accumulate(plan, scores, touched, unfiltered ? skip + count : 0);
             return Collect(scores, touched, category, department, appliesTo, skip, count);
         }
         finally
@@ -72,44 +78,6 @@ internal sealed partial class EmbeddedIndex
         _normsComputedFor = n;
     }
 
-    private void Accumulate(QueryPlan plan, float[] scores, List<int> touched)
-    {
-        var n = Math.Max(1, Count);
-        var k1 = _weights.K1;
-        var norms = _normsComputedFor;
-        foreach (var term in plan.Terms)
-        {
-            if (!_postings.TryGetValue(term.Key, out var list))
-            {
-                continue;
-            }
-
-            var df = list.Count;
-            var idf = MathF.Log(1 + ((n - df + 0.5f) / (df + 0.5f))) * term.Weight;
-            var docs = list.Docs;
-            var counts = list.Counts;
-            for (var i = 0; i < docs.Length; i++)
-            {
-                var doc = docs[i];
-                if (doc >= norms)
-                {
-                    continue;
-                }
-
-                var packed = counts[i];
-                var tf = (PostingList.Title(packed) * _titleNorm[doc])
-                    + (PostingList.Keywords(packed) * _keywordNorm[doc])
-                    + (PostingList.Content(packed) * _contentNorm[doc]);
-                if (scores[doc] == 0)
-                {
-                    touched.Add(doc);
-                }
-
-                scores[doc] += idf * tf * (k1 + 1) / (tf + k1);
-            }
-        }
-    }
-
     private (IReadOnlyList<(IndexedArticle Doc, float Score)> Hits, int Total) Collect(
         float[] scores, List<int> touched, string? category, string? department, string? appliesTo, int skip, int count)
     {
@@ -125,11 +93,16 @@ internal sealed partial class EmbeddedIndex
             }
 
             total++;
+
             // Ties break towards the lower document number so results are stable between runs.
-            heap.Enqueue(doc, (scores[doc], -doc));
-            if (heap.Count > wanted)
+            var key = (scores[doc], -doc);
+            if (heap.Count < wanted)
             {
-                heap.Dequeue();
+                heap.Enqueue(doc, key);
+            }
+            else if (heap.TryPeek(out _, out var weakest) && key.CompareTo(weakest) > 0)
+            {
+                heap.DequeueEnqueue(doc, key);
             }
         }
 

@@ -15,8 +15,6 @@ internal sealed partial class EmbeddedIndex
     private readonly List<IndexedArticle> _docs = [];
     private readonly Dictionary<string, int> _byId = new(StringComparer.Ordinal);
     private readonly RankingWeights _weights;
-    private readonly List<Token> _tokens = [];
-    private readonly Dictionary<ulong, ushort> _counts = [];
     private long _titleLengthSum;
     private long _keywordLengthSum;
     private long _contentLengthSum;
@@ -28,6 +26,9 @@ internal sealed partial class EmbeddedIndex
     private (float Title, float Keywords, float Content) _averages;
 
     public EmbeddedIndex(RankingWeights weights) => _weights = weights;
+
+    /// <summary>MaxScore pruning on unfiltered queries (tests turn it off to compare rankings).</summary>
+    public bool Pruning { get; set; } = true;
 
     /// <summary>Live articles.</summary>
     public int Count => _byId.Count;
@@ -43,20 +44,15 @@ internal sealed partial class EmbeddedIndex
 
     public Article? Get(string id) => _byId.TryGetValue(id, out var doc) ? _docs[doc].Article : null;
 
-    public void Add(Article article)
+    public void Add(Article article) => Add(AnalyzedArticle.Analyze(article));
+
+    /// <summary>Adds an article analysed beforehand (possibly on another thread: analysis is the costly part).</summary>
+    public void Add(AnalyzedArticle analyzed)
     {
+        var article = analyzed.Article;
         Remove(article.Id);
         var doc = _docs.Count;
-        _counts.Clear();
-        var title = CountField(article.Title, 12);
-        var keywords = 0;
-        foreach (var keyword in article.Keywords)
-        {
-            keywords += CountField(keyword, 8);
-        }
-
-        var content = CountField(article.Content, 0);
-        foreach (var (key, packed) in _counts)
+        foreach (var (key, packed) in analyzed.Terms)
         {
             if (!_postings.TryGetValue(key, out var list))
             {
@@ -67,12 +63,12 @@ internal sealed partial class EmbeddedIndex
             list.Add(doc, packed);
         }
 
-        _docs.Add(new IndexedArticle(article, title, keywords, content));
+        _docs.Add(new IndexedArticle(article, analyzed.TitleLength, analyzed.KeywordLength, analyzed.ContentLength));
         AddPhrases(doc, article.Keywords);
         _byId[article.Id] = doc;
-        _titleLengthSum += title;
-        _keywordLengthSum += keywords;
-        _contentLengthSum += content;
+        _titleLengthSum += analyzed.TitleLength;
+        _keywordLengthSum += analyzed.KeywordLength;
+        _contentLengthSum += analyzed.ContentLength;
     }
 
     public bool Remove(string id)
@@ -96,25 +92,6 @@ internal sealed partial class EmbeddedIndex
     }
 
     public IEnumerable<Article> Articles => _byId.Values.Order().Select(doc => _docs[doc].Article);
-
-    /// <summary>Counts the field's terms into <see cref="_counts"/> at the given bit offset; returns the field length.</summary>
-    private int CountField(string text, int shift)
-    {
-        _tokens.Clear();
-        TextAnalyzer.Analyze(TextFolding.Fold(text), _tokens);
-        var max = shift == 0 ? 255 : 15;
-        foreach (var token in _tokens)
-        {
-            _counts.TryGetValue(token.Key, out var packed);
-            var current = (packed >> shift) & max;
-            if (current < max)
-            {
-                _counts[token.Key] = (ushort)(packed + (1 << shift));
-            }
-        }
-
-        return _tokens.Count;
-    }
 
     private void RememberBigram(ulong key)
     {

@@ -61,10 +61,15 @@ public sealed class EmbeddedSearchEngine : ISearchEngine, IDisposable
     public Task RebuildAsync(IReadOnlyCollection<Article> articles, CancellationToken cancellationToken = default)
     {
         var fresh = new EmbeddedIndex(_weights);
-        foreach (var article in articles)
+
+        // Analysis (folding, bigrams, counting) runs in parallel batches; appends stay in order.
+        foreach (var batch in articles.Chunk(4096))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            fresh.Add(article);
+            foreach (var analyzed in batch.AsParallel().AsOrdered().Select(AnalyzedArticle.Analyze))
+            {
+                fresh.Add(analyzed);
+            }
         }
 
         fresh.RefreshNorms();
