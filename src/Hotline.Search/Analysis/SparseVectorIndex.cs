@@ -32,7 +32,7 @@ internal sealed class SparseVectorIndex
             list[key] = weight;
         }
 
-        _normsFor = -1;
+        _norms[key] = Norm(vector);
     }
 
     public bool Remove(string key)
@@ -51,7 +51,6 @@ internal sealed class SparseVectorIndex
         }
 
         _norms.Remove(key);
-        _normsFor = -1;
         return true;
     }
 
@@ -106,25 +105,35 @@ internal sealed class SparseVectorIndex
 
     private float Idf(int df) => MathF.Log(1 + ((_vectors.Count + 1f) / df));
 
+    /// <summary>
+    /// An entry's norm depends on every term's idf, which drifts as entries come and go: each entry
+    /// gets its norm when added, and all are recomputed once the size moved by a tenth, so a
+    /// steady stream of new tickets does not cost a full pass per query.
+    /// </summary>
     private void RefreshNorms()
     {
-        if (_normsFor == _vectors.Count)
+        if (_normsFor >= 0 && Math.Abs(_vectors.Count - _normsFor) <= _normsFor / 10)
         {
             return;
         }
 
         foreach (var (key, vector) in _vectors)
         {
-            var sum = 0f;
-            foreach (var (term, weight) in vector)
-            {
-                var w = weight * Idf(_postings[term].Count);
-                sum += w * w;
-            }
-
-            _norms[key] = Math.Max(MathF.Sqrt(sum), 1e-6f);
+            _norms[key] = Norm(vector);
         }
 
         _normsFor = _vectors.Count;
+    }
+
+    private float Norm(Dictionary<ulong, float> vector)
+    {
+        var sum = 0f;
+        foreach (var (term, weight) in vector)
+        {
+            var w = weight * Idf(_postings[term].Count);
+            sum += w * w;
+        }
+
+        return Math.Max(MathF.Sqrt(sum), 1e-6f);
     }
 }

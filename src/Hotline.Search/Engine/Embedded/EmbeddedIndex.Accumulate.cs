@@ -35,7 +35,7 @@ internal sealed partial class EmbeddedIndex
         for (var i = 0; i < terms.Count; i++)
         {
             if (!updateOnly && wanted > 0 && touched.Count >= wanted && remaining[i] < best
-                && remaining[i] < KthBest(scores, touched, wanted))
+                && AtLeastAbove(scores, touched, wanted, remaining[i]))
             {
                 updateOnly = true;
                 touched.Sort();
@@ -132,22 +132,22 @@ internal sealed partial class EmbeddedIndex
         return idf * tf * (k1 + 1) / (tf + k1);
     }
 
-    private static float KthBest(float[] scores, List<int> touched, int k)
+    /// <summary>
+    /// Whether at least <paramref name="k"/> candidates already score above the bound, i.e. the
+    /// k-th best exceeds it. Counting with an early exit is cheaper than finding the k-th best:
+    /// the rarest terms ran first, so the strong candidates sit early in the touched list.
+    /// </summary>
+    private static bool AtLeastAbove(float[] scores, List<int> touched, int k, float bound)
     {
-        var heap = new PriorityQueue<float, float>(k + 1);
+        var above = 0;
         foreach (var doc in touched)
         {
-            var score = scores[doc];
-            if (heap.Count < k)
+            if (scores[doc] > bound && ++above >= k)
             {
-                heap.Enqueue(score, score);
-            }
-            else if (score > heap.Peek())
-            {
-                heap.DequeueEnqueue(score, score);
+                return true;
             }
         }
 
-        return heap.Peek();
+        return false;
     }
 }

@@ -84,18 +84,24 @@ internal sealed partial class EmbeddedIndex
         var wanted = skip + count;
         var heap = new PriorityQueue<int, (float Score, int Doc)>(wanted + 1);
         var total = 0;
+        var filtered = category is not null || department is not null || appliesTo is not null;
+        var floor = float.MinValue;
         foreach (var doc in touched)
         {
-            var d = _docs[doc];
-            if (!d.Alive || !d.Matches(category, department, appliesTo))
+            if (!_alive[doc] || (filtered && !_docs[doc].Matches(category, department, appliesTo)))
             {
                 continue;
             }
 
             total++;
+            var score = scores[doc];
+            if (score < floor)
+            {
+                continue;
+            }
 
             // Ties break towards the lower document number so results are stable between runs.
-            var key = (scores[doc], -doc);
+            var key = (score, -doc);
             if (heap.Count < wanted)
             {
                 heap.Enqueue(doc, key);
@@ -103,6 +109,7 @@ internal sealed partial class EmbeddedIndex
             else if (heap.TryPeek(out _, out var weakest) && key.CompareTo(weakest) > 0)
             {
                 heap.DequeueEnqueue(doc, key);
+                floor = heap.TryPeek(out _, out var next) ? next.Score : floor;
             }
         }
 

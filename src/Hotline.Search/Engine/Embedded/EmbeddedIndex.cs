@@ -12,6 +12,9 @@ internal sealed partial class EmbeddedIndex
 {
     private readonly Dictionary<ulong, PostingList> _postings = [];
     private readonly Dictionary<char, List<ulong>> _bigramsByChar = [];
+
+    /// <summary>Liveness by document number, beside the documents, so collection skips the dead without touching them.</summary>
+    private bool[] _alive = [];
     private readonly List<IndexedArticle> _docs = [];
     private readonly Dictionary<string, int> _byId = new(StringComparer.Ordinal);
     private readonly RankingWeights _weights;
@@ -64,6 +67,12 @@ internal sealed partial class EmbeddedIndex
         }
 
         _docs.Add(new IndexedArticle(article, analyzed.TitleLength, analyzed.KeywordLength, analyzed.ContentLength));
+        if (_alive.Length <= doc)
+        {
+            Array.Resize(ref _alive, Math.Max(1024, _alive.Length * 2));
+        }
+
+        _alive[doc] = true;
         AddPhrases(doc, article.Keywords);
         _byId[article.Id] = doc;
         _titleLengthSum += analyzed.TitleLength;
@@ -80,6 +89,7 @@ internal sealed partial class EmbeddedIndex
 
         var old = _docs[doc];
         old.Alive = false;
+        _alive[doc] = false;
         _titleLengthSum -= old.TitleLength;
         _keywordLengthSum -= old.KeywordLength;
         _contentLengthSum -= old.ContentLength;
@@ -117,6 +127,7 @@ internal sealed partial class EmbeddedIndex
         var live = Articles.ToList();
         _postings.Clear();
         _bigramsByChar.Clear();
+        Array.Clear(_alive);
         _phrases.Clear();
         _docs.Clear();
         _byId.Clear();
