@@ -15,8 +15,8 @@ internal static class SpeedBenchmark
         var judged = JudgedQuery.Load(queriesPath).Select(q => q.Query).ToArray();
         Console.WriteLine($"## Speed: embedded engine, {Environment.ProcessorCount} cores, {Workers} concurrent query workers × {QueriesPerWorker} queries, Release build");
         Console.WriteLine();
-        Console.WriteLine("| articles | build s | postings | terms | index MB | single p50 ms | single p99 ms | loaded p50 ms | loaded p99 ms | loaded max ms | queries/s | CPU ms/query | load avg |");
-        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+        Console.WriteLine("| articles | build s | postings | terms | index MB | single p50 ms | single p99 ms | loaded p50 ms | loaded p99 ms | loaded max ms | queries/s | CPU ms/query | peak RSS MB | load avg |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var size in sizes)
         {
             Measure(size, judged);
@@ -49,7 +49,7 @@ internal static class SpeedBenchmark
         var all = loaded.SelectMany(l => l).Order().ToArray();
         single.Sort();
         Console.WriteLine($"| {size:N0} | {build.Elapsed.TotalSeconds:F1} | {stats.Postings:N0} | {stats.Terms:N0} | {indexBytes / 1048576.0:F0} | " +
-            $"{Percentile(single, 0.5):F2} | {Percentile(single, 0.99):F2} | {Percentile(all, 0.5):F2} | {Percentile(all, 0.99):F2} | {all[^1]:F1} | {all.Length / wall.Elapsed.TotalSeconds:F0} | {cpuPerQuery:F2} | {LoadAverage()} |");
+            $"{Percentile(single, 0.5):F2} | {Percentile(single, 0.99):F2} | {Percentile(all, 0.5):F2} | {Percentile(all, 0.99):F2} | {all[^1]:F1} | {all.Length / wall.Elapsed.TotalSeconds:F0} | {cpuPerQuery:F2} | {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576} | {LoadAverage()} |");
     }
 
     private static List<double> RunQueries(EmbeddedSearchEngine engine, string[] queries, int count, int seed)

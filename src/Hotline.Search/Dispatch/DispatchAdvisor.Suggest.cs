@@ -15,9 +15,7 @@ public sealed partial class DispatchAdvisor
         Require(query);
         var category = Blank(query.Category);
         var district = Blank(query.District);
-        var articleHits = _knowledge is null
-            ? []
-            : (await _knowledge.SearchAsync(new SearchRequest(ArticleQuery(query.Text), Limit: 5), cancellationToken).ConfigureAwait(false)).Hits;
+        var articleHits = await ArticleHitsAsync(query.Text, cancellationToken).ConfigureAwait(false);
 
         var evidence = new Dictionary<string, List<DispatchEvidence>>(StringComparer.Ordinal);
         var neighbours = new Dictionary<string, double>(StringComparer.Ordinal);
@@ -63,6 +61,24 @@ public sealed partial class DispatchAdvisor
 
         return Combine(query.Limit, district, evidence, (neighbours, Weights.Neighbours), (profiles, Weights.Profile),
             (articles, Weights.Articles), (rules, Weights.Rules));
+    }
+
+    /// <summary>The best articles for the ticket; none when there is no knowledge base or its backend is down (dispatch must still work).</summary>
+    private async Task<IReadOnlyList<SearchHit>> ArticleHitsAsync(string text, CancellationToken cancellationToken)
+    {
+        if (_knowledge is null)
+        {
+            return [];
+        }
+
+        try
+        {
+            return (await _knowledge.SearchAsync(new SearchRequest(ArticleQuery(text), Limit: 5), cancellationToken).ConfigureAwait(false)).Hits;
+        }
+        catch (SearchBackendException)
+        {
+            return [];
+        }
     }
 
     private List<DepartmentSuggestion> Combine(int limit, string? district, Dictionary<string, List<DispatchEvidence>> evidence,

@@ -1,6 +1,9 @@
 using Hotline.Search.Demo;
 using Hotline.Search.Dispatch;
+using Hotline.Search.Engine.Elasticsearch;
+using Hotline.Search.Hosting;
 using Hotline.Search.Tests.Support;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Hotline.Search.Tests.Dispatch;
 
@@ -95,5 +98,22 @@ public sealed class DispatchAdvisorTests : IClassFixture<DemoEngine>
         var advisor = new DispatchAdvisor(DemoCorpus.Departments(), DispatchRuleTable.Empty);
 
         Assert.Empty(await advisor.SuggestAsync(new DispatchQuery("😀😀")));
+    }
+
+    [Fact]
+    public async Task SuggestAsync_KnowledgeBackendDown_StillSuggestsFromHistoryAndRules()
+    {
+        // A real Elasticsearch client aimed at a closed loopback port: connection refused.
+        var options = new ElasticsearchOptions { Url = "http://127.0.0.1:9", TimeoutSeconds = 2 };
+        var unreachable = new ElasticsearchEngine(new HttpClient { BaseAddress = new Uri(options.Url), Timeout = TimeSpan.FromSeconds(2) },
+            options, TimeProvider.System, NullLogger<ElasticsearchEngine>.Instance);
+        var advisor = new DispatchAdvisor(DemoCorpus.Departments(), DispatchRuleTable.Default, unreachable);
+        advisor.Learn(DemoCorpus.Dispatches());
+
+        var top = (await advisor.SuggestAsync(new DispatchQuery("家里暖气不热，室温只有十四度", "投诉", "河西区")))[0];
+
+        Assert.Equal("rl", top.DepartmentId);
+        Assert.DoesNotContain(top.Evidence, e => e.Kind == DispatchEvidenceKind.Article);
+        await Assert.ThrowsAsync<SearchBackendException>(() => unreachable.SearchAsync(new Hotline.Search.Engine.SearchRequest("暖气")));
     }
 }
