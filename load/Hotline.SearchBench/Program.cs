@@ -14,6 +14,7 @@ var data = Path.Combine(AppContext.BaseDirectory, "Data");
 if (all || sections.Contains("relevance"))
 {
     RelevanceBenchmark.Run(Path.Combine(data, "judged-queries.jsonl"), verbose);
+    RelevanceBenchmark.Run(Path.Combine(data, "fresh-queries.jsonl"), verbose);
 }
 
 if (all || sections.Contains("dispatch"))

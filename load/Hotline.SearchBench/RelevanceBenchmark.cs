@@ -17,7 +17,7 @@ internal static class RelevanceBenchmark
 
         var ours = Evaluate(queries, q => engine.Search(new SearchRequest(q, Limit: 5)).Hits.Select(h => h.ArticleId).ToList(), verbose);
         var theirs = Evaluate(queries, q => baseline.Rank(q, 5), false);
-        Console.WriteLine($"## Relevance: {queries.Count} judged colloquial queries over {articles.Count} demo articles");
+        Console.WriteLine($"## Relevance: {queries.Count} judged colloquial queries ({Path.GetFileName(queriesPath)}) over {articles.Count} demo articles");
         Console.WriteLine();
         Console.WriteLine("| engine | hit@1 | hit@3 | nDCG@5 |");
         Console.WriteLine("|---|---|---|---|");

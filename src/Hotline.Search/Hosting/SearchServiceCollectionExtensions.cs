@@ -20,7 +20,9 @@ public static class SearchServiceCollectionExtensions
     /// <summary>
     /// Adds <see cref="KnowledgeBase"/>, <see cref="ISearchEngine"/> (by <c>Search:Provider</c>),
     /// <see cref="DispatchAdvisor"/>, <see cref="OpenTicketIndex"/> and a hosted service that opens
-    /// the knowledge base (rebuilding the index from the store) when the host starts.
+    /// the knowledge base (rebuilding the index from the store) when the host starts. The default
+    /// advisor knows the demo departments and, with <c>Search:SeedDemoDispatches</c>, the demo
+    /// history; a host with its own department directory registers a <see cref="DispatchAdvisor"/> first.
     /// </summary>
     public static IServiceCollection AddHotlineSearch(this IServiceCollection services, IConfiguration configuration)
     {
@@ -36,8 +38,9 @@ public static class SearchServiceCollectionExtensions
         services.AddSingleton(sp => new KnowledgeBase(sp.GetRequiredService<SqliteArticleStore>(), sp.GetRequiredService<ISearchEngine>(),
             sp.GetRequiredService<ILogger<KnowledgeBase>>(),
             Path.Combine(sp.GetRequiredService<IOptions<SearchOptions>>().Value.DataDirectory, "synonyms.txt")));
-        services.AddSingleton(CreateAdvisor);
-        services.AddSingleton<OpenTicketIndex>();
+        // The host may register its own advisor first (its real department directory and history).
+        services.TryAddSingleton(CreateAdvisor);
+        services.TryAddSingleton<OpenTicketIndex>();
         services.AddHostedService<KnowledgeBaseStartup>();
         return services;
     }
