@@ -11,12 +11,16 @@ internal static class SnippetBuilder
 {
     public const int DefaultLength = 90;
 
+    /// <summary>Only the start of a long article is searched for the snippet window, bounding the cost per hit.</summary>
+    private const int MaxScanLength = 20_000;
+
     public static HighlightedText Highlight(string text, IReadOnlySet<ulong> keys) =>
         Build(text, keys, text.Length);
 
     public static HighlightedText Build(string text, IReadOnlySet<ulong> keys, int maxLength = DefaultLength)
     {
-        var hits = TextAnalyzer.Analyze(TextFolding.Fold(text)).Where(t => keys.Contains(t.Key)).ToList();
+        var scanned = text.Length <= MaxScanLength ? text : text[..MaxScanLength];
+        var hits = TextAnalyzer.Analyze(TextFolding.Fold(scanned)).Where(t => keys.Contains(t.Key)).ToList();
         var start = BestWindowStart(text, hits, maxLength);
         var end = Math.Min(text.Length, start + maxLength);
         return Render(text, start, end, hits);

@@ -85,4 +85,22 @@ public sealed class HostileInputTests : IClassFixture<DemoEngine>
     {
         Assert.Throws<SearchInputException>(() => _engine.Suggest(new string('a', 65)));
     }
+
+    [Fact]
+    public async Task Search_LargestAllowedArticle_IndexesAndSnipsShort()
+    {
+        using var engine = new EmbeddedSearchEngine();
+        var article = Hotline.Search.Demo.DemoCorpus.Articles()[0] with
+        {
+            Id = "KB-BIG",
+            Content = string.Concat(Enumerable.Repeat("重复的段落文字，", 12_400)) + "\n## 结尾\n蜂窝煤炉取暖注意通风。",
+        };
+        Assert.True(article.Content.Length <= Hotline.Search.Articles.ArticleRules.MaxContentLength);
+
+        await engine.RebuildAsync([article]);
+        var hit = engine.Search(new SearchRequest("重复段落")).Hits.Single();
+
+        Assert.True(hit.Snippet.Text.Length <= 100);
+        Assert.NotEmpty(hit.Snippet.Highlights);
+    }
 }
