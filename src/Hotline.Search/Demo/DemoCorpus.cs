@@ -34,7 +34,8 @@ public static class DemoCorpus
             .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(line =>
             {
-                var e = JsonDocument.Parse(line).RootElement;
+                using var document = JsonDocument.Parse(line);
+                var e = document.RootElement;
                 return new DispatchRecord(e.GetProperty("id").GetString()!, e.GetProperty("text").GetString()!,
                     e.GetProperty("category").GetString()!, e.GetProperty("district").GetString()!, e.GetProperty("department").GetString()!);
             })
