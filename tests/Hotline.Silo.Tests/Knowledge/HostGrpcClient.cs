@@ -21,12 +21,7 @@ internal sealed class HostGrpcClient : IDisposable
     public HostGrpcClient(RunningHost host)
     {
         _host = host;
-        _http = new HttpClient(new SocketsHttpHandler())
-        {
-            BaseAddress = host.GrpcBase,
-            DefaultRequestVersion = HttpVersion.Version20,
-            DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact,
-        };
+        _http = new HttpClient(new SocketsHttpHandler()) { BaseAddress = host.GrpcBase };
     }
 
     public Task<string> TokenAsync(string staffId, StaffRole role) =>
@@ -46,12 +41,22 @@ internal sealed class HostGrpcClient : IDisposable
         payload.CopyTo(frame, 5);
         using var content = new ByteArrayContent(frame);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/grpc");
-        using var message = new HttpRequestMessage(HttpMethod.Post, path) { Content = content };
+        using var message = new HttpRequestMessage(HttpMethod.Post, path)
+        {
+            Content = content,
+            Version = HttpVersion.Version20,
+            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+        };
         message.Headers.TE.Add(new TransferCodingWithQualityHeaderValue("trailers"));
         message.Headers.TryAddWithoutValidation("authorization", $"Bearer {token}");
         using var response = await _http.SendAsync(message);
         var body = await response.Content.ReadAsByteArrayAsync();
-        var status = int.Parse(Header(response, "grpc-status") ?? "-1", System.Globalization.CultureInfo.InvariantCulture);
+        if (Header(response, "grpc-status") is not { } statusText)
+        {
+            return (-1, $"no grpc-status: HTTP {(int)response.StatusCode}, {System.Text.Encoding.UTF8.GetString(body)}", null);
+        }
+
+        var status = int.Parse(statusText, System.Globalization.CultureInfo.InvariantCulture);
         var text = Uri.UnescapeDataString(Header(response, "grpc-message") ?? "");
         if (status != 0)
         {
