@@ -100,6 +100,44 @@ public sealed class TicketAdviceTests(KnowledgeHostFixture fixture) : IClassFixt
         Assert.Contains(response!.Similar, s => s.TicketId == id);
     }
 
+    [Fact]
+    public async Task SuggestDepartments_AfterTicketClosedWithReply_CitesItAsEvidence()
+    {
+        const string Text = "青松里菜市场东门的熟食摊位卖过期的酱牛肉，包装上生产日期被涂改，已经有人吃坏肚子";
+        var suggest = new SuggestDepartmentsRequest { Content = Text, Category = Category.Complaint, District = "河西区", Limit = 5 };
+        var ticket = await CreateAsync(fixture.Client, fixture.AgentToken, Text);
+        var id = ticket.TicketId;
+
+        var whileOpen = await SuggestAsync(suggest);
+        await StepAsync("/hotline.v1.HotlineDesk/DispatchTicket", new DispatchTicketRequest { TicketId = id, DepartmentId = "scjg" }, fixture.AgentToken);
+        await StepAsync("/hotline.v1.DepartmentDesk/ClaimTicket", new ClaimTicketRequest { TicketId = id }, fixture.DepartmentToken);
+        await StepAsync("/hotline.v1.DepartmentDesk/ResolveTicket", new ResolveTicketRequest { TicketId = id, Reply = "已查处该摊位" }, fixture.DepartmentToken);
+        await StepAsync("/hotline.v1.HotlineDesk/ReviewReply", new ReviewReplyRequest { TicketId = id, Approve = true }, fixture.AgentToken);
+        var closed = await StepAsync(
+            "/hotline.v1.HotlineDesk/RecordCallback", new RecordCallbackRequest { TicketId = id, Satisfaction = Satisfaction.Satisfied }, fixture.AgentToken);
+        var afterClose = await SuggestAsync(suggest);
+
+        Assert.Equal(TicketState.Closed, closed.State);
+        Assert.DoesNotContain(whileOpen.Suggestions.SelectMany(s => s.Evidence), e => e.Reference == id);
+        var learned = Assert.Single(afterClose.Suggestions, s => s.DepartmentId == "scjg");
+        Assert.Contains(learned.Evidence, e => e.Kind == "similar_ticket" && e.Reference == id);
+    }
+
+    private async Task<SuggestDepartmentsResponse> SuggestAsync(SuggestDepartmentsRequest request)
+    {
+        var (status, message, response) = await fixture.Client.CallAsync(
+            "/hotline.v1.HotlineDesk/SuggestDepartments", request, SuggestDepartmentsResponse.Parser, fixture.AgentToken);
+        Assert.True(status == 0, message);
+        return response!;
+    }
+
+    private async Task<Ticket> StepAsync(string path, Google.Protobuf.IMessage request, string token)
+    {
+        var (status, message, ticket) = await fixture.Client.CallAsync(path, request, Ticket.Parser, token);
+        Assert.True(status == 0, $"{path}: {message}");
+        return ticket!;
+    }
+
     private static async Task<Ticket> CreateAsync(HostGrpcClient client, string token, string content)
     {
         var request = new CreateTicketRequest
