@@ -19,6 +19,7 @@ from protoset import ProtoSet
 
 HOTLINE = "hotline.v1.HotlineDesk"
 DEPARTMENT = "hotline.v1.DepartmentDesk"
+KNOWLEDGE = "hotline.v1.Knowledge"
 failures = []
 
 
@@ -66,7 +67,7 @@ def main():
     parser.add_argument("--department-id", required=True)
     args = parser.parse_args()
 
-    protos = ProtoSet(args.proto_root, ["hotline/v1/hotline_desk.proto", "hotline/v1/department_desk.proto"])
+    protos = ProtoSet(args.proto_root, ["hotline/v1/hotline_desk.proto", "hotline/v1/department_desk.proto", "hotline/v1/knowledge.proto"])
     state = lambda name: protos.enum_value("hotline.v1.TicketState", "TICKET_STATE_" + name)
     enum = lambda enum_name, value: protos.enum_value("hotline.v1." + enum_name, value)
     channel = grpc.insecure_channel(args.target)
@@ -150,6 +151,14 @@ def main():
                  lambda: department("GetTicket", ticket_id=hidden.ticket_id), grpc.StatusCode.NOT_FOUND)
     expect_error("no token", lambda: protos.method(channel, HOTLINE, "ListDepartments")[1](
         protos.message("hotline.v1.ListDepartmentsRequest")(), timeout=30), grpc.StatusCode.UNAUTHENTICATED)
+
+    knowledge = Desk(protos, channel, KNOWLEDGE, args.agent_token)
+    hits = knowledge("Search", query="社保卡丢了怎么补办").hits
+    check("knowledge search", len(hits) > 0 and "社会保障卡" in hits[0].title, [h.title for h in hits[:3]])
+    suggestions = agent("SuggestDepartments", content="社保卡丢了，想问补办社保卡要带什么材料",
+                        category=enum("Category", "CATEGORY_CONSULTATION")).suggestions
+    check("suggest departments", len(suggestions) > 0 and suggestions[0].department_id == "rsj" and suggestions[0].evidence,
+          [(s.department_id, s.score) for s in suggestions])
 
     channel.close()
     print("%d failed" % len(failures))

@@ -17,7 +17,8 @@ internal sealed class HotlineDeskService(
     IGrainFactory grains,
     ITicketIds ticketIds,
     ITicketQueries queries,
-    IDepartmentDirectory departments) : IGrpcService
+    IDepartmentDirectory departments,
+    TicketAdvice advice) : IGrpcService
 {
     /// <summary>A fresh id colliding with an existing ticket is unlikely; a few retries make it vanishingly so.</summary>
     private const int CreateAttempts = 3;
@@ -67,6 +68,8 @@ internal sealed class HotlineDeskService(
         binder.Unary<V1.GetTicketHistoryRequest, V1.GetTicketHistoryResponse>("GetTicketHistory", GetTicketHistoryAsync);
         binder.Unary<V1.SearchTicketsRequest, V1.SearchTicketsResponse>("SearchTickets", SearchTicketsAsync);
         binder.Unary<V1.ListDepartmentsRequest, V1.ListDepartmentsResponse>("ListDepartments", ListDepartmentsAsync);
+        binder.Unary<V1.SuggestDepartmentsRequest, V1.SuggestDepartmentsResponse>("SuggestDepartments", advice.SuggestDepartmentsAsync);
+        binder.Unary<V1.FindSimilarTicketsRequest, V1.FindSimilarTicketsResponse>("FindSimilarTickets", advice.FindSimilarTicketsAsync);
     }
 
     private async Task<V1.Ticket> CreateTicketAsync(V1.CreateTicketRequest request, ServerCallContext context)

@@ -13,4 +13,8 @@ public static class HotlineServiceDescriptors
     /// <summary>hotline.v1.DepartmentDesk (hotline/v1/department_desk.proto).</summary>
     public static ServiceDescriptor DepartmentDesk { get; } =
         DepartmentDeskReflection.Descriptor.FindTypeByName<ServiceDescriptor>("DepartmentDesk");
+
+    /// <summary>hotline.v1.Knowledge (hotline/v1/knowledge.proto).</summary>
+    public static ServiceDescriptor Knowledge { get; } =
+        KnowledgeReflection.Descriptor.FindTypeByName<ServiceDescriptor>("Knowledge");
 }

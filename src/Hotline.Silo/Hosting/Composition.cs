@@ -2,6 +2,7 @@ using Hotline.Api.Desks;
 using Hotline.Api.Grpc;
 using Hotline.Contracts.Grains;
 using Hotline.Silo.Grains;
+using Hotline.Silo.Search;
 using Hotline.Silo.Storage;
 using Hotline.Silo.Tickets;
 
@@ -24,7 +25,7 @@ internal static class Composition
         return services;
     }
 
-    /// <summary>Grains and the gRPC services; the server only.</summary>
+    /// <summary>Grains, the gRPC services and the search models fed from the tickets; the server only.</summary>
     public static IServiceCollection AddServerParts(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddGrainRuntime(configuration);
@@ -33,6 +34,7 @@ internal static class Composition
         services.AddGrain<IDepartmentGrain, DepartmentGrain>();
         services.AddHotlineGrpc();
         services.AddHotlineDesks();
+        services.AddHostSearch(configuration);
         return services;
     }
 

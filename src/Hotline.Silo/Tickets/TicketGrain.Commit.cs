@@ -47,6 +47,11 @@ internal sealed partial class TicketGrain
 
         _state = next;
         TicketGrainLog.Committed(logger, Id, string.Join(",", stored.Select(e => e.Type)), next.Version);
+        foreach (var observer in observers)
+        {
+            observer.OnCommitted(views.Full(next, now));
+        }
+
         return views.For(next, caller, now);
     }
 

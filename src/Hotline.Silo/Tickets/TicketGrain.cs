@@ -23,6 +23,7 @@ internal sealed partial class TicketGrain(
     TicketRules rules,
     TicketViews views,
     TimeProvider time,
+    IEnumerable<ITicketChangeObserver> observers,
     ILogger<TicketGrain> logger) : ITicketGrain, IActivationHooks
 {
     private TicketGrainState? _state;

@@ -13,7 +13,7 @@ public sealed class HotlineProtoContractTests
         Assert.Equal(
             ["CreateTicket", "DispatchTicket", "ResolveDirectly", "DecideReturn", "ReviewReply", "DecideExtension",
              "RecordCallback", "MergeTickets", "DesignateDepartment", "GetTicket", "GetTicketHistory", "SearchTickets",
-             "ListDepartments"],
+             "ListDepartments", "SuggestDepartments", "FindSimilarTickets"],
             HotlineServiceDescriptors.HotlineDesk.Methods.Select(m => m.Name));
         Assert.Equal("hotline.v1.HotlineDesk", HotlineServiceDescriptors.HotlineDesk.FullName);
     }
@@ -30,6 +30,15 @@ public sealed class HotlineProtoContractTests
         Assert.True(watch.IsServerStreaming);
         Assert.False(watch.IsClientStreaming);
         Assert.All(desk.Methods.Where(m => m != watch), m => Assert.False(m.IsServerStreaming || m.IsClientStreaming));
+    }
+
+    [Fact]
+    public void Knowledge_HasEveryPromisedMethod()
+    {
+        Assert.Equal(
+            ["Search", "GetArticle", "Suggest", "UpsertArticle", "DeleteArticle"],
+            HotlineServiceDescriptors.Knowledge.Methods.Select(m => m.Name));
+        Assert.Equal("hotline.v1.Knowledge", HotlineServiceDescriptors.Knowledge.FullName);
     }
 
     [Theory]

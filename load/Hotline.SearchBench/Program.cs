@@ -1,0 +1,33 @@
+using Hotline.SearchBench;
+
+// Usage: Hotline.SearchBench [relevance] [dispatch] [speed] [--sizes 5000,100000] [--verbose]
+// With no section named, runs all three. Stops by itself and prints Markdown tables.
+var sections = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal) && !a.Contains(',', StringComparison.Ordinal) && !int.TryParse(a, out _)).ToHashSet();
+var verbose = args.Contains("--verbose");
+var sizesIndex = Array.IndexOf(args, "--sizes");
+var sizes = sizesIndex >= 0 && sizesIndex + 1 < args.Length
+    ? args[sizesIndex + 1].Split(',').Select(int.Parse).ToArray()
+    : [5_000, 100_000];
+var all = sections.Count == 0;
+var data = Path.Combine(AppContext.BaseDirectory, "Data");
+
+if (all || sections.Contains("relevance"))
+{
+    RelevanceBenchmark.Run(Path.Combine(data, "judged-queries.jsonl"), verbose);
+    RelevanceBenchmark.Run(Path.Combine(data, "fresh-queries.jsonl"), verbose);
+}
+
+if (all || sections.Contains("dispatch"))
+{
+    DispatchBenchmark.Run(verbose);
+}
+
+if (sections.Contains("tune-dispatch"))
+{
+    DispatchBenchmark.Tune();
+}
+
+if (all || sections.Contains("speed"))
+{
+    SpeedBenchmark.Run(sizes, Path.Combine(data, "judged-queries.jsonl"));
+}

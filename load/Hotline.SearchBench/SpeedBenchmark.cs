@@ -1,0 +1,83 @@
+using System.Diagnostics;
+using Hotline.Search.Engine;
+using Hotline.Search.Engine.Embedded;
+
+namespace Hotline.SearchBench;
+
+/// <summary>(c) Index build time, query latency under concurrent load and memory on generated corpora.</summary>
+internal static class SpeedBenchmark
+{
+    private const int Workers = 4;
+    private const int QueriesPerWorker = 2_500;
+
+    public static void Run(IReadOnlyList<int> sizes, string queriesPath)
+    {
+        var judged = JudgedQuery.Load(queriesPath).Select(q => q.Query).ToArray();
+        Console.WriteLine($"## Speed: embedded engine, {Environment.ProcessorCount} cores, {Workers} concurrent query workers × {QueriesPerWorker} queries, Release build");
+        Console.WriteLine();
+        Console.WriteLine("| articles | build s | postings | terms | index MB | single p50 ms | single p99 ms | loaded p50 ms | loaded p99 ms | loaded max ms | queries/s | CPU ms/query | peak RSS MB | load avg |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+        foreach (var size in sizes)
+        {
+            Measure(size, judged);
+        }
+
+        Console.WriteLine();
+    }
+
+    private static void Measure(int size, string[] judged)
+    {
+        var corpus = CorpusGenerator.Generate(size);
+        var queries = judged.Concat(corpus.Take(400).Select(a => a.Title[..Math.Min(8, a.Title.Length)])).ToArray();
+        var before = Settle();
+        using var engine = new EmbeddedSearchEngine();
+        var build = Stopwatch.StartNew();
+        engine.RebuildAsync(corpus).GetAwaiter().GetResult();
+        build.Stop();
+        var indexBytes = Settle() - before;
+        var stats = engine.Statistics();
+
+        // Warm up (JIT, caches), then one thread alone, then concurrent workers.
+        RunQueries(engine, queries, 500, 0);
+        var single = RunQueries(engine, queries, 2_000, 1);
+        var loaded = new List<double>[Workers];
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var wall = Stopwatch.StartNew();
+        Parallel.For(0, Workers, new ParallelOptions { MaxDegreeOfParallelism = Workers }, w => loaded[w] = RunQueries(engine, queries, QueriesPerWorker, w + 7));
+        wall.Stop();
+        var cpuPerQuery = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / (Workers * QueriesPerWorker);
+        var all = loaded.SelectMany(l => l).Order().ToArray();
+        single.Sort();
+        Console.WriteLine($"| {size:N0} | {build.Elapsed.TotalSeconds:F1} | {stats.Postings:N0} | {stats.Terms:N0} | {indexBytes / 1048576.0:F0} | " +
+            $"{Percentile(single, 0.5):F2} | {Percentile(single, 0.99):F2} | {Percentile(all, 0.5):F2} | {Percentile(all, 0.99):F2} | {all[^1]:F1} | {all.Length / wall.Elapsed.TotalSeconds:F0} | {cpuPerQuery:F2} | {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576} | {LoadAverage()} |");
+    }
+
+    private static List<double> RunQueries(EmbeddedSearchEngine engine, string[] queries, int count, int seed)
+    {
+        var random = new Random(seed);
+        var latencies = new List<double>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var query = queries[random.Next(queries.Length)];
+            var start = Stopwatch.GetTimestamp();
+            engine.Search(new SearchRequest(query, Limit: 10));
+            latencies.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+        }
+
+        return latencies;
+    }
+
+    /// <summary>The 1-minute load average: this machine is shared, and latency tails track it.</summary>
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";
+
+    private static double Percentile(IReadOnlyList<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)(p * sorted.Count))];
+
+    private static long Settle()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        return GC.GetTotalMemory(true);
+    }
+}

@@ -1,0 +1,135 @@
+namespace Hotline.Search.Analysis;
+
+/// <summary>
+/// Turns a caller's words into weighted terms. Filler bigrams (怎么, 请问…) count little; synonym
+/// members found in the query add the other members' terms; a bigram the index has never seen is
+/// probably a typo, so its homophone/look-alike variants that the index does know stand in for it.
+/// </summary>
+internal sealed class QueryPlanner
+{
+    private const int RepairRatio = 8;
+    private const int UnigramExpansion = 16;
+    private const float UnigramWeight = 0.5f;
+    private const float SynonymWeight = 0.7f;
+    private const float VariantWeight = 0.8f;
+    private const int VariantsPerTerm = 2;
+
+    /// <summary>
+    /// Colloquial filler, blanked out of the query before bigramming: besides scoring nothing it
+    /// would glue junk bigrams onto its neighbours (需要什么手续 → 要什, 么手). Longest first.
+    /// </summary>
+    private static readonly string[] Fillers =
+        ("能不能 要不要 有没有 是不是 可不可以 怎么办 怎么样 咋办 怎么 怎样 如何 什么 啥时候 哪里 哪儿 哪些 哪个 " +
+        "可以 需要 请问 我想 想问 一下 我们 他们 你们 这个 那个 的话 现在 已经 应该 大概 多少钱 一般 " +
+        "吗 呢 吧 啊 呀 嘛 咋 啥 么")
+        .Split(' ', StringSplitOptions.RemoveEmptyEntries);
+
+    private readonly SynonymTable _synonyms;
+    private readonly CharacterVariants _variants;
+
+    public QueryPlanner(SynonymTable synonyms, CharacterVariants variants)
+    {
+        _synonyms = synonyms;
+        _variants = variants;
+    }
+
+    /// <param name="documentFrequency">How many indexed articles contain a term (0 if none).</param>
+    /// <param name="bigramsWith">Indexed bigrams containing a character, for one-character queries; null if unknown.</param>
+    public QueryPlan Plan(string query, Func<ulong, int> documentFrequency, Func<char, IEnumerable<ulong>>? bigramsWith = null)
+    {
+        var folded = TextFolding.Fold(query);
+        var tokens = TextAnalyzer.Analyze(BlankFillers(folded));
+        if (tokens.Count == 0)
+        {
+            // Nothing but filler ("怎么办"): search the words as they are rather than nothing.
+            tokens = TextAnalyzer.Analyze(folded);
+        }
+
+        var weights = new Dictionary<ulong, float>();
+        var onlySingles = !tokens.Any(t => TermKey.IsBigram(t.Key));
+        foreach (var token in tokens)
+        {
+            if (weights.ContainsKey(token.Key))
+            {
+                continue;
+            }
+
+            if (TermKey.IsBigram(token.Key))
+            {
+                AddVariants(token.Key, 1f, weights, documentFrequency);
+            }
+            else if (onlySingles && bigramsWith is not null && TermKey.IsUnigram(token.Key) && documentFrequency(token.Key) == 0)
+            {
+                // A query of lone characters (税) finds them only inside indexed bigrams: search the
+                // commonest of those. With real bigrams present, stray single characters add nothing.
+                foreach (var bigram in bigramsWith((char)(token.Key & 0xFFFF)).OrderByDescending(documentFrequency).Take(UnigramExpansion))
+                {
+                    weights.TryAdd(bigram, UnigramWeight);
+                }
+            }
+
+            weights[token.Key] = 1f;
+        }
+
+        var phrases = new List<(string, float)> { (folded, 1f) };
+        foreach (var alternative in _synonyms.AlternativesIn(folded))
+        {
+            phrases.Add((alternative, SynonymWeight));
+            foreach (var token in TextAnalyzer.Analyze(alternative))
+            {
+                weights.TryAdd(token.Key, SynonymWeight);
+            }
+        }
+
+        var terms = weights.Select(p => new QueryTerm(p.Key, p.Value)).ToArray();
+        return new QueryPlan(folded, terms, weights.Keys.ToHashSet(), phrases);
+    }
+
+    private void AddVariants(ulong key, float weight, Dictionary<ulong, float> weights, Func<ulong, int> documentFrequency)
+    {
+        var own = documentFrequency(key);
+        var (first, second) = TermKey.BigramChars(key);
+        var candidates = new List<(ulong Key, int Df)>();
+        foreach (var alt in _variants.Of(first))
+        {
+            Consider(TermKey.Bigram(alt, second));
+        }
+
+        foreach (var alt in _variants.Of(second))
+        {
+            Consider(TermKey.Bigram(first, alt));
+        }
+
+        foreach (var (variant, _) in candidates.OrderByDescending(c => c.Df).Take(VariantsPerTerm))
+        {
+            weights.TryAdd(variant, weight * VariantWeight);
+        }
+
+        void Consider(ulong variant)
+        {
+            var df = documentFrequency(variant);
+            // A variant stands in when the typed bigram is unknown, or when the variant is far more
+            // common (身分 vs 身份): a real but rare bigram is more likely a slip than meant.
+            if (df > 0 && (own == 0 || df >= RepairRatio * own))
+            {
+                candidates.Add((variant, df));
+            }
+        }
+    }
+
+    internal static string BlankFillers(string folded)
+    {
+        var chars = folded.ToCharArray();
+        foreach (var filler in Fillers)
+        {
+            var at = 0;
+            while ((at = folded.IndexOf(filler, at, StringComparison.Ordinal)) >= 0)
+            {
+                Array.Fill(chars, ' ', at, filler.Length);
+                at += filler.Length;
+            }
+        }
+
+        return new string(chars);
+    }
+}

@@ -1,0 +1,125 @@
+using Hotline.Search.Analysis;
+
+namespace Hotline.Search.Engine.Embedded;
+
+/// <summary>BM25F scoring into a per-thread accumulator, then a bounded heap for the top hits.</summary>
+internal sealed partial class EmbeddedIndex
+{
+    [ThreadStatic]
+    private static float[]? t_scores;
+
+    [ThreadStatic]
+    private static List<int>? t_touched;
+
+    /// <summary>
+    /// The best <paramref name="count"/> documents after skipping <paramref name="skip"/>, and how
+    /// many matched (on a large index a lower bound: see <see cref="Accumulate"/>).
+    /// </summary>
+    public (IReadOnlyList<(IndexedArticle Doc, float Score)> Hits, int Total) Score(
+        QueryPlan plan, string? category, string? department, string? appliesTo, int skip, int count)
+    {
+        var scores = t_scores is { } s && s.Length >= _docs.Count ? s : t_scores = new float[Math.Max(_docs.Count, 1024) * 2];
+        var touched = t_touched ??= [];
+        try
+        {
+            // Pruning needs the k-th best score among candidates; with filters that is unknown
+            // until collection, so filtered queries score every posting.
+            var unfiltered = Pruning && category is null && department is null && appliesTo is null;
+            AccumulatePhrases(plan, scores, touched);
+            Accumulate(plan, scores, touched, unfiltered ? skip + count : 0);
+            return Collect(scores, touched, category, department, appliesTo, skip, count);
+        }
+        finally
+        {
+            foreach (var doc in touched)
+            {
+                scores[doc] = 0;
+            }
+
+            touched.Clear();
+        }
+    }
+
+    /// <summary>
+    /// Lengths are normalised against averages that drift as articles change: new documents get
+    /// norms from the current averages, and all are recomputed once the index size moved by 5%.
+    /// Called by the writer after every change, so readers never write.
+    /// </summary>
+    public void RefreshNorms()
+    {
+        var n = _docs.Count;
+        var from = _normsComputedFor;
+        if (from < 0 || Math.Abs(n - _averagesFor) > _averagesFor / 20)
+        {
+            var live = Math.Max(1, Count);
+            _averages = (Math.Max(1f, (float)_titleLengthSum / live), Math.Max(1f, (float)_keywordLengthSum / live),
+                Math.Max(1f, (float)_contentLengthSum / live));
+            _averagesFor = n;
+            from = 0;
+        }
+
+        if (_titleNorm.Length < n)
+        {
+            var size = Math.Max(n, _titleNorm.Length * 2);
+            Array.Resize(ref _titleNorm, size);
+            Array.Resize(ref _keywordNorm, size);
+            Array.Resize(ref _contentNorm, size);
+        }
+
+        var w = _weights;
+        for (var doc = from; doc < n; doc++)
+        {
+            var d = _docs[doc];
+            _titleNorm[doc] = w.TitleBoost / (1 - w.TitleB + (w.TitleB * d.TitleLength / _averages.Title));
+            _keywordNorm[doc] = w.KeywordBoost / (1 - w.KeywordB + (w.KeywordB * d.KeywordLength / _averages.Keywords));
+            _contentNorm[doc] = w.ContentBoost / (1 - w.ContentB + (w.ContentB * d.ContentLength / _averages.Content));
+        }
+
+        _normsComputedFor = n;
+    }
+
+    private (IReadOnlyList<(IndexedArticle Doc, float Score)> Hits, int Total) Collect(
+        float[] scores, List<int> touched, string? category, string? department, string? appliesTo, int skip, int count)
+    {
+        var wanted = skip + count;
+        var heap = new PriorityQueue<int, (float Score, int Doc)>(wanted + 1);
+        var total = 0;
+        var filtered = category is not null || department is not null || appliesTo is not null;
+        var floor = float.MinValue;
+        foreach (var doc in touched)
+        {
+            if (!_alive[doc] || (filtered && !_docs[doc].Matches(category, department, appliesTo)))
+            {
+                continue;
+            }
+
+            total++;
+            var score = scores[doc];
+            if (score < floor)
+            {
+                continue;
+            }
+
+            // Ties break towards the lower document number so results are stable between runs.
+            var key = (score, -doc);
+            if (heap.Count < wanted)
+            {
+                heap.Enqueue(doc, key);
+            }
+            else if (heap.TryPeek(out _, out var weakest) && key.CompareTo(weakest) > 0)
+            {
+                heap.DequeueEnqueue(doc, key);
+                floor = heap.TryPeek(out _, out var next) ? next.Score : floor;
+            }
+        }
+
+        var ranked = new List<(IndexedArticle, float)>(heap.Count);
+        while (heap.TryDequeue(out var doc, out var key))
+        {
+            ranked.Add((_docs[doc], key.Score));
+        }
+
+        ranked.Reverse();
+        return (ranked.Skip(skip).ToList(), total);
+    }
+}

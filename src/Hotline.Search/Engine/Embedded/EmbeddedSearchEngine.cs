@@ -1,0 +1,169 @@
+using Hotline.Search.Analysis;
+using Hotline.Search.Articles;
+
+namespace Hotline.Search.Engine.Embedded;
+
+/// <summary>
+/// The default engine: an in-process inverted index with our own Chinese analysis. The index is
+/// derived data rebuilt from the article store at start; a rebuild builds a fresh index beside the
+/// live one and swaps it in, so searches never see a half-built index.
+/// </summary>
+public sealed class EmbeddedSearchEngine : ISearchEngine, IDisposable
+{
+    private readonly ReaderWriterLockSlim _lock = new();
+    private readonly CharacterVariants _variants;
+    private readonly RankingWeights _weights;
+    private EmbeddedIndex _index;
+    private QueryPlanner _planner;
+    private SynonymTable _synonyms;
+
+    public EmbeddedSearchEngine(SynonymTable? synonyms = null, CharacterVariants? variants = null)
+        : this(synonyms, variants, RankingWeights.Default)
+    {
+    }
+
+    internal EmbeddedSearchEngine(SynonymTable? synonyms, CharacterVariants? variants, RankingWeights weights)
+    {
+        _synonyms = synonyms ?? SynonymTable.Default;
+        _variants = variants ?? CharacterVariants.Default;
+        _weights = weights;
+        _planner = new QueryPlanner(_synonyms, _variants);
+        _index = new EmbeddedIndex(weights);
+    }
+
+    public string Name => "embedded";
+
+    /// <summary>Synonyms used from the next query on.</summary>
+    public SynonymTable Synonyms
+    {
+        get => _synonyms;
+        set
+        {
+            _synonyms = value;
+            _planner = new QueryPlanner(value, _variants);
+        }
+    }
+
+    /// <summary>Live articles, distinct terms and postings, for diagnostics and the benchmark.</summary>
+    public (int Articles, int Terms, long Postings) Statistics()
+    {
+        _lock.EnterReadLock();
+        try
+        {
+            return (_index.Count, _index.TermCount, _index.PostingCount);
+        }
+        finally
+        {
+            _lock.ExitReadLock();
+        }
+    }
+
+    public Task RebuildAsync(IReadOnlyCollection<Article> articles, CancellationToken cancellationToken = default)
+    {
+        var fresh = new EmbeddedIndex(_weights);
+
+        // Analysis (folding, bigrams, counting) runs in parallel batches; appends stay in order.
+        foreach (var batch in articles.Chunk(4096))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            foreach (var analyzed in batch.AsParallel().AsOrdered().Select(AnalyzedArticle.Analyze))
+            {
+                fresh.Add(analyzed);
+            }
+        }
+
+        fresh.RefreshNorms();
+        Write(() => _index = fresh);
+        return Task.CompletedTask;
+    }
+
+    public Task UpsertAsync(Article article, CancellationToken cancellationToken = default)
+    {
+        Write(() =>
+        {
+            _index.Add(article);
+            _index.RefreshNorms();
+        });
+        return Task.CompletedTask;
+    }
+
+    public Task DeleteAsync(string articleId, CancellationToken cancellationToken = default)
+    {
+        Write(() =>
+        {
+            _index.Remove(articleId);
+            _index.RefreshNorms();
+        });
+        return Task.CompletedTask;
+    }
+
+    public Task<SearchResult> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Search(request));
+
+    public Task<IReadOnlyList<TitleSuggestion>> SuggestAsync(string prefix, int limit = 8, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Suggest(prefix, limit));
+
+    /// <summary>Synchronous search (the work is CPU-bound and in memory).</summary>
+    public SearchResult Search(SearchRequest request)
+    {
+        SearchRequestRules.Require(request);
+        _lock.EnterReadLock();
+        try
+        {
+            var plan = _planner.Plan(request.Query, _index.DocumentFrequency, _index.BigramsWith);
+            var (hits, total) = _index.Score(plan, FoldFilter(request.Category), FoldFilter(request.Department),
+                FoldFilter(request.AppliesTo), request.Offset, request.Limit);
+            return new SearchResult(total, hits.Select(h => ToHit(h.Doc.Article, h.Score, plan)).ToList());
+        }
+        finally
+        {
+            _lock.ExitReadLock();
+        }
+    }
+
+    /// <summary>Synchronous autocomplete; falls back to ranked search when no title contains the text (a typo).</summary>
+    public IReadOnlyList<TitleSuggestion> Suggest(string prefix, int limit = 8)
+    {
+        SearchRequestRules.RequirePrefix(prefix, limit);
+        var folded = TextFolding.Fold(prefix.Trim());
+        _lock.EnterReadLock();
+        try
+        {
+            var titles = _index.TitlesContaining(folded, limit);
+            if (titles.Count > 0)
+            {
+                return titles.Select(t => new TitleSuggestion(t.Doc.Article.Id,
+                    new HighlightedText(t.Doc.Article.Title, [new TextRange(t.Position, folded.Length)]))).ToList();
+            }
+
+            var plan = _planner.Plan(prefix, _index.DocumentFrequency, _index.BigramsWith);
+            var (hits, _) = _index.Score(plan, null, null, null, 0, limit);
+            return hits.Select(h => new TitleSuggestion(h.Doc.Article.Id, SnippetBuilder.Highlight(h.Doc.Article.Title, plan.HighlightKeys))).ToList();
+        }
+        finally
+        {
+            _lock.ExitReadLock();
+        }
+    }
+
+    public void Dispose() => _lock.Dispose();
+
+    internal static SearchHit ToHit(Article article, double score, QueryPlan plan) =>
+        new(article.Id, article.Title, article.Category, article.Department, article.AppliesTo, article.Updated, score,
+            SnippetBuilder.Highlight(article.Title, plan.HighlightKeys), SnippetBuilder.Build(article.Content, plan.HighlightKeys));
+
+    private static string? FoldFilter(string? value) => string.IsNullOrWhiteSpace(value) ? null : TextFolding.Fold(value.Trim());
+
+    private void Write(Action change)
+    {
+        _lock.EnterWriteLock();
+        try
+        {
+            change();
+        }
+        finally
+        {
+            _lock.ExitWriteLock();
+        }
+    }
+}

@@ -1,0 +1,19 @@
+namespace Hotline.Search.Engine.Embedded;
+
+/// <summary>
+/// BM25F parameters: per-field boosts (title > keywords > content) and length normalisation.
+/// Titles and keyword lists are short and say what the article is about, so they count more and
+/// are normalised less than the body. A keyword found whole in the query adds PhraseBoost × its idf.
+/// </summary>
+internal sealed record RankingWeights(
+    float TitleBoost = 4f,
+    float KeywordBoost = 3f,
+    float ContentBoost = 1f,
+    float TitleB = 0.3f,
+    float KeywordB = 0.3f,
+    float ContentB = 0.75f,
+    float K1 = 1.2f,
+    float PhraseBoost = 1f)
+{
+    public static RankingWeights Default { get; } = new();
+}

@@ -1,0 +1,22 @@
+using Microsoft.Extensions.Logging;
+
+namespace Hotline.Search;
+
+/// <summary>Source-generated log messages of the search library (event ids 4000-4099).</summary>
+internal static partial class SearchLog
+{
+    [LoggerMessage(EventId = 4000, Level = LogLevel.Information, Message = "Search index ({Engine}) rebuilt with {Count} articles")]
+    public static partial void IndexRebuilt(ILogger logger, string engine, int count);
+
+    [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "Article {Id} saved as version {Version} by {Editor}")]
+    public static partial void ArticleSaved(ILogger logger, string id, int version, string editor);
+
+    [LoggerMessage(EventId = 4002, Level = LogLevel.Information, Message = "Article {Id} deleted by {Editor}")]
+    public static partial void ArticleDeleted(ILogger logger, string id, string editor);
+
+    [LoggerMessage(EventId = 4003, Level = LogLevel.Warning, Message = "Article import rejected: {Count} bad records, nothing imported")]
+    public static partial void ImportRejected(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 4004, Level = LogLevel.Information, Message = "Elasticsearch alias {Alias} now points at {Index}")]
+    public static partial void AliasSwapped(ILogger logger, string alias, string index);
+}
