@@ -92,6 +92,24 @@ public sealed class SipHeaderCollection
         return new SipHeaderCollection(result);
     }
 
+    /// <summary>Replaces the first value of a list header, keeping any values that shared its line.</summary>
+    public SipHeaderCollection ReplaceFirstValue(string name, string value)
+    {
+        var copy = (SipHeader[])_headers.Clone();
+        for (var i = 0; i < copy.Length; i++)
+        {
+            if (Matches(copy[i], name))
+            {
+                var values = new List<string>();
+                SipGrammar.TrySplitList(copy[i].Value, values);
+                values[0] = value;
+                copy[i] = new SipHeader(copy[i].Name, string.Join(", ", values));
+                return new SipHeaderCollection(copy);
+            }
+        }
+        return With(name, value);
+    }
+
     public SipHeaderCollection Without(string name) => new(_headers.Where(header => !Matches(header, name)));
 
     private static bool Matches(SipHeader header, string name) =>

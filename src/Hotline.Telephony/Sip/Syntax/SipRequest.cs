@@ -17,6 +17,13 @@ public sealed class SipRequest : SipMessage
 
     public override string StartLine => $"{Method} {RequestUri} SIP/2.0";
 
+    /// <summary>This request with its top Via replaced (the transport stamps received/rport, RFC 3261 §18.2.1).</summary>
+    public SipRequest WithTopVia(ViaHeader via) =>
+        Create(Method, RequestUri, Headers.ReplaceFirstValue(SipHeaderNames.Via, via.ToString()), Body);
+
+    /// <summary>This request with one header line set (replacing lines of that name).</summary>
+    public SipRequest WithHeader(string name, string value) => Create(Method, RequestUri, Headers.Set(name, value), Body);
+
     /// <summary>Builds a request from parts; throws when the core headers are missing or malformed.</summary>
     public static SipRequest Create(string method, SipUri requestUri, SipHeaderCollection headers, ReadOnlyMemory<byte> body = default) =>
         TryCreate(method, requestUri, headers, body, out var request, out var error)
