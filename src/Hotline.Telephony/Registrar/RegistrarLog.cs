@@ -1,0 +1,15 @@
+using Microsoft.Extensions.Logging;
+
+namespace Hotline.Telephony.Registrar;
+
+internal static partial class RegistrarLog
+{
+    [LoggerMessage(3001, LogLevel.Information, "Agent {AgentId} registration {Kind}: {Count} contact(s)")]
+    public static partial void RegistrationChanged(ILogger logger, string agentId, RegistrationChangeKind kind, int count);
+
+    [LoggerMessage(3002, LogLevel.Error, "Registration listener failed")]
+    public static partial void ListenerFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(3003, LogLevel.Debug, "REGISTER for {AgentId} answered {Status}")]
+    public static partial void Answered(ILogger logger, string agentId, int status);
+}
