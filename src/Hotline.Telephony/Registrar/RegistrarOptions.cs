@@ -20,8 +20,14 @@ public sealed record RegistrarOptions
     /// <summary>How long a nonce is accepted; after that the client is told stale=true (RFC 7616 §3.3).</summary>
     public int NonceLifetimeSeconds { get; init; } = 300;
 
-    /// <summary>Challenges offered, most preferred first (RFC 8760 §2.4): "SHA-256", "MD5".</summary>
-    public IReadOnlyList<string> DigestAlgorithms { get; init; } = ["SHA-256", "MD5"];
+    /// <summary>
+    /// Challenges offered, most preferred first (RFC 8760 §2.4), comma-separated: "SHA-256,MD5". A string,
+    /// not a list, so configuration replaces the default instead of appending to it.
+    /// </summary>
+    public string DigestAlgorithms { get; init; } = "SHA-256,MD5";
+
+    public IReadOnlyList<string> DigestAlgorithmList =>
+        DigestAlgorithms.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     /// <summary>Contacts one agent may hold at once (desk phone, softphone, mobile…).</summary>
     public int MaxContactsPerAgent { get; init; } = 5;

@@ -20,6 +20,12 @@ public sealed record SipOptions
     /// <summary>Messages per second accepted from one source address; 0 turns the limit off.</summary>
     public int PerSourceMessagesPerSecond { get; init; }
 
+    /// <summary>Numbers that reach the hotline (comma-separated), e.g. "12345"; callers dial sip:12345@….</summary>
+    public string HotlineNumbers { get; init; } = "12345";
+
+    /// <summary>SIP trunks allowed to deliver calls; every other caller must be an authenticated agent.</summary>
+    public IReadOnlyList<SipTrunkOptions> Trunks { get; init; } = [];
+
     /// <summary>The Server/User-Agent header value.</summary>
     public string ServerName { get; init; } = "Hotline";
 }

@@ -26,7 +26,7 @@ internal sealed class RegistrarHarness : IAgentRegistrationListener
             ],
         }));
         Table = new RegistrationTable(Time, [this], Options.MaxContactsPerAgent, NullLogger.Instance);
-        var authenticator = new DigestAuthenticator(new NonceService(Time, TimeSpan.FromSeconds(Options.NonceLifetimeSeconds)), Domain, Options.DigestAlgorithms);
+        var authenticator = new DigestAuthenticator(new NonceService(Time, TimeSpan.FromSeconds(Options.NonceLifetimeSeconds)), Domain, Options.DigestAlgorithmList);
         Registrar = new SipRegistrar(store, authenticator, Table, Options, Domain, Time, NullLogger.Instance);
     }
 
