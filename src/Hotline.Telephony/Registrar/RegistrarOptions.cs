@@ -21,10 +21,12 @@ public sealed record RegistrarOptions
     public int NonceLifetimeSeconds { get; init; } = 300;
 
     /// <summary>
-    /// Challenges offered, most preferred first (RFC 8760 §2.4), comma-separated: "SHA-256,MD5". A string,
-    /// not a list, so configuration replaces the default instead of appending to it.
+    /// Challenges offered, in order, comma-separated. RFC 8760 §2.4 lets clients pick the first they
+    /// support, but many deployed phones (and sipp 3.6) only read the first challenge and know only MD5,
+    /// so MD5 leads by default; "SHA-256,MD5" suits a fleet of current phones. A string, not a list, so
+    /// configuration replaces the default instead of appending to it.
     /// </summary>
-    public string DigestAlgorithms { get; init; } = "SHA-256,MD5";
+    public string DigestAlgorithms { get; init; } = "MD5,SHA-256";
 
     public IReadOnlyList<string> DigestAlgorithmList =>
         DigestAlgorithms.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

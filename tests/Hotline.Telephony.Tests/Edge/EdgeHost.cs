@@ -32,7 +32,7 @@ internal sealed class EdgeHost : IAsyncDisposable
 
     public List<AgentRegistrationChange> Changes { get; } = [];
 
-    public static async Task<EdgeHost> StartAsync(string algorithms = "SHA-256,MD5", int agentCount = 2)
+    public static async Task<EdgeHost> StartAsync(string algorithms = "MD5,SHA-256", int agentCount = 2)
     {
         var settings = new Dictionary<string, string?>
         {

@@ -5,7 +5,7 @@ namespace Hotline.Telephony.Tests.Registrar;
 public sealed class SipRegistrarAuthTests
 {
     [Fact]
-    public async Task Register_NoCredentials_ChallengedWithSha256ThenMd5SharingNonce()
+    public async Task Register_NoCredentials_ChallengedWithMd5ThenSha256SharingNonce()
     {
         var h = new RegistrarHarness();
 
@@ -14,8 +14,8 @@ public sealed class SipRegistrarAuthTests
         Assert.Equal(401, response.StatusCode);
         var challenges = response.Headers.GetLines("WWW-Authenticate").ToList();
         Assert.Equal(2, challenges.Count);
-        Assert.Equal("SHA-256", DigestClient.Param(challenges[0], "algorithm"));
-        Assert.Equal("MD5", DigestClient.Param(challenges[1], "algorithm"));
+        Assert.Equal("MD5", DigestClient.Param(challenges[0], "algorithm"));
+        Assert.Equal("SHA-256", DigestClient.Param(challenges[1], "algorithm"));
         Assert.Equal(DigestClient.Param(challenges[0], "nonce"), DigestClient.Param(challenges[1], "nonce"));
         Assert.Equal("auth", DigestClient.Param(challenges[0], "qop"));
         Assert.Equal(RegistrarHarness.Domain, DigestClient.Param(challenges[0], "realm"));
@@ -49,6 +49,19 @@ public sealed class SipRegistrarAuthTests
         var response = await h.RegisterAsync("1002", "pw1002", algorithm);
 
         Assert.Equal(200, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Register_OnlySha256Configured_Md5Refused()
+    {
+        var h = new RegistrarHarness(new RegistrarOptions { DigestAlgorithms = "SHA-256" });
+        var challenge = (await h.SendAsync(RegistrarHarness.Register("1001"))).Headers["WWW-Authenticate"]!;
+        var md5 = challenge.Replace("algorithm=SHA-256", "algorithm=MD5", StringComparison.Ordinal);
+        var authorization = DigestClient.Authorization(md5, "1001", "secret1001", "REGISTER", "sip:" + RegistrarHarness.Domain);
+
+        var response = await h.SendAsync(RegistrarHarness.Register("1001", authorization, cseq: 2));
+
+        Assert.Equal(401, response.StatusCode);
     }
 
     [Fact]
