@@ -18,6 +18,8 @@ internal sealed record SipCoreHeaders(
         SipHeaderNames.MaxForwards, SipHeaderNames.ContentLength, SipHeaderNames.ContentType,
     ];
 
+    public SipCoreHeaders WithTopVia(ViaHeader via) => this with { Vias = [via, .. Vias.Skip(1)] };
+
     public static bool TryRead(SipHeaderCollection headers, out SipCoreHeaders core, out SipParseError? error)
     {
         core = null!;
@@ -60,21 +62,38 @@ internal sealed record SipCoreHeaders(
         return true;
     }
 
+    /// <summary>One pass over the lines: each single-valued header at most once, and with no top-level comma.</summary>
     private static SipParseError? CheckSingleValued(SipHeaderCollection headers)
     {
-        foreach (var name in SingleValued)
+        Span<bool> seen = stackalloc bool[SingleValued.Length];
+        foreach (var header in headers.All)
         {
-            var count = 0;
-            foreach (var line in headers.GetLines(name))
+            var index = IndexOfSingleValued(header.Name);
+            if (index < 0)
             {
-                count++;
-                if (count > 1 || (name != SipHeaderNames.ContentType && SipGrammar.IndexOfUnquoted(StripAngles(line), ',') >= 0))
-                {
-                    return new SipParseError(SipParseFailure.DuplicateSingleHeader, $"{name} must appear once with one value.");
-                }
+                continue;
             }
+            var listLike = index != SingleValued.Length - 1 && header.Value.Contains(',', StringComparison.Ordinal)
+                && SipGrammar.IndexOfUnquoted(StripAngles(header.Value), ',') >= 0;
+            if (seen[index] || listLike)
+            {
+                return new SipParseError(SipParseFailure.DuplicateSingleHeader, $"{SingleValued[index]} must appear once with one value.");
+            }
+            seen[index] = true;
         }
         return null;
+    }
+
+    private static int IndexOfSingleValued(string name)
+    {
+        for (var i = 0; i < SingleValued.Length; i++)
+        {
+            if (string.Equals(SingleValued[i], name, StringComparison.OrdinalIgnoreCase))
+            {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /// <summary>Drops every &lt;…&gt; span, where a URI may legally hold a comma.</summary>

@@ -14,6 +14,9 @@ public abstract class SipMessage
 
     public SipHeaderCollection Headers { get; }
 
+    /// <summary>The typed core headers, for building related messages without parsing them again.</summary>
+    internal SipCoreHeaders Core => _core;
+
     public ReadOnlyMemory<byte> Body { get; }
 
     /// <summary>Via values top first (RFC 3261 §20.42).</summary>

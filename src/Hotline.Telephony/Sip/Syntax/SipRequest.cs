@@ -19,7 +19,7 @@ public sealed class SipRequest : SipMessage
 
     /// <summary>This request with its top Via replaced (the transport stamps received/rport, RFC 3261 §18.2.1).</summary>
     public SipRequest WithTopVia(ViaHeader via) =>
-        Create(Method, RequestUri, Headers.ReplaceFirstValue(SipHeaderNames.Via, via.ToString()), Body);
+        new(Method, RequestUri, Headers.ReplaceFirstValue(SipHeaderNames.Via, via.ToString()), Body, Core.WithTopVia(via));
 
     /// <summary>This request with one header line set (replacing lines of that name).</summary>
     public SipRequest WithHeader(string name, string value) => Create(Method, RequestUri, Headers.Set(name, value), Body);

@@ -25,6 +25,10 @@ public sealed class SipResponse : SipMessage
             ? response
             : throw new ArgumentException(error!.ToString(), nameof(headers));
 
+    /// <summary>For builders that already hold the typed core headers matching <paramref name="headers"/>.</summary>
+    internal static SipResponse CreateTrusted(int statusCode, string reasonPhrase, SipHeaderCollection headers, ReadOnlyMemory<byte> body, SipCoreHeaders core) =>
+        new(statusCode, reasonPhrase, headers, body, core);
+
     internal static bool TryCreate(int statusCode, string reasonPhrase, SipHeaderCollection headers, ReadOnlyMemory<byte> body, out SipResponse response, out SipParseError? error)
     {
         response = null!;

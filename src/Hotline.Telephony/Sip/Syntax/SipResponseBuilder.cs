@@ -56,7 +56,8 @@ public sealed class SipResponseBuilder
         var toValue = _request.Headers[SipHeaderNames.To]!;
         if (to.Tag is null && _statusCode > 100)
         {
-            toValue = to.WithTag(_toTag ?? SipIdentifiers.NewTag()).ToString();
+            to = to.WithTag(_toTag ?? SipIdentifiers.NewTag());
+            toValue = to.ToString();
         }
         headers.Add(new SipHeader(SipHeaderNames.To, toValue));
         headers.Add(new SipHeader(SipHeaderNames.CallId, _request.CallId));
@@ -67,6 +68,8 @@ public sealed class SipResponseBuilder
             headers.Add(new SipHeader(SipHeaderNames.Timestamp, timestamp));
         }
         headers.AddRange(_extra);
-        return SipResponse.Create(_statusCode, _reasonPhrase, new SipHeaderCollection(headers), _body);
+        // The core headers are the request's (already validated) with the new To; nothing to parse again.
+        var core = _request.Core with { To = to, MaxForwards = null };
+        return SipResponse.CreateTrusted(_statusCode, _reasonPhrase, new SipHeaderCollection(headers), _body, core);
     }
 }

@@ -11,6 +11,7 @@ namespace Hotline.Telephony.Sip.Transactions;
 internal sealed class InviteClientTransaction : SipTransaction
 {
     private readonly SipRequest _request;
+    private readonly byte[] _wire;
     private readonly Action<SipResponse>? _onProvisional;
     private readonly Action<SipResponse>? _onAdditional2xx;
     private readonly TaskCompletionSource<SipClientResult> _result = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -23,6 +24,7 @@ internal sealed class InviteClientTransaction : SipTransaction
         : base(SipTransactionKey.ForClient(request), destination, context, SipTransactionState.Calling)
     {
         _request = request;
+        _wire = SipMessageWriter.ToBytes(request);
         _onProvisional = onProvisional;
         _onAdditional2xx = onAdditional2xx;
     }
@@ -33,7 +35,7 @@ internal sealed class InviteClientTransaction : SipTransaction
     {
         lock (Sync)
         {
-            Send(_request);
+            Send(_wire);
             if (Unreliable)
             {
                 _intervalA = Timers.T1;
@@ -87,7 +89,7 @@ internal sealed class InviteClientTransaction : SipTransaction
         {
             return;
         }
-        Send(_request);
+        Send(_wire);
         _intervalA *= 2;
         StopTimer(ref _timerA);
         _timerA = StartTimer(_intervalA, OnTimerA);

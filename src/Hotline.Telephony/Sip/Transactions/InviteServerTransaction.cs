@@ -11,7 +11,7 @@ namespace Hotline.Telephony.Sip.Transactions;
 internal sealed class InviteServerTransaction : SipTransaction, ISipServerTransaction
 {
     private readonly Action<InviteServerTransaction>? _onNoAck;
-    private SipResponse? _lastResponse;
+    private byte[]? _lastResponse;
     private ITimer? _timerG;
     private ITimer? _timerH;
     private TimeSpan _intervalG;
@@ -69,8 +69,8 @@ internal sealed class InviteServerTransaction : SipTransaction, ISipServerTransa
             {
                 return;
             }
-            _lastResponse = response;
-            Send(response);
+            _lastResponse = SipMessageWriter.ToBytes(response);
+            Send(_lastResponse);
             if (response.IsProvisional)
             {
                 return;

@@ -10,6 +10,7 @@ namespace Hotline.Telephony.Sip.Transactions;
 internal sealed class NonInviteClientTransaction : SipTransaction
 {
     private readonly SipRequest _request;
+    private readonly byte[] _wire;
     private readonly Action<SipResponse>? _onProvisional;
     private readonly TaskCompletionSource<SipClientResult> _result = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private ITimer? _timerE;
@@ -19,6 +20,7 @@ internal sealed class NonInviteClientTransaction : SipTransaction
         : base(SipTransactionKey.ForClient(request), destination, context, SipTransactionState.Trying)
     {
         _request = request;
+        _wire = SipMessageWriter.ToBytes(request);
         _onProvisional = onProvisional;
     }
 
@@ -28,7 +30,7 @@ internal sealed class NonInviteClientTransaction : SipTransaction
     {
         lock (Sync)
         {
-            Send(_request);
+            Send(_wire);
             if (Unreliable)
             {
                 _intervalE = Timers.T1;
@@ -65,7 +67,7 @@ internal sealed class NonInviteClientTransaction : SipTransaction
         {
             return;
         }
-        Send(_request);
+        Send(_wire);
         _intervalE = State == SipTransactionState.Proceeding ? Timers.T2 : Min(_intervalE * 2, Timers.T2);
         StopTimer(ref _timerE);
         _timerE = StartTimer(_intervalE, OnTimerE);

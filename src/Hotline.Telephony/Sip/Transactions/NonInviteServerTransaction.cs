@@ -10,15 +10,20 @@ namespace Hotline.Telephony.Sip.Transactions;
 /// </summary>
 internal sealed class NonInviteServerTransaction : SipTransaction, ISipServerTransaction
 {
-    private SipResponse? _lastResponse;
+    private byte[]? _lastResponse;
+    private SipInbound? _inbound;
 
     public NonInviteServerTransaction(SipInbound inbound, SipTransactionContext context)
         : base(SipTransactionKey.ForServer((SipRequest)inbound.Message), inbound.ResponseTo, context, SipTransactionState.Trying)
     {
-        Inbound = inbound;
+        _inbound = inbound;
     }
 
-    public SipInbound Inbound { get; }
+    /// <summary>
+    /// The request, until the final response is sent. Completed transactions linger 64*T1 on UDP (Timer J);
+    /// holding only the response bytes through that time keeps the heap small at thousands of REGISTERs a second.
+    /// </summary>
+    public SipInbound Inbound => _inbound ?? throw new InvalidOperationException("The transaction has sent its final response.");
 
     public SipRequest Request => (SipRequest)Inbound.Message;
 
@@ -41,13 +46,14 @@ internal sealed class NonInviteServerTransaction : SipTransaction, ISipServerTra
             {
                 return; // §17.2.2: once Completed, further responses from the TU are discarded.
             }
-            _lastResponse = response;
-            Send(response);
+            _lastResponse = SipMessageWriter.ToBytes(response);
+            Send(_lastResponse);
             if (response.IsProvisional)
             {
                 MoveTo(SipTransactionState.Proceeding);
                 return;
             }
+            _inbound = null;
             MoveTo(SipTransactionState.Completed);
             WaitThenTerminate(Unreliable ? Timers.TransactionTimeout : TimeSpan.Zero);
         }

@@ -93,9 +93,11 @@ internal abstract class SipTransaction
         StartTimer(wait, () => MoveTo(SipTransactionState.Terminated));
     }
 
-    private protected void Send(SipMessage message)
+    private protected void Send(SipMessage message) => Send(SipMessageWriter.ToBytes(message));
+
+    private protected void Send(byte[] wire)
     {
-        var sending = Context.Sender.SendAsync(message, Destination, CancellationToken.None);
+        var sending = Context.Sender.SendAsync(wire, Destination, CancellationToken.None);
         if (!sending.IsCompletedSuccessfully)
         {
             _ = ObserveSendAsync(sending);

@@ -1,9 +1,10 @@
-using Hotline.Telephony.Sip.Syntax;
-
 namespace Hotline.Telephony.Sip.Transport;
 
-/// <summary>Sends serialised messages; throws <see cref="SipTransportException"/> when the transport fails.</summary>
+/// <summary>
+/// Sends wire bytes; throws <see cref="SipTransportException"/> when the transport fails. Transactions
+/// serialise a message once and keep only the bytes for retransmission.
+/// </summary>
 internal interface ISipSender
 {
-    ValueTask SendAsync(SipMessage message, SipDestination destination, CancellationToken cancellationToken);
+    ValueTask SendAsync(ReadOnlyMemory<byte> wire, SipDestination destination, CancellationToken cancellationToken);
 }

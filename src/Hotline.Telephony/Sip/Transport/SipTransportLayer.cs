@@ -41,9 +41,11 @@ internal sealed class SipTransportLayer : ISipSender, IAsyncDisposable
         SipTransportLog.Listening(_logger, _udp.LocalEndPoint, _tcp.LocalEndPoint);
     }
 
-    public async ValueTask SendAsync(SipMessage message, SipDestination destination, CancellationToken cancellationToken)
+    public ValueTask SendAsync(SipMessage message, SipDestination destination, CancellationToken cancellationToken) =>
+        SendAsync(SipMessageWriter.ToBytes(message), destination, cancellationToken);
+
+    public async ValueTask SendAsync(ReadOnlyMemory<byte> bytes, SipDestination destination, CancellationToken cancellationToken)
     {
-        var bytes = SipMessageWriter.ToBytes(message);
         if (destination.Transport == SipTransportKind.Udp)
         {
             await _udp.SendAsync(bytes, destination.EndPoint, cancellationToken).ConfigureAwait(false);

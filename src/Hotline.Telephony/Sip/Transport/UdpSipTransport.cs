@@ -25,9 +25,13 @@ internal sealed class UdpSipTransport : IAsyncDisposable
 
     public IPEndPoint LocalEndPoint => (IPEndPoint)_socket.LocalEndPoint!;
 
+    /// <summary>
+    /// One receive loop per core: datagrams are handled on the loop that read them, and UDP promises no
+    /// order anyway, so parallel loops only add throughput (retransmission matching copes with reordering).
+    /// </summary>
     public void Start(Action<ReadOnlyMemory<byte>, IPEndPoint> onDatagram)
     {
-        _receiving = Task.Run(() => ReceiveLoopAsync(onDatagram));
+        _receiving = Task.WhenAll(Enumerable.Range(0, Math.Max(1, Environment.ProcessorCount)).Select(_ => Task.Run(() => ReceiveLoopAsync(onDatagram))));
     }
 
     public async ValueTask SendAsync(ReadOnlyMemory<byte> datagram, IPEndPoint destination, CancellationToken cancellationToken)

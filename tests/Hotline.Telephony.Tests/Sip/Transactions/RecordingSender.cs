@@ -13,15 +13,18 @@ internal sealed class RecordingSender : ISipSender
 
     public bool Fail { get; set; }
 
-    public ValueTask SendAsync(SipMessage message, SipDestination destination, CancellationToken cancellationToken)
+    /// <summary>Parses the wire bytes back, so the tests check what would really go out.</summary>
+    public ValueTask SendAsync(ReadOnlyMemory<byte> wire, SipDestination destination, CancellationToken cancellationToken)
     {
         if (Fail)
         {
             return ValueTask.FromException(new SipTransportException("connection refused"));
         }
+        var buffer = new System.Buffers.ReadOnlySequence<byte>(wire);
+        Assert.Equal(SipParseStatus.Complete, new SipMessageParser().TryParseStream(ref buffer, out var message, out _));
         lock (Sent)
         {
-            Sent.Add((message, destination));
+            Sent.Add((message!, destination));
         }
         return ValueTask.CompletedTask;
     }
