@@ -1,4 +1,5 @@
 using Hotline.Telephony.Edge;
+using Hotline.Telephony.Media;
 using Hotline.Telephony.Registrar;
 using Hotline.Telephony.Sip;
 using Hotline.Telephony.Sip.Transport;
@@ -14,7 +15,7 @@ namespace Hotline.Telephony;
 public static class TelephonyServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the SIP edge (a hosted service) configured from the "Sip" and "Registrar" sections. Ports the
+    /// Adds the SIP edge (a hosted service) configured from the "Sip", "Registrar" and "Media" sections. Ports the
     /// host may replace by registering them first: <see cref="IAgentCredentialStore"/> (default: agents
     /// from "Registrar:Agents"), <see cref="ISipRateLimiter"/>, and any number of
     /// <see cref="IAgentRegistrationListener"/>. <see cref="IAgentLocator"/> answers where agents are registered.
@@ -23,6 +24,7 @@ public static class TelephonyServiceCollectionExtensions
     {
         services.Configure<SipOptions>(configuration.GetSection(SipOptions.SectionName));
         services.Configure<RegistrarOptions>(configuration.GetSection(RegistrarOptions.SectionName));
+        services.Configure<MediaOptions>(configuration.GetSection(MediaOptions.SectionName));
         services.Configure<ConfiguredAgentsOptions>(configuration.GetSection(RegistrarOptions.SectionName));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IAgentCredentialStore, ConfiguredAgentCredentialStore>();

@@ -1,4 +1,7 @@
 using System.Net;
+using Hotline.Telephony.B2bua;
+using Hotline.Telephony.Media;
+using Hotline.Telephony.Media.Rtp;
 using Hotline.Telephony.Registrar;
 using Hotline.Telephony.Sip;
 using Hotline.Telephony.Sip.Transactions;
@@ -17,6 +20,7 @@ internal sealed class SipEdge : IHostedService, IAsyncDisposable
 {
     private readonly SipOptions _options;
     private readonly RegistrarOptions _registrarOptions;
+    private readonly MediaOptions _mediaOptions;
     private readonly IAgentCredentialStore _credentials;
     private readonly RegistrationTable _registrations;
     private readonly ISipRateLimiter _rateLimiter;
@@ -24,10 +28,11 @@ internal sealed class SipEdge : IHostedService, IAsyncDisposable
     private readonly ILoggerFactory _loggers;
     private SipTransportLayer? _transport;
 
-    public SipEdge(IOptions<SipOptions> options, IOptions<RegistrarOptions> registrarOptions, IAgentCredentialStore credentials, RegistrationTable registrations, ISipRateLimiter rateLimiter, TimeProvider time, ILoggerFactory loggers)
+    public SipEdge(IOptions<SipOptions> options, IOptions<RegistrarOptions> registrarOptions, IOptions<MediaOptions> mediaOptions, IAgentCredentialStore credentials, RegistrationTable registrations, ISipRateLimiter rateLimiter, TimeProvider time, ILoggerFactory loggers)
     {
         _options = options.Value;
         _registrarOptions = registrarOptions.Value;
+        _mediaOptions = mediaOptions.Value;
         _credentials = credentials;
         _registrations = registrations;
         _rateLimiter = rateLimiter;
@@ -40,6 +45,8 @@ internal sealed class SipEdge : IHostedService, IAsyncDisposable
 
     public SipTransactionLayer? Transactions { get; private set; }
 
+    public InboundCallService? Calls { get; private set; }
+
     public Task StartAsync(CancellationToken cancellationToken)
     {
         var bind = new IPEndPoint(IPAddress.Parse(_options.Bind), _options.Port);
@@ -49,7 +56,11 @@ internal sealed class SipEdge : IHostedService, IAsyncDisposable
         var nonces = new NonceService(_time, TimeSpan.FromSeconds(_registrarOptions.NonceLifetimeSeconds));
         var authenticator = new DigestAuthenticator(nonces, realm, _registrarOptions.DigestAlgorithmList);
         var registrar = new SipRegistrar(_credentials, authenticator, _registrations, _registrarOptions, _options.Domain, _time, _loggers.CreateLogger<SipRegistrar>());
-        var router = new SipEdgeRouter(_options, registrar, authenticator, _credentials, Transactions, _loggers.CreateLogger<SipEdgeRouter>());
+        var transport = _transport;
+        var mediaAddress = IPAddress.Parse(string.IsNullOrEmpty(_mediaOptions.Address) ? _options.Bind : _mediaOptions.Address);
+        var ports = new RtpPortPool(mediaAddress, _mediaOptions.RtpPortMin, _mediaOptions.RtpPortMax);
+        Calls = new InboundCallService(Transactions, ports, () => transport.LocalEndPoint, _time, SipTimers.Default, _loggers.CreateLogger<InboundCallService>());
+        var router = new SipEdgeRouter(_options, registrar, authenticator, _credentials, Transactions, Calls, _loggers.CreateLogger<SipEdgeRouter>());
         Transactions.Attach(router);
         _transport.Start(Transactions.OnInboundAsync);
         return Task.CompletedTask;

@@ -8,17 +8,18 @@ internal sealed partial class SipEdgeRouter
 {
     /// <summary>
     /// Toll-fraud screen. A trunk may only call a hotline number. Anyone else must authenticate as an
-    /// agent (407, RFC 3261 §22.3) and may never reach an outside number. Admitted calls are not served
-    /// yet: the B2BUA answers them once it exists, so for now they get 480.
+    /// agent (407, RFC 3261 §22.3) and may never reach an outside number. Trunk calls to the hotline go
+    /// to the call service (null: it answers); agents' own calls are not served yet (480).
     /// </summary>
-    private async ValueTask<SipResponse> AdmitInviteAsync(ISipServerTransaction transaction)
+    private async ValueTask<SipResponse?> AdmitInviteAsync(ISipServerTransaction transaction)
     {
         var request = transaction.Request;
         var target = request.RequestUri.UnescapedUser ?? string.Empty;
         var source = transaction.Inbound.Remote.ToString();
         if (request.To.Tag is not null)
         {
-            return Reply(request, 481); // A re-INVITE for a dialog we do not have.
+            // A re-INVITE: its dialog's call answers it, or no dialog matches (§12.2.2).
+            return _calls.TryHandleInDialog(transaction) ? null : Reply(request, 481);
         }
         if (_trunks.Contains(transaction.Inbound.Remote.Address))
         {
@@ -27,7 +28,8 @@ internal sealed partial class SipEdgeRouter
                 SipEdgeLog.CallRefused(_logger, source, target, "trunk call to a number that is not the hotline");
                 return Reply(request, 404);
             }
-            return Reply(request, 480, "Hotline Call Handling Not Enabled");
+            _calls.Accept(transaction);
+            return null;
         }
         var credentials = ReadProxyCredentials(request);
         if (credentials is null)

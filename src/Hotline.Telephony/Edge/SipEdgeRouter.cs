@@ -1,4 +1,5 @@
 using System.Net;
+using Hotline.Telephony.B2bua;
 using Hotline.Telephony.Registrar;
 using Hotline.Telephony.Sip;
 using Hotline.Telephony.Sip.Syntax;
@@ -27,13 +28,15 @@ internal sealed partial class SipEdgeRouter : ISipTransactionUser
     private readonly DigestAuthenticator _authenticator;
     private readonly IAgentCredentialStore _credentials;
     private readonly SipTransactionLayer _transactions;
+    private readonly InboundCallService _calls;
     private readonly HashSet<IPAddress> _trunks;
     private readonly HashSet<string> _hotlineNumbers;
     private readonly string _serverName;
     private readonly ILogger _logger;
 
-    public SipEdgeRouter(SipOptions options, SipRegistrar registrar, DigestAuthenticator authenticator, IAgentCredentialStore credentials, SipTransactionLayer transactions, ILogger logger)
+    public SipEdgeRouter(SipOptions options, SipRegistrar registrar, DigestAuthenticator authenticator, IAgentCredentialStore credentials, SipTransactionLayer transactions, InboundCallService calls, ILogger logger)
     {
+        _calls = calls;
         _registrar = registrar;
         _authenticator = authenticator;
         _credentials = credentials;
@@ -62,17 +65,29 @@ internal sealed partial class SipEdgeRouter : ISipTransactionUser
                 Respond(transaction, Options(request));
                 return;
             case SipMethods.Invite:
-                Respond(transaction, await AdmitInviteAsync(transaction).ConfigureAwait(false));
+                var refusal = await AdmitInviteAsync(transaction).ConfigureAwait(false);
+                if (refusal is not null)
+                {
+                    Respond(transaction, refusal);
+                }
                 return;
             case SipMethods.Cancel:
                 Cancel(transaction);
                 return;
         }
+        if (request.To.Tag is not null && _calls.TryHandleInDialog(transaction))
+        {
+            return;
+        }
         Respond(transaction, Refuse(request));
     }
 
-    /// <summary>ACKs for 2xx belong to dialogs; with no dialogs yet there is nothing to do (§17.2.3).</summary>
-    public ValueTask OnStrayAckAsync(SipInbound ack) => ValueTask.CompletedTask;
+    /// <summary>An ACK for a 2xx belongs to its dialog (§13.3.1.4); one matching no dialog is dropped (§17.2.3).</summary>
+    public ValueTask OnStrayAckAsync(SipInbound ack)
+    {
+        _calls.TryHandleAck((SipRequest)ack.Message);
+        return ValueTask.CompletedTask;
+    }
 
     /// <summary>Checks every request passes before its method is considered.</summary>
     private static SipResponse? Screen(SipRequest request)

@@ -13,16 +13,21 @@ internal static class SippRunner
 
     public static string ScenarioPath(string name) => Path.Combine(AppContext.BaseDirectory, "Interop", "Scenarios", name);
 
-    public static async Task<SippResult> RunAsync(IPEndPoint edge, string scenario, string transport, int calls, params string[] extra)
+    public static Task<SippResult> RunAsync(IPEndPoint edge, string scenario, string transport, int calls, params string[] extra) =>
+        RunFromAsync("127.0.0.1", edge, scenario, transport, calls, extra);
+
+    /// <summary>Runs sipp bound to <paramref name="localIp"/>; a scenario named "builtin:uac" uses sipp's own.</summary>
+    public static async Task<SippResult> RunFromAsync(string localIp, IPEndPoint edge, string scenario, string transport, int calls, params string[] extra)
     {
         var sipp = await EnsureInstalledAsync();
         var work = Directory.CreateTempSubdirectory("sipp-");
         var arguments = new List<string>
         {
-            $"{edge.Address}:{edge.Port}", "-sf", ScenarioPath(scenario), "-t", transport, "-i", "127.0.0.1",
+            $"{edge.Address}:{edge.Port}", "-t", transport, "-i", localIp,
             "-m", calls.ToString(System.Globalization.CultureInfo.InvariantCulture), "-nostdin",
             "-timeout", "30s", "-timeout_error", "-trace_err", "-error_file", Path.Combine(work.FullName, "errors.log"),
         };
+        arguments.AddRange(scenario.StartsWith("builtin:", StringComparison.Ordinal) ? ["-sn", scenario[8..]] : ["-sf", ScenarioPath(scenario)]);
         arguments.AddRange(extra);
         var result = await RunProcessAsync(sipp, arguments, work.FullName);
         var errors = File.Exists(Path.Combine(work.FullName, "errors.log")) ? await File.ReadAllTextAsync(Path.Combine(work.FullName, "errors.log")) : string.Empty;
