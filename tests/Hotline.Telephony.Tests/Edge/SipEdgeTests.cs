@@ -88,7 +88,7 @@ public sealed class SipEdgeTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Invite_TrunkToOtherNumber_404AndToHotlineNotRefusedAsFraud()
+    public async Task Invite_TrunkToOtherNumber_404AndToHotlineWithoutOffer_488()
     {
         using var trunk = new UdpPeer(_host.EndPoint, EdgeHost.TrunkAddress);
 
@@ -96,7 +96,8 @@ public sealed class SipEdgeTests : IAsyncLifetime
         var hotline = await trunk.RequestAsync(trunk.Request("INVITE", "sip:12345@hotline.local"));
 
         Assert.Equal(404, outside.StatusCode);
-        Assert.Equal(480, hotline.StatusCode);
+        Assert.Equal(488, hotline.StatusCode);
+        Assert.Contains("SDP offer", hotline.Headers["Warning"], StringComparison.Ordinal);
     }
 
     [Fact]
