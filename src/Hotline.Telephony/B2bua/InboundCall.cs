@@ -17,8 +17,8 @@ internal sealed class InboundCall
     private readonly ISipServerTransaction _invite;
     private readonly SipResponse _ok;
     private ITimer? _retransmit;
+    private ITimer? _giveUp;
     private TimeSpan _interval;
-    private TimeSpan _waited;
 
     public InboundCall(InboundCallService service, ISipServerTransaction invite, SipDialog dialog, SipResponse ok, Socket rtp)
     {
@@ -48,6 +48,7 @@ internal sealed class InboundCall
             _invite.Respond(_ok);
             _interval = _service.Timers.T1;
             _retransmit = _service.Time.CreateTimer(_ => Retransmit(), null, _interval, Timeout.InfiniteTimeSpan);
+            _giveUp = _service.Time.CreateTimer(_ => GiveUp(), null, _service.Timers.TransactionTimeout, Timeout.InfiniteTimeSpan);
         }
     }
 
@@ -58,6 +59,7 @@ internal sealed class InboundCall
             if (State == CallState.Answered)
             {
                 _retransmit?.Dispose();
+                _giveUp?.Dispose();
                 State = CallState.Confirmed;
             }
         }
@@ -70,9 +72,9 @@ internal sealed class InboundCall
     }
 
     /// <summary>Ends the call from our side: BYE in the dialog (§15.1.1).</summary>
-    public async Task<int> HangUpAsync()
+    public async Task<int> HangUpAsync(string reason = "hotline hung up")
     {
-        if (!End("hotline hung up"))
+        if (!End(reason))
         {
             return 0;
         }
@@ -81,7 +83,7 @@ internal sealed class InboundCall
         return result.StatusCode;
     }
 
-    /// <summary>§13.3.1.4: resend the 2xx at T1, doubling to T2, until the ACK; after 64*T1 give up and BYE.</summary>
+    /// <summary>§13.3.1.4: resend the 2xx at T1, doubling to T2, until the ACK.</summary>
     private void Retransmit()
     {
         lock (_gate)
@@ -90,16 +92,18 @@ internal sealed class InboundCall
             {
                 return;
             }
-            _waited += _interval;
-            if (_waited >= _service.Timers.TransactionTimeout)
-            {
-                _retransmit?.Dispose();
-                _ = HangUpAsync();
-                return;
-            }
             _invite.Respond(_ok);
             _interval = _interval * 2 < _service.Timers.T2 ? _interval * 2 : _service.Timers.T2;
             _retransmit?.Change(_interval, Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    /// <summary>§13.3.1.4: no ACK within 64*T1: the session is over; end it with a BYE.</summary>
+    private void GiveUp()
+    {
+        if (State == CallState.Answered)
+        {
+            _ = HangUpAsync("no ACK for the 2xx within 64*T1");
         }
     }
 
@@ -112,6 +116,7 @@ internal sealed class InboundCall
                 return false;
             }
             _retransmit?.Dispose();
+            _giveUp?.Dispose();
             State = CallState.Ended;
             EndReason = reason;
         }
