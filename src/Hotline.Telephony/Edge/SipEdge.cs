@@ -27,6 +27,7 @@ internal sealed class SipEdge : IHostedService, IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly ILoggerFactory _loggers;
     private SipTransportLayer? _transport;
+    private ContactProber? _prober;
 
     public SipEdge(IOptions<SipOptions> options, IOptions<RegistrarOptions> registrarOptions, IOptions<MediaOptions> mediaOptions, IAgentCredentialStore credentials, RegistrationTable registrations, ISipRateLimiter rateLimiter, TimeProvider time, ILoggerFactory loggers)
     {
@@ -63,6 +64,11 @@ internal sealed class SipEdge : IHostedService, IAsyncDisposable
         var router = new SipEdgeRouter(_options, registrar, authenticator, _credentials, Transactions, Calls, _loggers.CreateLogger<SipEdgeRouter>());
         Transactions.Attach(router);
         _transport.Start(Transactions.OnInboundAsync);
+        if (_registrarOptions.ProbeIntervalSeconds > 0)
+        {
+            _prober = new ContactProber(_registrations, Transactions, () => transport.LocalEndPoint, _options.Domain, _time,
+                TimeSpan.FromSeconds(_registrarOptions.ProbeIntervalSeconds), _loggers.CreateLogger<ContactProber>());
+        }
         return Task.CompletedTask;
     }
 
@@ -70,6 +76,7 @@ internal sealed class SipEdge : IHostedService, IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        Interlocked.Exchange(ref _prober, null)?.Dispose();
         var transport = Interlocked.Exchange(ref _transport, null);
         if (transport is not null)
         {

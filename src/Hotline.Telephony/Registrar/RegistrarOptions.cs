@@ -31,6 +31,12 @@ public sealed record RegistrarOptions
     public IReadOnlyList<string> DigestAlgorithmList =>
         DigestAlgorithms.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
+    /// <summary>
+    /// How often each registered contact is sent an OPTIONS probe; a contact that does not answer (timeout or
+    /// transport error) is dropped before its registration would lapse. 0 turns probing off.
+    /// </summary>
+    public int ProbeIntervalSeconds { get; init; } = 60;
+
     /// <summary>Contacts one agent may hold at once (desk phone, softphone, mobile…).</summary>
     public int MaxContactsPerAgent { get; init; } = 5;
 }

@@ -13,4 +13,7 @@ public enum RegistrationChangeKind
 
     /// <summary>The last contact expired without a refresh: the phone is gone; take the agent out of routing.</summary>
     Lapsed,
+
+    /// <summary>The last contact stopped answering OPTIONS probes: the phone is gone although its registration had time left.</summary>
+    Unreachable,
 }

@@ -36,6 +36,43 @@ internal sealed class RegistrationTable : IAgentLocator
         }
     }
 
+    /// <summary>Every live contact with its agent, for probing.</summary>
+    public IReadOnlyList<(string AgentId, AgentContact Contact)> SnapshotAll()
+    {
+        var all = new List<(string, AgentContact)>();
+        foreach (var (agentId, bindings) in _agents)
+        {
+            lock (bindings)
+            {
+                all.AddRange(Snapshot(bindings).Select(contact => (agentId, contact)));
+            }
+        }
+        return all;
+    }
+
+    /// <summary>Drops one contact that stopped answering; the agent's last one going reports Unreachable.</summary>
+    public void RemoveUnreachable(string agentId, string contactUri)
+    {
+        if (!_agents.TryGetValue(agentId, out var bindings))
+        {
+            return;
+        }
+        AgentRegistrationChange? change = null;
+        lock (bindings)
+        {
+            var before = bindings.Count;
+            var index = bindings.FindIndex(b => b.Uri.ToString() == contactUri);
+            if (index >= 0)
+            {
+                bindings[index].Timer.Dispose();
+                bindings.RemoveAt(index);
+                var after = Snapshot(bindings);
+                change = new AgentRegistrationChange(agentId, after.Length == 0 ? RegistrationChangeKind.Unreachable : RegistrationChangeKind.ContactsChanged, after, _time.GetUtcNow());
+            }
+        }
+        Notify(change);
+    }
+
     public RegistrationResult Apply(RegistrationUpdate update, out IReadOnlyList<AgentContact> contacts)
     {
         var bindings = _agents.GetOrAdd(update.AgentId, _ => []);
