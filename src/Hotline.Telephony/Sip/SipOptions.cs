@@ -17,6 +17,9 @@ public sealed record SipOptions
     /// <summary>Open TCP connections allowed at once; further connects are refused.</summary>
     public int MaxTcpConnections { get; init; } = 2048;
 
+    /// <summary>A TCP connection with no bytes for this long is closed.</summary>
+    public int TcpIdleTimeoutSeconds { get; init; } = 600;
+
     /// <summary>Messages per second accepted from one source address; 0 turns the limit off.</summary>
     public int PerSourceMessagesPerSecond { get; init; }
 

@@ -16,8 +16,17 @@ internal sealed class SipTcpConnection : IAsyncDisposable
     private readonly int _maxBuffer;
     private int _closed;
 
-    public SipTcpConnection(long id, Socket socket, int maxBuffer)
+    private readonly ITimer _idle;
+    private readonly TimeSpan _idleTimeout;
+
+    /// <summary>
+    /// <paramref name="idleTimeout"/>: a connection silent that long is closed, so half-sent messages and
+    /// abandoned sockets cannot hold connection slots (phones keep theirs alive with CRLF, RFC 5626 §4.4.1).
+    /// </summary>
+    public SipTcpConnection(long id, Socket socket, int maxBuffer, TimeProvider time, TimeSpan idleTimeout)
     {
+        _idleTimeout = idleTimeout;
+        _idle = time.CreateTimer(static state => ((SipTcpConnection)state!).DisposeAsync(), this, idleTimeout, Timeout.InfiniteTimeSpan);
         Id = id;
         _socket = socket;
         _maxBuffer = maxBuffer;
@@ -50,6 +59,7 @@ internal sealed class SipTcpConnection : IAsyncDisposable
                 return;
             }
             filled += read;
+            _idle.Change(_idleTimeout, Timeout.InfiniteTimeSpan);
             var pending = new ReadOnlySequence<byte>(buffer, 0, filled);
             while (true)
             {
@@ -96,6 +106,7 @@ internal sealed class SipTcpConnection : IAsyncDisposable
     {
         if (Interlocked.Exchange(ref _closed, 1) == 0)
         {
+            _idle.Dispose();
             try
             {
                 _socket.Shutdown(SocketShutdown.Both);

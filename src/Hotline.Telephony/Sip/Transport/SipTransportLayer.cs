@@ -20,7 +20,7 @@ internal sealed class SipTransportLayer : ISipSender, IAsyncDisposable
     private readonly TcpSipTransport _tcp;
     private Func<SipInbound, ValueTask> _handler = _ => ValueTask.CompletedTask;
 
-    public SipTransportLayer(IPEndPoint bind, int maxTcpConnections, ISipRateLimiter rateLimiter, ILogger logger, SipParseLimits? limits = null)
+    public SipTransportLayer(IPEndPoint bind, int maxTcpConnections, TimeSpan tcpIdleTimeout, TimeProvider time, ISipRateLimiter rateLimiter, ILogger logger, SipParseLimits? limits = null)
     {
         _limits = limits ?? SipParseLimits.Default;
         _parser = new SipMessageParser(_limits);
@@ -28,7 +28,7 @@ internal sealed class SipTransportLayer : ISipSender, IAsyncDisposable
         _logger = logger;
         _udp = new UdpSipTransport(bind, logger);
         // Port 0 lets the UDP socket pick; TCP then takes the same port so one sent-by serves both.
-        _tcp = new TcpSipTransport(new IPEndPoint(bind.Address, _udp.LocalEndPoint.Port), _limits, maxTcpConnections, logger);
+        _tcp = new TcpSipTransport(new IPEndPoint(bind.Address, _udp.LocalEndPoint.Port), _limits, maxTcpConnections, time, tcpIdleTimeout, logger);
     }
 
     public IPEndPoint LocalEndPoint => _udp.LocalEndPoint;

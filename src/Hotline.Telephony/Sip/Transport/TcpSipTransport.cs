@@ -15,6 +15,8 @@ internal sealed class TcpSipTransport : IAsyncDisposable
     private readonly SipParseLimits _limits;
     private readonly int _maxConnections;
     private readonly ILogger _logger;
+    private readonly TimeProvider _time;
+    private readonly TimeSpan _idleTimeout;
     private readonly ConcurrentDictionary<long, SipTcpConnection> _connections = new();
     private readonly CancellationTokenSource _stopping = new();
     private Action<SipMessage, SipTcpConnection> _onMessage = (_, _) => { };
@@ -22,8 +24,10 @@ internal sealed class TcpSipTransport : IAsyncDisposable
     private Task _accepting = Task.CompletedTask;
     private long _nextId;
 
-    public TcpSipTransport(IPEndPoint bind, SipParseLimits limits, int maxConnections, ILogger logger)
+    public TcpSipTransport(IPEndPoint bind, SipParseLimits limits, int maxConnections, TimeProvider time, TimeSpan idleTimeout, ILogger logger)
     {
+        _time = time;
+        _idleTimeout = idleTimeout;
         _limits = limits;
         _parser = new SipMessageParser(limits);
         _maxConnections = maxConnections;
@@ -100,7 +104,7 @@ internal sealed class TcpSipTransport : IAsyncDisposable
 
     private SipTcpConnection Track(Socket socket)
     {
-        var connection = new SipTcpConnection(Interlocked.Increment(ref _nextId), socket, _limits.MaxHeaderSectionLength + _limits.MaxBodyLength);
+        var connection = new SipTcpConnection(Interlocked.Increment(ref _nextId), socket, _limits.MaxHeaderSectionLength + _limits.MaxBodyLength, _time, _idleTimeout);
         _connections[connection.Id] = connection;
         _ = RunConnectionAsync(connection);
         return connection;

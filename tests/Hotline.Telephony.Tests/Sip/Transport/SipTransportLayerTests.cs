@@ -15,11 +15,12 @@ public sealed class SipTransportLayerTests : IAsyncLifetime
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
     private readonly Channel<SipInbound> _received = Channel.CreateUnbounded<SipInbound>();
+    private readonly FakeTimeProvider _time = new();
     private SipTransportLayer _layer = null!;
 
     public Task InitializeAsync()
     {
-        _layer = new SipTransportLayer(new IPEndPoint(IPAddress.Loopback, 0), 16, new PerSourceRateLimiter(TimeProvider.System, 0), NullLogger.Instance);
+        _layer = new SipTransportLayer(new IPEndPoint(IPAddress.Loopback, 0), 16, TimeSpan.FromSeconds(600), _time, new PerSourceRateLimiter(TimeProvider.System, 0), NullLogger.Instance);
         _layer.Start(inbound =>
         {
             _received.Writer.TryWrite(inbound);
@@ -117,6 +118,21 @@ public sealed class SipTransportLayerTests : IAsyncLifetime
 
         Assert.StartsWith("SIP/2.0 400 Bad Request\r\n", reply, StringComparison.Ordinal);
         Assert.Equal(0, closed);
+    }
+
+    [Fact]
+    public async Task Tcp_SilentLongerThanIdleTimeout_Closed()
+    {
+        using var client = new TcpClient();
+        await client.ConnectAsync(_layer.LocalEndPoint);
+        var stream = client.GetStream();
+        await stream.WriteAsync(SipText.Wire(SipText.Register));
+        await _received.Reader.ReadAsync().AsTask().WaitAsync(Patience);
+
+        _time.Advance(TimeSpan.FromSeconds(601));
+        var read = await stream.ReadAsync(new byte[16]).AsTask().WaitAsync(Patience);
+
+        Assert.Equal(0, read);
     }
 
     private static async Task<string> ReadResponseAsync(NetworkStream stream)
