@@ -1,0 +1,163 @@
+using System.Buffers;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Hotline.Telephony.Media.Rtp;
+
+/// <summary>
+/// Relays RTP between the two legs of a bridged call: what the caller sends reaches the agent from the
+/// agent leg's port, and the other way round. Each leg has one receive loop and one pooled buffer; a
+/// packet is received, checked, shown to the taps and sent on in place, with no per-packet allocation.
+/// </summary>
+public sealed class RtpRelay : IAsyncDisposable
+{
+    // Larger than any Ethernet-MTU RTP packet; a datagram that fills it is truncated and rejected.
+    private const int BufferSize = 2048;
+
+    private readonly RtpPortAllocator _ports;
+    private readonly IRtpPacketTap[] _taps;
+    private readonly CancellationTokenSource _stop = new();
+    private Task[] _loops = [];
+    private int _disposed;
+
+    private RtpRelay(RtpPortAllocator ports, RtpRelayLeg caller, RtpRelayLeg agent, IRtpPacketTap[] taps)
+    {
+        _ports = ports;
+        Caller = caller;
+        Agent = agent;
+        _taps = taps;
+    }
+
+    public RtpRelayLeg Caller { get; }
+
+    public RtpRelayLeg Agent { get; }
+
+    /// <summary>
+    /// Allocates two ports and starts relaying. Returns null when the port range is exhausted
+    /// (the caller answers 503 rather than bridging without media).
+    /// </summary>
+    public static RtpRelay? TryStart(RtpPortAllocator ports, params IRtpPacketTap[] taps)
+    {
+        ArgumentNullException.ThrowIfNull(ports);
+        Socket? callerSocket = ports.TryAllocate();
+        if (callerSocket is null)
+        {
+            return null;
+        }
+
+        Socket? agentSocket = ports.TryAllocate();
+        if (agentSocket is null)
+        {
+            ports.Release(callerSocket);
+            return null;
+        }
+
+        var relay = new RtpRelay(
+            ports,
+            new RtpRelayLeg(RtpLegSide.Caller, callerSocket),
+            new RtpRelayLeg(RtpLegSide.Agent, agentSocket),
+            taps);
+        relay._loops =
+        [
+            Task.Run(() => relay.RelayAsync(relay.Caller, relay.Agent)),
+            Task.Run(() => relay.RelayAsync(relay.Agent, relay.Caller)),
+        ];
+        return relay;
+    }
+
+    public RtpRelayLeg Leg(RtpLegSide side) => side == RtpLegSide.Caller ? Caller : Agent;
+
+    private async Task RelayAsync(RtpRelayLeg from, RtpRelayLeg to)
+    {
+        byte[] buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
+        var source = new SocketAddress(from.Socket.AddressFamily);
+        CancellationToken stop = _stop.Token;
+        try
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                int length;
+                try
+                {
+                    length = await from.Socket.ReceiveFromAsync(buffer.AsMemory(0, BufferSize), SocketFlags.None, source, stop)
+                        .ConfigureAwait(false);
+                }
+                catch (SocketException)
+                {
+                    // UDP reports earlier ICMP errors on the next receive; the socket is still usable.
+                    continue;
+                }
+
+                Forward(from, to, buffer, length, source);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        catch (ObjectDisposedException)
+        {
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private void Forward(RtpRelayLeg from, RtpRelayLeg to, byte[] buffer, int length, SocketAddress source)
+    {
+        ReadOnlySpan<byte> datagram = buffer.AsSpan(0, length);
+        bool parsed = RtpPacketReader.TryParse(datagram, out RtpHeader header, out RtpParseError error);
+        if (length == BufferSize || (!parsed && error != RtpParseError.RtcpPayloadType))
+        {
+            from.CountMalformed();
+            return;
+        }
+
+        if (!from.AcceptSource(source))
+        {
+            return;
+        }
+
+        from.CountReceived();
+        if (error == RtpParseError.None)
+        {
+            foreach (IRtpPacketTap tap in _taps)
+            {
+                tap.OnPacket(from.Side, header, datagram);
+            }
+        }
+
+        SocketAddress? destination = to.Remote;
+        if (destination is null)
+        {
+            from.CountUndeliverable();
+            return;
+        }
+
+        try
+        {
+            // UDP sends complete synchronously unless the socket buffer is full; a full buffer drops the
+            // packet, as a router would, rather than queueing audio that would arrive too late to play.
+            to.Socket.SendTo(datagram, SocketFlags.None, destination);
+            from.CountForwarded();
+        }
+        catch (SocketException)
+        {
+            from.CountUndeliverable();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        await _stop.CancelAsync().ConfigureAwait(false);
+        _ports.Release(Caller.Socket);
+        _ports.Release(Agent.Socket);
+        await Task.WhenAll(_loops).ConfigureAwait(false);
+        _stop.Dispose();
+    }
+}
