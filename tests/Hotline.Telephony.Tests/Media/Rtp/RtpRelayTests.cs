@@ -40,7 +40,7 @@ public sealed class RtpRelayTests
         Assert.True(RtpPacketReader.TryParse(atAgent.Buffer, out RtpHeader h, out _));
         Assert.Equal(7, h.SequenceNumber);
         Assert.Equal(callerLeg, atCaller.RemoteEndPoint);
-        Assert.Equal(1, relay.Caller.Forwarded);
+        await WaitUntilAsync(() => relay.Caller.Forwarded == 1 && relay.Agent.Forwarded == 1);
         Assert.Equal(2, relay.Agent.Received);
         Assert.Equal(1, relay.Agent.Undeliverable);
         Assert.Equal(caller.Client.LocalEndPoint, relay.Caller.RemoteEndPoint);
@@ -79,9 +79,9 @@ public sealed class RtpRelayTests
 
         Assert.True(RtpPacketReader.TryParse(second.Buffer, out RtpHeader h, out _));
         Assert.Equal(2, h.SequenceNumber);
+        await WaitUntilAsync(() => relay.Caller.Forwarded == 2);
         Assert.Equal(1, relay.Caller.Malformed);
         Assert.Equal(1, relay.Caller.Foreign);
-        Assert.Equal(2, relay.Caller.Forwarded);
     }
 
     [Fact]
