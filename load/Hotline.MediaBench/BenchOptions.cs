@@ -2,13 +2,15 @@ using System.Globalization;
 
 namespace Hotline.MediaBench;
 
-/// <summary>Command line: --calls N --seconds S --port-min P --no-record --data DIR.</summary>
-internal sealed record BenchOptions(int Calls, int Seconds, int PortMin, bool Record, string DataDirectory)
+/// <summary>Command line: --calls N --seconds S --port-min P --no-record --inline --data DIR.</summary>
+/// <param name="InlineCompletions">Run the relay with DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1: socket
+/// continuations run on the epoll thread instead of hopping to the thread pool.</param>
+internal sealed record BenchOptions(int Calls, int Seconds, int PortMin, bool Record, bool InlineCompletions, string DataDirectory)
 {
     public static BenchOptions Parse(string[] args)
     {
         int calls = 260, seconds = 15, portMin = 20000;
-        bool record = true;
+        bool record = true, inline = false;
         string data = Path.Combine(Path.GetTempPath(), "hotline-mediabench");
         for (int i = 0; i < args.Length; i++)
         {
@@ -26,6 +28,9 @@ internal sealed record BenchOptions(int Calls, int Seconds, int PortMin, bool Re
                 case "--no-record":
                     record = false;
                     break;
+                case "--inline":
+                    inline = true;
+                    break;
                 case "--data":
                     data = args[++i];
                     break;
@@ -34,7 +39,7 @@ internal sealed record BenchOptions(int Calls, int Seconds, int PortMin, bool Re
             }
         }
 
-        return new BenchOptions(calls, seconds, portMin, record, data);
+        return new BenchOptions(calls, seconds, portMin, record, inline, data);
     }
 
     public string ToArguments() => string.Create(

@@ -96,9 +96,14 @@ internal static class TrafficGenerator
 
             for (int call = 0; call < calls; call++)
             {
-                // Calls are not phase-aligned in life: spread them over the 20 ms frame.
+                // Calls are not phase-aligned in life: spread them over the 20 ms frame. The sender sleeps
+                // about 1 ms at a time and sends what has come due, so it never spins.
                 long due = frameStart + (tick * call / calls);
-                WaitUntil(due);
+                if (due > Stopwatch.GetTimestamp())
+                {
+                    Thread.Sleep(1);
+                }
+
                 for (int direction = 0; direction < 2; direction++)
                 {
                     uint ssrc = (uint)((call << 1) | direction);
@@ -139,27 +144,6 @@ internal static class TrafficGenerator
         }
     }
 
-    private static void WaitUntil(long due)
-    {
-        while (true)
-        {
-            long ahead = due - Stopwatch.GetTimestamp();
-            if (ahead <= 0)
-            {
-                return;
-            }
-
-            if (ahead > Stopwatch.Frequency / 500)
-            {
-                Thread.Sleep(1);
-            }
-            else
-            {
-                Thread.Yield();
-            }
-        }
-    }
-
     private static Socket[] Bind(int count) => Enumerable.Range(0, count).Select(_ =>
     {
         var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp) { ReceiveBufferSize = 4 << 20 };
@@ -184,6 +168,11 @@ internal static class TrafficGenerator
             RedirectStandardOutput = true,
             UseShellExecute = false,
         };
+        if (options.InlineCompletions)
+        {
+            start.Environment["DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS"] = "1";
+        }
+
         return Process.Start(start) ?? throw new InvalidOperationException("could not start the relay process");
     }
 }
