@@ -79,10 +79,12 @@ public sealed class RtpRelay : IAsyncDisposable
                 int length;
                 try
                 {
-                    length = await from.Socket.ReceiveFromAsync(buffer.AsMemory(0, BufferSize), SocketFlags.None, source, stop)
+                    // No token on the receive itself: registering one per packet costs more than the relay's
+                    // own work. Disposing the socket ends a pending receive.
+                    length = await from.Socket.ReceiveFromAsync(buffer.AsMemory(0, BufferSize), SocketFlags.None, source)
                         .ConfigureAwait(false);
                 }
-                catch (SocketException)
+                catch (SocketException e) when (e.SocketErrorCode != SocketError.OperationAborted && !stop.IsCancellationRequested)
                 {
                     // UDP reports earlier ICMP errors on the next receive; the socket is still usable.
                     continue;
@@ -96,6 +98,10 @@ public sealed class RtpRelay : IAsyncDisposable
         }
         catch (ObjectDisposedException)
         {
+        }
+        catch (SocketException)
+        {
+            // Aborted by disposal.
         }
         finally
         {
