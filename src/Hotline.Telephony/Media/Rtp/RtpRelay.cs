@@ -15,7 +15,7 @@ public sealed class RtpRelay : IAsyncDisposable
     private const int BufferSize = 2048;
 
     private readonly RtpPortAllocator _ports;
-    private readonly IRtpPacketTap[] _taps;
+    private IRtpPacketTap[] _taps;
     private readonly CancellationTokenSource _stop = new();
     private Task[] _loops = [];
     private int _disposed;
@@ -66,6 +66,30 @@ public sealed class RtpRelay : IAsyncDisposable
     }
 
     public RtpRelayLeg Leg(RtpLegSide side) => side == RtpLegSide.Caller ? Caller : Agent;
+
+    /// <summary>Adds a tap (e.g. the recorder once the agent answers). Receive loops see it from their next packet.</summary>
+    public void AddTap(IRtpPacketTap tap)
+    {
+        ArgumentNullException.ThrowIfNull(tap);
+        IRtpPacketTap[] current, updated;
+        do
+        {
+            current = Volatile.Read(ref _taps);
+            updated = [.. current, tap];
+        }
+        while (Interlocked.CompareExchange(ref _taps, updated, current) != current);
+    }
+
+    public void RemoveTap(IRtpPacketTap tap)
+    {
+        IRtpPacketTap[] current, updated;
+        do
+        {
+            current = Volatile.Read(ref _taps);
+            updated = current.Where(t => !ReferenceEquals(t, tap)).ToArray();
+        }
+        while (Interlocked.CompareExchange(ref _taps, updated, current) != current);
+    }
 
     private async Task RelayAsync(RtpRelayLeg from, RtpRelayLeg to)
     {
@@ -127,10 +151,16 @@ public sealed class RtpRelay : IAsyncDisposable
         from.CountReceived();
         if (error == RtpParseError.None)
         {
-            foreach (IRtpPacketTap tap in _taps)
+            foreach (IRtpPacketTap tap in Volatile.Read(ref _taps))
             {
                 tap.OnPacket(from.Side, header, datagram);
             }
+        }
+
+        if (!from.ForwardingEnabled)
+        {
+            from.CountHeld();
+            return;
         }
 
         SocketAddress? destination = to.Remote;

@@ -8,7 +8,7 @@ namespace Hotline.Telephony.Media.Rtp;
 /// Symmetric RTP (RFC 4961, and the "latching" practice of RFC 7362 §4): the peer's address is the source
 /// actually seen on the first packet, not what its SDP claimed, because NATs rewrite it.
 /// </summary>
-public sealed class RtpRelayLeg
+public sealed class RtpRelayLeg : IRtpPacketSink
 {
     private readonly Lock _addressGate = new();
     private SocketAddress? _remote;
@@ -18,6 +18,9 @@ public sealed class RtpRelayLeg
     private long _malformed;
     private long _foreign;
     private long _undeliverable;
+    private long _held;
+    private long _sent;
+    private volatile bool _forwarding = true;
 
     internal RtpRelayLeg(RtpLegSide side, Socket socket)
     {
@@ -47,6 +50,42 @@ public sealed class RtpRelayLeg
 
     /// <summary>Packets dropped because the other leg had no peer address yet or the send failed.</summary>
     public long Undeliverable => Volatile.Read(ref _undeliverable);
+
+    /// <summary>Packets from this leg's peer kept back while forwarding was paused (hold, prompts).</summary>
+    public long Held => Volatile.Read(ref _held);
+
+    /// <summary>Packets we generated (prompts, music on hold) and sent to this leg's peer.</summary>
+    public long Sent => Volatile.Read(ref _sent);
+
+    /// <summary>
+    /// Whether this leg's packets go on to the other leg. Paused while the other peer hears a prompt or
+    /// music on hold from us, so the two streams never interleave; taps (recording, DTMF) still see them.
+    /// </summary>
+    public bool ForwardingEnabled
+    {
+        get => _forwarding;
+        set => _forwarding = value;
+    }
+
+    /// <summary>Sends a packet we generated to this leg's peer from this leg's port (symmetric RTP).</summary>
+    public void Send(ReadOnlySpan<byte> packet)
+    {
+        SocketAddress? destination = Remote;
+        if (destination is null)
+        {
+            return;
+        }
+
+        try
+        {
+            Socket.SendTo(packet, SocketFlags.None, destination);
+            Interlocked.Increment(ref _sent);
+        }
+        catch (Exception e) when (e is SocketException or ObjectDisposedException)
+        {
+            // A prompt frame lost to a closing leg or a full buffer is not worth failing the call for.
+        }
+    }
 
     /// <summary>The address we send to, once known (signalled or latched).</summary>
     public IPEndPoint? RemoteEndPoint
@@ -108,4 +147,6 @@ public sealed class RtpRelayLeg
     internal void CountMalformed() => _malformed++;
 
     internal void CountUndeliverable() => _undeliverable++;
+
+    internal void CountHeld() => _held++;
 }
