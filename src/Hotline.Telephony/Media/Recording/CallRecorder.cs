@@ -7,12 +7,14 @@ namespace Hotline.Telephony.Media.Recording;
 /// Each direction's first packet is placed by its arrival time on the recording's clock; later packets
 /// by RTP timestamp relative to it (RFC 3550 §5.1: timestamps count samples), so silence suppression and
 /// hold leave silence of the right length and both channels stay aligned. A new SSRC (re-INVITE,
-/// transfer) or a timestamp jump beyond plausibility re-anchors that channel on arrival time again.
+/// transfer) or a timeline more than a second away from our clock re-anchors that channel on arrival.
 /// </summary>
 public sealed class CallRecorder : IRtpPacketTap, IDisposable
 {
-    // A forward jump larger than this is a broken or restarted sender, not a pause in speech.
-    private const long MaxTimestampJump = 60L * StereoWavWriter.SampleRate;
+    // How far a channel's RTP timeline may drift from our clock before it is re-anchored on arrival time.
+    // Bounds the damage of a broken or hostile sender: timestamps cannot make the file grow faster than
+    // real time, nor pull audio more than this far out of line with the other channel.
+    private const long MaxDrift = StereoWavWriter.SampleRate;
     private const int MaxSamplesPerPacket = 1024;
 
     private readonly StereoWavWriter _writer;
@@ -81,17 +83,15 @@ public sealed class CallRecorder : IRtpPacketTap, IDisposable
         private bool _started;
         private uint _ssrc;
         private long _anchor;
-        private long _lastOffset;
 
         public long Place(uint ssrc, uint timestamp, long arrival)
         {
             if (_started && ssrc == _ssrc)
             {
-                long offset = _unwrapper.Unwrap(timestamp);
-                if (Math.Abs(offset - _lastOffset) <= MaxTimestampJump)
+                long position = _anchor + _unwrapper.Unwrap(timestamp);
+                if (Math.Abs(position - arrival) <= MaxDrift)
                 {
-                    _lastOffset = Math.Max(_lastOffset, offset);
-                    return _anchor + offset;
+                    return position;
                 }
             }
 
@@ -100,7 +100,6 @@ public sealed class CallRecorder : IRtpPacketTap, IDisposable
             _unwrapper.Reset();
             _unwrapper.Unwrap(timestamp);
             _anchor = arrival;
-            _lastOffset = 0;
             return arrival;
         }
     }

@@ -84,12 +84,14 @@ public sealed class StereoWavWriter : IDisposable
 
     private void FlushTo(long target)
     {
-        int count = (int)(target - _flushed);
-        if (count <= 0)
+        while (_flushed < target)
         {
-            return;
+            FlushChunk((int)Math.Min(target - _flushed, _window));
         }
+    }
 
+    private void FlushChunk(int count)
+    {
         Span<byte> frames = _frames.AsSpan(0, count * BytesPerFrame);
         short[] left = _pending[0];
         short[] right = _pending[1];
@@ -100,7 +102,7 @@ public sealed class StereoWavWriter : IDisposable
         }
 
         _stream.Write(frames);
-        _flushed = target;
+        _flushed += count;
         foreach (short[] channel in _pending)
         {
             // Shift the still-pending part to the front; what remains after it is silence again.

@@ -79,6 +79,25 @@ public sealed class CallRecorderTests : IDisposable
     }
 
     [Fact]
+    public void OnPacket_TimestampLeapsAnHour_ReanchoredSoFileFollowsRealTime()
+    {
+        var time = new FakeTimeProvider();
+        string path = Path.Combine(_directory, "leap.wav");
+        var recorder = new CallRecorder(path, time);
+
+        for (int packet = 0; packet < 10; packet++)
+        {
+            // A broken or hostile sender: every packet claims to be an hour after the previous one.
+            Send(recorder, RtpLegSide.Caller, G711.PcmuPayloadType, (uint)(packet * 8000 * 3600), 1, packet);
+            time.Advance(TimeSpan.FromMilliseconds(20));
+        }
+
+        recorder.Dispose();
+
+        Assert.Equal(44 + (10 * 160 * 4), new FileInfo(path).Length);
+    }
+
+    [Fact]
     public void OnPacket_TelephoneEvent_NotRecorded()
     {
         var time = new FakeTimeProvider();

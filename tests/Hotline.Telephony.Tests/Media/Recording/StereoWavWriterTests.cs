@@ -76,6 +76,23 @@ public sealed class StereoWavWriterTests
         Assert.Equal((1, 0), Frame(file, 0));
     }
 
+    [Fact]
+    public void Write_FarAheadOfWindow_FlushesSilenceInChunks()
+    {
+        var stream = new KeepOpenStream();
+        using (var writer = new StereoWavWriter(stream, window: 320))
+        {
+            writer.Write(0, 0, Enumerable.Repeat((short)5, 160).ToArray());
+            writer.Write(0, 10_000, Enumerable.Repeat((short)6, 160).ToArray());
+        }
+
+        byte[] file = stream.ToArray();
+        Assert.Equal(44 + (10_160 * 4), file.Length);
+        Assert.Equal((5, 0), Frame(file, 159));
+        Assert.Equal((0, 0), Frame(file, 5_000));
+        Assert.Equal((6, 0), Frame(file, 10_000));
+    }
+
     private static (short Left, short Right) Frame(byte[] file, int index) =>
         (BinaryPrimitives.ReadInt16LittleEndian(file.AsSpan(44 + (index * 4))),
          BinaryPrimitives.ReadInt16LittleEndian(file.AsSpan(46 + (index * 4))));
