@@ -17,7 +17,7 @@ internal static class RelayHost
     public static async Task<int> RunAsync(BenchOptions options, TextReader input, TextWriter output)
     {
         string[] peers = (await input.ReadLineAsync().ConfigureAwait(false))!.Split(' ')[1..];
-        var ports = new RtpPortAllocator(new MediaOptions { PortMin = options.PortMin, PortMax = options.PortMin + (options.Calls * 4) + 100 });
+        using var ports = new RtpPortAllocator(new MediaOptions { PortMin = options.PortMin, PortMax = options.PortMin + (options.Calls * 4) + 100, RelayThreads = options.RelayThreads });
         string runDirectory = Path.Combine(options.DataDirectory, Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
         var relays = new List<RtpRelay>(options.Calls);
         var recorders = new List<CallRecorder>(options.Calls);

@@ -14,6 +14,12 @@ public sealed class MediaOptions
     /// <summary>Address the RTP sockets bind to and that SDP advertises.</summary>
     public string BindAddress { get; set; } = "127.0.0.1";
 
+    /// <summary>
+    /// Threads that receive and forward relay packets through epoll on Linux; 0 uses one async receive
+    /// per leg instead (also the fallback elsewhere). Default: one per core.
+    /// </summary>
+    public int RelayThreads { get; set; } = Environment.ProcessorCount;
+
     /// <summary>Root of the data directory; recordings go under <c>recordings/yyyy/MM/dd</c> below it.</summary>
     public string DataDirectory { get; set; } = "data";
 }

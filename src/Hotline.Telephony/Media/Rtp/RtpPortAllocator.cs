@@ -8,12 +8,15 @@ namespace Hotline.Telephony.Media.Rtp;
 /// odd one above it for RTCP (RFC 3550 §11). Ports in use by another process are skipped.
 /// Thread-safe.
 /// </summary>
-public sealed class RtpPortAllocator
+public sealed class RtpPortAllocator : IDisposable
 {
     private readonly IPAddress _bindAddress;
     private readonly int _firstPort;
     private readonly bool[] _inUse;
     private readonly Lock _gate = new();
+    private readonly int _relayThreads;
+    private EpollRelayEngine? _engine;
+    private bool _engineTried;
     private int _cursor;
 
     public RtpPortAllocator(MediaOptions options)
@@ -29,6 +32,36 @@ public sealed class RtpPortAllocator
         _bindAddress = IPAddress.Parse(options.BindAddress);
         _firstPort = options.PortMin + (options.PortMin % 2);
         _inUse = new bool[((options.PortMax - _firstPort) / 2) + 1];
+        _relayThreads = options.RelayThreads;
+    }
+
+    /// <summary>The shared epoll engine for relays using these ports, created on first use; null for async receives.</summary>
+    internal EpollRelayEngine? Engine
+    {
+        get
+        {
+            lock (_gate)
+            {
+                if (!_engineTried)
+                {
+                    _engineTried = true;
+                    _engine = _relayThreads > 0 ? EpollRelayEngine.TryCreate(_relayThreads) : null;
+                }
+
+                return _engine;
+            }
+        }
+    }
+
+    /// <summary>Stops the relay engine threads (relays should be disposed first).</summary>
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _engineTried = true;
+        }
+
+        _engine?.Dispose();
     }
 
     /// <summary>Number of even ports the range offers.</summary>

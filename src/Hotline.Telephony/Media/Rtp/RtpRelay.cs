@@ -6,8 +6,10 @@ namespace Hotline.Telephony.Media.Rtp;
 
 /// <summary>
 /// Relays RTP between the two legs of a bridged call: what the caller sends reaches the agent from the
-/// agent leg's port, and the other way round. Each leg has one receive loop and one pooled buffer; a
-/// packet is received, checked, shown to the taps and sent on in place, with no per-packet allocation.
+/// agent leg's port, and the other way round. A
+/// packet is received into a reused buffer, checked, shown to the taps and sent on in place, with no per-packet allocation.
+/// On Linux the receiving is done by the allocator's <see cref="EpollRelayEngine"/> threads; elsewhere
+/// (or with Media:RelayThreads = 0) each leg has an async receive loop.
 /// </summary>
 public sealed class RtpRelay : IAsyncDisposable
 {
@@ -18,6 +20,8 @@ public sealed class RtpRelay : IAsyncDisposable
     private IRtpPacketTap[] _taps;
     private readonly CancellationTokenSource _stop = new();
     private Task[] _loops = [];
+    private EpollRelayEngine? _engine;
+    private int[] _slots = [];
     private int _disposed;
 
     private RtpRelay(RtpPortAllocator ports, RtpRelayLeg caller, RtpRelayLeg agent, IRtpPacketTap[] taps)
@@ -57,11 +61,24 @@ public sealed class RtpRelay : IAsyncDisposable
             new RtpRelayLeg(RtpLegSide.Caller, callerSocket),
             new RtpRelayLeg(RtpLegSide.Agent, agentSocket),
             taps);
-        relay._loops =
-        [
-            Task.Run(() => relay.RelayAsync(relay.Caller, relay.Agent)),
-            Task.Run(() => relay.RelayAsync(relay.Agent, relay.Caller)),
-        ];
+        relay._engine = ports.Engine;
+        if (relay._engine is { } engine)
+        {
+            relay._slots =
+            [
+                engine.Add(relay.Caller, (buffer, length, source) => relay.Forward(relay.Caller, relay.Agent, buffer, length, source)),
+                engine.Add(relay.Agent, (buffer, length, source) => relay.Forward(relay.Agent, relay.Caller, buffer, length, source)),
+            ];
+        }
+        else
+        {
+            relay._loops =
+            [
+                Task.Run(() => relay.RelayAsync(relay.Caller, relay.Agent)),
+                Task.Run(() => relay.RelayAsync(relay.Agent, relay.Caller)),
+            ];
+        }
+
         return relay;
     }
 
@@ -191,6 +208,11 @@ public sealed class RtpRelay : IAsyncDisposable
         }
 
         await _stop.CancelAsync().ConfigureAwait(false);
+        foreach (int slot in _slots)
+        {
+            _engine!.Remove(slot);
+        }
+
         _ports.Release(Caller.Socket);
         _ports.Release(Agent.Socket);
         await Task.WhenAll(_loops).ConfigureAwait(false);

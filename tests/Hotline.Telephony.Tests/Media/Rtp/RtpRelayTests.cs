@@ -9,8 +9,8 @@ public sealed class RtpRelayTests
 {
     private static readonly TimeSpan ReceiveTimeout = TimeSpan.FromSeconds(5);
 
-    private static RtpPortAllocator Ports(int min) =>
-        new(new MediaOptions { PortMin = min, PortMax = min + 40, BindAddress = "127.0.0.1" });
+    private static RtpPortAllocator Ports(int min, int relayThreads = 2) =>
+        new(new MediaOptions { PortMin = min, PortMax = min + 40, BindAddress = "127.0.0.1", RelayThreads = relayThreads });
 
     private static byte[] Packet(ushort sequence, byte payloadType = 0)
     {
@@ -19,10 +19,13 @@ public sealed class RtpRelayTests
         return buffer;
     }
 
-    [Fact]
-    public async Task Relay_PacketsBothWays_ReachOtherPeerFromLegPort()
+    [Theory]
+    [InlineData(2, 41100)]
+    [InlineData(0, 41900)]
+    public async Task Relay_PacketsBothWays_ReachOtherPeerFromLegPort(int relayThreads, int portMin)
     {
-        await using RtpRelay relay = RtpRelay.TryStart(Ports(41100))!;
+        using RtpPortAllocator ports = Ports(portMin, relayThreads);
+        await using RtpRelay relay = RtpRelay.TryStart(ports)!;
         using var caller = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
         using var agent = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
         var callerLeg = new IPEndPoint(IPAddress.Loopback, relay.Caller.LocalPort);
@@ -60,10 +63,13 @@ public sealed class RtpRelayTests
         Assert.Equal(12 + 160, atAgent.Buffer.Length);
     }
 
-    [Fact]
-    public async Task Relay_GarbageAndForeignSource_CountedAndNotForwarded()
+    [Theory]
+    [InlineData(2, 41300)]
+    [InlineData(0, 42000)]
+    public async Task Relay_GarbageAndForeignSource_CountedAndNotForwarded(int relayThreads, int portMin)
     {
-        await using RtpRelay relay = RtpRelay.TryStart(Ports(41300))!;
+        using RtpPortAllocator ports = Ports(portMin, relayThreads);
+        await using RtpRelay relay = RtpRelay.TryStart(ports)!;
         using var caller = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
         using var intruder = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
         using var agent = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
