@@ -8,7 +8,7 @@ set -eu
 root=$(cd "$(dirname "$0")/../.." && pwd)
 seconds=${1:-10}
 [ $# -gt 0 ] && shift
-calls=${*:-"260 500 750 1000"}
+calls=${*:-"260 500 600 650"}
 
 dotnet build -c Release "$root/load/Hotline.MediaBench" -v q -nologo >/dev/null
 bench="$root/load/Hotline.MediaBench/bin/Release/net10.0/Hotline.MediaBench"
@@ -20,8 +20,9 @@ fi
 echo "# $(date -u +%FT%TZ) $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), rt=${MEDIABENCH_RT:-0}"
 header=1
 for n in $calls; do
-  for inline in "" "--inline"; do
-    out=$(timeout $((seconds + 120)) $prefix "$bench" --calls "$n" --seconds "$seconds" --port-min 30000 $inline)
+  # The epoll engine (default on Linux) and the async-receive fallback, side by side.
+  for engine in "--relay-threads 2" "--relay-threads 0"; do
+    out=$(timeout $((seconds + 120)) $prefix "$bench" --calls "$n" --seconds "$seconds" --port-min 30000 $engine)
     if [ $header = 1 ]; then echo "$out" | tail -2 | head -1; header=0; fi
     echo "$out" | tail -1
   done
