@@ -12,7 +12,7 @@ public sealed class RtpRelayLeg : IRtpPacketSink
 {
     private readonly Lock _addressGate = new();
     private SocketAddress? _remote;
-    private bool _latched;
+    private volatile bool _latched;
     private long _received;
     private long _forwarded;
     private long _malformed;
