@@ -66,8 +66,8 @@ public sealed class RtpRelay : IAsyncDisposable
         {
             relay._slots =
             [
-                engine.Add(relay.Caller, (buffer, length, source) => relay.Forward(relay.Caller, relay.Agent, buffer, length, source)),
-                engine.Add(relay.Agent, (buffer, length, source) => relay.Forward(relay.Agent, relay.Caller, buffer, length, source)),
+                engine.Add(relay.Caller, (buffer, length, source) => relay.ForwardGuarded(relay.Caller, relay.Agent, buffer, length, source)),
+                engine.Add(relay.Agent, (buffer, length, source) => relay.ForwardGuarded(relay.Agent, relay.Caller, buffer, length, source)),
             ];
         }
         else
@@ -131,7 +131,7 @@ public sealed class RtpRelay : IAsyncDisposable
                     continue;
                 }
 
-                Forward(from, to, buffer, length, source);
+                ForwardGuarded(from, to, buffer, length, source);
             }
         }
         catch (OperationCanceledException)
@@ -147,6 +147,24 @@ public sealed class RtpRelay : IAsyncDisposable
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>
+    /// A fault in one packet (a tap's bug) must not end the receive loop — with the epoll engine that loop
+    /// serves many calls — so it is counted on the leg and the packet dropped.
+    /// </summary>
+    private void ForwardGuarded(RtpRelayLeg from, RtpRelayLeg to, byte[] buffer, int length, SocketAddress source)
+    {
+        try
+        {
+            Forward(from, to, buffer, length, source);
+        }
+#pragma warning disable CA1031 // Deliberately broad: see summary.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            from.CountFault();
         }
     }
 
@@ -194,7 +212,7 @@ public sealed class RtpRelay : IAsyncDisposable
             to.Socket.SendTo(datagram, SocketFlags.None, destination);
             from.CountForwarded();
         }
-        catch (SocketException)
+        catch (Exception e) when (e is SocketException or ObjectDisposedException)
         {
             from.CountUndeliverable();
         }

@@ -20,6 +20,7 @@ public sealed class RtpRelayLeg : IRtpPacketSink
     private long _undeliverable;
     private long _held;
     private long _sent;
+    private long _faults;
     private volatile bool _forwarding = true;
 
     internal RtpRelayLeg(RtpLegSide side, Socket socket)
@@ -53,6 +54,9 @@ public sealed class RtpRelayLeg : IRtpPacketSink
 
     /// <summary>Packets from this leg's peer kept back while forwarding was paused (hold, prompts).</summary>
     public long Held => Volatile.Read(ref _held);
+
+    /// <summary>Packets dropped because handling them threw (a tap's fault); should stay zero.</summary>
+    public long Faults => Interlocked.Read(ref _faults);
 
     /// <summary>Packets we generated (prompts, music on hold) and sent to this leg's peer.</summary>
     public long Sent => Volatile.Read(ref _sent);
@@ -149,4 +153,6 @@ public sealed class RtpRelayLeg : IRtpPacketSink
     internal void CountUndeliverable() => _undeliverable++;
 
     internal void CountHeld() => _held++;
+
+    internal void CountFault() => Interlocked.Increment(ref _faults);
 }

@@ -105,6 +105,27 @@ public sealed class RtpRelayTests
         Assert.Equal([(RtpLegSide.Agent, (byte)8, (ushort)5)], tap.Seen);
     }
 
+    [Theory]
+    [InlineData(2, 42200)]
+    [InlineData(0, 42300)]
+    public async Task Relay_TapThrows_PacketDroppedLoopKeepsServing(int relayThreads, int portMin)
+    {
+        using RtpPortAllocator ports = Ports(portMin, relayThreads);
+        await using RtpRelay relay = RtpRelay.TryStart(ports, new ThrowOnceTap())!;
+        using var caller = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
+        using var agent = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
+        relay.Agent.SetSignalledRemote((IPEndPoint)agent.Client.LocalEndPoint!);
+        var callerLeg = new IPEndPoint(IPAddress.Loopback, relay.Caller.LocalPort);
+
+        await caller.SendAsync(Packet(1), callerLeg);
+        await caller.SendAsync(Packet(2), callerLeg);
+        UdpReceiveResult forwarded = await agent.ReceiveAsync().WaitAsync(ReceiveTimeout);
+
+        Assert.True(RtpPacketReader.TryParse(forwarded.Buffer, out RtpHeader h, out _));
+        Assert.Equal(2, h.SequenceNumber);
+        Assert.Equal(1, relay.Caller.Faults);
+    }
+
     [Fact]
     public async Task DisposeAsync_ReleasesPorts_ForReuse()
     {
@@ -134,6 +155,19 @@ public sealed class RtpRelayTests
         while (!condition())
         {
             await Task.Delay(5, deadline.Token);
+        }
+    }
+
+    private sealed class ThrowOnceTap : IRtpPacketTap
+    {
+        private int _calls;
+
+        public void OnPacket(RtpLegSide from, in RtpHeader header, ReadOnlySpan<byte> datagram)
+        {
+            if (Interlocked.Increment(ref _calls) == 1)
+            {
+                throw new InvalidOperationException("tap fault");
+            }
         }
     }
 
