@@ -58,8 +58,8 @@ internal sealed class SipEdge : IHostedService, IAsyncDisposable
         var authenticator = new DigestAuthenticator(nonces, realm, _registrarOptions.DigestAlgorithmList);
         var registrar = new SipRegistrar(_credentials, authenticator, _registrations, _registrarOptions, _options.Domain, _time, _loggers.CreateLogger<SipRegistrar>());
         var transport = _transport;
-        var mediaAddress = IPAddress.Parse(string.IsNullOrEmpty(_mediaOptions.Address) ? _options.Bind : _mediaOptions.Address);
-        var ports = new RtpPortPool(mediaAddress, _mediaOptions.RtpPortMin, _mediaOptions.RtpPortMax);
+        var mediaAddress = IPAddress.Parse(string.IsNullOrEmpty(_mediaOptions.BindAddress) ? _options.Bind : _mediaOptions.BindAddress);
+        var ports = new RtpPortPool(mediaAddress, _mediaOptions.PortMin, _mediaOptions.PortMax);
         Calls = new InboundCallService(Transactions, ports, () => transport.LocalEndPoint, _time, SipTimers.Default, _loggers.CreateLogger<InboundCallService>());
         var router = new SipEdgeRouter(_options, registrar, authenticator, _credentials, Transactions, Calls, _loggers.CreateLogger<SipEdgeRouter>());
         Transactions.Attach(router);
