@@ -38,7 +38,7 @@ run_sipp() { # rate total tag
   for ((k = 0; k < INSTANCES; k++)); do
     sipp "127.0.0.1:$PORT" -sf "$HERE/register-digest.xml" -inf "$WORK/agents$k.csv" -t "$TRANSPORT" -i 127.0.0.1 \
       -r $(($1 / INSTANCES)) -m $(($2 / INSTANCES)) -l 20000 -nostdin -timeout 180s \
-      -max_recv_loops 5000 -max_sched_loops 5000 > "$WORK/sipp-$3-$k.out" 2>&1 &
+      -max_recv_loops 5000 -max_sched_loops 5000 -buff_size 4194304 > "$WORK/sipp-$3-$k.out" 2>&1 &
     pids+=($!)
   done
   for p in "${pids[@]}"; do wait "$p" || true; done

@@ -1,6 +1,6 @@
 namespace Hotline.Telephony.B2bua;
 
-public enum CallState
+internal enum CallState
 {
     /// <summary>2xx sent; waiting for the caller's ACK while the 2xx is retransmitted (RFC 3261 §13.3.1.4).</summary>
     Answered,

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Hotline.Telephony.Sip.Syntax;
 
 /// <summary>CSeq = 1*DIGIT LWS Method (RFC 3261 §20.16); the number is below 2**31 (§8.1.1.5).</summary>
-public sealed record CSeqHeader(long Number, string Method)
+internal sealed record CSeqHeader(long Number, string Method)
 {
     public override string ToString() => Number.ToString(CultureInfo.InvariantCulture) + " " + Method;
 

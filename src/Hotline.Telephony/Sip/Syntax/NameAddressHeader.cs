@@ -6,7 +6,7 @@ namespace Hotline.Telephony.Sip.Syntax;
 /// name-addr / addr-spec with header parameters (RFC 3261 §20.10, §20.20, §20.39): the shape of From,
 /// To, Contact, Route and Record-Route values.
 /// </summary>
-public sealed class NameAddressHeader
+internal sealed class NameAddressHeader
 {
     public NameAddressHeader(SipUri uri, string? displayName = null, SipParameters? parameters = null)
     {

@@ -4,7 +4,7 @@ namespace Hotline.Telephony.Sip.Syntax;
 /// The header lines of a message in arrival order (RFC 3261 §7.3.1: the relative order of same-named
 /// lines is significant). Immutable; names compare case-insensitively.
 /// </summary>
-public sealed class SipHeaderCollection
+internal sealed class SipHeaderCollection
 {
     public static readonly SipHeaderCollection Empty = new([]);
 

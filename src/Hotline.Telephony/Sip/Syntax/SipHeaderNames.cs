@@ -1,7 +1,7 @@
 namespace Hotline.Telephony.Sip.Syntax;
 
 /// <summary>Header names in their canonical spelling, and the compact forms of RFC 3261 §7.3.3 and later RFCs.</summary>
-public static class SipHeaderNames
+internal static class SipHeaderNames
 {
     public const string Via = "Via";
     public const string From = "From";

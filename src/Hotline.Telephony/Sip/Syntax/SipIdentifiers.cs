@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 namespace Hotline.Telephony.Sip.Syntax;
 
 /// <summary>Random tags, branches and Call-IDs (RFC 3261 §19.3: globally unique, cryptographically random).</summary>
-public static class SipIdentifiers
+internal static class SipIdentifiers
 {
     public static string NewTag() => RandomHex(8);
 

@@ -1,7 +1,7 @@
 namespace Hotline.Telephony.Sip.Syntax;
 
 /// <summary>An immutable SIP message: header lines in order, the typed core headers, and the body bytes.</summary>
-public abstract class SipMessage
+internal abstract class SipMessage
 {
     private readonly SipCoreHeaders _core;
 

@@ -2,7 +2,7 @@ using System.Buffers;
 
 namespace Hotline.Telephony.Sip.Syntax;
 
-public sealed partial class SipMessageParser
+internal sealed partial class SipMessageParser
 {
     /// <summary>Decodes a framed header section: the start line, then header lines unfolded (RFC 3261 §7.3.1).</summary>
     private static bool TryParseHeaderSection(ReadOnlySequence<byte> section, out string startLine, out SipHeaderCollection headers, out SipParseError? error)

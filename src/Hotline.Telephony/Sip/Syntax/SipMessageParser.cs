@@ -8,7 +8,7 @@ namespace Hotline.Telephony.Sip.Syntax;
 /// every limit before more input is awaited; only a complete header section is decoded and parsed.
 /// Never throws on input: the result is Complete, NeedMoreData or Rejected with a typed reason.
 /// </summary>
-public sealed partial class SipMessageParser
+internal sealed partial class SipMessageParser
 {
     private readonly SipParseLimits _limits;
 

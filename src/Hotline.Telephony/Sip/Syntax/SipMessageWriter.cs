@@ -8,7 +8,7 @@ namespace Hotline.Telephony.Sip.Syntax;
 /// Serialises a message: start line, header lines in order, a Content-Length computed from the body
 /// (always written, so the bytes frame correctly on streams, RFC 3261 §18.3), blank line, body.
 /// </summary>
-public static class SipMessageWriter
+internal static class SipMessageWriter
 {
     public static byte[] ToBytes(SipMessage message)
     {

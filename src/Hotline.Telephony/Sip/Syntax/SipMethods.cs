@@ -1,7 +1,7 @@
 namespace Hotline.Telephony.Sip.Syntax;
 
 /// <summary>Method tokens (case-sensitive, RFC 3261 §7.1); methods are extensible, so these are strings.</summary>
-public static class SipMethods
+internal static class SipMethods
 {
     public const string Invite = "INVITE";
     public const string Ack = "ACK";

@@ -6,7 +6,7 @@ namespace Hotline.Telephony.Sip.Syntax;
 /// An ordered, immutable list of ";name=value" parameters (RFC 3261 §7.3.1, §19.1.1). Names compare
 /// case-insensitively; order and spelling are kept so a message serialises as it arrived.
 /// </summary>
-public sealed class SipParameters
+internal sealed class SipParameters
 {
     public static readonly SipParameters Empty = new([]);
 

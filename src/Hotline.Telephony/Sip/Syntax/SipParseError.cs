@@ -1,7 +1,7 @@
 namespace Hotline.Telephony.Sip.Syntax;
 
 /// <summary>A typed rejection from the parser: the reason, a human detail, and the SIP status to answer with.</summary>
-public sealed record SipParseError(SipParseFailure Failure, string Detail)
+internal sealed record SipParseError(SipParseFailure Failure, string Detail)
 {
     /// <summary>
     /// The response status for a request rejected this way (RFC 3261 §21.4): 505 for another SIP version,

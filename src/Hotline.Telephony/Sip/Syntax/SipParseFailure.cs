@@ -1,7 +1,7 @@
 namespace Hotline.Telephony.Sip.Syntax;
 
 /// <summary>Why a message was rejected; <see cref="SipParseError.StatusCode"/> maps each to a SIP status.</summary>
-public enum SipParseFailure
+internal enum SipParseFailure
 {
     MalformedStartLine,
     UnsupportedVersion,

@@ -1,7 +1,7 @@
 namespace Hotline.Telephony.Sip.Syntax;
 
 /// <summary>Size limits checked before bytes are buffered, so a peer cannot make the edge hold unbounded input.</summary>
-public sealed record SipParseLimits
+internal sealed record SipParseLimits
 {
     public static readonly SipParseLimits Default = new();
 

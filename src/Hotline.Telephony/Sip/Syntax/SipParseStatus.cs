@@ -1,6 +1,6 @@
 namespace Hotline.Telephony.Sip.Syntax;
 
-public enum SipParseStatus
+internal enum SipParseStatus
 {
     /// <summary>A whole message was read and the buffer advanced past it.</summary>
     Complete,

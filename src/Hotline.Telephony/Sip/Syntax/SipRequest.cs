@@ -1,7 +1,7 @@
 namespace Hotline.Telephony.Sip.Syntax;
 
 /// <summary>A SIP request (RFC 3261 §7.1).</summary>
-public sealed class SipRequest : SipMessage
+internal sealed class SipRequest : SipMessage
 {
     private SipRequest(string method, SipUri requestUri, SipHeaderCollection headers, ReadOnlyMemory<byte> body, SipCoreHeaders core)
         : base(headers, body, core)

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Hotline.Telephony.Sip.Syntax;
 
 /// <summary>A SIP response (RFC 3261 §7.2).</summary>
-public sealed class SipResponse : SipMessage
+internal sealed class SipResponse : SipMessage
 {
     private SipResponse(int statusCode, string reasonPhrase, SipHeaderCollection headers, ReadOnlyMemory<byte> body, SipCoreHeaders core)
         : base(headers, body, core)

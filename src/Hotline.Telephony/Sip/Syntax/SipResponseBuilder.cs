@@ -5,7 +5,7 @@ namespace Hotline.Telephony.Sip.Syntax;
 /// and CSeq copied; a To tag added unless the request had one or the response is 100 Trying; Timestamp
 /// echoed on 100 (§8.2.6.1).
 /// </summary>
-public sealed class SipResponseBuilder
+internal sealed class SipResponseBuilder
 {
     private readonly SipRequest _request;
     private readonly int _statusCode;

@@ -1,7 +1,7 @@
 namespace Hotline.Telephony.Sip.Syntax;
 
 /// <summary>Status codes the edge sends, with their RFC 3261 §21 reason phrases.</summary>
-public static class SipStatus
+internal static class SipStatus
 {
     public static string ReasonPhrase(int statusCode) => statusCode switch
     {

@@ -1,6 +1,6 @@
 namespace Hotline.Telephony.Sip.Syntax;
 
-public sealed partial class SipUri
+internal sealed partial class SipUri
 {
     public static SipUri Parse(string text) =>
         TryParse(text, out var uri) ? uri : throw new FormatException($"Invalid SIP URI '{text}'.");

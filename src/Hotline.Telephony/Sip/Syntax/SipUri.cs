@@ -7,7 +7,7 @@ namespace Hotline.Telephony.Sip.Syntax;
 /// (tel:, or a scheme nobody knows, RFC 4475 §3.1.1.6) are kept opaque so a request can still be
 /// parsed and answered 416.
 /// </summary>
-public sealed partial class SipUri : IEquatable<SipUri>
+internal sealed partial class SipUri : IEquatable<SipUri>
 {
     private SipUri(string scheme, string? user, string? password, string host, int? port, SipParameters parameters, string? headers, string? opaque)
     {

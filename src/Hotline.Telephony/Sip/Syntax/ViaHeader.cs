@@ -4,7 +4,7 @@ using System.Text;
 namespace Hotline.Telephony.Sip.Syntax;
 
 /// <summary>One Via value (RFC 3261 §20.42, §18.2.1): "SIP/2.0/UDP host:port;branch=…;received=…;rport=…".</summary>
-public sealed class ViaHeader
+internal sealed class ViaHeader
 {
     /// <summary>RFC 3261 §8.1.1.7: branches of compliant elements start with this magic cookie.</summary>
     public const string MagicCookie = "z9hG4bK";

@@ -1,7 +1,7 @@
 namespace Hotline.Telephony.Sip.Transactions;
 
 /// <summary>Why a client transaction ended without a final response.</summary>
-public enum SipClientFailure
+internal enum SipClientFailure
 {
     None,
 

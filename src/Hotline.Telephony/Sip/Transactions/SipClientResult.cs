@@ -3,7 +3,7 @@ using Hotline.Telephony.Sip.Syntax;
 namespace Hotline.Telephony.Sip.Transactions;
 
 /// <summary>The end of a client transaction: a final response, or a failure that stands in for one.</summary>
-public sealed record SipClientResult(SipResponse? Response, SipClientFailure Failure)
+internal sealed record SipClientResult(SipResponse? Response, SipClientFailure Failure)
 {
     public static SipClientResult Timeout { get; } = new(null, SipClientFailure.Timeout);
 

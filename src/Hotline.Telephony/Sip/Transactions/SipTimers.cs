@@ -1,7 +1,7 @@
 namespace Hotline.Telephony.Sip.Transactions;
 
 /// <summary>RFC 3261 §17.1.1.1 / Table 4 base values; every transaction timer (A–M) derives from these.</summary>
-public sealed record SipTimers
+internal sealed record SipTimers
 {
     public static readonly SipTimers Default = new();
 

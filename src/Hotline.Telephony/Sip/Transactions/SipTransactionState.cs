@@ -1,7 +1,7 @@
 namespace Hotline.Telephony.Sip.Transactions;
 
 /// <summary>States of the RFC 3261 §17 machines, with Accepted from RFC 6026 §7.</summary>
-public enum SipTransactionState
+internal enum SipTransactionState
 {
     Calling,
     Trying,

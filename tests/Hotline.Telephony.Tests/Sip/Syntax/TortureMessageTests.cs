@@ -121,37 +121,37 @@ public sealed class TortureMessageTests
         Assert.True(message.Body.IsEmpty);
     }
 
-    public static TheoryData<string, string, SipParseFailure, int> Invalid => new()
+    public static TheoryData<string, string, string, int> Invalid => new()
     {
-        { "clerr", Simple("INVITE", "sip:h.example").Replace("Content-Length: 0", "Content-Length: 9999", StringComparison.Ordinal) + "v=0", SipParseFailure.TruncatedBody, 400 },
-        { "ncl", Simple("INVITE", "sip:h.example").Replace("Content-Length: 0", "Content-Length: -999", StringComparison.Ordinal), SipParseFailure.InvalidContentLength, 400 },
-        { "scalarlg-mf", Simple("INVITE", "sip:h.example").Replace("Max-Forwards: 70", "Max-Forwards: 300", StringComparison.Ordinal), SipParseFailure.InvalidHeaderValue, 400 },
-        { "scalarlg-cseq", Simple("INVITE", "sip:h.example").Replace("CSeq: 1 INVITE", "CSeq: 36893488147419103232 INVITE", StringComparison.Ordinal), SipParseFailure.InvalidHeaderValue, 400 },
-        { "quotbal", Simple("INVITE", "sip:h.example").Replace("From: <sip:caller@example.com>", "From: \"Mr. J. User <sip:caller@example.com>", StringComparison.Ordinal), SipParseFailure.InvalidHeaderValue, 400 },
-        { "ltgtruri", Simple("INVITE", "<sip:user@example.com>"), SipParseFailure.MalformedStartLine, 400 },
-        { "lwsruri", Simple("INVITE", "sip:user@example.com; lr"), SipParseFailure.MalformedStartLine, 400 },
-        { "lwsstart", Simple("INVITE", " sip:user@example.com"), SipParseFailure.MalformedStartLine, 400 },
-        { "trws", Simple("INVITE", "sip:user@example.com").Replace("SIP/2.0\n", "SIP/2.0 \n", StringComparison.Ordinal), SipParseFailure.MalformedStartLine, 400 },
-        { "badvers", Simple("INVITE", "sip:user@example.com").Replace("com SIP/2.0", "com SIP/7.0", StringComparison.Ordinal), SipParseFailure.UnsupportedVersion, 505 },
-        { "mismatch01", Simple("INVITE", "sip:user@example.com").Replace("CSeq: 1 INVITE", "CSeq: 1 OPTIONS", StringComparison.Ordinal), SipParseFailure.CSeqMethodMismatch, 400 },
-        { "multi-callid", Simple("INVITE", "sip:user@example.com").Replace("Call-ID: t1", "Call-ID: t1\nCall-ID: t2", StringComparison.Ordinal), SipParseFailure.DuplicateSingleHeader, 400 },
-        { "multi-to", Simple("INVITE", "sip:user@example.com").Replace("To: <sip:user@example.com>", "To: <sip:a@example.com>, <sip:b@example.com>", StringComparison.Ordinal), SipParseFailure.DuplicateSingleHeader, 400 },
-        { "no-callid", Simple("INVITE", "sip:user@example.com").Replace("Call-ID: t1\n", "", StringComparison.Ordinal), SipParseFailure.MissingRequiredHeader, 400 },
-        { "no-via", Simple("INVITE", "sip:user@example.com").Replace("Via: SIP/2.0/UDP 192.0.2.2;branch=z9hG4bKt1\n", "", StringComparison.Ordinal), SipParseFailure.MissingRequiredHeader, 400 },
-        { "bad-via", Simple("INVITE", "sip:user@example.com").Replace("SIP/2.0/UDP 192.0.2.2", "SPIP/2.0/UDP 192.0.2.2", StringComparison.Ordinal), SipParseFailure.InvalidHeaderValue, 400 },
-        { "no-colon", Simple("INVITE", "sip:user@example.com").Replace("Max-Forwards: 70", "Max-Forwards 70", StringComparison.Ordinal), SipParseFailure.MalformedHeader, 400 },
-        { "bigcode", SimpleResponse("4294967301 better not break the receiver"), SipParseFailure.MalformedStartLine, 400 },
-        { "badhost", Simple("INVITE", "sip:user@exa mple.com"), SipParseFailure.MalformedStartLine, 400 },
-        { "bad-port", Simple("INVITE", "sip:user@example.com:99999"), SipParseFailure.MalformedStartLine, 400 },
+        { "clerr", Simple("INVITE", "sip:h.example").Replace("Content-Length: 0", "Content-Length: 9999", StringComparison.Ordinal) + "v=0", nameof(SipParseFailure.TruncatedBody), 400 },
+        { "ncl", Simple("INVITE", "sip:h.example").Replace("Content-Length: 0", "Content-Length: -999", StringComparison.Ordinal), nameof(SipParseFailure.InvalidContentLength), 400 },
+        { "scalarlg-mf", Simple("INVITE", "sip:h.example").Replace("Max-Forwards: 70", "Max-Forwards: 300", StringComparison.Ordinal), nameof(SipParseFailure.InvalidHeaderValue), 400 },
+        { "scalarlg-cseq", Simple("INVITE", "sip:h.example").Replace("CSeq: 1 INVITE", "CSeq: 36893488147419103232 INVITE", StringComparison.Ordinal), nameof(SipParseFailure.InvalidHeaderValue), 400 },
+        { "quotbal", Simple("INVITE", "sip:h.example").Replace("From: <sip:caller@example.com>", "From: \"Mr. J. User <sip:caller@example.com>", StringComparison.Ordinal), nameof(SipParseFailure.InvalidHeaderValue), 400 },
+        { "ltgtruri", Simple("INVITE", "<sip:user@example.com>"), nameof(SipParseFailure.MalformedStartLine), 400 },
+        { "lwsruri", Simple("INVITE", "sip:user@example.com; lr"), nameof(SipParseFailure.MalformedStartLine), 400 },
+        { "lwsstart", Simple("INVITE", " sip:user@example.com"), nameof(SipParseFailure.MalformedStartLine), 400 },
+        { "trws", Simple("INVITE", "sip:user@example.com").Replace("SIP/2.0\n", "SIP/2.0 \n", StringComparison.Ordinal), nameof(SipParseFailure.MalformedStartLine), 400 },
+        { "badvers", Simple("INVITE", "sip:user@example.com").Replace("com SIP/2.0", "com SIP/7.0", StringComparison.Ordinal), nameof(SipParseFailure.UnsupportedVersion), 505 },
+        { "mismatch01", Simple("INVITE", "sip:user@example.com").Replace("CSeq: 1 INVITE", "CSeq: 1 OPTIONS", StringComparison.Ordinal), nameof(SipParseFailure.CSeqMethodMismatch), 400 },
+        { "multi-callid", Simple("INVITE", "sip:user@example.com").Replace("Call-ID: t1", "Call-ID: t1\nCall-ID: t2", StringComparison.Ordinal), nameof(SipParseFailure.DuplicateSingleHeader), 400 },
+        { "multi-to", Simple("INVITE", "sip:user@example.com").Replace("To: <sip:user@example.com>", "To: <sip:a@example.com>, <sip:b@example.com>", StringComparison.Ordinal), nameof(SipParseFailure.DuplicateSingleHeader), 400 },
+        { "no-callid", Simple("INVITE", "sip:user@example.com").Replace("Call-ID: t1\n", "", StringComparison.Ordinal), nameof(SipParseFailure.MissingRequiredHeader), 400 },
+        { "no-via", Simple("INVITE", "sip:user@example.com").Replace("Via: SIP/2.0/UDP 192.0.2.2;branch=z9hG4bKt1\n", "", StringComparison.Ordinal), nameof(SipParseFailure.MissingRequiredHeader), 400 },
+        { "bad-via", Simple("INVITE", "sip:user@example.com").Replace("SIP/2.0/UDP 192.0.2.2", "SPIP/2.0/UDP 192.0.2.2", StringComparison.Ordinal), nameof(SipParseFailure.InvalidHeaderValue), 400 },
+        { "no-colon", Simple("INVITE", "sip:user@example.com").Replace("Max-Forwards: 70", "Max-Forwards 70", StringComparison.Ordinal), nameof(SipParseFailure.MalformedHeader), 400 },
+        { "bigcode", SimpleResponse("4294967301 better not break the receiver"), nameof(SipParseFailure.MalformedStartLine), 400 },
+        { "badhost", Simple("INVITE", "sip:user@exa mple.com"), nameof(SipParseFailure.MalformedStartLine), 400 },
+        { "bad-port", Simple("INVITE", "sip:user@example.com:99999"), nameof(SipParseFailure.MalformedStartLine), 400 },
     };
 
     [Theory]
     [MemberData(nameof(Invalid))]
-    public void TryParse_InvalidTortureMessage_RejectedWithReason(string name, string text, SipParseFailure failure, int status)
+    public void TryParse_InvalidTortureMessage_RejectedWithReason(string name, string text, string failure, int status)
     {
         var error = SipText.RejectDatagram(text);
 
-        Assert.True(failure == error.Failure, $"{name}: {error}");
+        Assert.True(failure == error.Failure.ToString(), $"{name}: {error}");
         Assert.Equal(status, error.StatusCode);
     }
 
