@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using Hotline.Telephony.Media.Rtp;
-using Hotline.Telephony.Media.Sdp;
+using Hotline.Telephony.Sdp;
 using Hotline.Telephony.Sip.Dialogs;
 using Hotline.Telephony.Sip.Syntax;
 using Hotline.Telephony.Sip.Transactions;
@@ -12,18 +12,18 @@ using Microsoft.Extensions.Logging;
 namespace Hotline.Telephony.B2bua;
 
 /// <summary>
-/// Accepts admitted INVITEs to the hotline number: negotiates G.711 (RFC 3264), reserves an RTP port,
+/// Accepts admitted INVITEs to the hotline number: reserves an RTP port, negotiates G.711 (RFC 3264 via SdpOfferAnswer),
 /// rings, answers, and routes in-dialog requests (ACK, BYE) to the call. The skeleton of the B2BUA:
 /// queueing, IVR, agent legs and media relay build on these calls.
 /// </summary>
 internal sealed class InboundCallService
 {
     private readonly SipDialogTable<InboundCall> _dialogs = new();
-    private readonly RtpPortPool _ports;
+    private readonly RtpPortAllocator _ports;
     private readonly Func<IPEndPoint> _localEndPoint;
     private readonly ILogger _logger;
 
-    public InboundCallService(SipTransactionLayer transactions, RtpPortPool ports, Func<IPEndPoint> localEndPoint, TimeProvider time, SipTimers timers, ILogger logger)
+    public InboundCallService(SipTransactionLayer transactions, RtpPortAllocator ports, Func<IPEndPoint> localEndPoint, TimeProvider time, SipTimers timers, ILogger logger)
     {
         Transactions = transactions;
         _ports = ports;
@@ -44,35 +44,46 @@ internal sealed class InboundCallService
     public void Accept(ISipServerTransaction invite)
     {
         var request = invite.Request;
-        if (request.ContentType is not { } type || !type.StartsWith("application/sdp", StringComparison.OrdinalIgnoreCase)
-            || !SdpOffer.TryParse(Encoding.UTF8.GetString(request.Body.Span), out var offer))
+        if (request.ContentType is not { } type || !type.StartsWith("application/sdp", StringComparison.OrdinalIgnoreCase) || request.Body.IsEmpty)
         {
             // No offer in the INVITE (offer in the 2xx, RFC 3261 §13.2.1) is not supported yet.
             Refuse(invite, 488, "INVITE without an SDP offer");
             return;
         }
-        var codec = SdpAnswerer.ChooseCodec(offer);
-        if (codec is null)
+        if (!SdpParser.TryParse(Encoding.UTF8.GetString(request.Body.Span), out var offer, out var failure))
         {
-            Refuse(invite, 488, "no G.711 codec offered");
+            // An offer we cannot read is a bad request (RFC 3261 §21.4.1), not an unacceptable one.
+            Refuse(invite, failure.SipStatusCode, failure.ToString());
             return;
         }
-        var rtp = _ports.Rent();
+        var rtp = _ports.TryAllocate();
         if (rtp is null)
         {
             Refuse(invite, 503, "RTP ports exhausted");
+            return;
+        }
+        var local = (IPEndPoint)rtp.LocalEndPoint!;
+        var media = new SdpLocalMedia
+        {
+            Address = local.Address.ToString(),
+            Port = local.Port,
+            SessionId = Time.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture),
+        };
+        if (!SdpOfferAnswer.TryAnswer(offer, media, out var negotiation, out var rejection))
+        {
+            _ports.Release(rtp);
+            Refuse(invite, rejection.SipStatusCode, rejection.Detail, rejection.WarningCode);
             return;
         }
         var localTag = SipIdentifiers.NewTag();
         var dialog = SipDialog.CreateAsServer(request, localTag);
         if (dialog is null)
         {
-            _ports.Return(rtp);
+            _ports.Release(rtp);
             Refuse(invite, 400, "INVITE without a usable Contact or From tag");
             return;
         }
-        var port = ((IPEndPoint)rtp.LocalEndPoint!).Port;
-        var sdp = SdpAnswerer.Answer(offer, codec, SdpAnswerer.ChooseTelephoneEvent(offer), _ports.Address, port, Time.GetUtcNow().ToUnixTimeSeconds());
+        var sdp = SdpWriter.Write(negotiation.Local);
         invite.Respond(SipResponseBuilder.For(request, 180).WithToTag(localTag).Build());
         var ok = SipResponseBuilder.For(request, 200).WithToTag(localTag)
             .WithHeader(SipHeaderNames.Contact, Contact(invite.Inbound.Transport))
@@ -81,7 +92,7 @@ internal sealed class InboundCallService
             .Build();
         var call = new InboundCall(this, invite, dialog, ok, rtp);
         _dialogs.TryAdd(dialog.Id, call);
-        B2buaLog.Answered(_logger, request.CallId, request.From.Uri.ToString(), request.RequestUri.User ?? string.Empty, codec.Encoding);
+        B2buaLog.Answered(_logger, request.CallId, request.From.Uri.ToString(), request.RequestUri.User ?? string.Empty, negotiation.Codec.EncodingName);
         call.Start();
     }
 
@@ -152,7 +163,7 @@ internal sealed class InboundCallService
     internal void OnEnded(InboundCall call)
     {
         _dialogs.Remove(call.Dialog.Id);
-        _ports.Return(call.Rtp);
+        _ports.Release(call.Rtp);
         B2buaLog.Ended(_logger, call.Dialog.Id.CallId, call.EndReason ?? "ended");
     }
 
@@ -162,9 +173,10 @@ internal sealed class InboundCallService
         return string.Create(CultureInfo.InvariantCulture, $"<sip:hotline@{local};transport={(transport == SipTransportKind.Tcp ? "tcp" : "udp")}>");
     }
 
-    private void Refuse(ISipServerTransaction invite, int status, string reason)
+    /// <summary>RFC 3261 §20.43: 399 is the generic warning; SDP refusals carry 304/305 instead.</summary>
+    private void Refuse(ISipServerTransaction invite, int status, string reason, int warning = 399)
     {
         B2buaLog.Refused(_logger, invite.Request.CallId, reason);
-        invite.Respond(SipResponseBuilder.For(invite.Request, status).WithHeader("Warning", $"399 hotline \"{reason}\"").Build());
+        invite.Respond(SipResponseBuilder.For(invite.Request, status).WithHeader("Warning", string.Create(CultureInfo.InvariantCulture, $"{warning} hotline \"{reason}\"")).Build());
     }
 }

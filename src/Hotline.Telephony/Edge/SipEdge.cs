@@ -28,6 +28,7 @@ internal sealed class SipEdge : IHostedService, IAsyncDisposable
     private readonly ILoggerFactory _loggers;
     private SipTransportLayer? _transport;
     private ContactProber? _prober;
+    private RtpPortAllocator? _ports;
 
     public SipEdge(IOptions<SipOptions> options, IOptions<RegistrarOptions> registrarOptions, IOptions<MediaOptions> mediaOptions, IAgentCredentialStore credentials, RegistrationTable registrations, ISipRateLimiter rateLimiter, TimeProvider time, ILoggerFactory loggers)
     {
@@ -58,9 +59,8 @@ internal sealed class SipEdge : IHostedService, IAsyncDisposable
         var authenticator = new DigestAuthenticator(nonces, realm, _registrarOptions.DigestAlgorithmList);
         var registrar = new SipRegistrar(_credentials, authenticator, _registrations, _registrarOptions, _options.Domain, _time, _loggers.CreateLogger<SipRegistrar>());
         var transport = _transport;
-        var mediaAddress = IPAddress.Parse(string.IsNullOrEmpty(_mediaOptions.BindAddress) ? _options.Bind : _mediaOptions.BindAddress);
-        var ports = new RtpPortPool(mediaAddress, _mediaOptions.PortMin, _mediaOptions.PortMax);
-        Calls = new InboundCallService(Transactions, ports, () => transport.LocalEndPoint, _time, SipTimers.Default, _loggers.CreateLogger<InboundCallService>());
+        _ports = new RtpPortAllocator(MediaPortsOptions());
+        Calls = new InboundCallService(Transactions, _ports, () => transport.LocalEndPoint, _time, SipTimers.Default, _loggers.CreateLogger<InboundCallService>());
         var router = new SipEdgeRouter(_options, registrar, authenticator, _credentials, Transactions, Calls, _loggers.CreateLogger<SipEdgeRouter>());
         Transactions.Attach(router);
         _transport.Start(Transactions.OnInboundAsync);
@@ -82,5 +82,18 @@ internal sealed class SipEdge : IHostedService, IAsyncDisposable
         {
             await transport.DisposeAsync().ConfigureAwait(false);
         }
+        Interlocked.Exchange(ref _ports, null)?.Dispose();
     }
+
+    /// <summary>Media:BindAddress left empty means RTP binds where SIP does.</summary>
+    private MediaOptions MediaPortsOptions() => string.IsNullOrEmpty(_mediaOptions.BindAddress)
+        ? new MediaOptions
+        {
+            PortMin = _mediaOptions.PortMin,
+            PortMax = _mediaOptions.PortMax,
+            BindAddress = _options.Bind,
+            RelayThreads = _mediaOptions.RelayThreads,
+            DataDirectory = _mediaOptions.DataDirectory,
+        }
+        : _mediaOptions;
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using Hotline.Telephony.B2bua;
+using Hotline.Telephony.Media;
 using Hotline.Telephony.Media.Rtp;
 using Hotline.Telephony.Sip.Syntax;
 using Hotline.Telephony.Sip.Transactions;
@@ -12,7 +13,7 @@ namespace Hotline.Telephony.Tests.B2bua;
 /// <summary>The UAS call on a fake clock: 2xx retransmission until ACK (RFC 3261 §13.3.1.4) and the BYE when none comes.</summary>
 public sealed class InboundCallServiceTests
 {
-    private static SipRequest Invite(string sdp = "v=0\r\nc=IN IP4 192.0.2.7\r\nm=audio 40000 RTP/AVP 0 101\r\na=rtpmap:101 telephone-event/8000\r\n") =>
+    private static SipRequest Invite(string sdp = "v=0\r\no=- 1 1 IN IP4 192.0.2.7\r\ns=-\r\nc=IN IP4 192.0.2.7\r\nt=0 0\r\nm=audio 40000 RTP/AVP 0 101\r\na=rtpmap:101 telephone-event/8000\r\n") =>
         (SipRequest)SipText.ParseDatagram($"""
             INVITE sip:12345@hotline.local SIP/2.0
             Via: SIP/2.0/UDP 192.0.2.7:5070;branch=z9hG4bKcall1
@@ -31,7 +32,7 @@ public sealed class InboundCallServiceTests
     private static (TransactionFixture Fixture, InboundCallService Service) Start()
     {
         var f = new TransactionFixture();
-        var ports = new RtpPortPool(IPAddress.Loopback, 31000, 31099);
+        var ports = new RtpPortAllocator(new MediaOptions { PortMin = 31000, PortMax = 31099, BindAddress = "127.0.0.1" });
         var service = new InboundCallService(f.Layer, ports, () => new IPEndPoint(IPAddress.Loopback, 5060), f.Time, SipTimers.Default, NullLogger.Instance);
         return (f, service);
     }
@@ -78,11 +79,42 @@ public sealed class InboundCallServiceTests
     public async Task Accept_OfferWithoutG711_488AndNoCall()
     {
         var (f, service) = Start();
-        await f.Receive(Invite("v=0\r\nc=IN IP4 192.0.2.7\r\nm=audio 40000 RTP/AVP 18\r\na=rtpmap:18 G729/8000\r\n"));
+        await f.Receive(Invite("v=0\r\no=- 1 1 IN IP4 192.0.2.7\r\ns=-\r\nc=IN IP4 192.0.2.7\r\nt=0 0\r\nm=audio 40000 RTP/AVP 18\r\na=rtpmap:18 G729/8000\r\n"));
 
         service.Accept(f.User.Requests[0]);
 
-        Assert.Equal(1, f.Sender.CountResponses(488));
+        var refusal = (SipResponse)f.Sender.Sent.Last().Message;
+        Assert.Equal(488, refusal.StatusCode);
+        Assert.StartsWith("305 ", refusal.Headers["Warning"], StringComparison.Ordinal);
+        Assert.Empty(service.Calls);
+    }
+
+    [Fact]
+    public async Task Accept_G729FirstAndVideo_AnswersFirstG711WithEventsAndRefusesVideo()
+    {
+        var (f, service) = Start();
+        await f.Receive(Invite("v=0\r\no=- 1 1 IN IP4 192.0.2.7\r\ns=-\r\nc=IN IP4 192.0.2.7\r\nt=0 0\r\n"
+            + "m=audio 40000 RTP/AVP 18 0 8 101\r\na=rtpmap:18 G729/8000\r\na=rtpmap:101 telephone-event/8000\r\n"
+            + "m=video 40002 RTP/AVP 96\r\na=rtpmap:96 H264/90000\r\n"));
+
+        service.Accept(f.User.Requests[0]);
+
+        var ok = (SipResponse)f.Sender.Sent.Last().Message;
+        var answer = System.Text.Encoding.UTF8.GetString(ok.Body.Span);
+        Assert.Equal(200, ok.StatusCode);
+        Assert.Contains(" RTP/AVP 0 101\r\n", answer, StringComparison.Ordinal);
+        Assert.Contains("m=video 0 RTP/AVP 96\r\n", answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Accept_UnreadableSdp_400AndNoCall()
+    {
+        var (f, service) = Start();
+        await f.Receive(Invite("garbage\r\n"));
+
+        service.Accept(f.User.Requests[0]);
+
+        Assert.Equal(1, f.Sender.CountResponses(400));
         Assert.Empty(service.Calls);
     }
 }
