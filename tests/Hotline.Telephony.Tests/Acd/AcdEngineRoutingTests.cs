@@ -1,6 +1,6 @@
 using Hotline.Telephony.Acd;
 using Hotline.Telephony.Acd.Events;
-using Hotline.Telephony.Tests.Fakes;
+using Hotline.Telephony.Tests.Support;
 
 namespace Hotline.Telephony.Tests.Acd;
 

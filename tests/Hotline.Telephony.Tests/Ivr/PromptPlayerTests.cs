@@ -1,7 +1,7 @@
 using Hotline.Telephony.Ivr;
 using Hotline.Telephony.Media.Recording;
 using Hotline.Telephony.Media.Rtp;
-using Hotline.Telephony.Tests.Fakes;
+using Hotline.Telephony.Tests.Support;
 
 namespace Hotline.Telephony.Tests.Ivr;
 

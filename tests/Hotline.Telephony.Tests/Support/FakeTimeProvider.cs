@@ -1,7 +1,7 @@
 namespace Hotline.Telephony.Tests.Support;
 
 /// <summary>A TimeProvider that moves only when told; timers fire in due order during <see cref="Advance"/>.</summary>
-internal sealed class FakeTimeProvider : TimeProvider
+public sealed class FakeTimeProvider : TimeProvider
 {
     private readonly object _gate = new();
     private readonly List<FakeTimer> _timers = [];
@@ -32,6 +32,7 @@ internal sealed class FakeTimeProvider : TimeProvider
 
     public void Advance(TimeSpan by)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(by, TimeSpan.Zero);
         DateTimeOffset target;
         lock (_gate)
         {

@@ -5,7 +5,7 @@ using Hotline.Telephony.Media;
 using Hotline.Telephony.Media.Dtmf;
 using Hotline.Telephony.Media.Recording;
 using Hotline.Telephony.Media.Rtp;
-using Hotline.Telephony.Tests.Fakes;
+using Hotline.Telephony.Tests.Support;
 
 namespace Hotline.Telephony.Tests.Media.Rtp;
 
