@@ -1,0 +1,3 @@
+namespace Hotline.Telephony.Acd.CallRecords;
+
+public sealed record TransferRecord(DateTimeOffset At, string FromAgentId, string Target, bool Attended);

@@ -1,0 +1,206 @@
+using Hotline.Telephony.Media.Recording;
+using Hotline.Telephony.Media.Rtp;
+
+namespace Hotline.Telephony.Ivr;
+
+/// <summary>
+/// Plays prompts into an RTP stream as G.711, one 160-sample (20 ms) frame per packet — the RFC 3551 §4.5
+/// default packetisation. Frame n of the stream's life carries timestamp base + 160·n whether or not we
+/// were playing before, so the timestamp follows the sampling clock across pauses (RFC 3550 §5.1) and the
+/// first packet of each play sets the marker bit (RFC 3551 §4.1: start of a talkspurt). Pacing is driven
+/// by a <see cref="TimeProvider"/> timer and computed from elapsed time, so a late tick catches up instead
+/// of drifting.
+/// </summary>
+public sealed class PromptPlayer : IDisposable
+{
+    public const int FrameSamples = 160;
+    private static readonly TimeSpan FrameDuration = TimeSpan.FromMilliseconds(20);
+
+    // After a stall, send at most this many overdue frames at once and skip the rest: a burst would only
+    // overflow the phone's jitter buffer, a gap is concealed.
+    private const int MaxCatchUpFrames = 3;
+
+    private readonly TimeProvider _time;
+    private readonly IRtpPacketSink _sink;
+    private readonly byte _payloadType;
+    private readonly uint _ssrc;
+    private readonly uint _timestampBase;
+    private readonly long _origin;
+    private readonly short[] _samples = new short[FrameSamples];
+    private readonly byte[] _packet = new byte[RtpHeader.FixedLength + FrameSamples];
+    private readonly Lock _gate = new();
+    private ushort _sequence;
+    private ITimer? _timer;
+    private IReadOnlyList<short[]> _segments = [];
+    private int _segment;
+    private int _offset;
+    private bool _loop;
+    private bool _marker;
+    private long _nextFrame;
+    private Action? _finished;
+
+    public PromptPlayer(TimeProvider time, IRtpPacketSink sink, byte payloadType, uint ssrc, ushort initialSequence, uint initialTimestamp)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(sink);
+        if (payloadType is not (G711.PcmuPayloadType or G711.PcmaPayloadType))
+        {
+            throw new ArgumentOutOfRangeException(nameof(payloadType), payloadType, "Prompts are played as PCMU (0) or PCMA (8).");
+        }
+
+        _time = time;
+        _sink = sink;
+        _payloadType = payloadType;
+        _ssrc = ssrc;
+        _sequence = initialSequence;
+        _timestampBase = initialTimestamp;
+        _origin = time.GetTimestamp();
+    }
+
+    public bool IsPlaying
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _timer is not null;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Starts playing the segments back to back (replacing anything playing). The first frame goes out now.
+    /// <paramref name="finished"/> runs after the last frame was sent (never when stopped or looping).
+    /// </summary>
+    public void Play(IReadOnlyList<short[]> segments, Action? finished = null, bool loop = false)
+    {
+        ArgumentNullException.ThrowIfNull(segments);
+        if (loop && segments.All(s => s.Length == 0))
+        {
+            throw new ArgumentException("A looping play needs some audio.", nameof(segments));
+        }
+
+        lock (_gate)
+        {
+            _timer?.Dispose();
+            _segments = segments;
+            _segment = 0;
+            _offset = 0;
+            _loop = loop;
+            _marker = true;
+            _finished = finished;
+            _nextFrame = FrameNow();
+            _timer = _time.CreateTimer(_ => Tick(), null, FrameDuration, FrameDuration);
+        }
+
+        Tick();
+    }
+
+    /// <summary>Stops at the current frame (barge-in: the caller pressed a key).</summary>
+    public void Stop()
+    {
+        lock (_gate)
+        {
+            StopLocked();
+        }
+    }
+
+    private void StopLocked()
+    {
+        _timer?.Dispose();
+        _timer = null;
+        _finished = null;
+    }
+
+    public void Dispose() => Stop();
+
+    private long FrameNow() => (long)(_time.GetElapsedTime(_origin).Ticks / FrameDuration.Ticks);
+
+    private void Tick()
+    {
+        Action? finished = null;
+        lock (_gate)
+        {
+            if (_timer is null)
+            {
+                return;
+            }
+
+            long due = FrameNow();
+            if (due - _nextFrame >= MaxCatchUpFrames)
+            {
+                Skip(due - _nextFrame - MaxCatchUpFrames + 1);
+            }
+
+            while (_timer is not null && _nextFrame <= due)
+            {
+                if (!SendFrame())
+                {
+                    finished = _finished;
+                    StopLocked();
+                }
+            }
+        }
+
+        finished?.Invoke();
+    }
+
+    /// <summary>Sends frame <see cref="_nextFrame"/>; false when there was no audio left to send.</summary>
+    private bool SendFrame()
+    {
+        int filled = Fill(_samples);
+        if (filled == 0)
+        {
+            return false;
+        }
+
+        Array.Clear(_samples, filled, FrameSamples - filled);
+        Span<byte> payload = _packet.AsSpan(RtpHeader.FixedLength, FrameSamples);
+        G711.Encode(_payloadType, _samples, payload);
+        uint timestamp = _timestampBase + (uint)(_nextFrame * FrameSamples);
+        int length = RtpPacketWriter.Write(_packet, _payloadType, _marker, _sequence++, timestamp, _ssrc, payload);
+        _marker = false;
+        _nextFrame++;
+        _sink.Send(_packet.AsSpan(0, length));
+        return true;
+    }
+
+    private void Skip(long frames)
+    {
+        for (long i = 0; i < frames && Fill(_samples) > 0; i++)
+        {
+            _nextFrame++;
+        }
+    }
+
+    private int Fill(Span<short> frame)
+    {
+        int filled = 0;
+        while (filled < frame.Length)
+        {
+            if (_segment >= _segments.Count)
+            {
+                if (!_loop || filled > 0)
+                {
+                    break;
+                }
+
+                _segment = 0;
+                _offset = 0;
+            }
+
+            short[] audio = _segments[_segment];
+            int take = Math.Min(frame.Length - filled, audio.Length - _offset);
+            audio.AsSpan(_offset, take).CopyTo(frame[filled..]);
+            filled += take;
+            _offset += take;
+            if (_offset == audio.Length)
+            {
+                _segment++;
+                _offset = 0;
+            }
+        }
+
+        return filled;
+    }
+}

@@ -1,0 +1,34 @@
+namespace Hotline.Telephony.Sip;
+
+/// <summary>The "Sip" configuration section: where the edge listens and how much it accepts.</summary>
+public sealed record SipOptions
+{
+    public const string SectionName = "Sip";
+
+    /// <summary>UDP and TCP port (RFC 3261 §19.1.2 default 5060); 0 picks a free port (tests).</summary>
+    public int Port { get; init; } = 5060;
+
+    /// <summary>Address to bind; loopback unless the host opens the edge deliberately.</summary>
+    public string Bind { get; init; } = "127.0.0.1";
+
+    /// <summary>The SIP domain agents register in: sip:&lt;agent_id&gt;@Domain.</summary>
+    public string Domain { get; init; } = "hotline.local";
+
+    /// <summary>Open TCP connections allowed at once; further connects are refused.</summary>
+    public int MaxTcpConnections { get; init; } = 2048;
+
+    /// <summary>A TCP connection with no bytes for this long is closed.</summary>
+    public int TcpIdleTimeoutSeconds { get; init; } = 600;
+
+    /// <summary>Messages per second accepted from one source address; 0 turns the limit off.</summary>
+    public int PerSourceMessagesPerSecond { get; init; }
+
+    /// <summary>Numbers that reach the hotline (comma-separated), e.g. "12345"; callers dial sip:12345@….</summary>
+    public string HotlineNumbers { get; init; } = "12345";
+
+    /// <summary>SIP trunks allowed to deliver calls; every other caller must be an authenticated agent.</summary>
+    public IReadOnlyList<SipTrunkOptions> Trunks { get; init; } = [];
+
+    /// <summary>The Server/User-Agent header value.</summary>
+    public string ServerName { get; init; } = "Hotline";
+}

@@ -1,0 +1,153 @@
+using System.Buffers;
+
+namespace Hotline.Telephony.Sip.Syntax;
+
+internal sealed partial class SipMessageParser
+{
+    /// <summary>Decodes a framed header section: the start line, then header lines unfolded (RFC 3261 §7.3.1).</summary>
+    private static bool TryParseHeaderSection(ReadOnlySequence<byte> section, out string startLine, out SipHeaderCollection headers, out SipParseError? error)
+    {
+        headers = SipHeaderCollection.Empty;
+        error = null;
+        var text = Decode(section).AsSpan();
+        var lines = new List<SipHeader>(16);
+        var lineEnd = text.IndexOf('\n');
+        startLine = TrimCr(text[..lineEnd]).ToString();
+        text = text[(lineEnd + 1)..];
+        string? name = null;
+        string? value = null;
+        while (!text.IsEmpty)
+        {
+            lineEnd = text.IndexOf('\n');
+            var line = TrimCr(text[..lineEnd]);
+            text = text[(lineEnd + 1)..];
+            if (line.IsEmpty)
+            {
+                break;
+            }
+            if (line.ContainsAny('\r', '\0'))
+            {
+                error = Malformed("Header line holds a bare CR or NUL.");
+                return false;
+            }
+            if (SipGrammar.IsWhitespace(line[0]))
+            {
+                // Folded continuation: LWS = [*WSP CRLF] 1*WSP, equivalent to one SP.
+                if (name is null)
+                {
+                    error = Malformed("Continuation line before any header.");
+                    return false;
+                }
+                value = value!.Length == 0 ? line.Trim(" \t").ToString() : value + " " + line.Trim(" \t").ToString();
+                continue;
+            }
+            if (name is not null)
+            {
+                lines.Add(new SipHeader(name, value!));
+            }
+            if (!TrySplitHeaderLine(line, out name, out value))
+            {
+                error = Malformed("Header line is not 'name: value'.");
+                return false;
+            }
+        }
+        if (name is not null)
+        {
+            lines.Add(new SipHeader(name, value!));
+        }
+        headers = new SipHeaderCollection(lines);
+        return true;
+    }
+
+    private static bool TrySplitHeaderLine(ReadOnlySpan<char> line, out string? name, out string? value)
+    {
+        name = null;
+        value = null;
+        var colon = line.IndexOf(':');
+        if (colon <= 0)
+        {
+            return false;
+        }
+        var rawName = line[..colon].TrimEnd(" \t");
+        if (!SipGrammar.IsToken(rawName))
+        {
+            return false;
+        }
+        name = SipHeaderNames.Normalize(rawName);
+        value = line[(colon + 1)..].Trim(" \t").ToString();
+        return true;
+    }
+
+    private static bool TryBuild(string startLine, SipHeaderCollection headers, ReadOnlyMemory<byte> body, out SipMessage? message, out SipParseError? error)
+    {
+        message = null;
+        var parts = startLine.Split(' ', 3);
+        if (parts.Length == 3 && parts[0].StartsWith("SIP/", StringComparison.OrdinalIgnoreCase))
+        {
+            return TryBuildResponse(parts, headers, body, out message, out error);
+        }
+        if (parts.Length == 2 && parts[0].StartsWith("SIP/", StringComparison.OrdinalIgnoreCase))
+        {
+            // "SIP/2.0 200" with no reason phrase at all: lenient, RFC 4475 §3.1.1.13 sends "SIP/2.0 100 ".
+            return TryBuildResponse([parts[0], parts[1], string.Empty], headers, body, out message, out error);
+        }
+        if (parts.Length != 3 || !SipGrammar.IsToken(parts[0]) || parts[1].Length == 0 || parts[2].Contains(' ', StringComparison.Ordinal))
+        {
+            // RFC 4475 §3.1.2.7/§3.1.2.9/§3.1.2.10: extra or missing SP in the Request-Line is malformed.
+            error = new SipParseError(SipParseFailure.MalformedStartLine, "Request-Line is not 'Method SP Request-URI SP SIP-Version'.");
+            return false;
+        }
+        if (!CheckVersion(parts[2], out error))
+        {
+            return false;
+        }
+        if (!SipUri.TryParse(parts[1], out var uri))
+        {
+            error = new SipParseError(SipParseFailure.MalformedStartLine, "Request-URI is malformed.");
+            return false;
+        }
+        var ok = SipRequest.TryCreate(parts[0], uri, headers, body, out var request, out error);
+        message = request;
+        return ok;
+    }
+
+    private static bool TryBuildResponse(string[] parts, SipHeaderCollection headers, ReadOnlyMemory<byte> body, out SipMessage? message, out SipParseError? error)
+    {
+        message = null;
+        if (!CheckVersion(parts[0], out error))
+        {
+            return false;
+        }
+        if (parts[1].Length != 3 || !SipGrammar.TryParseDecimal(parts[1], 699, out var code) || code < 100)
+        {
+            error = new SipParseError(SipParseFailure.MalformedStartLine, "Status code is not 100-699.");
+            return false;
+        }
+        var ok = SipResponse.TryCreate((int)code, parts[2], headers, body, out var response, out error);
+        message = response;
+        return ok;
+    }
+
+    /// <summary>RFC 3261 §7.1: SIP-Version is case-insensitive; another version is answered 505 (RFC 4475 §3.1.2.16).</summary>
+    private static bool CheckVersion(string version, out SipParseError? error)
+    {
+        error = null;
+        if (string.Equals(version, "SIP/2.0", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+        var numbers = version.AsSpan(4);
+        var dot = numbers.IndexOf('.');
+        var wellFormed = version.StartsWith("SIP/", StringComparison.OrdinalIgnoreCase) && dot > 0
+            && SipGrammar.TryParseDecimal(numbers[..dot], int.MaxValue, out _)
+            && SipGrammar.TryParseDecimal(numbers[(dot + 1)..], int.MaxValue, out _);
+        error = wellFormed
+            ? new SipParseError(SipParseFailure.UnsupportedVersion, $"{version} is not supported.")
+            : new SipParseError(SipParseFailure.MalformedStartLine, "SIP-Version is malformed.");
+        return false;
+    }
+
+    private static ReadOnlySpan<char> TrimCr(ReadOnlySpan<char> line) => line.EndsWith('\r') ? line[..^1] : line;
+
+    private static SipParseError Malformed(string detail) => new(SipParseFailure.MalformedHeader, detail);
+}

@@ -1,0 +1,122 @@
+using System.Buffers;
+using System.Net;
+using System.Net.Sockets;
+using Hotline.Telephony.Sip.Syntax;
+
+namespace Hotline.Telephony.Sip.Transport;
+
+/// <summary>
+/// One TCP connection: frames messages by Content-Length (RFC 3261 §18.3) from a buffer that grows only
+/// to the parser's limits, and serialises writes so messages never interleave.
+/// </summary>
+internal sealed class SipTcpConnection : IAsyncDisposable
+{
+    private readonly Socket _socket;
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private readonly int _maxBuffer;
+    private int _closed;
+
+    private readonly ITimer _idle;
+    private readonly TimeSpan _idleTimeout;
+
+    /// <summary>
+    /// <paramref name="idleTimeout"/>: a connection silent that long is closed, so half-sent messages and
+    /// abandoned sockets cannot hold connection slots (phones keep theirs alive with CRLF, RFC 5626 §4.4.1).
+    /// </summary>
+    public SipTcpConnection(long id, Socket socket, int maxBuffer, TimeProvider time, TimeSpan idleTimeout)
+    {
+        _idleTimeout = idleTimeout;
+        _idle = time.CreateTimer(static state => ((SipTcpConnection)state!).DisposeAsync(), this, idleTimeout, Timeout.InfiniteTimeSpan);
+        Id = id;
+        _socket = socket;
+        _maxBuffer = maxBuffer;
+        Remote = (IPEndPoint)socket.RemoteEndPoint!;
+        socket.NoDelay = true;
+    }
+
+    public long Id { get; }
+
+    public IPEndPoint Remote { get; }
+
+    /// <summary>Reads until the peer closes, a message is rejected (the stream cannot resync), or cancellation.</summary>
+    public async Task RunAsync(SipMessageParser parser, Action<SipMessage> onMessage, Func<ReadOnlySequence<byte>, SipParseError, ValueTask> onRejected, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[8 * 1024];
+        var filled = 0;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            if (filled == buffer.Length)
+            {
+                if (buffer.Length >= _maxBuffer)
+                {
+                    return;
+                }
+                Array.Resize(ref buffer, Math.Min(buffer.Length * 2, _maxBuffer));
+            }
+            var read = await _socket.ReceiveAsync(buffer.AsMemory(filled), SocketFlags.None, cancellationToken).ConfigureAwait(false);
+            if (read == 0)
+            {
+                return;
+            }
+            filled += read;
+            _idle.Change(_idleTimeout, Timeout.InfiniteTimeSpan);
+            var pending = new ReadOnlySequence<byte>(buffer, 0, filled);
+            while (true)
+            {
+                var status = parser.TryParseStream(ref pending, out var message, out var error);
+                if (status == SipParseStatus.Rejected)
+                {
+                    await onRejected(pending, error!).ConfigureAwait(false);
+                    return;
+                }
+                if (status == SipParseStatus.NeedMoreData)
+                {
+                    break;
+                }
+                onMessage(message!);
+            }
+            var consumed = filled - (int)pending.Length;
+            Buffer.BlockCopy(buffer, consumed, buffer, 0, filled - consumed);
+            filled -= consumed;
+        }
+    }
+
+    public async ValueTask SendAsync(ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken)
+    {
+        await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            while (!bytes.IsEmpty)
+            {
+                var sent = await _socket.SendAsync(bytes, SocketFlags.None, cancellationToken).ConfigureAwait(false);
+                bytes = bytes[sent..];
+            }
+        }
+        catch (Exception exception) when (exception is SocketException or ObjectDisposedException)
+        {
+            throw new SipTransportException($"TCP send to {Remote} failed: {exception.Message}", exception);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _closed, 1) == 0)
+        {
+            _idle.Dispose();
+            try
+            {
+                _socket.Shutdown(SocketShutdown.Both);
+            }
+            catch (SocketException)
+            {
+                // Already reset by the peer; closing is all that is left.
+            }
+            _socket.Dispose();
+        }
+        return ValueTask.CompletedTask;
+    }
+}

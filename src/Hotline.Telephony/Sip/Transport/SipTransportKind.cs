@@ -1,0 +1,7 @@
+namespace Hotline.Telephony.Sip.Transport;
+
+public enum SipTransportKind
+{
+    Udp,
+    Tcp,
+}

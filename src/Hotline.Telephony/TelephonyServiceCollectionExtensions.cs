@@ -1,0 +1,44 @@
+using Hotline.Telephony.Edge;
+using Hotline.Telephony.Media;
+using Hotline.Telephony.Registrar;
+using Hotline.Telephony.Sip;
+using Hotline.Telephony.Sip.Transport;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Hotline.Telephony;
+
+/// <summary>Registers the telephony edge with the host.</summary>
+public static class TelephonyServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the SIP edge (a hosted service) configured from the "Sip", "Registrar" and "Media" sections. Ports the
+    /// host may replace by registering them first: <see cref="IAgentCredentialStore"/> (default: agents
+    /// from "Registrar:Agents"), <see cref="ISipRateLimiter"/>, and any number of
+    /// <see cref="IAgentRegistrationListener"/>. <see cref="IAgentLocator"/> answers where agents are registered.
+    /// </summary>
+    public static IServiceCollection AddHotlineTelephony(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<SipOptions>(configuration.GetSection(SipOptions.SectionName));
+        services.Configure<RegistrarOptions>(configuration.GetSection(RegistrarOptions.SectionName));
+        services.Configure<MediaOptions>(configuration.GetSection(MediaOptions.SectionName));
+        services.Configure<ConfiguredAgentsOptions>(configuration.GetSection(RegistrarOptions.SectionName));
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IAgentCredentialStore, ConfiguredAgentCredentialStore>();
+        services.TryAddSingleton<ISipRateLimiter>(provider => new PerSourceRateLimiter(
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<IOptions<SipOptions>>().Value.PerSourceMessagesPerSecond));
+        services.TryAddSingleton(provider => new RegistrationTable(
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetServices<IAgentRegistrationListener>(),
+            provider.GetRequiredService<IOptions<RegistrarOptions>>().Value.MaxContactsPerAgent,
+            provider.GetRequiredService<ILoggerFactory>().CreateLogger<RegistrationTable>()));
+        services.TryAddSingleton<IAgentLocator>(provider => provider.GetRequiredService<RegistrationTable>());
+        services.TryAddSingleton<SipEdge>();
+        services.AddHostedService(provider => provider.GetRequiredService<SipEdge>());
+        return services;
+    }
+}
