@@ -26,9 +26,34 @@ internal sealed class SipTransportLayer : ISipSender, IAsyncDisposable
         _parser = new SipMessageParser(_limits);
         _rateLimiter = rateLimiter;
         _logger = logger;
-        _udp = new UdpSipTransport(bind, logger);
-        // Port 0 lets the UDP socket pick; TCP then takes the same port so one sent-by serves both.
-        _tcp = new TcpSipTransport(new IPEndPoint(bind.Address, _udp.LocalEndPoint.Port), _limits, maxTcpConnections, time, tcpIdleTimeout, logger);
+        (_udp, _tcp) = BindPair(bind, endpoint => new TcpSipTransport(endpoint, _limits, maxTcpConnections, time, tcpIdleTimeout, logger), logger);
+    }
+
+    /// <summary>
+    /// Port 0 lets the UDP socket pick; TCP then takes the same port so one sent-by serves both. That
+    /// number may already be someone's TCP port, so with port 0 a few fresh picks are tried.
+    /// </summary>
+    private static (UdpSipTransport Udp, TcpSipTransport Tcp) BindPair(IPEndPoint bind, Func<IPEndPoint, TcpSipTransport> bindTcp, ILogger logger)
+    {
+        const int EphemeralAttempts = 10;
+        for (var attempt = 1; ; attempt++)
+        {
+            var udp = new UdpSipTransport(bind, logger);
+            try
+            {
+                return (udp, bindTcp(new IPEndPoint(bind.Address, udp.LocalEndPoint.Port)));
+            }
+            catch (System.Net.Sockets.SocketException e) when (bind.Port == 0 && attempt < EphemeralAttempts
+                && e.SocketErrorCode == System.Net.Sockets.SocketError.AddressAlreadyInUse)
+            {
+                udp.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            }
+            catch
+            {
+                udp.DisposeAsync().AsTask().GetAwaiter().GetResult();
+                throw;
+            }
+        }
     }
 
     public IPEndPoint LocalEndPoint => _udp.LocalEndPoint;
