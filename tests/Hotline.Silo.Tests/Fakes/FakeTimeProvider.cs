@@ -5,7 +5,8 @@ public sealed class FakeTimeProvider(DateTimeOffset start) : TimeProvider
 {
     private readonly object _gate = new();
     private readonly List<FakeTimer> _timers = [];
-    private DateTimeOffset _now = start;
+    // TimeProvider.GetUtcNow promises offset zero, whatever offset the test started from.
+    private DateTimeOffset _now = start.ToUniversalTime();
 
     public FakeTimeProvider()
         : this(new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero))
@@ -30,6 +31,9 @@ public sealed class FakeTimeProvider(DateTimeOffset start) : TimeProvider
         timer.Change(dueTime, period);
         return timer;
     }
+
+    /// <summary>Moves the clock forward to an instant (firing the timers due on the way).</summary>
+    public void SetTo(DateTimeOffset at) => Advance(at - GetUtcNow());
 
     public void Advance(TimeSpan by)
     {

@@ -1,4 +1,5 @@
 using Hotline.Contracts.Tickets;
+using Hotline.Silo.Tests.Fakes;
 
 namespace Hotline.Silo.Tests.Tickets;
 

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Hotline.Silo.Calendar;
+using Hotline.Silo.Tests.Fakes;
 using Hotline.Silo.Tickets;
 
 namespace Hotline.Silo.Tests.Tickets;
