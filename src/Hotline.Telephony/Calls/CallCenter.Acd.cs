@@ -74,6 +74,8 @@ internal sealed partial class CallCenter
         Post(() => Run(acd => acd.Withdraw(offered.CallId, "callback left to the scheduler")));
     }
 
+    internal bool IsTransferTarget(string target) => _acd.IsTransferTarget(target);
+
     internal void Publish(string agentId, AgentCallNotice notice) => _notices.Publish(agentId, notice);
 
     private HotlineCall? Find(string callId) => _calls.GetValueOrDefault(callId);
