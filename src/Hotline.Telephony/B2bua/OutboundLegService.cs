@@ -65,7 +65,7 @@ internal sealed class OutboundLegService
         });
         var offer = sdp.CreateOffer(MediaDirection.SendRecv);
         var local = _localEndPoint();
-        var from = new NameAddressHeader(SipUri.Create(_domain ?? local.Address.ToString(), EscapeUser(request.FromUser)), request.FromDisplayName)
+        var from = new NameAddressHeader(SipUri.Create(_domain ?? local.Address.ToString(), EscapeUser(request.FromUser.Length == 0 ? "anonymous" : request.FromUser)), request.FromDisplayName)
             .WithTag(SipIdentifiers.NewTag());
         var headers = new SipHeaderCollection(
         [

@@ -49,6 +49,9 @@ internal sealed class SipEdge : IHostedService, IAsyncDisposable
 
     public InboundCallService? Calls { get; private set; }
 
+    /// <summary>Outgoing legs (agent phones, trunk calls); null before start.</summary>
+    public OutboundLegService? Legs { get; private set; }
+
     public Task StartAsync(CancellationToken cancellationToken)
     {
         var bind = new IPEndPoint(IPAddress.Parse(_options.Bind), _options.Port);
@@ -61,7 +64,8 @@ internal sealed class SipEdge : IHostedService, IAsyncDisposable
         var transport = _transport;
         _ports = new RtpPortAllocator(MediaPortsOptions());
         Calls = new InboundCallService(Transactions, _ports, () => transport.LocalEndPoint, _time, SipTimers.Default, _loggers.CreateLogger<InboundCallService>());
-        var router = new SipEdgeRouter(_options, registrar, authenticator, _credentials, Transactions, Calls, _loggers.CreateLogger<SipEdgeRouter>());
+        Legs = new OutboundLegService(Transactions, () => transport.LocalEndPoint, _time, SipTimers.Default, _loggers.CreateLogger<OutboundLegService>(), _options.Domain);
+        var router = new SipEdgeRouter(_options, registrar, authenticator, _credentials, Transactions, Calls, Legs, _loggers.CreateLogger<SipEdgeRouter>());
         Transactions.Attach(router);
         _transport.Start(Transactions.OnInboundAsync);
         if (_registrarOptions.ProbeIntervalSeconds > 0)
