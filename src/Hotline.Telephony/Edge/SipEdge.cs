@@ -55,6 +55,7 @@ internal sealed class SipEdge : IHostedService, IAsyncDisposable
 
     public InboundCallService? Calls { get; private set; }
 
+    /// <summary>Outgoing legs (agent phones, trunk calls); null before start.</summary>
     public OutboundLegService? Legs { get; private set; }
 
     public Task StartAsync(CancellationToken cancellationToken)
@@ -69,10 +70,10 @@ internal sealed class SipEdge : IHostedService, IAsyncDisposable
         var transport = _transport;
         _ports = new RtpPortAllocator(MediaPortsOptions());
         Calls = new InboundCallService(Transactions, _ports, () => transport.LocalEndPoint, _time, SipTimers.Default, _loggers.CreateLogger<InboundCallService>());
-        Legs = new OutboundLegService(Transactions, () => transport.LocalEndPoint, _time, SipTimers.Default, _loggers.CreateLogger<OutboundLegService>());
+        Legs = new OutboundLegService(Transactions, () => transport.LocalEndPoint, _time, SipTimers.Default, _loggers.CreateLogger<OutboundLegService>(), _options.Domain);
         var mediaOptions = MediaPortsOptions();
         _callCenter.Attach(new CallCenterLinks(Calls, Legs, _ports, _registrations, PromptLibrary.Load(PromptsFrom(_ivrOptions)), _options.Domain, mediaOptions.DataDirectory));
-        var router = new SipEdgeRouter(_options, registrar, authenticator, _credentials, Transactions, Calls, _loggers.CreateLogger<SipEdgeRouter>());
+        var router = new SipEdgeRouter(_options, registrar, authenticator, _credentials, Transactions, Calls, Legs, _loggers.CreateLogger<SipEdgeRouter>());
         Transactions.Attach(router);
         _transport.Start(Transactions.OnInboundAsync);
         if (_registrarOptions.ProbeIntervalSeconds > 0)
