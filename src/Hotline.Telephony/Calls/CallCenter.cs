@@ -4,6 +4,7 @@ using Hotline.Telephony.B2bua;
 using Hotline.Telephony.Diagnostics;
 using Hotline.Telephony.Ivr;
 using Hotline.Telephony.Registrar;
+using Hotline.Telephony.Sip;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -25,6 +26,7 @@ internal sealed partial class CallCenter : ICallCenter, IAgentRegistrationListen
     private readonly ICallDetailRecordStore _records;
     private readonly ICallbackRequestStore _callbacks;
     private readonly CallCenterOptions _options;
+    private readonly SipOptions _sip;
     private readonly HashSet<string> _priorityCallers;
     private readonly ILogger _logger;
     private ITimer? _dueTimer;
@@ -34,6 +36,7 @@ internal sealed partial class CallCenter : ICallCenter, IAgentRegistrationListen
         IOptions<AcdOptions> acdOptions,
         IOptions<CallCenterOptions> options,
         IOptions<IvrOptions> ivrOptions,
+        IOptions<SipOptions> sipOptions,
         IAgentCredentialStore credentials,
         IAgentStateAuthority authority,
         ICallDetailRecordStore records,
@@ -43,6 +46,7 @@ internal sealed partial class CallCenter : ICallCenter, IAgentRegistrationListen
         ILoggerFactory loggers)
     {
         _options = options.Value;
+        _sip = sipOptions.Value;
         Ivr = ivrOptions.Value;
         Time = time;
         Metrics = metrics;
@@ -97,7 +101,11 @@ internal sealed partial class CallCenter : ICallCenter, IAgentRegistrationListen
     {
         var priority = _priorityCallers.Contains(inbound.CallerNumber);
         var queue = _options.NumberQueues.GetValueOrDefault(inbound.CalledNumber);
-        var call = new HotlineCall(this, inbound, NewCallId(), priority, queue);
+        Begin(new HotlineCall(this, new InboundCallerLeg(inbound), NewCallId(), priority, queue));
+    }
+
+    private void Begin(HotlineCall call)
+    {
         _calls.Add(call.Id, call);
         _activeCalls = _calls.Count;
         Metrics.CallArrived();

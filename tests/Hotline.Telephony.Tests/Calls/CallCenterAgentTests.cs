@@ -69,6 +69,59 @@ public sealed class CallCenterAgentTests : IDisposable
         Assert.Empty(host.Logs.Errors);
     }
 
+    [Fact]
+    public async Task PlaceCall_CitizenAnswers_QueuedToAgentAndRecordedAsCallToCitizen()
+    {
+        var trunkPort = Random.Shared.Next(36000, 38000);
+        await using var host = await StartAsync(("Ivr:SurveyDigitTimeout", "00:00:00.300"), ("Sip:Trunks:0:Port", trunkPort.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var agent = StartAgent(host, "agent-answer-hang-up.xml");
+        await WaitForAgentAsync(host, "1001", AgentState.Ready, agent);
+        // sipp's built-in UAS plays the carrier: it answers the edge's INVITE and waits for the BYE.
+        var trunk = SippRunner.RunFromAsync(EdgeHost.TrunkAddress, host.EndPoint, "builtin:uas", "u1", 1, "-p", trunkPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var outbound = host.Services.GetRequiredService<IOutboundCalls>();
+
+        var placed = await PlaceWhenTrunkListensAsync(outbound, trunk);
+
+        Assert.True(placed.IsDone, placed.Detail);
+        var trunkResult = await trunk;
+        Assert.True(trunkResult.ExitCode == 0, trunkResult.ToString());
+        var record = await CallCenterQueueTests.WaitForRecordAsync(host);
+        Assert.Equal(placed.Detail, record.CallId);
+        Assert.Equal(("13800138000", "12345"), (record.Caller, record.Called));
+        Assert.Equal("1001", record.AnsweredBy);
+        Assert.Equal(HangUpSide.Agent, record.HangUpSide);
+        Assert.Contains("priority", record.IvrPath);
+        await agent;
+    }
+
+    [Theory]
+    [InlineData("00852 1234", "general")]
+    [InlineData("*99#", "general")]
+    [InlineData("13800138000", "no-such-queue")]
+    public async Task PlaceCall_BadNumberOrQueue_InvalidArgumentAndNothingDialled(string number, string queue)
+    {
+        await using var host = await StartAsync();
+
+        var placed = await host.Services.GetRequiredService<IOutboundCalls>().PlaceCallAsync(number, queue, CancellationToken.None);
+
+        Assert.Equal(CallCenterRefusal.InvalidArgument, placed.Refusal);
+        Assert.Empty(host.Edge.Legs!.Legs);
+    }
+
+    /// <summary>sipp needs a moment to bind; an INVITE sent before that is refused (ICMP), so retry a few times.</summary>
+    private static async Task<CallCenterResult> PlaceWhenTrunkListensAsync(IOutboundCalls outbound, Task<SippResult> trunk)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var placed = await outbound.PlaceCallAsync("13800138000", "general", CancellationToken.None);
+            if (placed.IsDone || attempt == 20 || trunk.IsCompleted)
+            {
+                return placed;
+            }
+            await Task.Delay(200);
+        }
+    }
+
     private Task<EdgeHost> StartAsync(params (string Key, string Value)[] settings)
     {
         var extra = new Dictionary<string, string?>
