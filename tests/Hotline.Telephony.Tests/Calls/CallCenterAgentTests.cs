@@ -124,6 +124,26 @@ public sealed class CallCenterAgentTests : IDisposable
     }
 
     [Fact]
+    public async Task EdgeStops_CallInProgress_BothSidesGetByeAndTheRecordIsKept()
+    {
+        var host = await StartAsync();
+        var agent = StartAgent(host, "agent-answer-until-bye.xml");
+        await WaitForAgentAsync(host, "1001", AgentState.Ready, agent);
+        var caller = SippRunner.RunFromAsync(EdgeHost.TrunkAddress, host.EndPoint, "trunk-call-edge-hangs-up.xml", "u1", 1, "-s", "12345", "-mi", EdgeHost.TrunkAddress);
+        await WaitForAgentAsync(host, "1001", AgentState.OnCall, agent);
+        var records = host.Services.GetRequiredService<ICallDetailRecordStore>();
+
+        await host.Edge.StopAsync(CancellationToken.None);
+
+        var callerResult = await caller;
+        Assert.True(callerResult.ExitCode == 0, callerResult.ToString());
+        var record = Assert.Single((await records.ListAsync(DateTimeOffset.MinValue, DateTimeOffset.MaxValue, 10, null, CancellationToken.None)).Records);
+        Assert.Equal((CallDisposition.Answered, HangUpSide.System), (record.Disposition, record.HangUpSide));
+        await host.DisposeAsync();
+        await agent;
+    }
+
+    [Fact]
     public async Task DeskCommands_UnknownAgentOrNoCall_PreciseRefusals()
     {
         await using var host = await StartAsync();
