@@ -73,7 +73,7 @@ internal sealed class EpollRelayEngine : IDisposable
     }
 
     /// <summary>Starts delivering the leg's datagrams to <paramref name="forward"/> on an engine thread.</summary>
-    public int Add(RtpRelayLeg leg, Action<byte[], int, SocketAddress> forward)
+    public int Add(RtpRelayLeg leg, RtpDatagramHandler forward)
     {
         leg.Socket.Blocking = false;
         lock (_gate)
@@ -183,5 +183,5 @@ internal sealed class EpollRelayEngine : IDisposable
     [DllImport("libc.so.6", EntryPoint = "close", SetLastError = true)]
     private static extern int Close(int fd);
 
-    private sealed record Entry(Socket Socket, int Set, Action<byte[], int, SocketAddress> Forward);
+    private sealed record Entry(Socket Socket, int Set, RtpDatagramHandler Forward);
 }
