@@ -8,14 +8,19 @@ namespace Hotline.Telephony.Media.Recording;
 /// by RTP timestamp relative to it (RFC 3550 §5.1: timestamps count samples), so silence suppression and
 /// hold leave silence of the right length and both channels stay aligned. A new SSRC (re-INVITE,
 /// transfer) or a timeline more than a second away from our clock re-anchors that channel on arrival.
+/// The relay's receive thread only notes the arrival time and copies the packet into a batch; decoding and
+/// file writes happen on a thread-pool drain a few packets later, so a slow disk never delays forwarding.
 /// </summary>
-public sealed class CallRecorder : IRtpPacketTap, IMixedRecording, IDisposable
+public sealed class CallRecorder : IRtpPacketTap, IMixedRecording, IThreadPoolWorkItem, IDisposable
 {
     // How far a channel's RTP timeline may drift from our clock before it is re-anchored on arrival time.
     // Bounds the damage of a broken or hostile sender: timestamps cannot make the file grow faster than
     // real time, nor pull audio more than this far out of line with the other channel.
     private const long MaxDrift = StereoWavWriter.SampleRate;
     private const int MaxSamplesPerPacket = 1024;
+
+    // Packets batched before a drain is queued: 80 ms of a two-way call, one work item per eight packets.
+    private const int DrainThreshold = 8;
 
     // Stands in for an SSRC on the mixed feed; Restart() on each switch keeps it from matching a real one.
     private const uint MixedFeedSsrc = 0;
@@ -25,9 +30,17 @@ public sealed class CallRecorder : IRtpPacketTap, IMixedRecording, IDisposable
     private readonly long _startTimestamp;
     private readonly ChannelState[] _channels = [new(), new()];
     private readonly short[] _samples = new short[MaxSamplesPerPacket];
+
+    // _gate serialises the writer (drains, mixed frames, close); _queueGate only guards the batch swap, so
+    // the receive thread never waits for a file write.
     private readonly Lock _gate = new();
+    private readonly Lock _queueGate = new();
+    private RecordedPacketBatch _filling = new();
+    private RecordedPacketBatch _draining = new();
+    private bool _drainQueued;
     private bool _closed;
-    private bool _mixedFeed;
+    private volatile bool _mixedFeed;
+    private long _inlineDrains;
 
     public CallRecorder(string path, TimeProvider time)
     {
@@ -43,27 +56,92 @@ public sealed class CallRecorder : IRtpPacketTap, IMixedRecording, IDisposable
     /// <summary>Where the recording is written; goes on the call detail record.</summary>
     public string Path { get; }
 
+    /// <summary>Times a receive thread had to write the batch itself because the drain fell a whole batch behind.</summary>
+    public long InlineDrains => Interlocked.Read(ref _inlineDrains);
+
     public void OnPacket(RtpLegSide from, in RtpHeader header, ReadOnlySpan<byte> datagram)
     {
-        if (header.PayloadLength > MaxSamplesPerPacket)
+        // Only audio is recorded; telephone-events and comfort noise leave silence. While a conference
+        // feeds the mix, the relay's packets are already in it.
+        if (header.PayloadLength > MaxSamplesPerPacket
+            || header.PayloadType is not (G711.PcmuPayloadType or G711.PcmaPayloadType)
+            || _mixedFeed)
         {
             return;
         }
 
         ReadOnlySpan<byte> payload = datagram.Slice(header.PayloadOffset, header.PayloadLength);
-        Span<short> samples = _samples.AsSpan(0, payload.Length);
-        lock (_gate)
+        long arrival = ArrivalPosition();
+        bool added, queue;
+        lock (_queueGate)
         {
-            // Only audio is recorded; telephone-events and comfort noise leave silence. While a conference
-            // feeds the mix, the relay's packets are already in it.
-            if (_closed || _mixedFeed || !G711.TryDecode(header.PayloadType, payload, samples))
+            if (_closed)
             {
                 return;
             }
 
-            long position = _channels[(int)from].Place(header.Ssrc, header.Timestamp, ArrivalPosition());
-            _writer.Write((int)from, position, samples);
+            added = _filling.TryAdd(from, header, payload, arrival);
+            queue = added && !_drainQueued && _filling.Count >= DrainThreshold;
+            _drainQueued |= queue;
         }
+
+        if (queue)
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+        }
+        else if (!added)
+        {
+            // The drain is a whole batch behind (a starved thread pool): keeping the recording whole matters
+            // more than this packet's forwarding latency, so this thread writes the batch, then the packet.
+            Interlocked.Increment(ref _inlineDrains);
+            lock (_gate)
+            {
+                DrainLocked();
+                lock (_queueGate)
+                {
+                    if (!_closed)
+                    {
+                        _filling.TryAdd(from, header, payload, arrival);
+                    }
+                }
+            }
+        }
+    }
+
+    void IThreadPoolWorkItem.Execute()
+    {
+        lock (_gate)
+        {
+            DrainLocked();
+        }
+    }
+
+    /// <summary>Writes what the receive threads have batched. Caller holds <see cref="_gate"/>.</summary>
+    private void DrainLocked()
+    {
+        RecordedPacketBatch batch;
+        lock (_queueGate)
+        {
+            batch = _filling;
+            _filling = _draining;
+            _draining = batch;
+            _drainQueued = false;
+        }
+
+        // Packets batched just before a conference took over the recording are dropped with the rest.
+        if (!_closed && !_mixedFeed)
+        {
+            for (int i = 0; i < batch.Count; i++)
+            {
+                ref readonly RecordedPacketBatch.Entry entry = ref batch[i];
+                Span<short> samples = _samples.AsSpan(0, entry.Length);
+                G711.TryDecode(entry.PayloadType, batch.Payload(entry), samples);
+                long position = _channels[(int)entry.Side].Place(entry.Ssrc, entry.Timestamp, entry.Arrival);
+                _writer.Write((int)entry.Side, position, samples);
+            }
+        }
+
+        batch.Clear();
     }
 
     public void BeginMixedFeed() => SwitchFeed(mixed: true);
@@ -96,6 +174,8 @@ public sealed class CallRecorder : IRtpPacketTap, IMixedRecording, IDisposable
     {
         lock (_gate)
         {
+            // What the relay delivered before the switch belongs before it in the file.
+            DrainLocked();
             _mixedFeed = mixed;
 
             // Whichever source comes next is placed by its arrival, not by the other source's timeline.
@@ -109,16 +189,23 @@ public sealed class CallRecorder : IRtpPacketTap, IMixedRecording, IDisposable
     private long ArrivalPosition() =>
         (long)(_time.GetElapsedTime(_startTimestamp).TotalSeconds * StereoWavWriter.SampleRate);
 
-    /// <summary>Finishes the file (pads the shorter channel, fixes the WAV header).</summary>
+    /// <summary>Finishes the file (writes what is batched, pads the shorter channel, fixes the WAV header).</summary>
     public void Dispose()
     {
         lock (_gate)
         {
-            if (!_closed)
+            if (_closed)
+            {
+                return;
+            }
+
+            DrainLocked();
+            lock (_queueGate)
             {
                 _closed = true;
-                _writer.Dispose();
             }
+
+            _writer.Dispose();
         }
     }
 

@@ -153,6 +153,39 @@ public sealed class CallRecorderTests : IDisposable
     }
 
     [Fact]
+    public async Task OnPacket_BothLegsFloodFromTwoThreads_EveryPacketWrittenInPlace()
+    {
+        var time = new FakeTimeProvider();
+        string path = Path.Combine(_directory, "flood.wav");
+        var recorder = new CallRecorder(path, time);
+
+        // Far faster than real time (within the recorder's one-second drift bound, as the clock stands still):
+        // more than a batch arrives before the thread-pool drain runs, so receive threads write too.
+        await Task.WhenAll(
+            Task.Run(() => Flood(recorder, RtpLegSide.Caller, 1)),
+            Task.Run(() => Flood(recorder, RtpLegSide.Agent, 2)));
+        recorder.Dispose();
+
+        byte[] file = File.ReadAllBytes(path);
+        Assert.Equal(44 + (Flooded * 160 * 4), file.Length);
+        for (int packet = 0; packet < Flooded; packet++)
+        {
+            Assert.Equal(G711.MuLawToLinear(Tone(packet)), Left(file, (packet * 160) + 80));
+            Assert.Equal(G711.MuLawToLinear(Tone(packet)), Right(file, (packet * 160) + 80));
+        }
+    }
+
+    private const int Flooded = 48;
+
+    private static void Flood(CallRecorder recorder, RtpLegSide side, uint ssrc)
+    {
+        for (int packet = 0; packet < Flooded; packet++)
+        {
+            Send(recorder, side, G711.PcmuPayloadType, (uint)(packet * 160), ssrc, packet);
+        }
+    }
+
+    [Fact]
     public void WriteMixedFrame_WithoutBegin_Ignored()
     {
         var time = new FakeTimeProvider();
