@@ -9,18 +9,16 @@ namespace Hotline.Telephony.Media.Recording;
 /// hold leave silence of the right length and both channels stay aligned. A new SSRC (re-INVITE,
 /// transfer) or a timeline more than a second away from our clock re-anchors that channel on arrival.
 /// The relay's receive thread only notes the arrival time and copies the packet into a batch; decoding and
-/// file writes happen on a thread-pool drain a few packets later, so a slow disk never delays forwarding.
+/// file writes happen on the process's <see cref="RecordingDrain"/> thread, so a slow disk never delays
+/// forwarding.
 /// </summary>
-public sealed class CallRecorder : IRtpPacketTap, IMixedRecording, IThreadPoolWorkItem, IDisposable
+public sealed class CallRecorder : IRtpPacketTap, IMixedRecording, IDisposable
 {
     // How far a channel's RTP timeline may drift from our clock before it is re-anchored on arrival time.
     // Bounds the damage of a broken or hostile sender: timestamps cannot make the file grow faster than
     // real time, nor pull audio more than this far out of line with the other channel.
     private const long MaxDrift = StereoWavWriter.SampleRate;
     private const int MaxSamplesPerPacket = 1024;
-
-    // Packets batched before a drain is queued: 80 ms of a two-way call, one work item per eight packets.
-    private const int DrainThreshold = 8;
 
     // Stands in for an SSRC on the mixed feed; Restart() on each switch keeps it from matching a real one.
     private const uint MixedFeedSsrc = 0;
@@ -37,7 +35,6 @@ public sealed class CallRecorder : IRtpPacketTap, IMixedRecording, IThreadPoolWo
     private readonly Lock _queueGate = new();
     private RecordedPacketBatch _filling = new();
     private RecordedPacketBatch _draining = new();
-    private bool _drainQueued;
     private bool _closed;
     private volatile bool _mixedFeed;
     private long _inlineDrains;
@@ -51,6 +48,7 @@ public sealed class CallRecorder : IRtpPacketTap, IMixedRecording, IThreadPoolWo
         _writer = new StereoWavWriter(stream);
         _time = time;
         _startTimestamp = time.GetTimestamp();
+        RecordingDrain.Register(this);
     }
 
     /// <summary>Where the recording is written; goes on the call detail record.</summary>
@@ -72,7 +70,7 @@ public sealed class CallRecorder : IRtpPacketTap, IMixedRecording, IThreadPoolWo
 
         ReadOnlySpan<byte> payload = datagram.Slice(header.PayloadOffset, header.PayloadLength);
         long arrival = ArrivalPosition();
-        bool added, queue;
+        bool added;
         lock (_queueGate)
         {
             if (_closed)
@@ -81,18 +79,12 @@ public sealed class CallRecorder : IRtpPacketTap, IMixedRecording, IThreadPoolWo
             }
 
             added = _filling.TryAdd(from, header, payload, arrival);
-            queue = added && !_drainQueued && _filling.Count >= DrainThreshold;
-            _drainQueued |= queue;
         }
 
-        if (queue)
+        if (!added)
         {
-            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
-        }
-        else if (!added)
-        {
-            // The drain is a whole batch behind (a starved thread pool): keeping the recording whole matters
-            // more than this packet's forwarding latency, so this thread writes the batch, then the packet.
+            // The drain is a whole batch behind (a starved machine): keeping the recording whole matters more
+            // than this packet's forwarding latency, so this thread writes the batch, then the packet.
             Interlocked.Increment(ref _inlineDrains);
             lock (_gate)
             {
@@ -108,7 +100,8 @@ public sealed class CallRecorder : IRtpPacketTap, IMixedRecording, IThreadPoolWo
         }
     }
 
-    void IThreadPoolWorkItem.Execute()
+    /// <summary>Writes what the receive threads have batched so far (the drain thread's call).</summary>
+    internal void Drain()
     {
         lock (_gate)
         {
@@ -125,7 +118,6 @@ public sealed class CallRecorder : IRtpPacketTap, IMixedRecording, IThreadPoolWo
             batch = _filling;
             _filling = _draining;
             _draining = batch;
-            _drainQueued = false;
         }
 
         // Packets batched just before a conference took over the recording are dropped with the rest.
@@ -207,6 +199,8 @@ public sealed class CallRecorder : IRtpPacketTap, IMixedRecording, IThreadPoolWo
 
             _writer.Dispose();
         }
+
+        RecordingDrain.Unregister(this);
     }
 
     private sealed class ChannelState
