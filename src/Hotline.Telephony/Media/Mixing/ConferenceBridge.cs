@@ -102,7 +102,7 @@ public sealed class ConferenceBridge : IAsyncDisposable
     /// <summary>Packets from a party dropped as too late for their frame (jitter beyond the buffer).</summary>
     public long LatePackets(ConferenceParty party) => _mixer.LatePackets(party);
 
-    private void ReceiveGuarded(byte[] buffer, int length, SocketAddress source)
+    private void ReceiveGuarded(byte[] buffer, int length, SocketAddress source, RtpSendBatch? sends)
     {
         try
         {

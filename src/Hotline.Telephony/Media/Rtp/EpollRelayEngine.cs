@@ -124,6 +124,7 @@ internal sealed class EpollRelayEngine : IDisposable
     {
         var events = new byte[MaxEvents * EventSize];
         var batch = new DatagramBatch(BufferSize);
+        var sends = new RtpSendBatch(DatagramBatch.Capacity);
         Span<int> lengths = stackalloc int[DatagramBatch.Capacity];
         while (!_stopping)
         {
@@ -146,8 +147,11 @@ internal sealed class EpollRelayEngine : IDisposable
                 int received = batch.Receive(entry.Socket, lengths);
                 for (int d = 0; d < received; d++)
                 {
-                    entry.Forward(batch.Buffer(d), lengths[d], batch.Source(d));
+                    entry.Forward(batch.Buffer(d), lengths[d], batch.Source(d), sends);
                 }
+
+                // Before the next receive reuses the buffers the staged forwards point at.
+                sends.Flush();
             }
         }
     }

@@ -4,8 +4,11 @@ using System.Net.Sockets;
 
 namespace Hotline.Telephony.Media.Rtp;
 
-/// <summary>Handles one datagram received on a leg; the buffer and address are reused after the call returns.</summary>
-internal delegate void RtpDatagramHandler(byte[] buffer, int length, SocketAddress source);
+/// <summary>
+/// Handles one datagram received on a leg; the buffer and address are reused after the call returns, except
+/// that with <paramref name="sends"/> (the epoll engine) the buffer is pinned and kept until the batch is flushed.
+/// </summary>
+internal delegate void RtpDatagramHandler(byte[] buffer, int length, SocketAddress source, RtpSendBatch? sends);
 
 /// <summary>
 /// Receives a leg's datagrams and hands each to a handler: on the allocator's <see cref="EpollRelayEngine"/>
@@ -80,7 +83,7 @@ internal sealed class RtpLegReceiver
                     continue;
                 }
 
-                handler(buffer, length, source);
+                handler(buffer, length, source, null);
             }
         }
         catch (OperationCanceledException)

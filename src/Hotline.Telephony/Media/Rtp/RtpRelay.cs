@@ -58,8 +58,8 @@ public sealed class RtpRelay : IAsyncDisposable
         EpollRelayEngine? engine = ports.Engine;
         relay._receivers =
         [
-            RtpLegReceiver.Start(engine, relay.Caller, (buffer, length, source) => relay.ForwardGuarded(relay.Caller, relay.Agent, buffer, length, source)),
-            RtpLegReceiver.Start(engine, relay.Agent, (buffer, length, source) => relay.ForwardGuarded(relay.Agent, relay.Caller, buffer, length, source)),
+            RtpLegReceiver.Start(engine, relay.Caller, (buffer, length, source, sends) => relay.ForwardGuarded(relay.Caller, relay.Agent, buffer, length, source, sends)),
+            RtpLegReceiver.Start(engine, relay.Agent, (buffer, length, source, sends) => relay.ForwardGuarded(relay.Agent, relay.Caller, buffer, length, source, sends)),
         ];
         return relay;
     }
@@ -101,11 +101,11 @@ public sealed class RtpRelay : IAsyncDisposable
     /// A fault in one packet (a tap's bug) must not end the receive loop — with the epoll engine that loop
     /// serves many calls — so it is counted on the leg and the packet dropped.
     /// </summary>
-    private void ForwardGuarded(RtpRelayLeg from, RtpRelayLeg to, byte[] buffer, int length, SocketAddress source)
+    private void ForwardGuarded(RtpRelayLeg from, RtpRelayLeg to, byte[] buffer, int length, SocketAddress source, RtpSendBatch? sends)
     {
         try
         {
-            Forward(from, to, buffer, length, source);
+            Forward(from, to, buffer, length, source, sends);
         }
 #pragma warning disable CA1031 // Deliberately broad: see summary.
         catch (Exception)
@@ -115,7 +115,7 @@ public sealed class RtpRelay : IAsyncDisposable
         }
     }
 
-    private void Forward(RtpRelayLeg from, RtpRelayLeg to, byte[] buffer, int length, SocketAddress source)
+    private void Forward(RtpRelayLeg from, RtpRelayLeg to, byte[] buffer, int length, SocketAddress source, RtpSendBatch? sends)
     {
         ReadOnlySpan<byte> datagram = buffer.AsSpan(0, length);
         if (!from.TryAdmit(datagram, length == RtpLegReceiver.BufferSize, source, out RtpHeader header, out bool rtcp))
@@ -153,6 +153,13 @@ public sealed class RtpRelay : IAsyncDisposable
         if (destination is null)
         {
             from.CountUndeliverable();
+            return;
+        }
+
+        if (sends is not null)
+        {
+            // The engine sends what this leg had queued in one go once all of it is handled.
+            sends.Stage(from, to.Socket, buffer, length, destination);
             return;
         }
 
