@@ -5,10 +5,14 @@ namespace Hotline.Telephony.Media.Recording;
 /// second. A work item per batch would cost a thread-pool wake (and the pool's spinning) every few packets
 /// per call; one thread on a fixed period costs a handful of wakes per second whatever the call count.
 /// The period only sets how much audio waits in memory; a recorder whose batch fills first writes it itself.
+/// A yield every few dozen recorders keeps each burst of a pass small, so a relay
+/// thread at the same priority (real-time scheduling runs a thread until it blocks or yields) never waits
+/// behind a whole pass over a thousand calls.
 /// </summary>
 internal static class RecordingDrain
 {
     private static readonly TimeSpan Period = TimeSpan.FromMilliseconds(100);
+    private const int RecordersBetweenYields = 64;
     private static readonly Lock Gate = new();
     private static readonly List<CallRecorder> Open = [];
     private static CallRecorder[] _snapshot = [];
@@ -44,9 +48,14 @@ internal static class RecordingDrain
         while (true)
         {
             Thread.Sleep(Period);
-            foreach (CallRecorder recorder in Volatile.Read(ref _snapshot))
+            CallRecorder[] recorders = Volatile.Read(ref _snapshot);
+            for (int i = 0; i < recorders.Length; i++)
             {
-                recorder.Drain();
+                recorders[i].Drain();
+                if (i % RecordersBetweenYields == RecordersBetweenYields - 1)
+                {
+                    Thread.Yield();
+                }
             }
         }
     }
