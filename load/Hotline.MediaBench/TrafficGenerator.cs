@@ -15,6 +15,7 @@ internal static class TrafficGenerator
 {
     private const int SocketsPerSide = 2;
     private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(1);
+    private static readonly byte[] Silence = new byte[160];
 
     public static async Task<int> RunAsync(BenchOptions options)
     {
@@ -56,14 +57,16 @@ internal static class TrafficGenerator
         await relay.StandardInput.FlushAsync().ConfigureAwait(false);
         string? result = await relay.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60)).ConfigureAwait(false);
         stop.Cancel();
-        foreach (Socket socket in callerSockets.Concat(agentSockets))
-        {
-            socket.Dispose();
-        }
 
+        // Receivers wake within their socket timeout; only then are the sockets closed under them.
         foreach (Thread receiver in receivers)
         {
             receiver.Join();
+        }
+
+        foreach (Socket socket in callerSockets.Concat(agentSockets))
+        {
+            socket.Dispose();
         }
 
         if (!relay.WaitForExit(30_000))
@@ -77,7 +80,9 @@ internal static class TrafficGenerator
 
     private static long Send((IPEndPoint Caller, IPEndPoint Agent)[] legs, Socket[] callers, Socket[] agents, int seconds)
     {
-        var packet = new byte[RtpHeader.FixedLength + 160];
+        BatchedUdp[] callerOut = callers.Select(s => new BatchedUdp(s, RtpHeader.FixedLength + 160)).ToArray();
+        BatchedUdp[] agentOut = agents.Select(s => new BatchedUdp(s, RtpHeader.FixedLength + 160)).ToArray();
+        BatchedUdp[] all = [.. callerOut, .. agentOut];
         SocketAddress[] callerTargets = legs.Select(l => l.Caller.Serialize()).ToArray();
         SocketAddress[] agentTargets = legs.Select(l => l.Agent.Serialize()).ToArray();
         long frequency = Stopwatch.Frequency;
@@ -91,62 +96,70 @@ internal static class TrafficGenerator
             long frameStart = start + (frame * tick);
             if (frameStart >= end)
             {
+                Flush(all);
                 return sent;
             }
 
             for (int call = 0; call < calls; call++)
             {
                 // Calls are not phase-aligned in life: spread them over the 20 ms frame. The sender sleeps
-                // about 1 ms at a time and sends what has come due, so it never spins.
+                // about 1 ms at a time and sends what has come due, so it never spins; what came due
+                // together goes out in one sendmmsg per socket, stamped as it is staged.
                 long due = frameStart + (tick * call / calls);
                 if (due > Stopwatch.GetTimestamp())
                 {
+                    Flush(all);
                     Thread.Sleep(1);
                 }
 
                 for (int direction = 0; direction < 2; direction++)
                 {
                     uint ssrc = (uint)((call << 1) | direction);
-                    RtpPacketWriter.Write(packet, 0, false, (ushort)frame, (uint)(frame * 160), ssrc, default);
-                    BinaryPrimitives.WriteInt64LittleEndian(packet.AsSpan(RtpHeader.FixedLength), Stopwatch.GetTimestamp());
-                    Socket socket = direction == 0 ? callers[call % callers.Length] : agents[call % agents.Length];
-                    socket.SendTo(packet, SocketFlags.None, direction == 0 ? callerTargets[call] : agentTargets[call]);
+                    BatchedUdp batch = direction == 0 ? callerOut[call % callerOut.Length] : agentOut[call % agentOut.Length];
+                    Span<byte> packet = batch.Next;
+                    int length = RtpPacketWriter.Write(packet, 0, false, (ushort)frame, (uint)(frame * 160), ssrc, Silence);
+                    BinaryPrimitives.WriteInt64LittleEndian(packet[RtpHeader.FixedLength..], Stopwatch.GetTimestamp());
+                    batch.Stage(length, direction == 0 ? callerTargets[call] : agentTargets[call]);
                     sent++;
                 }
             }
         }
     }
 
+    private static void Flush(BatchedUdp[] batches)
+    {
+        foreach (BatchedUdp batch in batches)
+        {
+            batch.Flush();
+        }
+    }
+
     private static void Receive(Socket socket, DelayCollector measure, long startTicks, CancellationToken stop)
     {
-        var buffer = new byte[2048];
+        var batch = new BatchedUdp(socket, 2048);
+        Span<int> lengths = stackalloc int[BatchedUdp.Capacity];
         long warmUpEnd = startTicks + (long)(WarmUp.TotalSeconds * Stopwatch.Frequency);
         while (!stop.IsCancellationRequested)
         {
-            int length;
-            try
-            {
-                length = socket.Receive(buffer);
-            }
-            catch (Exception e) when (e is SocketException or ObjectDisposedException)
-            {
-                return;
-            }
-
+            int received = batch.Receive(lengths);
             long now = Stopwatch.GetTimestamp();
-            if (!RtpPacketReader.TryParse(buffer.AsSpan(0, length), out RtpHeader header, out _) || header.PayloadLength < 8)
+            for (int i = 0; i < received; i++)
             {
-                continue;
-            }
+                ReadOnlySpan<byte> datagram = batch.Datagram(i, lengths[i]);
+                if (!RtpPacketReader.TryParse(datagram, out RtpHeader header, out _) || header.PayloadLength < 8)
+                {
+                    continue;
+                }
 
-            long sentAt = BinaryPrimitives.ReadInt64LittleEndian(buffer.AsSpan(header.PayloadOffset));
-            measure.Add((int)header.Ssrc, now - sentAt, sentAt >= warmUpEnd);
+                long sentAt = BinaryPrimitives.ReadInt64LittleEndian(datagram[header.PayloadOffset..]);
+                measure.Add((int)header.Ssrc, now - sentAt, sentAt >= warmUpEnd);
+            }
         }
     }
 
     private static Socket[] Bind(int count) => Enumerable.Range(0, count).Select(_ =>
     {
-        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp) { ReceiveBufferSize = 4 << 20 };
+        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp) { ReceiveBufferSize = 4 << 20, ReceiveTimeout = 200 };
         socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
         return socket;
     }).ToArray();

@@ -77,7 +77,12 @@ public sealed class StereoWavWriter : IDisposable
             FlushTo(end - _window);
         }
 
-        samples.CopyTo(_pending[channel].AsSpan((int)(position - _flushed)));
+        // The window is a ring indexed by timeline position, so flushing never moves what is still pending.
+        short[] ring = _pending[channel];
+        int start = (int)(position % _window);
+        int first = Math.Min(samples.Length, _window - start);
+        samples[..first].CopyTo(ring.AsSpan(start));
+        samples[first..].CopyTo(ring);
         _written[channel] = Math.Max(_written[channel], end);
         FlushTo(Math.Min(_written[0], _written[1]));
     }
@@ -93,22 +98,27 @@ public sealed class StereoWavWriter : IDisposable
     private void FlushChunk(int count)
     {
         Span<byte> frames = _frames.AsSpan(0, count * BytesPerFrame);
-        short[] left = _pending[0];
-        short[] right = _pending[1];
+        int start = (int)(_flushed % _window);
+        int first = Math.Min(count, _window - start);
+        Interleave(frames, start, first);
+        Interleave(frames[(first * BytesPerFrame)..], 0, count - first);
+        _stream.Write(frames);
+        _flushed += count;
+    }
+
+    /// <summary>Moves <paramref name="count"/> frames from the ring at <paramref name="start"/> into the output, leaving silence behind.</summary>
+    private void Interleave(Span<byte> frames, int start, int count)
+    {
+        Span<short> left = _pending[0].AsSpan(start, count);
+        Span<short> right = _pending[1].AsSpan(start, count);
         for (int i = 0; i < count; i++)
         {
             BinaryPrimitives.WriteInt16LittleEndian(frames[(i * BytesPerFrame)..], left[i]);
             BinaryPrimitives.WriteInt16LittleEndian(frames[((i * BytesPerFrame) + 2)..], right[i]);
         }
 
-        _stream.Write(frames);
-        _flushed += count;
-        foreach (short[] channel in _pending)
-        {
-            // Shift the still-pending part to the front; what remains after it is silence again.
-            channel.AsSpan(count).CopyTo(channel);
-            channel.AsSpan(_window - count).Clear();
-        }
+        left.Clear();
+        right.Clear();
     }
 
     /// <summary>Writes everything pending (the shorter channel padded with silence) and fixes the header.</summary>

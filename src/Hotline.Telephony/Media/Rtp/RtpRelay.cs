@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Net;
 using System.Net.Sockets;
 
@@ -13,15 +12,10 @@ namespace Hotline.Telephony.Media.Rtp;
 /// </summary>
 public sealed class RtpRelay : IAsyncDisposable
 {
-    // Larger than any Ethernet-MTU RTP packet; a datagram that fills it is truncated and rejected.
-    private const int BufferSize = 2048;
-
     private readonly RtpPortAllocator _ports;
     private IRtpPacketTap[] _taps;
-    private readonly CancellationTokenSource _stop = new();
-    private Task[] _loops = [];
-    private EpollRelayEngine? _engine;
-    private int[] _slots = [];
+    private IRtpPacketTap? _mixer;
+    private RtpLegReceiver[] _receivers = [];
     private int _disposed;
 
     private RtpRelay(RtpPortAllocator ports, RtpRelayLeg caller, RtpRelayLeg agent, IRtpPacketTap[] taps)
@@ -61,24 +55,12 @@ public sealed class RtpRelay : IAsyncDisposable
             new RtpRelayLeg(RtpLegSide.Caller, callerSocket),
             new RtpRelayLeg(RtpLegSide.Agent, agentSocket),
             taps);
-        relay._engine = ports.Engine;
-        if (relay._engine is { } engine)
-        {
-            relay._slots =
-            [
-                engine.Add(relay.Caller, (buffer, length, source) => relay.ForwardGuarded(relay.Caller, relay.Agent, buffer, length, source)),
-                engine.Add(relay.Agent, (buffer, length, source) => relay.ForwardGuarded(relay.Agent, relay.Caller, buffer, length, source)),
-            ];
-        }
-        else
-        {
-            relay._loops =
-            [
-                Task.Run(() => relay.RelayAsync(relay.Caller, relay.Agent)),
-                Task.Run(() => relay.RelayAsync(relay.Agent, relay.Caller)),
-            ];
-        }
-
+        EpollRelayEngine? engine = ports.Engine;
+        relay._receivers =
+        [
+            RtpLegReceiver.Start(engine, relay.Caller, (buffer, length, source, sends) => relay.ForwardGuarded(relay.Caller, relay.Agent, buffer, length, source, sends)),
+            RtpLegReceiver.Start(engine, relay.Agent, (buffer, length, source, sends) => relay.ForwardGuarded(relay.Agent, relay.Caller, buffer, length, source, sends)),
+        ];
         return relay;
     }
 
@@ -108,57 +90,22 @@ public sealed class RtpRelay : IAsyncDisposable
         while (Interlocked.CompareExchange(ref _taps, updated, current) != current);
     }
 
-    private async Task RelayAsync(RtpRelayLeg from, RtpRelayLeg to)
-    {
-        byte[] buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
-        var source = new SocketAddress(from.Socket.AddressFamily);
-        CancellationToken stop = _stop.Token;
-        try
-        {
-            while (!stop.IsCancellationRequested)
-            {
-                int length;
-                try
-                {
-                    // No token on the receive itself: registering one per packet costs more than the relay's
-                    // own work. Disposing the socket ends a pending receive.
-                    length = await from.Socket.ReceiveFromAsync(buffer.AsMemory(0, BufferSize), SocketFlags.None, source)
-                        .ConfigureAwait(false);
-                }
-                catch (SocketException e) when (e.SocketErrorCode != SocketError.OperationAborted && !stop.IsCancellationRequested)
-                {
-                    // UDP reports earlier ICMP errors on the next receive; the socket is still usable.
-                    continue;
-                }
-
-                ForwardGuarded(from, to, buffer, length, source);
-            }
-        }
-        catch (OperationCanceledException)
-        {
-        }
-        catch (ObjectDisposedException)
-        {
-        }
-        catch (SocketException)
-        {
-            // Aborted by disposal.
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-    }
+    /// <summary>
+    /// Hands both legs' audio to a conference mixer instead of to the other leg (null: relay again). Taps
+    /// still see every packet first. Only one mixer at a time: returns false if another one holds the relay.
+    /// </summary>
+    internal bool TryDivert(IRtpPacketTap? mixer, IRtpPacketTap? expected) =>
+        ReferenceEquals(Interlocked.CompareExchange(ref _mixer, mixer, expected), expected);
 
     /// <summary>
     /// A fault in one packet (a tap's bug) must not end the receive loop — with the epoll engine that loop
     /// serves many calls — so it is counted on the leg and the packet dropped.
     /// </summary>
-    private void ForwardGuarded(RtpRelayLeg from, RtpRelayLeg to, byte[] buffer, int length, SocketAddress source)
+    private void ForwardGuarded(RtpRelayLeg from, RtpRelayLeg to, byte[] buffer, int length, SocketAddress source, RtpSendBatch? sends)
     {
         try
         {
-            Forward(from, to, buffer, length, source);
+            Forward(from, to, buffer, length, source, sends);
         }
 #pragma warning disable CA1031 // Deliberately broad: see summary.
         catch (Exception)
@@ -168,23 +115,15 @@ public sealed class RtpRelay : IAsyncDisposable
         }
     }
 
-    private void Forward(RtpRelayLeg from, RtpRelayLeg to, byte[] buffer, int length, SocketAddress source)
+    private void Forward(RtpRelayLeg from, RtpRelayLeg to, byte[] buffer, int length, SocketAddress source, RtpSendBatch? sends)
     {
         ReadOnlySpan<byte> datagram = buffer.AsSpan(0, length);
-        bool parsed = RtpPacketReader.TryParse(datagram, out RtpHeader header, out RtpParseError error);
-        if (length == BufferSize || (!parsed && error != RtpParseError.RtcpPayloadType))
-        {
-            from.CountMalformed();
-            return;
-        }
-
-        if (!from.AcceptSource(source))
+        if (!from.TryAdmit(datagram, length == RtpLegReceiver.BufferSize, source, out RtpHeader header, out bool rtcp))
         {
             return;
         }
 
-        from.CountReceived();
-        if (error == RtpParseError.None)
+        if (!rtcp)
         {
             foreach (IRtpPacketTap tap in Volatile.Read(ref _taps))
             {
@@ -198,10 +137,29 @@ public sealed class RtpRelay : IAsyncDisposable
             return;
         }
 
+        if (Volatile.Read(ref _mixer) is { } mixer)
+        {
+            // The mixer sends its own streams (and would have to originate its own RTCP): peers' RTCP stops here.
+            if (!rtcp)
+            {
+                mixer.OnPacket(from.Side, header, datagram);
+                from.CountForwarded();
+            }
+
+            return;
+        }
+
         SocketAddress? destination = to.Remote;
         if (destination is null)
         {
             from.CountUndeliverable();
+            return;
+        }
+
+        if (sends is not null)
+        {
+            // The engine sends what this leg had queued in one go once all of it is handled.
+            sends.Stage(from, to.Socket, buffer, length, destination);
             return;
         }
 
@@ -225,15 +183,16 @@ public sealed class RtpRelay : IAsyncDisposable
             return;
         }
 
-        await _stop.CancelAsync().ConfigureAwait(false);
-        foreach (int slot in _slots)
+        foreach (RtpLegReceiver receiver in _receivers)
         {
-            _engine!.Remove(slot);
+            receiver.Stop();
         }
 
         _ports.Release(Caller.Socket);
         _ports.Release(Agent.Socket);
-        await Task.WhenAll(_loops).ConfigureAwait(false);
-        _stop.Dispose();
+        foreach (RtpLegReceiver receiver in _receivers)
+        {
+            await receiver.WaitAsync().ConfigureAwait(false);
+        }
     }
 }

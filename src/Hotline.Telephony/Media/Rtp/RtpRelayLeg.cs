@@ -119,6 +119,29 @@ public sealed class RtpRelayLeg : IRtpPacketSink
 
     internal SocketAddress? Remote => Volatile.Read(ref _remote);
 
+    /// <summary>
+    /// Checks an arrived datagram: an RTP packet (or, with rtcp-mux, RTCP: <paramref name="rtcp"/>) from this
+    /// leg's peer. Counts and rejects anything else; a datagram that filled the buffer was truncated.
+    /// </summary>
+    internal bool TryAdmit(ReadOnlySpan<byte> datagram, bool truncated, SocketAddress source, out RtpHeader header, out bool rtcp)
+    {
+        bool parsed = RtpPacketReader.TryParse(datagram, out header, out RtpParseError error);
+        rtcp = error == RtpParseError.RtcpPayloadType;
+        if (truncated || (!parsed && !rtcp))
+        {
+            CountMalformed();
+            return false;
+        }
+
+        if (!AcceptSource(source))
+        {
+            return false;
+        }
+
+        CountReceived();
+        return true;
+    }
+
     /// <summary>Accepts the source of an arriving packet, latching to it if not yet latched.</summary>
     internal bool AcceptSource(SocketAddress source)
     {

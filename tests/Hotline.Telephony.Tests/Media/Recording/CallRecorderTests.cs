@@ -111,6 +111,94 @@ public sealed class CallRecorderTests : IDisposable
     }
 
     [Fact]
+    public void WriteMixedFrame_ConferenceInTheMiddle_PacketsIgnoredMixRecordedThenPacketsAgain()
+    {
+        var time = new FakeTimeProvider();
+        string path = Path.Combine(_directory, "conference.wav");
+        var recorder = new CallRecorder(path, time);
+        short[] left = Enumerable.Repeat((short)111, 160).ToArray(), right = Enumerable.Repeat((short)-222, 160).ToArray();
+
+        for (int packet = 0; packet < 30; packet++)
+        {
+            if (packet == 10)
+            {
+                recorder.BeginMixedFeed();
+            }
+
+            if (packet == 20)
+            {
+                recorder.EndMixedFeed();
+            }
+
+            // The relay tap keeps delivering both legs throughout; during the conference the mix replaces them.
+            Send(recorder, RtpLegSide.Caller, G711.PcmuPayloadType, (uint)(packet * 160), 1, packet);
+            Send(recorder, RtpLegSide.Agent, G711.PcmuPayloadType, (uint)(packet * 160), 2, packet);
+            if (packet is >= 10 and < 20)
+            {
+                recorder.WriteMixedFrame(1000 + packet, left, right);
+            }
+
+            time.Advance(TimeSpan.FromMilliseconds(20));
+        }
+
+        recorder.Dispose();
+
+        byte[] file = File.ReadAllBytes(path);
+        Assert.Equal(44 + (30 * 160 * 4), file.Length);
+        Assert.Equal(G711.MuLawToLinear(Tone(9)), Left(file, (9 * 160) + 5));
+        Assert.Equal(111, Left(file, 10 * 160));
+        Assert.Equal(-222, Right(file, (19 * 160) + 159));
+        Assert.Equal(G711.MuLawToLinear(Tone(20)), Left(file, 20 * 160));
+        Assert.Equal(G711.MuLawToLinear(Tone(29)), Right(file, (29 * 160) + 159));
+    }
+
+    [Fact]
+    public async Task OnPacket_BothLegsFloodFromTwoThreads_EveryPacketWrittenInPlace()
+    {
+        var time = new FakeTimeProvider();
+        string path = Path.Combine(_directory, "flood.wav");
+        var recorder = new CallRecorder(path, time);
+
+        // Far faster than real time (within the recorder's one-second drift bound, as the clock stands still):
+        // more than a batch arrives before the thread-pool drain runs, so receive threads write too.
+        await Task.WhenAll(
+            Task.Run(() => Flood(recorder, RtpLegSide.Caller, 1)),
+            Task.Run(() => Flood(recorder, RtpLegSide.Agent, 2)));
+        recorder.Dispose();
+
+        byte[] file = File.ReadAllBytes(path);
+        Assert.Equal(44 + (Flooded * 160 * 4), file.Length);
+        for (int packet = 0; packet < Flooded; packet++)
+        {
+            Assert.Equal(G711.MuLawToLinear(Tone(packet)), Left(file, (packet * 160) + 80));
+            Assert.Equal(G711.MuLawToLinear(Tone(packet)), Right(file, (packet * 160) + 80));
+        }
+    }
+
+    private const int Flooded = 48;
+
+    private static void Flood(CallRecorder recorder, RtpLegSide side, uint ssrc)
+    {
+        for (int packet = 0; packet < Flooded; packet++)
+        {
+            Send(recorder, side, G711.PcmuPayloadType, (uint)(packet * 160), ssrc, packet);
+        }
+    }
+
+    [Fact]
+    public void WriteMixedFrame_WithoutBegin_Ignored()
+    {
+        var time = new FakeTimeProvider();
+        string path = Path.Combine(_directory, "nofeed.wav");
+        var recorder = new CallRecorder(path, time);
+
+        recorder.WriteMixedFrame(0, new short[160], new short[160]);
+        recorder.Dispose();
+
+        Assert.Equal(44, new FileInfo(path).Length);
+    }
+
+    [Fact]
     public void For_HostileCallId_StaysUnderDataDirectory()
     {
         string path = RecordingPaths.For("/data", "../../etc/passwd", new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero));

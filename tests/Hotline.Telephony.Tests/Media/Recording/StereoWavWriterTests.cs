@@ -33,6 +33,31 @@ public sealed class StereoWavWriterTests
     }
 
     [Fact]
+    public void Write_ManyTimesAroundTheWindowWithOddSizes_EverySampleInPlace()
+    {
+        var stream = new KeepOpenStream();
+        using (var writer = new StereoWavWriter(stream, window: 250))
+        {
+            // Left in 70-sample pieces, right in 160 just behind: both wrap the window at odd places.
+            int right = 0;
+            for (int position = 0; position < 7000; position += 70)
+            {
+                writer.Write(0, position, Enumerable.Range(position, 70).Select(i => (short)i).ToArray());
+                for (; right + 160 <= position + 70; right += 160)
+                {
+                    writer.Write(1, right, Enumerable.Range(right, 160).Select(i => (short)-i).ToArray());
+                }
+            }
+        }
+
+        byte[] file = stream.ToArray();
+        for (int i = 0; i < 6500; i++)
+        {
+            Assert.Equal(((short)i, (short)-i), Frame(file, i));
+        }
+    }
+
+    [Fact]
     public void Write_GapInOneChannel_LeavesSilenceAndKeepsAlignment()
     {
         var stream = new KeepOpenStream();

@@ -126,6 +126,38 @@ public sealed class RtpRelayTests
         Assert.Equal(1, relay.Caller.Faults);
     }
 
+    [Theory]
+    [InlineData(2, 42700)]
+    [InlineData(0, 42800)]
+    public async Task Relay_BurstQueuedAndOversizeDatagram_BurstForwardedInOrderOversizeRejected(int relayThreads, int portMin)
+    {
+        using RtpPortAllocator ports = Ports(portMin, relayThreads);
+        await using RtpRelay relay = RtpRelay.TryStart(ports)!;
+        using var caller = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        caller.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        using var agent = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
+        relay.Agent.SetSignalledRemote((IPEndPoint)agent.Client.LocalEndPoint!);
+        var callerLeg = new IPEndPoint(IPAddress.Loopback, relay.Caller.LocalPort);
+
+        // Sent back to back, several datagrams are queued by the time the leg is read (one batch with the
+        // epoll engine); the oversize one fills the receive buffer and must count as malformed, not be cut.
+        caller.SendTo(new byte[3000], callerLeg);
+        for (ushort sequence = 1; sequence <= 20; sequence++)
+        {
+            caller.SendTo(Packet(sequence), callerLeg);
+        }
+
+        for (ushort expected = 1; expected <= 20; expected++)
+        {
+            UdpReceiveResult result = await agent.ReceiveAsync().WaitAsync(ReceiveTimeout);
+            Assert.True(RtpPacketReader.TryParse(result.Buffer, out RtpHeader header, out _));
+            Assert.Equal(expected, header.SequenceNumber);
+        }
+
+        Assert.Equal(1, relay.Caller.Malformed);
+        Assert.Equal(20, relay.Caller.Received);
+    }
+
     [Fact]
     public async Task DisposeAsync_ReleasesPorts_ForReuse()
     {

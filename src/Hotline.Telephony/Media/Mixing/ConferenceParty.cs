@@ -1,0 +1,14 @@
+namespace Hotline.Telephony.Media.Mixing;
+
+/// <summary>A seat in a three-party call; also the index of its stream inside the mixer.</summary>
+public enum ConferenceParty
+{
+    /// <summary>The citizen, on the relay's caller leg; the recording's left channel.</summary>
+    Caller,
+
+    /// <summary>The agent, on the relay's agent leg; mixed into the recording's right channel.</summary>
+    Agent,
+
+    /// <summary>The department the agent added, on the bridge's own leg; mixed into the right channel.</summary>
+    ThirdParty,
+}
