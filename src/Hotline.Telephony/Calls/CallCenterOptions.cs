@@ -19,6 +19,9 @@ public sealed class CallCenterOptions
     /// <summary>Callers who skip the menu and queue with priority (适老化一键转人工: the elderly, registered disabled callers).</summary>
     public List<string> PriorityCallers { get; set; } = [];
 
+    /// <summary>Handling departments' numbers an agent may add to a call (三方通话); nothing else is dialled.</summary>
+    public List<string> DepartmentNumbers { get; set; } = [];
+
     /// <summary>Skills of an agent whose directory entry lists none: every agent can take general calls.</summary>
     public string DefaultSkill { get; set; } = "general";
 

@@ -15,6 +15,7 @@ internal sealed partial class HotlineCall
     private OutboundLeg? _agentLeg;
     private string? _agentId;
     private NegotiatedMedia? _answeredMedia;
+    private NegotiatedMedia? _answeredMediaOfAgent;
     private OutboundLeg? _answeredLeg;
     private CallRecorder? _recorder;
     private bool _onHold;
@@ -111,6 +112,7 @@ internal sealed partial class HotlineCall
         }
         _agentLeg = leg;
         _agentId = agentId;
+        _answeredMediaOfAgent = media;
         _answeredLeg = null;
         _playGeneration++;
         _player.Stop();
@@ -155,6 +157,14 @@ internal sealed partial class HotlineCall
         {
             return;
         }
+        if (_conference is { } bridge && bridge.IsMixing(Media.Mixing.ConferenceParty.ThirdParty))
+        {
+            // Hanging up in a three-party call leaves the caller with the department.
+            bridge.Remove(Media.Mixing.ConferenceParty.Agent);
+            _agentLeftConference = true;
+            ReleaseAgent(leg, reason, sendBye: false);
+            return;
+        }
         Record(new CallHungUp(Now, HangUpSide.Agent));
         var agentId = _agentId!;
         _agentLeg = null;
@@ -166,6 +176,19 @@ internal sealed partial class HotlineCall
         _center.Publish(agentId, Notice(AgentCallPhase.Ended, reason));
         _survey = new SurveyFlow(_center.Ivr.SurveyDigitTimeout);
         Execute(_survey.Start());
+    }
+
+    /// <summary>The agent is off this call while it goes on (three-party): BYE if needed, wrap-up, desk told.</summary>
+    private void ReleaseAgent(OutboundLeg leg, string reason, bool sendBye = true)
+    {
+        var agentId = _agentId!;
+        _agentLeg = null;
+        if (sendBye)
+        {
+            _ = leg.HangUpAsync(reason);
+        }
+        _center.Run(acd => acd.CallEnded(Id));
+        _center.Publish(agentId, Notice(AgentCallPhase.Ended, reason));
     }
 
     /// <summary>AgentDesk.Hold: the caller hears music and neither side hears the other until resumed.</summary>

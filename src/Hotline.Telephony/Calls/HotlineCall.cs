@@ -143,6 +143,7 @@ internal sealed partial class HotlineCall
         CancelDigitTimer();
         _ = _ringing?.CancelAsync();
         _ = Interlocked.Exchange(ref _releaseOnAnswer, null)?.HangUpAsync("call ended");
+        EndConference();
         StopRecording();
         // Ends any queue place or offer; a caller who chose a callback keeps the place in line.
         _center.Run(acd => acd.CallEnded(Id));

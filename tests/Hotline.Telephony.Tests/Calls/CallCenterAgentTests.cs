@@ -173,6 +173,37 @@ public sealed class CallCenterAgentTests : IDisposable
     }
 
     [Fact]
+    public async Task ThreeParty_AgentAddsDepartmentThenLeaves_CallerAndDepartmentGoOn()
+    {
+        var trunkPort = Random.Shared.Next(40000, 42000);
+        await using var host = await StartAsync(("Calls:DepartmentNumbers:0", "12319"), ("Sip:Trunks:0:Port", trunkPort.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var agent = StartAgent(host, "agent-answer-until-bye.xml");
+        await WaitForAgentAsync(host, "1001", AgentState.Ready, agent);
+        var caller = SippRunner.RunFromAsync(EdgeHost.TrunkAddress, host.EndPoint, "builtin:uac", "u1", 1, "-s", "12345", "-d", "6000");
+        await WaitForAgentAsync(host, "1001", AgentState.OnCall, agent);
+        // sipp's built-in UAS answers for the department (through the trunk) and stays until the edge's BYE.
+        var department = SippRunner.RunFromAsync(EdgeHost.TrunkAddress, host.EndPoint, "builtin:uas", "u1", 1, "-p", trunkPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await WaitForUdpListenerAsync(trunkPort);
+        var threeParty = host.Services.GetRequiredService<IThreePartyCalls>();
+
+        Assert.Equal(CallCenterRefusal.InvalidArgument, (await threeParty.AddThirdPartyAsync("1001", "008613800138000", CancellationToken.None)).Refusal);
+        var added = await threeParty.AddThirdPartyAsync("1001", "12319", CancellationToken.None);
+        Assert.True(added.IsDone, added.Detail);
+        var left = await threeParty.LeaveThreePartyAsync("1001", CancellationToken.None);
+        Assert.True(left.IsDone, left.Detail);
+
+        await WaitForAgentAsync(host, "1001", AgentState.WrapUp, agent);
+        var callerResult = await caller;
+        Assert.True(callerResult.ExitCode == 0, callerResult.ToString());
+        var departmentResult = await department;
+        Assert.True(departmentResult.ExitCode == 0, departmentResult.ToString()); // it got the edge's BYE when the caller left
+        var record = await CallCenterQueueTests.WaitForRecordAsync(host);
+        Assert.Equal((CallDisposition.Answered, HangUpSide.Caller), (record.Disposition, record.HangUpSide));
+        await agent;
+        Assert.Empty(host.Logs.Errors);
+    }
+
+    [Fact]
     public async Task DeskCommands_UnknownAgentOrNoCall_PreciseRefusals()
     {
         await using var host = await StartAsync();
