@@ -5,7 +5,8 @@ namespace Hotline.Silo.Storage.Sql;
 
 /// <summary>
 /// <see cref="ICallbackRequestStore"/> on callback_requests. A request is durable before SaveAsync returns,
-/// so the caller is told "we will call you back" only for a request that survives a crash.
+/// so the caller is told "we will call you back" only for a request that survives a crash. Times are kept to
+/// the microsecond (PostgreSQL's timestamptz), the wait to the tick.
 /// </summary>
 internal sealed class SqlCallbackRequestStore(SqlDialect dialect, TimeProvider timeProvider) : ICallbackRequestStore
 {
