@@ -1,6 +1,10 @@
 using System.Security.Cryptography;
 using System.Text;
+using Hotline.Silo.Agents;
 using Hotline.Silo.Storage;
+using Hotline.Silo.Storage.Sql;
+using Hotline.Telephony.Tests.Support;
+using Microsoft.Extensions.Logging;
 using Hotline.Telephony.Acd;
 
 namespace Hotline.Silo.Tests.Storage;
@@ -68,6 +72,20 @@ public abstract partial class StorageContractTests
 
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("1001:pbx.example.gov.cn:secret"))), credential!.Ha1Sha256);
         Assert.Null(await Store.Agents.FindAsync("1001", default));
+    }
+
+    [Fact]
+    public async Task Agents_RealmChanged_FindLogsAWarningNamingBothRealms()
+    {
+        await Store.Agents.AddAsync(new NewAgent("1001", "secret", GeneralSkills), default);
+        using var logs = new RecordingLoggerProvider();
+        using var loggers = logs.CreateFactory();
+        var moved = new SqlAgentCredentialStore(Store.Dialect, new AgentRealm("12345"), TimeProvider.System, loggers.CreateLogger<SqlAgentCredentialStore>());
+
+        Assert.Null(await moved.FindAsync("1001", default));
+
+        var warning = Assert.Single(logs.Entries, e => e.Level == LogLevel.Warning);
+        Assert.Contains("realm 'hotline.local' but the registrar's realm is now '12345'", warning.Message, StringComparison.Ordinal);
     }
 
     [Fact]
