@@ -32,7 +32,7 @@ internal static class Composition
         return services;
     }
 
-    /// <summary>Grains, the gRPC services and the search models fed from the tickets; the server only.</summary>
+    /// <summary>Grains, the gRPC services, the search models fed from the tickets, and the SIP edge with its call centre; the server only.</summary>
     public static IServiceCollection AddServerParts(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddGrainRuntime(configuration);
