@@ -16,6 +16,12 @@ internal abstract class CliCommand
     /// <summary>Option names (without dashes) the command takes; every other <c>--Key=value</c> is configuration.</summary>
     public abstract IReadOnlyCollection<string> Options { get; }
 
+    /// <summary>
+    /// The name of the one bare (non-<c>--</c>) argument the command takes, e.g. "file" for <c>agent import &lt;file&gt;</c>;
+    /// it arrives in the options under that name. Null: the command takes none.
+    /// </summary>
+    public virtual string? Argument => null;
+
     /// <summary>Checks the options and returns the work to run; throws <see cref="CliUsageException"/> on bad arguments.</summary>
     public abstract CliAction Bind(IReadOnlyDictionary<string, string> options);
 }

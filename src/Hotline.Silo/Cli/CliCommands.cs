@@ -3,5 +3,13 @@ namespace Hotline.Silo.Cli;
 /// <summary>Every command of the executable; running with no command starts the server.</summary>
 internal static class CliCommands
 {
-    public static IReadOnlyList<CliCommand> All { get; } = [new TokenIssueCommand()];
+    public static IReadOnlyList<CliCommand> All { get; } =
+    [
+        new TokenIssueCommand(),
+        new AgentAddCommand(),
+        new AgentImportCommand(),
+        new AgentListCommand(),
+        new AgentRemoveCommand(),
+        new AgentPasswordCommand(),
+    ];
 }

@@ -19,7 +19,12 @@ internal sealed record CliInvocation(CliCommand Command, IReadOnlyDictionary<str
             var token = rest[i];
             if (!token.StartsWith("--", StringComparison.Ordinal) || token.Length == 2)
             {
-                throw new CliUsageException($"unexpected argument '{token}'");
+                if (command.Argument is not { } argument || !options.TryAdd(argument, token))
+                {
+                    throw new CliUsageException($"unexpected argument '{token}'");
+                }
+
+                continue;
             }
 
             var equals = token.IndexOf('=', StringComparison.Ordinal);

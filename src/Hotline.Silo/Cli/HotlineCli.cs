@@ -106,6 +106,6 @@ internal static class HotlineCli
             await writer.WriteLineAsync($"       Hotline.Silo {command.Name} {command.Synopsis} [--Key=value …]").ConfigureAwait(false);
         }
 
-        await writer.WriteLineAsync("settings: --DataDir=… --Storage:Provider=sqlite|postgres --Storage:ConnectionString=… --Http:Port=… --Grpc:Port=…").ConfigureAwait(false);
+        await writer.WriteLineAsync("settings: --DataDir=… --Storage:Provider=sqlite|postgres --Storage:ConnectionString=… --Http:Port=… --Grpc:Port=… --Sip:Port=… --Sip:Domain=…").ConfigureAwait(false);
     }
 }

@@ -1,10 +1,17 @@
 using Hotline.Api.Desks;
 using Hotline.Api.Grpc;
 using Hotline.Contracts.Grains;
+using Hotline.Silo.Agents;
 using Hotline.Silo.Grains;
 using Hotline.Silo.Search;
 using Hotline.Silo.Storage;
+using Hotline.Silo.Storage.Sql;
 using Hotline.Silo.Tickets;
+using Hotline.Telephony;
+using Hotline.Telephony.Acd;
+using Hotline.Telephony.Acd.CallRecords;
+using Hotline.Telephony.Media;
+using Hotline.Telephony.Registrar;
 
 namespace Hotline.Silo.Hosting;
 
@@ -25,7 +32,7 @@ internal static class Composition
         return services;
     }
 
-    /// <summary>Grains, the gRPC services and the search models fed from the tickets; the server only.</summary>
+    /// <summary>Grains, the gRPC services, the search models fed from the tickets, and the SIP edge with its call centre; the server only.</summary>
     public static IServiceCollection AddServerParts(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddGrainRuntime(configuration);
@@ -35,7 +42,28 @@ internal static class Composition
         services.AddHotlineGrpc();
         services.AddHotlineDesks();
         services.AddHostSearch(configuration);
+        services.AddTelephonyParts(configuration);
         return services;
+    }
+
+    /// <summary>
+    /// The SIP edge and call centre, with the host's durable stores and the agent grain as their ports. Ours are
+    /// registered first: AddHotlineTelephony only adds its in-memory defaults where nothing is registered.
+    /// </summary>
+    private static void AddTelephonyParts(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddGrain<IAgentGrain, AgentGrain>();
+        services.AddSingleton<IAgentStateAuthority, AgentStateAuthority>();
+        services.AddSingleton<IAgentCredentialStore>(sp => sp.GetRequiredService<SqlAgentCredentialStore>());
+        services.AddSingleton<ICallDetailRecordStore>(sp => sp.GetRequiredService<SqlCallDetailRecordStore>());
+        services.AddSingleton<ICallbackRequestStore>(sp => sp.GetRequiredService<SqlCallbackRequestStore>());
+        services.AddHotlineTelephony(configuration);
+
+        // Recordings live under the host's data directory ({DataDir}/recordings) unless Media:DataDirectory says otherwise.
+        if (string.IsNullOrWhiteSpace(configuration["Media:DataDirectory"]))
+        {
+            services.PostConfigure<MediaOptions>(media => media.DataDirectory = configuration["DataDir"]!);
+        }
     }
 
     /// <summary>

@@ -16,4 +16,7 @@ internal static partial class StorageLog
 
     [LoggerMessage(2003, LogLevel.Error, "Commit of ticket {TicketId} failed")]
     public static partial void CommitFailed(ILogger logger, string ticketId, Exception exception);
+
+    [LoggerMessage(2004, LogLevel.Warning, "Agent {AgentId} cannot register: its password was set for realm '{StoredRealm}' but the registrar's realm is now '{Realm}'; set it again with agent passwd")]
+    public static partial void AgentRealmChanged(ILogger logger, string agentId, string storedRealm, string realm);
 }

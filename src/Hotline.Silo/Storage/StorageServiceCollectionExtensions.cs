@@ -1,5 +1,6 @@
 using Hotline.Contracts.Organisation;
 using Hotline.Contracts.Security;
+using Hotline.Silo.Agents;
 using Hotline.Silo.Storage.Postgres;
 using Hotline.Silo.Storage.Sql;
 using Hotline.Silo.Storage.Sqlite;
@@ -17,7 +18,9 @@ internal static class StorageServiceCollectionExtensions
     /// <c>Storage:ConnectionString</c> (SQLite default: <c>{DataDir}/hotline.db</c>, DataDir defaulting
     /// to <c>./data</c>; required for postgres) and registers <see cref="ITicketStore"/>,
     /// <see cref="ITokenStore"/>, <see cref="ITokenValidator"/>, <see cref="IOrganisationStore"/>,
-    /// <see cref="IDepartmentDirectory"/> and <see cref="IStorageInitializer"/>. Call
+    /// <see cref="IDepartmentDirectory"/>, <see cref="IStorageInitializer"/>, and the telephony stores
+    /// (<see cref="SqlAgentCredentialStore"/> as <see cref="IAgentDirectory"/>, <see cref="IAgentStateLog"/>,
+    /// <see cref="SqlCallDetailRecordStore"/>, <see cref="SqlCallbackRequestStore"/>). Call
     /// <see cref="IStorageInitializer.InitializeAsync"/> once at start before using the stores.
     /// </summary>
     /// <exception cref="InvalidOperationException">The provider is unknown or its connection string is missing.</exception>
@@ -36,6 +39,14 @@ internal static class StorageServiceCollectionExtensions
         services.AddSingleton<SqlOrganisationStore>();
         services.AddSingleton<IOrganisationStore>(sp => sp.GetRequiredService<SqlOrganisationStore>());
         services.AddSingleton<IDepartmentDirectory>(sp => sp.GetRequiredService<SqlOrganisationStore>());
+
+        // Telephony's tables; Hosting/Composition hands them to the SIP edge and the call centre as its ports.
+        services.AddSingleton(AgentRealm.From(configuration));
+        services.AddSingleton<SqlAgentCredentialStore>();
+        services.AddSingleton<IAgentDirectory>(sp => sp.GetRequiredService<SqlAgentCredentialStore>());
+        services.AddSingleton<IAgentStateLog, SqlAgentStateLog>();
+        services.AddSingleton<SqlCallDetailRecordStore>();
+        services.AddSingleton<SqlCallbackRequestStore>();
         return services;
     }
 

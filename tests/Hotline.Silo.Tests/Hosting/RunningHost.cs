@@ -1,4 +1,6 @@
+using System.Net;
 using Hotline.Silo.Hosting;
+using Hotline.Telephony.Edge;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -24,10 +26,14 @@ internal sealed class RunningHost : IAsyncDisposable
 
     public Uri GrpcBase => new($"http://127.0.0.1:{Ports.GrpcPort}");
 
+    /// <summary>Where the SIP edge listens (UDP and TCP); Sip:Port=0 lets the OS pick the port.</summary>
+    public IPEndPoint SipEndPoint => App.Services.GetRequiredService<SipEdge>().LocalEndPoint
+        ?? throw new InvalidOperationException("the SIP edge has not started");
+
     public static async Task<RunningHost> StartAsync(bool loadDemo = true, string? dataDir = null, Action<IServiceCollection>? configureServices = null, string[]? extraArgs = null)
     {
         dataDir ??= NewDataDir();
-        string[] args = ["--Http:Port=0", "--Grpc:Port=0", $"--DataDir={dataDir}", "--Logging:LogLevel:Default=Warning", .. extraArgs ?? []];
+        string[] args = ["--Http:Port=0", "--Grpc:Port=0", "--Sip:Port=0", $"--DataDir={dataDir}", "--Logging:LogLevel:Default=Warning", .. extraArgs ?? []];
         var app = HotlineHost.Build(args, loadDemo, configureServices);
         await app.StartAsync();
         return new RunningHost(app, dataDir);

@@ -26,10 +26,16 @@ public abstract partial class StorageContractTests : IAsyncLifetime
     private protected abstract Task<IReadOnlyDictionary<string, string?>> CreateDatabaseAsync();
 
     /// <summary>Starts another storage instance ("host") on this test's database.</summary>
-    private protected async Task<StorageInstance> StartHostAsync()
+    private protected async Task<StorageInstance> StartHostAsync(params (string Key, string Value)[] extraSettings)
     {
         _settings ??= await CreateDatabaseAsync();
-        var instance = await StorageInstance.StartAsync(_settings);
+        var settings = new Dictionary<string, string?>(_settings);
+        foreach (var (key, value) in extraSettings)
+        {
+            settings[key] = value;
+        }
+
+        var instance = await StorageInstance.StartAsync(settings);
         _instances.Add(instance);
         return instance;
     }

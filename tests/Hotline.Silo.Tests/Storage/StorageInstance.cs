@@ -17,6 +17,10 @@ internal sealed class StorageInstance : IAsyncDisposable
         Tokens = services.GetRequiredService<ITokenStore>();
         Organisation = services.GetRequiredService<IOrganisationStore>();
         Dialect = services.GetRequiredService<SqlDialect>();
+        Agents = services.GetRequiredService<SqlAgentCredentialStore>();
+        AgentStates = services.GetRequiredService<IAgentStateLog>();
+        CallRecords = services.GetRequiredService<SqlCallDetailRecordStore>();
+        Callbacks = services.GetRequiredService<SqlCallbackRequestStore>();
     }
 
     public ITicketStore Tickets { get; }
@@ -26,6 +30,14 @@ internal sealed class StorageInstance : IAsyncDisposable
     public IOrganisationStore Organisation { get; }
 
     public SqlDialect Dialect { get; }
+
+    public SqlAgentCredentialStore Agents { get; }
+
+    public IAgentStateLog AgentStates { get; }
+
+    public SqlCallDetailRecordStore CallRecords { get; }
+
+    public SqlCallbackRequestStore Callbacks { get; }
 
     public static async Task<StorageInstance> StartAsync(IReadOnlyDictionary<string, string?> settings)
     {

@@ -2,8 +2,8 @@ namespace Hotline.Silo.Storage.Postgres;
 
 /// <summary>
 /// PostgreSQL schema: the SQLite schema's tables with native types (timestamptz holds UTC at
-/// microsecond precision). JSON is kept as text, exactly as the grain wrote it. Ticket history is
-/// append-only: a trigger refuses UPDATE and DELETE.
+/// microsecond precision). JSON is kept as text, exactly as the grain wrote it. Ticket and agent-state
+/// histories are append-only: triggers refuse UPDATE and DELETE. Migration 2 holds the telephony tables.
 /// </summary>
 internal static class PostgresSchema
 {
@@ -65,6 +65,52 @@ internal static class PostgresSchema
             id text PRIMARY KEY,
             name text NOT NULL,
             handling_working_days integer NOT NULL);
+        """,
+        """
+        CREATE TABLE agents (
+            id text PRIMARY KEY,
+            realm text NOT NULL,
+            ha1_md5 text NOT NULL,
+            ha1_sha256 text NOT NULL,
+            skills text NOT NULL,
+            enabled boolean NOT NULL,
+            created_at timestamptz NOT NULL,
+            updated_at timestamptz NOT NULL);
+
+        CREATE TABLE agent_state_changes (
+            agent_id text NOT NULL,
+            seq bigint NOT NULL,
+            at timestamptz NOT NULL,
+            from_state text NOT NULL,
+            to_state text NOT NULL,
+            reason text NOT NULL,
+            call_id text,
+            PRIMARY KEY (agent_id, seq));
+        CREATE FUNCTION agent_state_changes_append_only() RETURNS trigger LANGUAGE plpgsql AS
+            $$ BEGIN RAISE EXCEPTION 'agent state history is append-only'; END $$;
+        CREATE TRIGGER agent_state_changes_append_only BEFORE UPDATE OR DELETE ON agent_state_changes
+            FOR EACH ROW EXECUTE FUNCTION agent_state_changes_append_only();
+
+        CREATE TABLE call_records (
+            call_id text PRIMARY KEY,
+            arrived_at timestamptz,
+            disposition text NOT NULL,
+            queue_id text,
+            answered_by text,
+            ended_at timestamptz,
+            record_json text NOT NULL);
+        CREATE INDEX call_records_arrived ON call_records (arrived_at, call_id);
+
+        CREATE TABLE callback_requests (
+            call_id text PRIMARY KEY,
+            number text NOT NULL,
+            queue_id text NOT NULL,
+            kind text NOT NULL,
+            requested_at timestamptz NOT NULL,
+            waited_ticks bigint NOT NULL,
+            completed_at timestamptz,
+            outcome text);
+        CREATE INDEX callback_requests_pending ON callback_requests (requested_at, call_id) WHERE completed_at IS NULL;
         """,
     ];
 }

@@ -2,7 +2,8 @@ namespace Hotline.Silo.Storage.Sqlite;
 
 /// <summary>
 /// SQLite schema. Times are TEXT in one fixed-width UTC form (yyyy-MM-ddTHH:mm:ss.fffffffZ), so text
-/// order is time order. Ticket history is append-only: triggers refuse UPDATE and DELETE.
+/// order is time order. Ticket and agent-state histories are append-only: triggers refuse UPDATE and DELETE.
+/// Migration 2 holds the telephony tables (agents, agent states, call records, callbacks).
 /// </summary>
 internal static class SqliteSchema
 {
@@ -64,6 +65,52 @@ internal static class SqliteSchema
             id TEXT NOT NULL PRIMARY KEY,
             name TEXT NOT NULL,
             handling_working_days INTEGER NOT NULL);
+        """,
+        """
+        CREATE TABLE agents (
+            id TEXT NOT NULL PRIMARY KEY,
+            realm TEXT NOT NULL,
+            ha1_md5 TEXT NOT NULL,
+            ha1_sha256 TEXT NOT NULL,
+            skills TEXT NOT NULL,
+            enabled INTEGER NOT NULL,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL);
+
+        CREATE TABLE agent_state_changes (
+            agent_id TEXT NOT NULL,
+            seq INTEGER NOT NULL,
+            at TEXT NOT NULL,
+            from_state TEXT NOT NULL,
+            to_state TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            call_id TEXT,
+            PRIMARY KEY (agent_id, seq));
+        CREATE TRIGGER agent_state_changes_no_update BEFORE UPDATE ON agent_state_changes
+            BEGIN SELECT RAISE(ABORT, 'agent state history is append-only'); END;
+        CREATE TRIGGER agent_state_changes_no_delete BEFORE DELETE ON agent_state_changes
+            BEGIN SELECT RAISE(ABORT, 'agent state history is append-only'); END;
+
+        CREATE TABLE call_records (
+            call_id TEXT NOT NULL PRIMARY KEY,
+            arrived_at TEXT,
+            disposition TEXT NOT NULL,
+            queue_id TEXT,
+            answered_by TEXT,
+            ended_at TEXT,
+            record_json TEXT NOT NULL);
+        CREATE INDEX call_records_arrived ON call_records (arrived_at, call_id);
+
+        CREATE TABLE callback_requests (
+            call_id TEXT NOT NULL PRIMARY KEY,
+            number TEXT NOT NULL,
+            queue_id TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            requested_at TEXT NOT NULL,
+            waited_ticks INTEGER NOT NULL,
+            completed_at TEXT,
+            outcome TEXT);
+        CREATE INDEX callback_requests_pending ON callback_requests (requested_at, call_id) WHERE completed_at IS NULL;
         """,
     ];
 }
