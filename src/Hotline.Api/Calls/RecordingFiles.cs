@@ -12,7 +12,10 @@ internal sealed class RecordingFiles(IOptions<CallCenterApiOptions> options, ILo
 {
     private readonly string _root = WithSeparator(Path.GetFullPath(options.Value.RecordingsDirectory));
 
-    /// <summary>The open file, or NOT_FOUND (logged) when the path is outside the directory or the file is gone.</summary>
+    /// <summary>
+    /// The open file, or NOT_FOUND (logged) when the path is outside the directory, or names no readable
+    /// file there (gone, a directory, no permission).
+    /// </summary>
     public FileStream Open(string callId, string path)
     {
         try
@@ -25,7 +28,7 @@ internal sealed class RecordingFiles(IOptions<CallCenterApiOptions> options, ILo
 
             return new FileStream(full, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.Asynchronous | FileOptions.SequentialScan);
         }
-        catch (Exception exception) when (exception is FileNotFoundException or DirectoryNotFoundException)
+        catch (Exception exception) when (exception is FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException)
         {
             CallCenterApiLog.RecordingMissing(logger, callId, path);
             throw NotFound(callId);
