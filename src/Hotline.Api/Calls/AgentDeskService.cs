@@ -55,13 +55,17 @@ internal sealed class AgentDeskService(CallCenterPorts ports, ITicketQueries tic
     private async Task<V1.SetStateResponse> SetStateAsync(V1.SetStateRequest request, ServerCallContext context)
     {
         var agent = CallCenterCall.RequireAgent(context);
-        var result = request.State switch
+        // Every field is checked before the call center is looked up, so bad requests read the same with or without telephony.
+        var reason = request.State switch
         {
-            V1.AgentState.Ready => await ports.CallCenter.SetReadyAsync(agent.Id, context.CancellationToken),
-            V1.AgentState.NotReady => await ports.CallCenter.SetNotReadyAsync(
-                agent.Id, RequireText(request.Reason, "reason", MaxReasonLength, " for AGENT_STATE_NOT_READY"), context.CancellationToken),
+            V1.AgentState.Ready => null,
+            V1.AgentState.NotReady => RequireText(request.Reason, "reason", MaxReasonLength, " for AGENT_STATE_NOT_READY"),
             _ => throw RequestFields.Invalid("state", "must be AGENT_STATE_READY or AGENT_STATE_NOT_READY"),
         };
+        var callCenter = ports.CallCenter;
+        var result = reason is null
+            ? await callCenter.SetReadyAsync(agent.Id, context.CancellationToken)
+            : await callCenter.SetNotReadyAsync(agent.Id, reason, context.CancellationToken);
         CallCenterCall.Ensure(result);
         return new V1.SetStateResponse();
     }

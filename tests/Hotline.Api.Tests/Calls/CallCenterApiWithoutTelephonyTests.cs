@@ -42,6 +42,17 @@ public sealed class CallCenterApiWithoutTelephonyTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Calls_NoCallCenterAndABadField_InvalidArgumentFirst()
+    {
+        var setState = await _api.CallAsync("AgentDesk", "SetState", new ApiV1.SetStateRequest { State = ApiV1.AgentState.NotReady }, TestTokenValidator.StaffToken);
+        var transfer = await _api.CallAsync("AgentDesk", "Transfer", new ApiV1.TransferRequest(), TestTokenValidator.StaffToken);
+        var calls = await _api.CallAsync("Supervision", "ListCalls", new ApiV1.ListCallsRequest(), TestTokenValidator.SupervisorToken);
+
+        Assert.Equal([StatusCode.InvalidArgument, StatusCode.InvalidArgument, StatusCode.InvalidArgument], new[] { setState.Status, transfer.Status, calls.Status });
+        Assert.Equal(["reason", "target", "from"], new[] { setState, transfer, calls }.Select(r => r.StatusMessage!.Split(':')[0]));
+    }
+
+    [Fact]
     public async Task Reflection_NoCallCenter_ListsAndDescribesBothServices()
     {
         await using var call = new DuplexCall(_api.Server.Address, "/grpc.reflection.v1.ServerReflection/ServerReflectionInfo", token: null);
