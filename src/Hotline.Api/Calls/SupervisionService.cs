@@ -54,9 +54,10 @@ internal sealed class SupervisionService(CallCenterPorts ports, RecordingFiles r
         {
             page = await store.ListAsync(query.From, query.To, query.PageSize, query.PageToken, context.CancellationToken);
         }
-        catch (ArgumentException refused) when (refused.ParamName is "pageToken" or "page_token")
+        catch (Exception refused) when (query.PageToken is not null && refused is ArgumentException or FormatException or OverflowException)
         {
-            // The store's contract: a token it did not issue (for this window) is refused by naming the parameter.
+            // The window and page size were checked above, so a store refusing its arguments refuses the token:
+            // the SQL store throws ArgumentException("pageToken"), the in-memory default parses a number.
             throw CallListQuery.BadPageToken();
         }
 

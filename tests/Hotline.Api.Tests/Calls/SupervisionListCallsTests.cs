@@ -161,6 +161,8 @@ public sealed class SupervisionListCallsTests : IAsyncLifetime
     [InlineData("page-size-high", "page_size: must be between 1 and 500 (0 for 100)")]
     [InlineData("page-size-negative", "page_size: must be between 1 and 500 (0 for 100)")]
     [InlineData("foreign-token", "page_token: is malformed or was issued for another window; repeat the same from and to, or start without a token")]
+    [InlineData("not-a-number-token", "page_token: is malformed or was issued for another window; repeat the same from and to, or start without a token")]
+    [InlineData("overflowing-token", "page_token: is malformed or was issued for another window; repeat the same from and to, or start without a token")]
     [InlineData("huge-token", "page_token: is malformed or was issued for another window; repeat the same from and to, or start without a token")]
     public async Task ListCalls_BadRequest_InvalidArgumentNamingTheField(string problem, string expected)
     {
@@ -176,6 +178,8 @@ public sealed class SupervisionListCallsTests : IAsyncLifetime
             case "page-size-high": request.PageSize = 501; break;
             case "page-size-negative": request.PageSize = -1; break;
             case "foreign-token": request.PageToken = "not-a-token"; break;
+            case "not-a-number-token": request.PageToken = "num:x"; break;
+            case "overflowing-token": request.PageToken = "num:99999999999"; break;
             case "huge-token": request.PageToken = new string('a', 5000); break;
         }
 

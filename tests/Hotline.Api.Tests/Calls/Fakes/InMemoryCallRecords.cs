@@ -6,8 +6,8 @@ namespace Hotline.Api.Tests.Calls.Fakes;
 
 /// <summary>
 /// An in-memory <see cref="ICallDetailRecordStore"/> keeping the store's contract: records in [from, to)
-/// oldest first, an offset as page token, and a token it did not issue refused with an ArgumentException
-/// naming pageToken.
+/// oldest first, an offset as page token ("at:2"), and a token it did not issue refused with an ArgumentException
+/// naming pageToken, as the SQL store does; "num:2" tokens are parsed the way Telephony's in-memory store does.
 /// </summary>
 internal sealed class InMemoryCallRecords : ICallDetailRecordStore
 {
@@ -29,7 +29,12 @@ internal sealed class InMemoryCallRecords : ICallDetailRecordStore
     {
         Lists.Enqueue((from, to, pageSize, pageToken));
         int offset = 0;
-        if (pageToken is not null && !(pageToken.StartsWith("at:", StringComparison.Ordinal)
+        if (pageToken is not null && pageToken.StartsWith("num:", StringComparison.Ordinal))
+        {
+            // As Telephony's in-memory default does: a bad number throws FormatException or OverflowException.
+            offset = int.Parse(pageToken.AsSpan(4), CultureInfo.InvariantCulture);
+        }
+        else if (pageToken is not null && !(pageToken.StartsWith("at:", StringComparison.Ordinal)
             && int.TryParse(pageToken.AsSpan(3), NumberStyles.None, CultureInfo.InvariantCulture, out offset)))
         {
             throw new ArgumentException("not a token of this store", nameof(pageToken));
