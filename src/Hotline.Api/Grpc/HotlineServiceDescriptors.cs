@@ -17,4 +17,12 @@ public static class HotlineServiceDescriptors
     /// <summary>hotline.v1.Knowledge (hotline/v1/knowledge.proto).</summary>
     public static ServiceDescriptor Knowledge { get; } =
         KnowledgeReflection.Descriptor.FindTypeByName<ServiceDescriptor>("Knowledge");
+
+    /// <summary>hotline.v1.AgentDesk (hotline/v1/agent_desk.proto).</summary>
+    public static ServiceDescriptor AgentDesk { get; } =
+        AgentDeskReflection.Descriptor.FindTypeByName<ServiceDescriptor>("AgentDesk");
+
+    /// <summary>hotline.v1.Supervision (hotline/v1/supervision.proto).</summary>
+    public static ServiceDescriptor Supervision { get; } =
+        SupervisionReflection.Descriptor.FindTypeByName<ServiceDescriptor>("Supervision");
 }

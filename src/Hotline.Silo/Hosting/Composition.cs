@@ -1,3 +1,4 @@
+using Hotline.Api.Calls;
 using Hotline.Api.Desks;
 using Hotline.Api.Grpc;
 using Hotline.Contracts.Grains;
@@ -41,6 +42,7 @@ internal static class Composition
         services.AddGrain<IDepartmentGrain, DepartmentGrain>();
         services.AddHotlineGrpc();
         services.AddHotlineDesks();
+        services.AddHotlineCallCenterApi();
         services.AddHostSearch(configuration);
         services.AddTelephonyParts(configuration);
         return services;

@@ -41,6 +41,38 @@ public sealed class HotlineProtoContractTests
         Assert.Equal("hotline.v1.Knowledge", HotlineServiceDescriptors.Knowledge.FullName);
     }
 
+    [Fact]
+    public void AgentDesk_HasEveryPromisedMethodAndWatchCallsStreams()
+    {
+        var desk = HotlineServiceDescriptors.AgentDesk;
+
+        Assert.Equal("hotline.v1.AgentDesk", desk.FullName);
+        Assert.Equal(["SetState", "WatchCalls", "Transfer", "Hold", "EndWrapUp"], desk.Methods.Select(m => m.Name));
+        Assert.All(desk.Methods, m => Assert.Equal(m.Name == "WatchCalls", m.IsServerStreaming));
+        Assert.All(desk.Methods, m => Assert.False(m.IsClientStreaming));
+    }
+
+    [Fact]
+    public void Supervision_HasEveryPromisedMethodAndGetRecordingStreams()
+    {
+        var supervision = HotlineServiceDescriptors.Supervision;
+
+        Assert.Equal("hotline.v1.Supervision", supervision.FullName);
+        Assert.Equal(["ListAgents", "ListQueues", "ListCalls", "GetRecording"], supervision.Methods.Select(m => m.Name));
+        Assert.All(supervision.Methods, m => Assert.Equal(m.Name == "GetRecording", m.IsServerStreaming));
+        Assert.All(supervision.Methods, m => Assert.False(m.IsClientStreaming));
+    }
+
+    [Fact]
+    public void CallCenterEnums_ZeroIsUnspecified()
+    {
+        var files = new[] { HotlineServiceDescriptors.AgentDesk.File, HotlineServiceDescriptors.Supervision.File };
+        var enums = files.SelectMany(f => f.EnumTypes.Concat(f.Dependencies.Where(d => d.Name == "hotline/v1/call_center.proto").SelectMany(d => d.EnumTypes))).DistinctBy(e => e.FullName).ToList();
+
+        Assert.Equal(6, enums.Count);
+        Assert.All(enums, e => Assert.EndsWith("_UNSPECIFIED", e.FindValueByNumber(0).Name, StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("ticket_id")]
     [InlineData("department_id")]

@@ -11,7 +11,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Hotline.Api.Tests.Support;
 
-/// <summary>A real Kestrel server on a free loopback port, h2c only, serving <see cref="EchoService"/>.</summary>
+/// <summary>A real Kestrel server on a free loopback port, h2c only, serving <see cref="EchoService"/> and whatever a test adds.</summary>
 internal sealed class TestGrpcServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
@@ -26,8 +26,13 @@ internal sealed class TestGrpcServer : IAsyncDisposable
 
     public EchoService Echo => _app.Services.GetRequiredService<EchoService>();
 
+    public IServiceProvider Services => _app.Services;
+
     public static async Task<TestGrpcServer> StartAsync(
-        TimeProvider? timeProvider = null, Action<GrpcServerOptions>? configure = null, bool endpointRouting = false)
+        TimeProvider? timeProvider = null,
+        Action<GrpcServerOptions>? configure = null,
+        bool endpointRouting = false,
+        Action<IServiceCollection>? addServices = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -41,6 +46,7 @@ internal sealed class TestGrpcServer : IAsyncDisposable
         builder.Services.AddSingleton<ITokenValidator, TestTokenValidator>();
         builder.Services.AddHotlineGrpc(configure);
         builder.Services.AddGrpcService<EchoService>();
+        addServices?.Invoke(builder.Services);
         var app = builder.Build();
         if (endpointRouting)
         {

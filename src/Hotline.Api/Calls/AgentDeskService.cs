@@ -1,0 +1,140 @@
+using Google.Protobuf.Reflection;
+using Hotline.Api.Desks;
+using Hotline.Api.Grpc;
+using Hotline.Contracts.Security;
+using Hotline.Contracts.Tickets;
+using Hotline.Telephony.Calls;
+using Microsoft.Extensions.Logging;
+using V1 = Hotline.Api.V1;
+
+namespace Hotline.Api.Calls;
+
+/// <summary>
+/// hotline.v1.AgentDesk: the agent's own state, screen pop and call control, a thin adapter over
+/// <see cref="ICallCenter"/>. The agent acted on is always the caller's staff id, so an agent can never
+/// steer another agent's phone.
+/// </summary>
+internal sealed class AgentDeskService(CallCenterPorts ports, ITicketQueries tickets, ILogger<AgentDeskService> logger) : IGrpcService
+{
+    /// <summary>The screen pop shows the caller's latest tickets; older ones are a search away on HotlineDesk.</summary>
+    private const int EarlierTicketCount = 10;
+
+    /// <summary>Long enough for any break reason an agent types; longer text is a client bug.</summary>
+    private const int MaxReasonLength = 200;
+
+    /// <summary>Agent ids and department numbers are short; the bound keeps junk away from the call center.</summary>
+    private const int MaxTargetLength = 64;
+
+    public ServiceDescriptor Descriptor => HotlineServiceDescriptors.AgentDesk;
+
+    public void Bind(ServiceBinder binder)
+    {
+        binder.Unary<V1.SetStateRequest, V1.SetStateResponse>("SetState", SetStateAsync);
+        binder.ServerStreaming<V1.WatchCallsRequest, V1.AgentCallEvent>("WatchCalls", WatchCallsAsync);
+        binder.Unary<V1.TransferRequest, V1.TransferResponse>("Transfer", async (request, context) =>
+        {
+            var agent = CallCenterCall.RequireAgent(context);
+            var target = RequireText(request.Target, "target", MaxTargetLength);
+            CallCenterCall.Ensure(await ports.CallCenter.TransferAsync(agent.Id, target, request.Attended, context.CancellationToken));
+            return new V1.TransferResponse();
+        });
+        binder.Unary<V1.HoldRequest, V1.HoldResponse>("Hold", async (request, context) =>
+        {
+            var agent = CallCenterCall.RequireAgent(context);
+            CallCenterCall.Ensure(await ports.CallCenter.HoldAsync(agent.Id, request.Hold, context.CancellationToken));
+            return new V1.HoldResponse();
+        });
+        binder.Unary<V1.EndWrapUpRequest, V1.EndWrapUpResponse>("EndWrapUp", async (request, context) =>
+        {
+            var agent = CallCenterCall.RequireAgent(context);
+            CallCenterCall.Ensure(await ports.CallCenter.EndWrapUpAsync(agent.Id, context.CancellationToken));
+            return new V1.EndWrapUpResponse();
+        });
+    }
+
+    private async Task<V1.SetStateResponse> SetStateAsync(V1.SetStateRequest request, ServerCallContext context)
+    {
+        var agent = CallCenterCall.RequireAgent(context);
+        // Every field is checked before the call center is looked up, so bad requests read the same with or without telephony.
+        var reason = request.State switch
+        {
+            V1.AgentState.Ready => null,
+            V1.AgentState.NotReady => RequireText(request.Reason, "reason", MaxReasonLength, " for AGENT_STATE_NOT_READY"),
+            _ => throw RequestFields.Invalid("state", "must be AGENT_STATE_READY or AGENT_STATE_NOT_READY"),
+        };
+        var callCenter = ports.CallCenter;
+        var result = reason is null
+            ? await callCenter.SetReadyAsync(agent.Id, context.CancellationToken)
+            : await callCenter.SetNotReadyAsync(agent.Id, reason, context.CancellationToken);
+        CallCenterCall.Ensure(result);
+        return new V1.SetStateResponse();
+    }
+
+    /// <summary>
+    /// Relays the agent's call notices until the client leaves or the host stops; the stream then ends OK
+    /// (the client reconnects and sees the next call). Ringing and answered notices carry the caller's
+    /// earlier tickets, found by the full number: the agent is staff, so nothing is masked.
+    /// </summary>
+    private async Task WatchCallsAsync(V1.WatchCallsRequest request, IServerStreamWriter<V1.AgentCallEvent> writer, ServerCallContext context)
+    {
+        var agent = CallCenterCall.RequireAgent(context);
+        var callCenter = ports.CallCenter;
+        using var watching = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, context.ServerStopping);
+        try
+        {
+            await foreach (var notice in callCenter.WatchCallsAsync(agent.Id, watching.Token).WithCancellation(watching.Token))
+            {
+                var message = CallCenterMessages.ToMessage(notice);
+                if (notice.Phase is AgentCallPhase.Ringing or AgentCallPhase.Answered)
+                {
+                    message.EarlierTickets.AddRange(await EarlierTicketsAsync(agent, notice, watching.Token));
+                }
+
+                await writer.WriteAsync(message, context.CancellationToken);
+            }
+        }
+        catch (OperationCanceledException) when (context.ServerStopping.IsCancellationRequested && !context.CancellationToken.IsCancellationRequested)
+        {
+            // Host shutdown: end the stream cleanly so draining is not held up.
+        }
+    }
+
+    /// <summary>
+    /// The caller's tickets, newest first. A failed search must not cost the agent the call notice itself,
+    /// so it is logged and the notice goes out without them.
+    /// </summary>
+    private async Task<IEnumerable<V1.TicketSummary>> EarlierTicketsAsync(Caller agent, AgentCallNotice notice, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(notice.CallerNumber))
+        {
+            return [];
+        }
+
+        try
+        {
+            var page = await tickets.SearchAsync(
+                agent, new TicketSearch(CallerPhone: notice.CallerNumber, PageSize: EarlierTicketCount), cancellationToken);
+            return page.Tickets.Take(EarlierTicketCount).Select(CallCenterMessages.ToSummary);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            CallCenterApiLog.EarlierTicketsFailed(logger, notice.CallId, exception);
+            return [];
+        }
+    }
+
+    private static string RequireText(string value, string field, int maxLength, string when = "")
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            throw RequestFields.Invalid(field, "is required" + when);
+        }
+
+        if (value.Length > maxLength || value.Any(char.IsControl))
+        {
+            throw RequestFields.Invalid(field, $"must be at most {maxLength} characters without control characters");
+        }
+
+        return value;
+    }
+}

@@ -1,0 +1,21 @@
+using Hotline.Api.Grpc;
+using Hotline.Telephony.Acd.CallRecords;
+using Hotline.Telephony.Calls;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Hotline.Api.Calls;
+
+/// <summary>
+/// The telephony ports, looked up per call rather than injected: the services are registered (and listed
+/// by reflection) whether or not the host composes telephony, and answer UNAVAILABLE while it does not.
+/// </summary>
+internal sealed class CallCenterPorts(IServiceProvider services)
+{
+    public ICallCenter CallCenter =>
+        services.GetService<ICallCenter>()
+        ?? throw new RpcException(StatusCode.Unavailable, "The call center is not running on this server (telephony is not configured).");
+
+    public ICallDetailRecordStore CallRecords =>
+        services.GetService<ICallDetailRecordStore>()
+        ?? throw new RpcException(StatusCode.Unavailable, "Call records are not kept on this server (telephony is not configured).");
+}

@@ -1,0 +1,114 @@
+using Google.Protobuf;
+using Google.Protobuf.Reflection;
+using Hotline.Api.Grpc;
+using Hotline.Telephony.Acd.CallRecords;
+using V1 = Hotline.Api.V1;
+
+namespace Hotline.Api.Calls;
+
+/// <summary>
+/// hotline.v1.Supervision: the wallboard (live agents and queues) over <see cref="Telephony.Calls.ICallCenter"/>,
+/// and call records and recordings over <see cref="ICallDetailRecordStore"/>. Supervisors only.
+/// </summary>
+internal sealed class SupervisionService(CallCenterPorts ports, RecordingFiles recordings) : IGrpcService
+{
+    /// <summary>64 KiB: well under the 4 MiB message limit, and few enough messages for a long call.</summary>
+    private const int ChunkSize = 64 * 1024;
+
+    /// <summary>Call ids are SIP Call-IDs or ids of the edge; longer text is not one.</summary>
+    private const int MaxCallIdLength = 256;
+
+    public ServiceDescriptor Descriptor => HotlineServiceDescriptors.Supervision;
+
+    public void Bind(ServiceBinder binder)
+    {
+        binder.Unary<V1.ListAgentsRequest, V1.ListAgentsResponse>("ListAgents", (request, context) =>
+        {
+            CallCenterCall.RequireSupervisor(context);
+            var response = new V1.ListAgentsResponse();
+            response.Agents.AddRange(ports.CallCenter.ListAgents()
+                .OrderBy(agent => agent.AgentId, StringComparer.Ordinal)
+                .Select(CallCenterMessages.ToMessage));
+            return Task.FromResult(response);
+        });
+        binder.Unary<V1.ListQueuesRequest, V1.ListQueuesResponse>("ListQueues", (request, context) =>
+        {
+            CallCenterCall.RequireSupervisor(context);
+            var response = new V1.ListQueuesResponse();
+            response.Queues.AddRange(ports.CallCenter.ListQueues()
+                .OrderBy(queue => queue.QueueId, StringComparer.Ordinal)
+                .Select(CallCenterMessages.ToMessage));
+            return Task.FromResult(response);
+        });
+        binder.Unary<V1.ListCallsRequest, V1.ListCallsResponse>("ListCalls", ListCallsAsync);
+        binder.ServerStreaming<V1.GetRecordingRequest, V1.RecordingChunk>("GetRecording", GetRecordingAsync);
+    }
+
+    private async Task<V1.ListCallsResponse> ListCallsAsync(V1.ListCallsRequest request, ServerCallContext context)
+    {
+        CallCenterCall.RequireSupervisor(context);
+        var query = CallListQuery.Parse(request);
+        var store = ports.CallRecords;
+        CallRecordPage page;
+        try
+        {
+            page = await store.ListAsync(query.From, query.To, query.PageSize, query.PageToken, context.CancellationToken);
+        }
+        catch (Exception refused) when (query.PageToken is not null && refused is ArgumentException or FormatException or OverflowException)
+        {
+            // The window and page size were checked above, so a store refusing its arguments refuses the token:
+            // the SQL store throws ArgumentException("pageToken"), the in-memory default parses a number.
+            throw CallListQuery.BadPageToken();
+        }
+
+        var response = new V1.ListCallsResponse { NextPageToken = page.NextPageToken ?? "" };
+        response.Calls.AddRange(page.Records.Select(CallRecordMessages.ToMessage));
+        return response;
+    }
+
+    private async Task GetRecordingAsync(V1.GetRecordingRequest request, IServerStreamWriter<V1.RecordingChunk> writer, ServerCallContext context)
+    {
+        CallCenterCall.RequireSupervisor(context);
+        var callId = CallId(request.CallId);
+        var record = await ports.CallRecords.FindAsync(callId, context.CancellationToken);
+        if (record?.RecordingPath is not { Length: > 0 } path)
+        {
+            throw RecordingFiles.NotFound(callId);
+        }
+
+        await using var file = recordings.Open(callId, path);
+        var first = new V1.RecordingChunk
+        {
+            ContentType = path.EndsWith(".wav", StringComparison.OrdinalIgnoreCase) ? "audio/wav" : "application/octet-stream",
+            TotalSize = file.Length,
+        };
+        var buffer = new byte[ChunkSize];
+        var chunk = first;
+        int read;
+        do
+        {
+            read = await file.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, context.CancellationToken);
+            // The first chunk goes out even for an empty file: it carries the content type and size.
+            if (read > 0 || chunk == first)
+            {
+                chunk.Data = ByteString.CopyFrom(buffer, 0, read);
+                await writer.WriteAsync(chunk, context.CancellationToken);
+            }
+
+            chunk = new V1.RecordingChunk();
+        }
+        while (read == buffer.Length);
+    }
+
+    private static string CallId(string value)
+    {
+        if (value.Length == 0)
+        {
+            throw Desks.RequestFields.Invalid("call_id", "is required");
+        }
+
+        return value.Length <= MaxCallIdLength && value.All(c => c is >= '!' and <= '~')
+            ? value
+            : throw Desks.RequestFields.Invalid("call_id", $"must be 1–{MaxCallIdLength} printable ASCII characters");
+    }
+}
