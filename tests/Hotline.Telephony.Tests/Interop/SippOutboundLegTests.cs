@@ -23,6 +23,7 @@ public sealed class SippOutboundLegTests
         var port = FreePort(kind);
         var sipp = SippRunner.RunAsync(host.EndPoint, "agent-answers-info-bye.xml", transport, 1, "-p", port.ToString(CultureInfo.InvariantCulture), "-mp", FreePort(SipTransportKind.Udp).ToString(CultureInfo.InvariantCulture));
         var digit = new TaskCompletionSource<char>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await WaitForListenerAsync(kind, port, sipp);
 
         var leg = host.Edge.Legs!.Start(Request(port, kind));
         leg.Digit += (_, d) => digit.TrySetResult(d);
@@ -47,6 +48,7 @@ public sealed class SippOutboundLegTests
         await using var host = await EdgeHost.StartAsync();
         var port = FreePort(SipTransportKind.Udp);
         var sipp = SippRunner.RunAsync(host.EndPoint, "agent-busy.xml", "u1", 1, "-p", port.ToString(CultureInfo.InvariantCulture), "-mp", FreePort(SipTransportKind.Udp).ToString(CultureInfo.InvariantCulture));
+        await WaitForListenerAsync(SipTransportKind.Udp, port, sipp);
 
         var leg = host.Edge.Legs!.Start(Request(port, SipTransportKind.Udp));
         var result = await WithSippAsync(leg.Completion, sipp);
@@ -74,6 +76,24 @@ public sealed class SippOutboundLegTests
         var first = await Task.WhenAny(task, sipp, Task.Delay(Patience));
         Assert.True(first == task, first == sipp ? "sipp ended first: " + sipp.Result : "timed out waiting for the leg");
         return await task;
+    }
+
+    /// <summary>
+    /// TCP has no retransmission to cover a slow sipp start, so the INVITE waits until the kernel shows sipp's
+    /// socket bound (/proc/net/tcp LISTEN, or /proc/net/udp); a probe connection would disturb sipp's scenario.
+    /// </summary>
+    private static async Task WaitForListenerAsync(SipTransportKind kind, int port, Task<SippResult> sipp)
+    {
+        var table = kind == SipTransportKind.Tcp ? "/proc/net/tcp" : "/proc/net/udp";
+        var local = "0100007F:" + port.ToString("X4", CultureInfo.InvariantCulture);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        while (!File.ReadLines(table).Skip(1).Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Any(f => f[1] == local && (kind == SipTransportKind.Udp || f[3] == "0A")))
+        {
+            Assert.False(sipp.IsCompleted, "sipp ended before listening: " + (sipp.IsCompleted ? sipp.Result.ToString() : string.Empty));
+            Assert.True(watch.Elapsed < Patience, $"sipp never bound {table} port {port}");
+            await Task.Delay(20);
+        }
     }
 
     /// <summary>A port the kernel just handed out; sipp binds it a moment later (UDP retransmission covers a slow start).</summary>
