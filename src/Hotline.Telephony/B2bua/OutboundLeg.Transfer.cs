@@ -17,8 +17,9 @@ internal sealed partial class OutboundLeg
     /// <summary>
     /// Reports the transfer's progress to the referrer: NOTIFY with "SIP/2.0 &lt;status&gt; &lt;reason&gt;";
     /// a final status (200 and up) terminates the subscription (§2.4.5). Does nothing without an accepted REFER.
+    /// Completes once the NOTIFY is sent; its answer is only logged.
     /// </summary>
-    public async Task NotifyTransferOutcomeAsync(int status)
+    public Task NotifyTransferOutcomeAsync(int status)
     {
         ReferSubscription? subscription;
         lock (_gate)
@@ -26,20 +27,21 @@ internal sealed partial class OutboundLeg
             subscription = _transfer;
             if (subscription is null)
             {
-                return;
+                return Task.CompletedTask;
             }
             if (!subscription.Started)
             {
                 // The owner answered from inside TransferRequested: the 202 and "100 Trying" go out first.
                 subscription.Deferred = status;
-                return;
+                return Task.CompletedTask;
             }
             if (status >= 200)
             {
                 _transfer = null;
             }
         }
-        await SendNotifyAsync(subscription, status).ConfigureAwait(false);
+        SendNotify(subscription, status);
+        return Task.CompletedTask;
     }
 
     private void OnRefer(ISipServerTransaction transaction, bool connected)
@@ -88,14 +90,17 @@ internal sealed partial class OutboundLeg
         Respond(transaction, response.Build());
         if (!silent)
         {
-            _ = StartSubscriptionAsync(subscription);
+            StartSubscription(subscription);
         }
     }
 
-    /// <summary>§2.4.4: the first NOTIFY follows the 202 at once; an outcome reported meanwhile follows it.</summary>
-    private async Task StartSubscriptionAsync(ReferSubscription subscription)
+    /// <summary>
+    /// §2.4.4: the first NOTIFY follows the 202 at once; an outcome reported meanwhile follows it. Each NOTIFY
+    /// is on the wire when its transaction starts, so the next need not wait for the previous one's answer.
+    /// </summary>
+    private void StartSubscription(ReferSubscription subscription)
     {
-        await SendNotifyAsync(subscription, 100).ConfigureAwait(false);
+        SendNotify(subscription, 100);
         int? deferred;
         lock (_gate)
         {
@@ -108,11 +113,11 @@ internal sealed partial class OutboundLeg
         }
         if (deferred is { } status)
         {
-            await SendNotifyAsync(subscription, status).ConfigureAwait(false);
+            SendNotify(subscription, status);
         }
     }
 
-    private async Task SendNotifyAsync(ReferSubscription subscription, int status)
+    private void SendNotify(ReferSubscription subscription, int status)
     {
         SipRequest notify;
         lock (_gate)
@@ -130,7 +135,7 @@ internal sealed partial class OutboundLeg
                 "message/sipfrag;version=2.0",
                 fragment);
         }
-        await SendAsync(notify).ConfigureAwait(false);
+        _ = SendAsync(notify);
     }
 
     /// <summary>The implicit subscription an accepted REFER creates (RFC 3515 §2.4.4).</summary>

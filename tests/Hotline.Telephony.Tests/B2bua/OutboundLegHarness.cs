@@ -22,7 +22,6 @@ internal sealed class OutboundLegHarness
         + "m=audio 50000 RTP/AVP 8 101\r\na=rtpmap:8 PCMA/8000\r\na=rtpmap:101 telephone-event/8000\r\na=fmtp:101 0-16\r\n";
 
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
-    private int _peerCSeq = 100;
 
     public OutboundLegHarness(TimeSpan? ringTimeout = null)
     {
@@ -49,6 +48,9 @@ internal sealed class OutboundLegHarness
     public SipRequest Invite { get; }
 
     public RecordingSender Sender => Fixture.Sender;
+
+    /// <summary>The CSeq number of the phone's last in-dialog request; the next one is one higher.</summary>
+    public long PeerCSeq { get; set; } = 100;
 
     public List<SipRequest> Sent(string method)
     {
@@ -95,7 +97,7 @@ internal sealed class OutboundLegHarness
     /// <summary>A request from the phone inside the dialog; the layer hands it to the recording TU, which we route to the service.</summary>
     public async Task<ISipServerTransaction> PeerRequestAsync(string method, string? contentType = null, string? body = null, params (string Name, string Value)[] extra)
     {
-        var cseq = ++_peerCSeq;
+        var cseq = ++PeerCSeq;
         var headers = new List<SipHeader>
         {
             new("Via", $"SIP/2.0/UDP 192.0.2.7:5070;branch=z9hG4bKpeer{cseq}"),

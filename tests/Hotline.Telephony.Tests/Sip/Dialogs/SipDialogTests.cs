@@ -67,4 +67,47 @@ public sealed class SipDialogTests
 
         Assert.Null(SipDialog.CreateAsServer(withoutContact, "us1"));
     }
+
+    [Fact]
+    public void CreateAsClient_2xx_ReversedRecordRouteContactTargetAndInviteCSeq()
+    {
+        var invite = Invite();
+        var ok = SipResponseBuilder.For(invite, 200).WithToTag("callee1")
+            .WithHeader("Contact", "<sip:1001@192.0.2.9:5062>")
+            .WithHeader("Record-Route", "<sip:proxy1.example;lr>, <sip:proxy2.example;lr>")
+            .Build();
+
+        var dialog = SipDialog.CreateAsClient(invite, ok)!;
+        var ack = dialog.CreateAck(invite.CSeq.Number, "127.0.0.1:5060", "UDP", "<sip:hotline@127.0.0.1:5060>");
+        var bye = dialog.CreateRequest("BYE", "127.0.0.1:5060", "UDP", "<sip:hotline@127.0.0.1:5060>");
+
+        Assert.Equal(new DialogId("dlg-1", "caller1", "callee1"), dialog.Id);
+        Assert.Equal("sip:1001@192.0.2.9:5062", dialog.RemoteTarget.ToString());
+        Assert.Equal(["<sip:proxy2.example;lr>", "<sip:proxy1.example;lr>"], dialog.RouteSet);
+        Assert.Equal("10 ACK", ack.CSeq.ToString());
+        Assert.Equal("11 BYE", bye.CSeq.ToString());
+        Assert.Equal("callee1", bye.To.Tag);
+        Assert.Equal("caller1", bye.From.Tag);
+    }
+
+    [Fact]
+    public void CreateAsClient_NoToTagOrNoContact_NullOrRequestUriTarget()
+    {
+        var invite = Invite();
+        var tagless = SipResponse.Create(200, "OK", SipResponseBuilder.For(invite, 100).Build().Headers);
+        var noContact = SipResponseBuilder.For(invite, 180).WithToTag("callee1").Build();
+
+        Assert.Null(SipDialog.CreateAsClient(invite, tagless));
+        Assert.Equal(invite.RequestUri, SipDialog.CreateAsClient(invite, noContact)!.RemoteTarget);
+    }
+
+    [Fact]
+    public void RefreshRemoteTarget_ReinviteWithContact_NewTarget()
+    {
+        var dialog = SipDialog.CreateAsServer(Invite(), "us1")!;
+
+        dialog.RefreshRemoteTarget(Invite().WithHeader("Contact", "<sip:13800138000@192.0.2.8:5090>"));
+
+        Assert.Equal("192.0.2.8", dialog.RemoteTarget.Host);
+    }
 }
