@@ -57,10 +57,11 @@ internal sealed class EpollRelayEngine : IDisposable
         }
     }
 
-    /// <summary>An engine on Linux, or null where epoll is unavailable (the relay then uses async receives).</summary>
+    /// <summary>An engine on 64-bit Linux, or null elsewhere (the relay then uses async receives).</summary>
     public static EpollRelayEngine? TryCreate(int threads)
     {
-        if (!OperatingSystem.IsLinux())
+        // The recvmmsg/sendmmsg structures are laid out for 64-bit Linux (DatagramBatch); elsewhere: async receives.
+        if (!OperatingSystem.IsLinux() || !Environment.Is64BitProcess)
         {
             return null;
         }
