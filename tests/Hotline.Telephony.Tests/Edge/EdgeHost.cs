@@ -32,8 +32,9 @@ internal sealed class EdgeHost : IAsyncDisposable
 
     public List<AgentRegistrationChange> Changes { get; } = [];
 
-    /// <summary>Starts the edge; <paramref name="overrides"/> adds or replaces configuration keys (e.g. Registrar:ProbeIntervalSeconds).</summary>
-    public static async Task<EdgeHost> StartAsync(string algorithms = "MD5,SHA-256", int agentCount = 2, IReadOnlyDictionary<string, string?>? overrides = null)
+    public IServiceProvider Services => _provider;
+
+    public static async Task<EdgeHost> StartAsync(string algorithms = "MD5,SHA-256", int agentCount = 2, IReadOnlyDictionary<string, string?>? extra = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -49,7 +50,7 @@ internal sealed class EdgeHost : IAsyncDisposable
             settings[$"Registrar:Agents:{i}:AgentId"] = (1001 + i).ToString(System.Globalization.CultureInfo.InvariantCulture);
             settings[$"Registrar:Agents:{i}:Password"] = "secret" + (1001 + i);
         }
-        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
         {
             settings[key] = value;
         }

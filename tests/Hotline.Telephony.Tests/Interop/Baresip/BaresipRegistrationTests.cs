@@ -59,7 +59,7 @@ public sealed class BaresipRegistrationTests
     public async Task Baresip_OptionsProbes_Answered200AndContactKept()
     {
         var overrides = new Dictionary<string, string?> { ["Registrar:ProbeIntervalSeconds"] = "1" };
-        await using var host = await EdgeHost.StartAsync(Md5Only, overrides: overrides);
+        await using var host = await EdgeHost.StartAsync(Md5Only, extra: overrides);
         await using var phone = await BaresipPhone.StartAsync(new BaresipAccount("1001", "secret1001", host.EndPoint));
         await phone.WaitForRegisteredAsync();
 
