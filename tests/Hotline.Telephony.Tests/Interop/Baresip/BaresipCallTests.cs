@@ -30,18 +30,14 @@ public sealed class BaresipCallTests : IDisposable
         _data.Delete(recursive: true);
     }
 
-    [BaresipFact]
-    public async Task TrunkCall_BaresipAnswersKeysAndHangsUp_CallerRatesSatisfied()
+    /// <param name="transport">The phone's: over TCP the edge must ring it on the connection it registered on.</param>
+    [BaresipTheory]
+    [InlineData("udp")]
+    [InlineData("tcp")]
+    public async Task TrunkCall_BaresipAnswersKeysAndHangsUp_CallerRatesSatisfied(string transport)
     {
-        await using var host = await EdgeHost.StartAsync("MD5", extra: new Dictionary<string, string?>
-        {
-            ["Ivr:PromptDirectory"] = _prompts.Folder,
-            ["Acd:ReadyOnRegister"] = "true",
-            ["Media:DataDirectory"] = _data.FullName,
-        });
-        await using var phone = await BaresipPhone.StartAsync(new BaresipAccount("1001", "secret1001", host.EndPoint));
-        await phone.WaitForRegisteredAsync();
-        await WaitUntilAsync(() => StateOf(host, "1001") == AgentState.Ready, phone, "agent 1001 READY");
+        await using var host = await StartEdgeAsync();
+        await using var phone = await StartReadyAgentAsync(host, transport);
 
         var caller = SippRunner.RunFromAsync(EdgeHost.TrunkAddress, host.EndPoint, WriteCallerScenario(), "u1", 1, "-s", "12345", "-mi", EdgeHost.TrunkAddress);
         await phone.WaitForEventAsync("CALL_INCOMING");
@@ -72,6 +68,61 @@ public sealed class BaresipCallTests : IDisposable
         Assert.InRange(audio.CallerHz, 850, 1150);
         Assert.InRange(audio.AgentHz, 370, 510);
         Assert.Empty(host.Logs.Errors);
+    }
+
+    [BaresipFact]
+    public async Task TrunkCall_CallerHangsUpWhileTalking_BaresipGetsByeAndAgentWrapsUp()
+    {
+        await using var host = await StartEdgeAsync(("Ivr:Menu:Enabled", "false"));
+        await using var phone = await StartReadyAgentAsync(host, "udp");
+
+        // sipp's built-in caller: INVITE, ACK, three seconds of call, BYE.
+        var caller = SippRunner.RunFromAsync(EdgeHost.TrunkAddress, host.EndPoint, "builtin:uac", "u1", 1, "-s", "12345", "-d", "3000");
+        await phone.WaitForEventAsync("CALL_INCOMING");
+        await phone.AcceptAsync();
+        await phone.WaitForEventAsync("CALL_ESTABLISHED");
+        var closed = await phone.WaitForEventAsync("CALL_CLOSED");
+        var result = await caller;
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(1, BaresipTrace.CountSentResponses(phone.Output, 200, "BYE"));
+        var record = await CallCenterQueueTests.WaitForRecordAsync(host);
+        Assert.Equal(HangUpSide.Caller, record.HangUpSide);
+        Assert.Equal("1001", record.AnsweredBy);
+        await WaitUntilAsync(() => StateOf(host, "1001") == AgentState.WrapUp, phone, "agent 1001 in WRAP_UP after " + closed);
+        Assert.Empty(host.Logs.Errors);
+    }
+
+    private Task<EdgeHost> StartEdgeAsync(params (string Key, string Value)[] settings)
+    {
+        var extra = new Dictionary<string, string?>
+        {
+            ["Ivr:PromptDirectory"] = _prompts.Folder,
+            ["Acd:ReadyOnRegister"] = "true",
+            ["Media:DataDirectory"] = _data.FullName,
+        };
+        foreach (var (key, value) in settings)
+        {
+            extra[key] = value;
+        }
+        // baresip 1.0 registers only when every challenge is MD5 (see BaresipRegistrationTests).
+        return EdgeHost.StartAsync("MD5", extra: extra);
+    }
+
+    private static async Task<BaresipPhone> StartReadyAgentAsync(EdgeHost host, string transport)
+    {
+        var phone = await BaresipPhone.StartAsync(new BaresipAccount("1001", "secret1001", host.EndPoint) { Transport = transport });
+        try
+        {
+            await phone.WaitForRegisteredAsync();
+            await WaitUntilAsync(() => StateOf(host, "1001") == AgentState.Ready, phone, "agent 1001 READY");
+            return phone;
+        }
+        catch
+        {
+            await phone.DisposeAsync();
+            throw;
+        }
     }
 
     private static AgentState? StateOf(EdgeHost host, string agentId) =>
