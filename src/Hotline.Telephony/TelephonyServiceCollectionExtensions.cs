@@ -54,6 +54,7 @@ public static class TelephonyServiceCollectionExtensions
         services.TryAddSingleton<TelephonyMetrics>();
         services.TryAddSingleton<CallCenter>();
         services.TryAddSingleton<ICallCenter>(provider => provider.GetRequiredService<CallCenter>());
+        services.TryAddSingleton<IOutboundCalls>(provider => provider.GetRequiredService<CallCenter>());
         services.AddSingleton<IAgentRegistrationListener>(provider => provider.GetRequiredService<CallCenter>());
         services.TryAddSingleton<SipEdge>();
         services.AddHostedService(provider => provider.GetRequiredService<SipEdge>());

@@ -4,6 +4,7 @@ using Hotline.Telephony.B2bua;
 using Hotline.Telephony.Diagnostics;
 using Hotline.Telephony.Ivr;
 using Hotline.Telephony.Registrar;
+using Hotline.Telephony.Sip;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -25,8 +26,10 @@ internal sealed partial class CallCenter : ICallCenter, IAgentRegistrationListen
     private readonly ICallDetailRecordStore _records;
     private readonly ICallbackRequestStore _callbacks;
     private readonly CallCenterOptions _options;
+    private readonly SipOptions _sip;
     private readonly HashSet<string> _priorityCallers;
     private readonly ILogger _logger;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Task, byte> _pendingSaves = new();
     private ITimer? _dueTimer;
     private CallCenterLinks? _links;
 
@@ -34,6 +37,7 @@ internal sealed partial class CallCenter : ICallCenter, IAgentRegistrationListen
         IOptions<AcdOptions> acdOptions,
         IOptions<CallCenterOptions> options,
         IOptions<IvrOptions> ivrOptions,
+        IOptions<SipOptions> sipOptions,
         IAgentCredentialStore credentials,
         IAgentStateAuthority authority,
         ICallDetailRecordStore records,
@@ -43,6 +47,7 @@ internal sealed partial class CallCenter : ICallCenter, IAgentRegistrationListen
         ILoggerFactory loggers)
     {
         _options = options.Value;
+        _sip = sipOptions.Value;
         Ivr = ivrOptions.Value;
         Time = time;
         Metrics = metrics;
@@ -97,7 +102,11 @@ internal sealed partial class CallCenter : ICallCenter, IAgentRegistrationListen
     {
         var priority = _priorityCallers.Contains(inbound.CallerNumber);
         var queue = _options.NumberQueues.GetValueOrDefault(inbound.CalledNumber);
-        var call = new HotlineCall(this, inbound, NewCallId(), priority, queue);
+        Begin(new HotlineCall(this, new InboundCallerLeg(inbound), NewCallId(), priority, queue));
+    }
+
+    private void Begin(HotlineCall call)
+    {
         _calls.Add(call.Id, call);
         _activeCalls = _calls.Count;
         Metrics.CallArrived();
@@ -117,7 +126,32 @@ internal sealed partial class CallCenter : ICallCenter, IAgentRegistrationListen
         _ = SaveRecordAsync(record);
     }
 
+    /// <summary>
+    /// The host is stopping: every call is hung up on both sides and its record written before the stores go
+    /// away (a record of a call cut by a restart is still a record).
+    /// </summary>
+    public async Task EndAllCallsAsync(TimeSpan patience)
+    {
+        var hangUps = await _loop.InvokeAsync(() => _calls.Values.ToList().Select(call => call.EndForShutdown()).ToList()).ConfigureAwait(false);
+        try
+        {
+            await Task.WhenAll(hangUps.Concat(_pendingSaves.Keys)).WaitAsync(patience).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            CallsLog.ShutdownIncomplete(_logger, _pendingSaves.Count);
+        }
+    }
+
     private async Task SaveRecordAsync(CallDetailRecord record)
+    {
+        var save = SaveRecordCoreAsync(record);
+        _pendingSaves.TryAdd(save, 0);
+        await save.ConfigureAwait(false);
+        _pendingSaves.TryRemove(save, out _);
+    }
+
+    private async Task SaveRecordCoreAsync(CallDetailRecord record)
     {
         try
         {

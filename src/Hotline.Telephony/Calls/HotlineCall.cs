@@ -1,6 +1,5 @@
 using Hotline.Telephony.Acd;
 using Hotline.Telephony.Acd.CallRecords;
-using Hotline.Telephony.B2bua;
 using Hotline.Telephony.Ivr;
 using Hotline.Telephony.Media.Dtmf;
 using Hotline.Telephony.Media.Recording;
@@ -20,7 +19,7 @@ internal sealed partial class HotlineCall
     private const byte NoTelephoneEvents = 0xFF;
 
     private readonly CallCenter _center;
-    private readonly InboundCall _caller;
+    private readonly ICallerLeg _caller;
     private readonly PromptPlayer _player;
     private readonly IvrFlow _ivr;
     private readonly List<CallRecordEvent> _events = [];
@@ -29,14 +28,14 @@ internal sealed partial class HotlineCall
     private bool _surveyRecorded;
     private bool _ended;
 
-    public HotlineCall(CallCenter center, InboundCall caller, string id, bool priorityCaller, string? directQueue)
+    public HotlineCall(CallCenter center, ICallerLeg caller, string id, bool priorityCaller, string? directQueue)
     {
         _center = center;
         _caller = caller;
         Id = id;
         var menu = directQueue is null ? center.Ivr.Menu : new IvrMenuOptions { Enabled = false, DefaultQueue = directQueue, PriorityLevel = center.Ivr.Menu.PriorityLevel };
         _ivr = new IvrFlow(menu, priorityCaller);
-        _player = new PromptPlayer(center.Time, Relay.Caller, (byte)caller.Media.Codec.PayloadType,
+        _player = new PromptPlayer(center.Time, Relay.Caller, caller.PayloadType,
             (uint)Random.Shared.Next(), (ushort)Random.Shared.Next(ushort.MaxValue), (uint)Random.Shared.Next());
     }
 
@@ -55,7 +54,7 @@ internal sealed partial class HotlineCall
         // Until an agent answers nothing crosses the relay: the caller hears only us.
         Relay.Caller.ForwardingEnabled = false;
         Relay.Agent.ForwardingEnabled = false;
-        var callerEvents = _caller.Media.TelephoneEventPayloadType is { } pt ? (byte)pt : NoTelephoneEvents;
+        var callerEvents = _caller.TelephoneEventPayloadType ?? NoTelephoneEvents;
         Relay.AddTap(new DtmfTap(callerEvents, NoTelephoneEvents, (side, digit) =>
         {
             if (side == RtpLegSide.Caller)
@@ -63,9 +62,15 @@ internal sealed partial class HotlineCall
                 _center.Post(() => OnDigit(digit.Digit));
             }
         }));
-        _caller.Digit += (_, key) => _center.Post(() => OnDigit(key));
-        _caller.RemoteEnded += (_, _) => _center.Post(OnCallerHungUp);
+        _caller.Digit += key => _center.Post(() => OnDigit(key));
+        _caller.RemoteEnded += _ => _center.Post(OnCallerHungUp);
         Record(new CallArrived(Now, _caller.CallerNumber, _caller.CalledNumber));
+        if (_caller.HasEnded)
+        {
+            // Hung up between the answer and this call reaching the loop: its BYE had nobody to tell.
+            OnCallerHungUp();
+            return;
+        }
         Execute(_ivr.Start());
     }
 
@@ -112,6 +117,23 @@ internal sealed partial class HotlineCall
             _ = leg.HangUpAsync("call ended");
         }
         Finish();
+    }
+
+    /// <summary>The host is stopping: both sides get a BYE and the record is written now.</summary>
+    public Task EndForShutdown()
+    {
+        if (_ended)
+        {
+            return Task.CompletedTask;
+        }
+        Record(new CallHungUp(Now, HangUpSide.System));
+        var hangUps = new List<Task> { _caller.HangUpAsync("hotline stopping") };
+        if (_agentLeg is { } leg)
+        {
+            hangUps.Add(leg.HangUpAsync("hotline stopping"));
+        }
+        Finish();
+        return Task.WhenAll(hangUps);
     }
 
     private void Finish()

@@ -84,7 +84,14 @@ internal sealed class SipEdge : IHostedService, IAsyncDisposable
         return Task.CompletedTask;
     }
 
-    public async Task StopAsync(CancellationToken cancellationToken) => await DisposeAsync().ConfigureAwait(false);
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_transport is not null)
+        {
+            await _callCenter.EndAllCallsAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
+        }
+        await DisposeAsync().ConfigureAwait(false);
+    }
 
     public async ValueTask DisposeAsync()
     {

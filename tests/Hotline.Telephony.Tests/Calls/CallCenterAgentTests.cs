@@ -69,6 +69,121 @@ public sealed class CallCenterAgentTests : IDisposable
         Assert.Empty(host.Logs.Errors);
     }
 
+    [Fact]
+    public async Task PlaceCall_CitizenAnswers_QueuedToAgentAndRecordedAsCallToCitizen()
+    {
+        var trunkPort = Random.Shared.Next(36000, 38000);
+        await using var host = await StartAsync(("Ivr:SurveyDigitTimeout", "00:00:00.300"), ("Sip:Trunks:0:Port", trunkPort.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var agent = StartAgent(host, "agent-answer-hang-up.xml");
+        await WaitForAgentAsync(host, "1001", AgentState.Ready, agent);
+        // sipp's built-in UAS plays the carrier: it answers the edge's INVITE and waits for the BYE.
+        var trunk = SippRunner.RunFromAsync(EdgeHost.TrunkAddress, host.EndPoint, "builtin:uas", "u1", 1, "-p", trunkPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var outbound = host.Services.GetRequiredService<IOutboundCalls>();
+
+        var placed = await PlaceWhenTrunkListensAsync(outbound, trunk);
+
+        Assert.True(placed.IsDone, placed.Detail);
+        var trunkResult = await trunk;
+        Assert.True(trunkResult.ExitCode == 0, trunkResult.ToString());
+        var record = await CallCenterQueueTests.WaitForRecordAsync(host);
+        Assert.Equal(placed.Detail, record.CallId);
+        Assert.Equal(("13800138000", "12345"), (record.Caller, record.Called));
+        Assert.Equal("1001", record.AnsweredBy);
+        Assert.Equal(HangUpSide.Agent, record.HangUpSide);
+        Assert.Contains("priority", record.IvrPath);
+        await agent;
+    }
+
+    [Fact]
+    public async Task DeskTransfer_ToAnotherAgent_SecondAgentTakesTheCallAndTheRecordKeepsBoth()
+    {
+        await using var host = await StartAsync();
+        var first = StartAgent(host, "agent-answer-until-bye.xml", ("1001", "secret1001"));
+        await WaitForAgentAsync(host, "1001", AgentState.Ready, first);
+        var caller = SippRunner.RunFromAsync(EdgeHost.TrunkAddress, host.EndPoint, "builtin:uac", "u1", 1, "-s", "12345", "-d", "4000");
+        await WaitForAgentAsync(host, "1001", AgentState.OnCall, first);
+        var second = StartAgent(host, "agent-answer-until-bye.xml", ("1002", "secret1002"));
+        await WaitForAgentAsync(host, "1002", AgentState.Ready, second);
+        var center = host.Services.GetRequiredService<ICallCenter>();
+
+        var transferred = await center.TransferAsync("1001", "1002", attended: false, CancellationToken.None);
+
+        Assert.True(transferred.IsDone, transferred.Detail);
+        await WaitForAgentAsync(host, "1002", AgentState.OnCall, second);
+        Assert.Equal(AgentState.WrapUp, center.ListAgents().Single(a => a.AgentId == "1001").State);
+        var callerResult = await caller;
+        Assert.True(callerResult.ExitCode == 0, callerResult.ToString());
+        var record = await CallCenterQueueTests.WaitForRecordAsync(host);
+        Assert.Equal("1001", record.AnsweredBy);
+        Assert.Equal(["1001", "1002"], record.Offers.Select(o => o.AgentId));
+        var transfer = Assert.Single(record.Transfers);
+        Assert.Equal(("1001", "1002", false), (transfer.FromAgentId, transfer.Target, transfer.Attended));
+        Assert.True(File.Exists(record.RecordingPath));
+        await Task.WhenAll(first, second);
+        Assert.Empty(host.Logs.Errors);
+    }
+
+    [Fact]
+    public async Task EdgeStops_CallInProgress_BothSidesGetByeAndTheRecordIsKept()
+    {
+        var host = await StartAsync();
+        var agent = StartAgent(host, "agent-answer-until-bye.xml");
+        await WaitForAgentAsync(host, "1001", AgentState.Ready, agent);
+        var caller = SippRunner.RunFromAsync(EdgeHost.TrunkAddress, host.EndPoint, "trunk-call-edge-hangs-up.xml", "u1", 1, "-s", "12345", "-mi", EdgeHost.TrunkAddress);
+        await WaitForAgentAsync(host, "1001", AgentState.OnCall, agent);
+        var records = host.Services.GetRequiredService<ICallDetailRecordStore>();
+
+        await host.Edge.StopAsync(CancellationToken.None);
+
+        var callerResult = await caller;
+        Assert.True(callerResult.ExitCode == 0, callerResult.ToString());
+        var record = Assert.Single((await records.ListAsync(DateTimeOffset.MinValue, DateTimeOffset.MaxValue, 10, null, CancellationToken.None)).Records);
+        Assert.Equal((CallDisposition.Answered, HangUpSide.System), (record.Disposition, record.HangUpSide));
+        await host.DisposeAsync();
+        await agent;
+    }
+
+    [Fact]
+    public async Task DeskCommands_UnknownAgentOrNoCall_PreciseRefusals()
+    {
+        await using var host = await StartAsync();
+        var center = host.Services.GetRequiredService<ICallCenter>();
+
+        Assert.Equal(CallCenterRefusal.NotFound, (await center.SetReadyAsync("4242", CancellationToken.None)).Refusal);
+        Assert.Equal(CallCenterRefusal.InvalidArgument, (await center.SetNotReadyAsync("4242", " ", CancellationToken.None)).Refusal);
+        Assert.Equal(CallCenterRefusal.NotFound, (await center.HoldAsync("4242", true, CancellationToken.None)).Refusal);
+        Assert.Equal(CallCenterRefusal.NotFound, (await center.TransferAsync("4242", "1002", false, CancellationToken.None)).Refusal);
+        Assert.Equal(["business", "english", "general", "utilities"], center.ListQueues().Select(q => q.QueueId));
+    }
+
+    [Theory]
+    [InlineData("00852 1234", "general")]
+    [InlineData("*99#", "general")]
+    [InlineData("13800138000", "no-such-queue")]
+    public async Task PlaceCall_BadNumberOrQueue_InvalidArgumentAndNothingDialled(string number, string queue)
+    {
+        await using var host = await StartAsync();
+
+        var placed = await host.Services.GetRequiredService<IOutboundCalls>().PlaceCallAsync(number, queue, CancellationToken.None);
+
+        Assert.Equal(CallCenterRefusal.InvalidArgument, placed.Refusal);
+        Assert.Empty(host.Edge.Legs!.Legs);
+    }
+
+    /// <summary>sipp needs a moment to bind; an INVITE sent before that is refused (ICMP), so retry a few times.</summary>
+    private static async Task<CallCenterResult> PlaceWhenTrunkListensAsync(IOutboundCalls outbound, Task<SippResult> trunk)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var placed = await outbound.PlaceCallAsync("13800138000", "general", CancellationToken.None);
+            if (placed.IsDone || attempt == 20 || trunk.IsCompleted)
+            {
+                return placed;
+            }
+            await Task.Delay(200);
+        }
+    }
+
     private Task<EdgeHost> StartAsync(params (string Key, string Value)[] settings)
     {
         var extra = new Dictionary<string, string?>
@@ -85,9 +200,9 @@ public sealed class CallCenterAgentTests : IDisposable
         return EdgeHost.StartAsync(extra: extra);
     }
 
-    private static Task<SippResult> StartAgent(EdgeHost host, string answering) =>
+    private static Task<SippResult> StartAgent(EdgeHost host, string answering, (string Id, string Password)? agent = null) =>
         SippRunner.RunAsync(host.EndPoint, "agent-register-stay.xml", "u1", 1,
-            "-inf", SippRunner.WriteInjectionFile(("1001", "secret1001")),
+            "-inf", SippRunner.WriteInjectionFile(agent ?? ("1001", "secret1001")),
             "-oocsf", SippRunner.ScenarioPath(answering));
 
     /// <summary>Polls the wallboard view (not a timing assertion): the deadline only bounds a broken run.</summary>
