@@ -76,8 +76,8 @@ public sealed class BaresipCallTests : IDisposable
         await using var host = await StartEdgeAsync(("Ivr:Menu:Enabled", "false"));
         await using var phone = await StartReadyAgentAsync(host, "udp");
 
-        // sipp's built-in caller: INVITE, ACK, three seconds of call, BYE.
-        var caller = SippRunner.RunFromAsync(EdgeHost.TrunkAddress, host.EndPoint, "builtin:uac", "u1", 1, "-s", "12345", "-d", "3000");
+        // sipp's built-in caller: INVITE, ACK, BYE five seconds later (ample for the phone to answer on a loaded machine).
+        var caller = SippRunner.RunFromAsync(EdgeHost.TrunkAddress, host.EndPoint, "builtin:uac", "u1", 1, "-s", "12345", "-d", "5000");
         await phone.WaitForEventAsync("CALL_INCOMING");
         await phone.AcceptAsync();
         await phone.WaitForEventAsync("CALL_ESTABLISHED");
