@@ -69,9 +69,34 @@ internal sealed partial class CallCenter
             call.RingAgent(offered.AgentId);
             return;
         }
-        // A queued callback whose citizen hung up, keeping the place: it stays a durable callback request for the
-        // scheduler, which places it with the outbound-call operation; the ACD lets it go.
-        Post(() => Run(acd => acd.Withdraw(offered.CallId, "callback left to the scheduler")));
+        // A queued callback whose turn has come (the citizen hung up keeping the place): the agent is released
+        // and the citizen called back now; answered, the call queues at priority for the next free agent.
+        var queueId = _acd.Waiting.FirstOrDefault(c => c.CallId == offered.CallId)?.Queue.Id;
+        Post(() => Run(acd => acd.Withdraw(offered.CallId, "calling the citizen back")));
+        if (queueId is not null)
+        {
+            _ = CallBackAsync(offered.CallId, offered.CallerNumber, queueId);
+        }
+    }
+
+    /// <summary>Places a queued callback; one not reached stays pending in the store for the scheduler.</summary>
+    private async Task CallBackAsync(string callId, string number, string queueId)
+    {
+        var placed = await PlaceCallAsync(number, queueId, CancellationToken.None).ConfigureAwait(false);
+        CallsLog.CallbackPlaced(_logger, callId, number, placed.Detail ?? string.Empty);
+        if (placed.IsDone)
+        {
+            try
+            {
+                await _callbacks.CompleteAsync(callId, "reached: call " + placed.Detail, CancellationToken.None).ConfigureAwait(false);
+            }
+#pragma warning disable CA1031 // The call is under way; a request left pending is only called again.
+            catch (Exception exception)
+#pragma warning restore CA1031
+            {
+                CallsLog.CallbackNotSaved(_logger, callId, exception);
+            }
+        }
     }
 
     internal bool IsTransferTarget(string target) => _acd.IsTransferTarget(target);

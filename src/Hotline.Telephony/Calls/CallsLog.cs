@@ -30,4 +30,7 @@ internal static partial class CallsLog
 
     [LoggerMessage(7009, LogLevel.Warning, "Stopping with {Count} call records still being written")]
     public static partial void ShutdownIncomplete(ILogger logger, int count);
+
+    [LoggerMessage(7010, LogLevel.Information, "Queued callback {CallId} to {Number}: {Outcome}")]
+    public static partial void CallbackPlaced(ILogger logger, string callId, string number, string outcome);
 }

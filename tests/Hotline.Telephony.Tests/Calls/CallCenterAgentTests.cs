@@ -80,7 +80,9 @@ public sealed class CallCenterAgentTests : IDisposable
         var trunk = SippRunner.RunFromAsync(EdgeHost.TrunkAddress, host.EndPoint, "builtin:uas", "u1", 1, "-p", trunkPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var outbound = host.Services.GetRequiredService<IOutboundCalls>();
 
-        var placed = await PlaceWhenTrunkListensAsync(outbound, trunk);
+        await WaitForUdpListenerAsync(trunkPort);
+
+        var placed = await outbound.PlaceCallAsync("13800138000", "general", CancellationToken.None);
 
         Assert.True(placed.IsDone, placed.Detail);
         var trunkResult = await trunk;
@@ -144,6 +146,33 @@ public sealed class CallCenterAgentTests : IDisposable
     }
 
     [Fact]
+    public async Task QueuedCallback_AcceptedByKey_CitizenCalledBackWhenAnAgentIsFree()
+    {
+        var trunkPort = Random.Shared.Next(38000, 40000);
+        await using var host = await StartAsync(("Ivr:SurveyDigitTimeout", "00:00:00.300"), ("Sip:Trunks:0:Port", trunkPort.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+
+        // Nobody is working: the caller is offered a callback at once and presses 1 (SIP INFO); the edge confirms and hangs up.
+        var caller = await SippRunner.RunFromAsync(EdgeHost.TrunkAddress, host.EndPoint, "trunk-call-presses-1-by-info.xml", "u1", 1, "-s", "12345", "-mi", EdgeHost.TrunkAddress);
+        Assert.True(caller.ExitCode == 0, caller.ToString());
+        var first = await CallCenterQueueTests.WaitForRecordAsync(host);
+        Assert.Equal((CallDisposition.CallbackRequested, "13800138000"), (first.Disposition, first.CallbackNumber));
+        Assert.Contains("callback-accepted", first.IvrPath);
+
+        // An agent arrives: the place in line comes up, the edge calls the citizen through the trunk and rings the agent.
+        var trunk = SippRunner.RunFromAsync(EdgeHost.TrunkAddress, host.EndPoint, "builtin:uas", "u1", 1, "-p", trunkPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await WaitForUdpListenerAsync(trunkPort);
+        var agent = StartAgent(host, "agent-answer-hang-up.xml");
+
+        var trunkResult = await trunk;
+        Assert.True(trunkResult.ExitCode == 0, trunkResult.ToString());
+        var callback = await CallCenterQueueTests.WaitForRecordAsync(host, count: 2);
+        Assert.Equal(("13800138000", "1001"), (callback.Caller, callback.AnsweredBy));
+        var pending = await host.Services.GetRequiredService<ICallbackRequestStore>().ListPendingAsync(10, CancellationToken.None);
+        Assert.DoesNotContain(pending, r => r.CallId == first.CallId);
+        await agent;
+    }
+
+    [Fact]
     public async Task DeskCommands_UnknownAgentOrNoCall_PreciseRefusals()
     {
         await using var host = await StartAsync();
@@ -170,18 +199,19 @@ public sealed class CallCenterAgentTests : IDisposable
         Assert.Empty(host.Edge.Legs!.Legs);
     }
 
-    /// <summary>sipp needs a moment to bind; an INVITE sent before that is refused (ICMP), so retry a few times.</summary>
-    private static async Task<CallCenterResult> PlaceWhenTrunkListensAsync(IOutboundCalls outbound, Task<SippResult> trunk)
+    /// <summary>Waits until something (sipp) has bound the UDP port, read from /proc/net/udp.</summary>
+    private static async Task WaitForUdpListenerAsync(int port)
     {
-        for (var attempt = 0; ; attempt++)
+        var hexPort = ":" + port.ToString("X4", System.Globalization.CultureInfo.InvariantCulture) + " ";
+        for (var attempt = 0; attempt < 200; attempt++)
         {
-            var placed = await outbound.PlaceCallAsync("13800138000", "general", CancellationToken.None);
-            if (placed.IsDone || attempt == 20 || trunk.IsCompleted)
+            if ((await File.ReadAllTextAsync("/proc/net/udp")).Contains(hexPort, StringComparison.Ordinal))
             {
-                return placed;
+                return;
             }
-            await Task.Delay(200);
+            await Task.Delay(50);
         }
+        throw new TimeoutException($"nothing listens on UDP port {port}");
     }
 
     private Task<EdgeHost> StartAsync(params (string Key, string Value)[] settings)
