@@ -165,7 +165,14 @@ internal sealed partial class BaresipPhone : IAsyncDisposable
     /// <summary>False when baresip exited or could not listen on the picked ports.</summary>
     private async Task<bool> TryConnectAsync()
     {
-        await _ready.Task.WaitAsync(Patience);
+        try
+        {
+            await _ready.Task.WaitAsync(Patience);
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException("baresip did not get ready:\n" + Output);
+        }
         if (_process.HasExited || Output.Contains("failed to listen", StringComparison.Ordinal))
         {
             return false;
