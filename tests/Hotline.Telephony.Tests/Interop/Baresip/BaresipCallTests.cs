@@ -1,0 +1,150 @@
+using System.Collections.Concurrent;
+using Hotline.Telephony.Acd;
+using Hotline.Telephony.Acd.CallRecords;
+using Hotline.Telephony.Calls;
+using Hotline.Telephony.Ivr;
+using Hotline.Telephony.Media.Dtmf;
+using Hotline.Telephony.Media.Rtp;
+using Hotline.Telephony.Tests.Calls;
+using Hotline.Telephony.Tests.Edge;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Hotline.Telephony.Tests.Interop.Baresip;
+
+/// <summary>
+/// The call path between two independent peers: sipp plays the carrier trunk's caller, baresip is agent
+/// 1001's softphone. The edge runs IVR, queue, ringing, bridge, recording, survey and CDR in between.
+/// </summary>
+[Collection(nameof(BaresipCollection))]
+public sealed class BaresipCallTests : IDisposable
+{
+    // No 7-bit payload type equals it: a tap given it for one side ignores that side.
+    private const byte NoTelephoneEvents = 0xFF;
+
+    private readonly ShortPrompts _prompts = new();
+    private readonly DirectoryInfo _data = Directory.CreateTempSubdirectory("hotline-baresip-");
+
+    public void Dispose()
+    {
+        _prompts.Dispose();
+        _data.Delete(recursive: true);
+    }
+
+    /// <param name="transport">The phone's: over TCP the edge must ring it on the connection it registered on.</param>
+    [BaresipTheory]
+    [InlineData("udp")]
+    [InlineData("tcp")]
+    public async Task TrunkCall_BaresipAnswersKeysAndHangsUp_CallerRatesSatisfied(string transport)
+    {
+        await using var host = await StartEdgeAsync();
+        await using var phone = await StartReadyAgentAsync(host, transport);
+
+        var caller = SippRunner.RunFromAsync(EdgeHost.TrunkAddress, host.EndPoint, WriteCallerScenario(), "u1", 1, "-s", "12345", "-mi", EdgeHost.TrunkAddress);
+        await phone.WaitForEventAsync("CALL_INCOMING");
+        await phone.AcceptAsync();
+        await phone.WaitForEventAsync("CALL_ESTABLISHED");
+        var relay = host.Edge.Calls!.Calls.Single().Relay;
+        var agentKeys = new ConcurrentQueue<char>();
+        relay.AddTap(new DtmfTap(NoTelephoneEvents, CallerMediaPcap.TelephoneEventPayloadType, (side, digit) => agentKeys.Enqueue(digit.Digit)));
+        // Both directions cross the bridge: the caller's keys (and tone) reach the phone, the phone's tone the caller.
+        var callerKey = await phone.WaitForEventAsync("CALL_DTMF_START");
+        await WaitUntilAsync(() => relay.Caller.Forwarded > 25 && relay.Agent.Forwarded > 25, phone, "media both ways");
+        await phone.SendDigitsAsync("5");
+        await WaitUntilAsync(() => agentKeys.Contains('5'), phone, "the phone's key 5 as an RFC 4733 event at the edge");
+        await phone.HangUpAsync();
+        await phone.WaitForEventAsync("CALL_CLOSED");
+        var result = await caller;
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal("1", callerKey.Param);
+        var record = await CallCenterQueueTests.WaitForRecordAsync(host);
+        Assert.Equal(CallDisposition.Answered, record.Disposition);
+        Assert.Equal("1001", record.AnsweredBy);
+        Assert.Equal(HangUpSide.Agent, record.HangUpSide);
+        Assert.Equal(SurveyResult.Satisfied, record.Survey);
+        Assert.Contains("key:1", record.IvrPath);
+        var audio = StereoRecording.Read(record.RecordingPath!);
+        Assert.True(audio.CallerSeconds > 0.5 && audio.AgentSeconds > 0.5, audio.ToString());
+        Assert.InRange(audio.CallerHz, 850, 1150);
+        Assert.InRange(audio.AgentHz, 370, 510);
+        Assert.Empty(host.Logs.Errors);
+    }
+
+    [BaresipFact]
+    public async Task TrunkCall_CallerHangsUpWhileTalking_BaresipGetsByeAndAgentWrapsUp()
+    {
+        await using var host = await StartEdgeAsync(("Ivr:Menu:Enabled", "false"));
+        await using var phone = await StartReadyAgentAsync(host, "udp");
+
+        // sipp's built-in caller: INVITE, ACK, BYE five seconds later (ample for the phone to answer on a loaded machine).
+        var caller = SippRunner.RunFromAsync(EdgeHost.TrunkAddress, host.EndPoint, "builtin:uac", "u1", 1, "-s", "12345", "-d", "5000");
+        await phone.WaitForEventAsync("CALL_INCOMING");
+        await phone.AcceptAsync();
+        await phone.WaitForEventAsync("CALL_ESTABLISHED");
+        var closed = await phone.WaitForEventAsync("CALL_CLOSED");
+        var result = await caller;
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(1, BaresipTrace.CountSentResponses(phone.Output, 200, "BYE"));
+        var record = await CallCenterQueueTests.WaitForRecordAsync(host);
+        Assert.Equal(HangUpSide.Caller, record.HangUpSide);
+        Assert.Equal("1001", record.AnsweredBy);
+        await WaitUntilAsync(() => StateOf(host, "1001") == AgentState.WrapUp, phone, "agent 1001 in WRAP_UP after " + closed);
+        Assert.Empty(host.Logs.Errors);
+    }
+
+    private Task<EdgeHost> StartEdgeAsync(params (string Key, string Value)[] settings)
+    {
+        var extra = new Dictionary<string, string?>
+        {
+            ["Ivr:PromptDirectory"] = _prompts.Folder,
+            ["Acd:ReadyOnRegister"] = "true",
+            ["Media:DataDirectory"] = _data.FullName,
+        };
+        foreach (var (key, value) in settings)
+        {
+            extra[key] = value;
+        }
+        // baresip 1.0 registers only when every challenge is MD5 (see BaresipRegistrationTests).
+        return EdgeHost.StartAsync("MD5", extra: extra);
+    }
+
+    private static async Task<BaresipPhone> StartReadyAgentAsync(EdgeHost host, string transport)
+    {
+        var phone = await BaresipPhone.StartAsync(new BaresipAccount("1001", "secret1001", host.EndPoint) { Transport = transport });
+        try
+        {
+            await phone.WaitForRegisteredAsync();
+            await WaitUntilAsync(() => StateOf(host, "1001") == AgentState.Ready, phone, "agent 1001 READY");
+            return phone;
+        }
+        catch
+        {
+            await phone.DisposeAsync();
+            throw;
+        }
+    }
+
+    private static AgentState? StateOf(EdgeHost host, string agentId) =>
+        host.Services.GetRequiredService<ICallCenter>().ListAgents().FirstOrDefault(a => a.AgentId == agentId)?.State;
+
+    /// <summary>The scenario beside its media, in this test's folder: sipp finds play_pcap_audio files next to the scenario.</summary>
+    private string WriteCallerScenario()
+    {
+        var scenario = Path.Combine(_data.FullName, "trunk-call-survey.xml");
+        File.Copy(SippRunner.ScenarioPath("trunk-call-survey.xml"), scenario);
+        CallerMediaPcap.Write(Path.Combine(_data.FullName, "caller-presses-1.pcap"), TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(0.5), TimeSpan.FromSeconds(1), '1');
+        return scenario;
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition, BaresipPhone phone, string what)
+    {
+        // Polls a condition, not a timing assertion: the deadline only bounds a broken run.
+        using var deadline = new CancellationTokenSource(BaresipPhone.Patience);
+        while (!condition())
+        {
+            Assert.False(deadline.IsCancellationRequested, $"no {what}; baresip events: {string.Join(", ", phone.Events)}\n{phone.Output}");
+            await Task.Delay(50);
+        }
+    }
+}
