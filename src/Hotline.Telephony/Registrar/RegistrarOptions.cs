@@ -22,11 +22,12 @@ public sealed record RegistrarOptions
 
     /// <summary>
     /// Challenges offered, in order, comma-separated. RFC 8760 §2.4 lets clients pick the first they
-    /// support, but many deployed phones (and sipp 3.6) only read the first challenge and know only MD5,
-    /// so MD5 leads by default; "SHA-256,MD5" suits a fleet of current phones. A string, not a list, so
-    /// configuration replaces the default instead of appending to it.
+    /// support, but many deployed phones only know MD5: sipp 3.6 reads only the first challenge, and
+    /// baresip 1.0 (libre 1.1) refuses a 401 that offers any other algorithm at all. So only MD5 by default;
+    /// "SHA-256,MD5" or "SHA-256" suits a fleet of current phones. A string, not a list, so configuration
+    /// replaces the default instead of appending to it.
     /// </summary>
-    public string DigestAlgorithms { get; init; } = "MD5,SHA-256";
+    public string DigestAlgorithms { get; init; } = "MD5";
 
     public IReadOnlyList<string> DigestAlgorithmList =>
         DigestAlgorithms.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

@@ -3,13 +3,6 @@ namespace Hotline.Silo.Tests.EndToEnd;
 /// <summary>AgentDesk and Supervision from python3-grpcio (tests/interop/call_center_interop.py) against the host process.</summary>
 public sealed class CallCenterInteropTests
 {
-    /// <summary>
-    /// Whether the host composes telephony (<c>AddHotlineTelephony</c> in Composition.AddServerParts, which
-    /// provides ICallCenter). Until it does, the script checks the live calls answer UNAVAILABLE; the
-    /// moment it does, this test fails until this is set to true, which makes the script require them to succeed.
-    /// </summary>
-    private static readonly bool TelephonyComposed = false;
-
     [Fact]
     public async Task CallCenter_PythonAgainstHostOnSqlite_EveryCheckPasses()
     {
@@ -25,10 +18,11 @@ public sealed class CallCenterInteropTests
                 "--agent-token", tokens.Agent,
                 "--supervisor-token", tokens.Supervisor,
                 "--department-token", tokens.Department,
+                "--telephony",
             ];
 
             var (code, output) = await PythonScript.RunAsync(
-                "call_center_interop.py", TelephonyComposed ? [.. arguments, "--telephony"] : arguments, TimeSpan.FromMinutes(2));
+                "call_center_interop.py", arguments, TimeSpan.FromMinutes(2));
 
             Assert.True(code == 0, $"call_center_interop.py exited {code}:\n{output}");
             Assert.Contains("\n0 failed", "\n" + output, StringComparison.Ordinal);
