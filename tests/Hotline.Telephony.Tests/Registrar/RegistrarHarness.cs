@@ -16,7 +16,7 @@ internal sealed class RegistrarHarness : IAgentRegistrationListener
 
     public RegistrarHarness(RegistrarOptions? options = null)
     {
-        Options = options ?? new RegistrarOptions();
+        Options = options ?? new RegistrarOptions { DigestAlgorithms = "MD5,SHA-256" };
         var store = new ConfiguredAgentCredentialStore(Microsoft.Extensions.Options.Options.Create(new ConfiguredAgentsOptions
         {
             Agents =
