@@ -1,3 +1,5 @@
+using System.Diagnostics.Metrics;
+using Hotline.Telephony.Diagnostics;
 using Hotline.Telephony.Edge;
 using Hotline.Telephony.Media;
 using Hotline.Telephony.Registrar;
@@ -37,6 +39,7 @@ public static class TelephonyServiceCollectionExtensions
             provider.GetRequiredService<IOptions<RegistrarOptions>>().Value.MaxContactsPerAgent,
             provider.GetRequiredService<ILoggerFactory>().CreateLogger<RegistrationTable>()));
         services.TryAddSingleton<IAgentLocator>(provider => provider.GetRequiredService<RegistrationTable>());
+        services.TryAddSingleton(provider => new TelephonyMetrics(provider.GetService<IMeterFactory>()));
         services.TryAddSingleton<SipEdge>();
         services.AddHostedService(provider => provider.GetRequiredService<SipEdge>());
         return services;
