@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using Hotline.Telephony.Media.Rtp;
 
 namespace Hotline.Telephony.Diagnostics;
 
@@ -22,6 +23,7 @@ internal sealed class TelephonyMetrics : IDisposable
     private readonly Counter<long> _rtpReceived;
     private readonly Counter<long> _rtpForwarded;
     private readonly Counter<long> _rtpDropped;
+    private readonly Counter<long> _rtpHeld;
     private readonly Histogram<double> _setup;
     private readonly Histogram<double> _ring;
     private Func<TelephonyLiveCounts> _live = static () => TelephonyLiveCounts.Empty;
@@ -38,9 +40,10 @@ internal sealed class TelephonyMetrics : IDisposable
         _answered = _meter.CreateCounter<long>("hotline.telephony.calls.answered", description: "Calls an agent answered.");
         _abandoned = _meter.CreateCounter<long>("hotline.telephony.calls.abandoned", description: "Calls the caller hung up before an agent answered.");
         _ended = _meter.CreateCounter<long>("hotline.telephony.calls.ended", description: "Calls ended, whoever hung up.");
-        _rtpReceived = _meter.CreateCounter<long>("hotline.telephony.rtp.packets.received", description: "RTP packets the relay received on bridged calls, both legs.");
+        _rtpReceived = _meter.CreateCounter<long>("hotline.telephony.rtp.packets.received", description: "RTP packets the relay received while it was forwarding, both legs.");
         _rtpForwarded = _meter.CreateCounter<long>("hotline.telephony.rtp.packets.forwarded", description: "RTP packets the relay forwarded to the other leg.");
-        _rtpDropped = _meter.CreateCounter<long>("hotline.telephony.rtp.packets.dropped", description: "RTP packets the relay received but did not forward (malformed, foreign source, undeliverable).");
+        _rtpDropped = _meter.CreateCounter<long>("hotline.telephony.rtp.packets.dropped", description: "RTP packets the relay should have forwarded but could not (no peer address, send failed, fault).");
+        _rtpHeld = _meter.CreateCounter<long>("hotline.telephony.rtp.packets.held", description: "RTP packets received while forwarding was paused (greeting, queue, prompts): recorded, not forwarded.");
         // Setup includes the greeting and the queue wait, so the buckets reach minutes; ring is one SIP round trip
         // to the agent's phone plus the agent's reaction, so it starts at a millisecond.
         _setup = _meter.CreateHistogram<double>(
@@ -81,12 +84,37 @@ internal sealed class TelephonyMetrics : IDisposable
 
     public void CallEnded() => _ended.Add(1);
 
-    /// <summary>A relay's totals over both legs when it closes.</summary>
-    public void MediaClosed(long received, long forwarded, long dropped)
+    /// <summary>
+    /// A relay's totals over both legs when it closes. <paramref name="received"/> counts only packets that
+    /// were due to be forwarded, so forwarded / received is the relay's forwarding ratio; packets kept back
+    /// while forwarding was paused go in <paramref name="held"/>.
+    /// </summary>
+    public void MediaClosed(long received, long forwarded, long dropped, long held = 0)
     {
         _rtpReceived.Add(received);
         _rtpForwarded.Add(forwarded);
         _rtpDropped.Add(dropped);
+        _rtpHeld.Add(held);
+    }
+
+    /// <summary>Reports a closing relay's leg counters (see the other overload for what each total means).</summary>
+    public void MediaClosed(RtpRelay relay)
+    {
+        ArgumentNullException.ThrowIfNull(relay);
+        long received = 0;
+        long forwarded = 0;
+        long dropped = 0;
+        long held = 0;
+        foreach (var leg in (ReadOnlySpan<RtpRelayLeg>)[relay.Caller, relay.Agent])
+        {
+            // Every valid packet from the latched peer is received, then held, dropped or forwarded.
+            received += leg.Received - leg.Held;
+            forwarded += leg.Forwarded;
+            dropped += leg.Undeliverable + leg.Faults;
+            held += leg.Held;
+        }
+
+        MediaClosed(received, forwarded, dropped, held);
     }
 
     public void Dispose()

@@ -1,5 +1,9 @@
 using System.Diagnostics.Metrics;
+using System.Net;
+using System.Net.Sockets;
 using Hotline.Telephony.Diagnostics;
+using Hotline.Telephony.Media;
+using Hotline.Telephony.Media.Rtp;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -55,6 +59,39 @@ public sealed class TelephonyMetricsTests : IDisposable
         Assert.Equal(1500, _collector.Sum("hotline.telephony.rtp.packets.received"));
         Assert.Equal(1498, _collector.Sum("hotline.telephony.rtp.packets.forwarded"));
         Assert.Equal(2, _collector.Sum("hotline.telephony.rtp.packets.dropped"));
+    }
+
+    [Fact]
+    public async Task MediaClosed_RealRelay_HeldAndUndeliverableKeptApart()
+    {
+        using var ports = new RtpPortAllocator(new MediaOptions { PortMin = 43100, PortMax = 43140, BindAddress = "127.0.0.1", RelayThreads = 2 });
+        await using var relay = RtpRelay.TryStart(ports)!;
+        using var caller = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
+        using var agent = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
+        var callerLeg = new IPEndPoint(IPAddress.Loopback, relay.Caller.LocalPort);
+        var agentLeg = new IPEndPoint(IPAddress.Loopback, relay.Agent.LocalPort);
+
+        // The agent speaks before the caller's address is known: undeliverable. Then the caller is held
+        // (as during the greeting) for two packets and bridged for three.
+        await agent.SendAsync(Packet(1), agentLeg);
+        await WaitUntilAsync(() => relay.Agent.Undeliverable == 1);
+        relay.Caller.ForwardingEnabled = false;
+        await caller.SendAsync(Packet(1), callerLeg);
+        await caller.SendAsync(Packet(2), callerLeg);
+        await WaitUntilAsync(() => relay.Caller.Held == 2);
+        relay.Caller.ForwardingEnabled = true;
+        for (ushort sequence = 3; sequence <= 5; sequence++)
+        {
+            await caller.SendAsync(Packet(sequence), callerLeg);
+        }
+        await WaitUntilAsync(() => relay.Caller.Forwarded == 3);
+
+        _metrics.MediaClosed(relay);
+
+        Assert.Equal(4, _collector.Sum("hotline.telephony.rtp.packets.received"));
+        Assert.Equal(3, _collector.Sum("hotline.telephony.rtp.packets.forwarded"));
+        Assert.Equal(1, _collector.Sum("hotline.telephony.rtp.packets.dropped"));
+        Assert.Equal(2, _collector.Sum("hotline.telephony.rtp.packets.held"));
     }
 
     [Fact]
@@ -138,6 +175,22 @@ public sealed class TelephonyMetricsTests : IDisposable
         var first = provider.GetRequiredService<TelephonyMetrics>();
 
         Assert.Same(first, provider.GetRequiredService<TelephonyMetrics>());
+    }
+
+    private static byte[] Packet(ushort sequence)
+    {
+        var buffer = new byte[12 + 160];
+        RtpPacketWriter.Write(buffer, 8, false, sequence, sequence * 160u, 0x2222, new byte[160]);
+        return buffer;
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        while (!condition())
+        {
+            await Task.Delay(5, deadline.Token);
+        }
     }
 
     public void Dispose()
