@@ -15,7 +15,9 @@
 # --edge runner measures the SIP edge alone (load/sip/SipEdgeRunner): agents register, but trunk calls
 #   are only answered (no queue, no agent legs, no relay, no /metrics), so only the caller columns are
 #   filled; use --agents 0 to leave the agents out.
-# Environment: SIP_PORT (15060), HTTP_PORT (18080), GRPC_PORT (15051); KEEP=1 keeps the work directory.
+# Environment: SIP_PORT (15060), HTTP_PORT (18080), GRPC_PORT (15051); KEEP=1 keeps the work directory;
+# RT=1 runs the host and sipp under SCHED_FIFO (chrt, root only) so other builds on a shared machine do
+# not add their scheduling delay to the figures (the table says which).
 set -euo pipefail
 
 AGENTS=260 WAITING=100 RATE=20 HOLD="" SECONDS_OF_ARRIVALS=60 CALLERS="" AGENT_INSTANCES="" EDGE=host
@@ -50,6 +52,8 @@ SIP_PORT=${SIP_PORT:-15060} HTTP_PORT=${HTTP_PORT:-18080} GRPC_PORT=${GRPC_PORT:
 # (the host's `agent import`). Switching is this one line.
 AGENT_SOURCE=${AGENT_SOURCE:-config}
 
+RT_PREFIX=()
+[[ ${RT:-0} == 1 ]] && RT_PREFIX=(chrt -f 10)
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
 SCEN="$HERE/scenarios"
@@ -96,14 +100,14 @@ if [[ $EDGE == host ]]; then
     config) i=0; while IFS=, read -r id pw _; do export "Registrar__Agents__${i}__AgentId=$id" "Registrar__Agents__${i}__Password=$pw"; i=$((i + 1)); done < agents.csv ;;
     cli) "${SILO[@]}" agent import agents.csv >cli.log 2>&1 || { cat cli.log >&2; exit 1; } ;;
   esac
-  "${SILO[@]}" --no-demo > host.log 2>&1 &
+  "${RT_PREFIX[@]}" "${SILO[@]}" --no-demo > host.log 2>&1 &
   HOST_PID=$!
   for _ in $(seq 300); do curl -fs "http://127.0.0.1:$HTTP_PORT/healthz" >/dev/null 2>&1 && break; kill -0 "$HOST_PID" 2>/dev/null || break; sleep 0.2; done
   curl -fs "http://127.0.0.1:$HTTP_PORT/healthz" >/dev/null 2>&1 || { echo "host did not come up:" >&2; tail -20 host.log >&2; exit 1; }
 else
   dotnet build "$HERE/SipEdgeRunner" -c Release -v q -nologo >/dev/null
   mkfifo runner.stdin
-  HOTLINE_Sip__Trunks__0__Address=127.0.0.1 dotnet "$HERE/SipEdgeRunner/bin/Release/net10.0/SipEdgeRunner.dll" "$SIP_PORT" "$(( AGENTS > 0 ? AGENTS : 1 ))" < runner.stdin > host.log 2>&1 &
+  HOTLINE_Sip__Trunks__0__Address=127.0.0.1 "${RT_PREFIX[@]}" dotnet "$HERE/SipEdgeRunner/bin/Release/net10.0/SipEdgeRunner.dll" "$SIP_PORT" "$(( AGENTS > 0 ? AGENTS : 1 ))" < runner.stdin > host.log 2>&1 &
   HOST_PID=$!
   exec 3>runner.stdin
   for _ in $(seq 300); do grep -q ready host.log 2>/dev/null && break; sleep 0.2; done
@@ -125,6 +129,8 @@ sample() {
 touch sipp.pids
 sample &
 SAMPLER_PID=$!
+# Under SCHED_FIFO the sampler must not starve behind what it measures.
+[[ ${RT:-0} == 1 ]] && chrt -f -p 11 "$SAMPLER_PID" >/dev/null
 metrics() { [[ $EDGE == host ]] && curl -fs "http://127.0.0.1:$HTTP_PORT/metrics" || true; }
 
 # --- agents ------------------------------------------------------------------------------------------
@@ -133,7 +139,7 @@ if [[ $AGENTS -gt 0 ]]; then
   for ((k = 0; k < AGENT_INSTANCES; k++)); do
     { echo SEQUENTIAL; tail -n +$((k * per + 1)) agents.csv | head -n "$per" | awk -F, '{printf "%s;[authentication username=%s password=%s]\n", $1, $1, $2}'; } > "agents$k.csv"
     n=$(( $(wc -l < "agents$k.csv") - 1 ))
-    sipp "127.0.0.1:$SIP_PORT" -sf "$SCEN/agent-register.xml" -oocsf "$SCEN/agent-uas.xml" -inf "agents$k.csv" \
+    "${RT_PREFIX[@]}" sipp "127.0.0.1:$SIP_PORT" -sf "$SCEN/agent-register.xml" -oocsf "$SCEN/agent-uas.xml" -inf "agents$k.csv" \
       -m "$n" -l "$n" -r 200 -i 127.0.0.1 -p $((16000 + k)) -mi 127.0.0.1 -mp $((40000 + k * 5000)) \
       -nostdin -trace_stat -stf "agents$k.stat.csv" -fd 1 -trace_rtt -rtt_freq 1 -trace_err \
       -buff_size 4194304 -max_recv_loops 5000 -max_sched_loops 5000 > "agents$k.out" 2>&1 &
@@ -151,11 +157,13 @@ fi
 metrics > metrics.before
 T0=$(date +%s.%N)
 caller_pids=()
+# sipp's cap on open calls is only a safety net: twice what rate × (hold + 5 s of setup) needs.
+LIMIT=$(printf '%.0f' "$(echo "2 * $RATE * ($HOLD + 5) / $CALLERS + 100" | bc -l)")
 for ((k = 0; k < CALLERS; k++)); do
   m=$(( CALLS / CALLERS + (k < CALLS % CALLERS ? 1 : 0) ))
   r=$(echo "$RATE / $CALLERS" | bc -l)
-  sipp "127.0.0.1:$SIP_PORT" -sf "$SCEN/caller-uac.xml" -s 12345 -d "$HOLD_MS" -r "$(printf '%.3f' "$r")" -m "$m" \
-    -l $(( (AGENTS + WAITING) * 2 / CALLERS + 200 )) -i 127.0.0.1 -p $((17000 + k)) -mi 127.0.0.1 -mp $((50000 + k * 2500)) \
+  "${RT_PREFIX[@]}" sipp "127.0.0.1:$SIP_PORT" -sf "$SCEN/caller-uac.xml" -s 12345 -d "$HOLD_MS" -r "$(printf '%.3f' "$r")" -m "$m" \
+    -l "$LIMIT" -i 127.0.0.1 -p $((17000 + k)) -mi 127.0.0.1 -mp $((50000 + k * 2500)) \
     -nostdin -trace_stat -stf "callers$k.stat.csv" -fd 1 -trace_rtt -rtt_freq 1 -trace_err \
     -timeout $(( SECONDS_OF_ARRIVALS + ${HOLD%.*} + 180 ))s -buff_size 4194304 -max_recv_loops 5000 -max_sched_loops 5000 \
     > "callers$k.out" 2>&1 &
@@ -268,4 +276,4 @@ row "RTP forwarding" "$FWD_PCT"
 row "host CPU steady / peak 5 s (% of $(nproc) cores)" "$CPU_STEADY / $CPU_PEAK"
 row "sipp CPU steady (% of $(nproc) cores)" "$SIPP_STEADY"
 row "host RSS steady max / peak (MB)" "$RSS_STEADY / $(printf '%.0f' "$(echo "${HWM:-0} / 1024" | bc -l)")"
-row "load average at end" "$LOAD"
+row "load average at end / SCHED_FIFO" "$LOAD / ${RT:-0}"
