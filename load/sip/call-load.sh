@@ -6,12 +6,14 @@
 # waiting. Prints one table and stops everything it started (also on Ctrl-C).
 #
 #   load/sip/call-load.sh [--agents 260] [--waiting 100] [--rate 20] [--hold s] [--seconds 60]
-#                         [--callers k] [--agent-instances k] [--edge host|runner] [--keep]
+#                         [--callers k] [--agent-instances k] [--edge host|runner] [--warmup 3] [--keep]
 #
 # --hold defaults to (agents + waiting) / rate, which keeps agents + waiting callers in the system.
 # --seconds is how long callers keep arriving (calls = rate × seconds).
 # --callers splits the arrivals over k sipp processes (one sipp tops out near 1,000 setups/s); default
 #   one per 400 calls/s. --agent-instances likewise splits the agents (default one per 400 agents).
+# --warmup runs that many seconds of short calls (20/s) first, outside the figures, so the JIT has
+#   compiled the call path.
 # --edge runner measures the SIP edge alone (load/sip/SipEdgeRunner): agents register, but trunk calls
 #   are only answered (no queue, no agent legs, no relay, no /metrics), so only the caller columns are
 #   filled; use --agents 0 to leave the agents out.
@@ -20,7 +22,7 @@
 # not add their scheduling delay to the figures (the table says which).
 set -euo pipefail
 
-AGENTS=260 WAITING=100 RATE=20 HOLD="" SECONDS_OF_ARRIVALS=60 CALLERS="" AGENT_INSTANCES="" EDGE=host
+AGENTS=260 WAITING=100 RATE=20 HOLD="" SECONDS_OF_ARRIVALS=60 CALLERS="" AGENT_INSTANCES="" EDGE=host WARMUP=3
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --agents) AGENTS=$2; shift 2 ;;
@@ -31,12 +33,13 @@ while [[ $# -gt 0 ]]; do
     --callers) CALLERS=$2; shift 2 ;;
     --agent-instances) AGENT_INSTANCES=$2; shift 2 ;;
     --edge) EDGE=$2; shift 2 ;;
+    --warmup) WARMUP=$2; shift 2 ;;
     --keep) KEEP=1; shift ;;
-    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
     *) echo "call-load.sh: unknown option '$1' (see --help)" >&2; exit 2 ;;
   esac
 done
-for v in AGENTS WAITING RATE SECONDS_OF_ARRIVALS; do
+for v in AGENTS WAITING RATE SECONDS_OF_ARRIVALS WARMUP; do
   [[ ${!v} =~ ^[0-9]+$ ]] || { echo "call-load.sh: ${v,,} must be a whole number, got '${!v}'" >&2; exit 2; }
 done
 [[ $RATE -gt 0 ]] || { echo "call-load.sh: --rate must be above 0" >&2; exit 2; }
@@ -131,6 +134,9 @@ sample &
 SAMPLER_PID=$!
 # Under SCHED_FIFO the sampler must not starve behind what it measures.
 [[ ${RT:-0} == 1 ]] && chrt -f -p 11 "$SAMPLER_PID" >/dev/null
+# Datagrams the kernel dropped because a socket's receive buffer was full (whole machine): RTP lost
+# before the relay (or sipp) could read it, which the relay's own counters cannot see.
+udp_drops() { awk '$1 == "Udp:" && !h {for (i = 2; i <= NF; i++) col[$i] = i; h = 1; next} $1 == "Udp:" {print $col["RcvbufErrors"]}' /proc/net/snmp; }
 metrics() { [[ $EDGE == host ]] && curl -fs "http://127.0.0.1:$HTTP_PORT/metrics" || true; }
 
 # --- agents ------------------------------------------------------------------------------------------
@@ -154,7 +160,19 @@ if [[ $AGENTS -gt 0 ]]; then
 fi
 
 # --- callers -----------------------------------------------------------------------------------------
+# Warm-up: a few seconds of short calls through the whole path so the JIT has compiled it before the
+# measured run; counted nowhere (its own directory, and the host's counters are read after it).
+if [[ $WARMUP -gt 0 ]]; then
+  mkdir warmup && ln -s ../tone.alaw warmup/tone.alaw
+  (cd warmup && "${RT_PREFIX[@]}" sipp "127.0.0.1:$SIP_PORT" -sf "$SCEN/caller-uac.xml" -s 12345 -d 1000 -r 20 -m $((20 * WARMUP)) \
+    -i 127.0.0.1 -p 17900 -mi 127.0.0.1 -mp 59000 -nostdin -timeout $((WARMUP + 60))s > warmup.out 2>&1) || true
+  for _ in $(seq 60); do
+    [[ $(metrics | awk '$1 == "hotline_telephony_calls_active" {print $2}') =~ ^0?$ ]] && break
+    sleep 0.5
+  done
+fi
 metrics > metrics.before
+UDP_DROPS0=$(udp_drops)
 T0=$(date +%s.%N)
 caller_pids=()
 # sipp's cap on open calls is only a safety net: twice what rate × (hold + 5 s of setup) needs.
@@ -184,6 +202,7 @@ if [[ $EDGE == host ]]; then
 fi
 sleep 1
 metrics > metrics.after
+UDP_DROPS1=$(udp_drops)
 kill "$SAMPLER_PID" 2>/dev/null || true; wait "$SAMPLER_PID" 2>/dev/null || true; SAMPLER_PID=""
 LOAD=$(cut -d' ' -f1-3 /proc/loadavg)
 HWM=$(awk '/^VmHWM/ {print $2}' "/proc/$HOST_PID/status")
@@ -255,6 +274,7 @@ RX=$(delta hotline_telephony_rtp_packets_received_total)
 FWD=$(delta hotline_telephony_rtp_packets_forwarded_total)
 FWD_PCT="n/a"; [[ $RX != n/a && $RX -gt 0 ]] && FWD_PCT=$(printf '%.3f%%' "$(echo "100 * $FWD / $RX" | bc -l)")
 
+
 row() { printf '%-44s %s\n' "$1" "$2"; }
 echo
 row "edge" "$EDGE (agents from $AGENT_SOURCE)"
@@ -273,6 +293,7 @@ row "arrival->agent answer p50 / p99 (ms, host)" "$(hquantile hotline_telephony_
 row "agent ring p50 / p99 (ms, host)" "$(hquantile hotline_telephony_agent_ring_seconds 0.5) / $(hquantile hotline_telephony_agent_ring_seconds 0.99)"
 row "RTP received / forwarded / dropped (host)" "$RX / $FWD / $(delta hotline_telephony_rtp_packets_dropped_total)  (held $(delta hotline_telephony_rtp_packets_held_total))"
 row "RTP forwarding" "$FWD_PCT"
+row "UDP receive-buffer drops (machine)" "$(( UDP_DROPS1 - UDP_DROPS0 ))"
 row "host CPU steady / peak 5 s (% of $(nproc) cores)" "$CPU_STEADY / $CPU_PEAK"
 row "sipp CPU steady (% of $(nproc) cores)" "$SIPP_STEADY"
 row "host RSS steady max / peak (MB)" "$RSS_STEADY / $(printf '%.0f' "$(echo "${HWM:-0} / 1024" | bc -l)")"
