@@ -51,6 +51,7 @@ AGENT_INSTANCES=${AGENT_INSTANCES:-$(( AGENTS > 0 ? (AGENTS + 399) / 400 : 0 ))}
 CALLS=$(( RATE * SECONDS_OF_ARRIVALS ))
 HOLD_MS=$(printf '%.0f' "$(echo "$HOLD * 1000" | bc -l)")
 SIP_PORT=${SIP_PORT:-15060} HTTP_PORT=${HTTP_PORT:-18080} GRPC_PORT=${GRPC_PORT:-15051}
+MEDIA_MIN=20000 MEDIA_MAX=29999
 # Where agents come from: "config" (Registrar:Agents:N:* through environment variables) or "cli"
 # (the host's `agent import`). Switching is this one line.
 AGENT_SOURCE=${AGENT_SOURCE:-config}
@@ -74,6 +75,7 @@ cleanup() {
   trap - EXIT INT TERM
   for p in "${SIPP_PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
   [[ -n $SAMPLER_PID ]] && kill "$SAMPLER_PID" 2>/dev/null || true
+  [[ -n ${CAPTURE_PID:-} ]] && kill "$CAPTURE_PID" 2>/dev/null || true
   if [[ -n $HOST_PID ]] && kill -0 "$HOST_PID" 2>/dev/null; then
     kill -TERM "$HOST_PID" 2>/dev/null || true
     for _ in $(seq 100); do kill -0 "$HOST_PID" 2>/dev/null || break; sleep 0.2; done
@@ -97,7 +99,7 @@ if [[ $EDGE == host ]]; then
   SILO=("dotnet" "$ROOT/src/Hotline.Silo/bin/Release/net10.0/Hotline.Silo.dll")
   export DataDir="$WORK/data" Storage__Provider=sqlite Http__Port=$HTTP_PORT Grpc__Port=$GRPC_PORT \
     Sip__Port=$SIP_PORT Sip__Bind=127.0.0.1 Sip__Trunks__0__Name=load Sip__Trunks__0__Address=127.0.0.1 \
-    Media__BindAddress=127.0.0.1 Media__DataDirectory="$WORK/data" \
+    Media__BindAddress=127.0.0.1 Media__PortMin=$MEDIA_MIN Media__PortMax=$MEDIA_MAX Media__DataDirectory="$WORK/data" \
     Acd__ReadyOnRegister=true Ivr__Menu__Enabled=false Logging__LogLevel__Default=Warning
   case $AGENT_SOURCE in
     config) i=0; while IFS=, read -r id pw _; do export "Registrar__Agents__${i}__AgentId=$id" "Registrar__Agents__${i}__Password=$pw"; i=$((i + 1)); done < agents.csv ;;
@@ -187,8 +189,18 @@ for ((k = 0; k < CALLERS; k++)); do
     > "callers$k.out" 2>&1 &
   caller_pids+=($!); SIPP_PIDS+=($!); echo $! >> sipp.pids
 done
+# Relay delay probe: once every seat is taken, capture 1 in 32 RTP packets (by sequence number, so both
+# copies of a packet, into and out of the relay, are caught) on lo for up to 15 s; relay-delay.py pairs them.
+CAPTURE_SECONDS=$(( SECONDS_OF_ARRIVALS - ${HOLD%.*} - 3 < 15 ? SECONDS_OF_ARRIVALS - ${HOLD%.*} - 3 : 15 ))
+if [[ $EDGE == host && $CAPTURE_SECONDS -ge 3 ]] && command -v tcpdump >/dev/null; then
+  (sleep "$(echo "${HOLD} + 2" | bc -l)"
+   exec "${RT_PREFIX[@]}" timeout -s INT "$CAPTURE_SECONDS" tcpdump -i lo -B 32768 -s 64 --time-stamp-precision=nano -w relay.pcap \
+     "udp and portrange $MEDIA_MIN-$MEDIA_MAX and udp[8] & 0xc0 == 0x80 and udp[10:2] & 0x1f == 0") > tcpdump.log 2>&1 &
+  CAPTURE_PID=$!
+fi
 for p in "${caller_pids[@]}"; do wait "$p" || true; done
 T1=$(date +%s.%N)
+[[ -n ${CAPTURE_PID:-} ]] && { wait "$CAPTURE_PID" 2>/dev/null || true; }
 
 # A call still active once every caller has hung up is stuck; give the host up to 30 s to clear.
 STUCK="n/a"
@@ -275,7 +287,7 @@ FWD=$(delta hotline_telephony_rtp_packets_forwarded_total)
 FWD_PCT="n/a"; [[ $RX != n/a && $RX -gt 0 ]] && FWD_PCT=$(printf '%.3f%%' "$(echo "100 * $FWD / $RX" | bc -l)")
 
 
-row() { printf '%-44s %s\n' "$1" "$2"; }
+row() { printf '%-52s %s\n' "$1" "$2"; }
 echo
 row "edge" "$EDGE (agents from $AGENT_SOURCE)"
 row "agents / extra waiting callers" "$AGENTS / $WAITING"
@@ -293,6 +305,10 @@ row "arrival->agent answer p50 / p99 (ms, host)" "$(hquantile hotline_telephony_
 row "agent ring p50 / p99 (ms, host)" "$(hquantile hotline_telephony_agent_ring_seconds 0.5) / $(hquantile hotline_telephony_agent_ring_seconds 0.99)"
 row "RTP received / forwarded / dropped (host)" "$RX / $FWD / $(delta hotline_telephony_rtp_packets_dropped_total)  (held $(delta hotline_telephony_rtp_packets_held_total))"
 row "RTP forwarding" "$FWD_PCT"
+DELAY="n/a (needs --edge host, tcpdump and arrivals lasting hold + 6 s)"
+[[ -s relay.pcap ]] && DELAY=$(python3 "$HERE/relay-delay.py" relay.pcap "$MEDIA_MIN" "$MEDIA_MAX" |
+  awk '{for (i = 1; i <= NF; i++) {split($i, kv, "="); v[kv[1]] = kv[2]} printf "%s / %s / %s / %s  (%s packet pairs)", v["delay_p50_ms"], v["delay_p99_ms"], v["jitter_p99_ms"], v["jitter_max_ms"], v["pairs"]}')
+row "relay delay p50 / p99, added jitter p99 / max (ms)" "$DELAY"
 row "UDP receive-buffer drops (machine)" "$(( UDP_DROPS1 - UDP_DROPS0 ))"
 row "host CPU steady / peak 5 s (% of $(nproc) cores)" "$CPU_STEADY / $CPU_PEAK"
 row "sipp CPU steady (% of $(nproc) cores)" "$SIPP_STEADY"
