@@ -153,9 +153,10 @@ if [[ $AGENTS -gt 0 ]]; then
       -buff_size 4194304 -max_recv_loops 5000 -max_sched_loops 5000 > "agents$k.out" 2>&1 &
     SIPP_PIDS+=($!); echo $! >> sipp.pids
   done
-  registered() { cat agent-register_*_rtt.csv 2>/dev/null | grep -c ';' || true; }
-  for _ in $(seq 600); do [[ $(registered) -gt $AGENTS ]] && break; sleep 0.1; done  # +1: each file's header line
-  REGISTERED=$(( $(registered) - AGENT_INSTANCES ))
+  # Each completed registration is one line (after the header) of sipp's response-time file.
+  registered() { awk 'FNR > 1' agent-register_*_rtt.csv 2>/dev/null | wc -l; }
+  for _ in $(seq 600); do [[ $(registered) -ge $AGENTS ]] && break; sleep 0.1; done
+  REGISTERED=$(registered)
   echo "agents registered: $REGISTERED/$AGENTS" >&2
   [[ $REGISTERED -ge $AGENTS ]] || { echo "not every agent registered; see $WORK/agents*.out" >&2; KEEP=1; exit 1; }
   sleep 1  # READY on register happens after the 200
