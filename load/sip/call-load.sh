@@ -102,7 +102,11 @@ if [[ $EDGE == host ]]; then
     Media__BindAddress=127.0.0.1 Media__PortMin=$MEDIA_MIN Media__PortMax=$MEDIA_MAX Media__DataDirectory="$WORK/data" \
     Acd__ReadyOnRegister=true Ivr__Menu__Enabled=false Logging__LogLevel__Default=Warning
   case $AGENT_SOURCE in
-    config) i=0; while IFS=, read -r id pw _; do export "Registrar__Agents__${i}__AgentId=$id" "Registrar__Agents__${i}__Password=$pw"; i=$((i + 1)); done < agents.csv ;;
+    config) i=0
+      while IFS=, read -r id pw skill; do
+        export "Registrar__Agents__${i}__AgentId=$id" "Registrar__Agents__${i}__Password=$pw" "Registrar__Agents__${i}__Skills__${skill%%:*}=${skill##*:}"
+        i=$((i + 1))
+      done < agents.csv ;;
     cli) "${SILO[@]}" agent import agents.csv >cli.log 2>&1 || { cat cli.log >&2; exit 1; } ;;
   esac
   "${RT_PREFIX[@]}" "${SILO[@]}" --no-demo > host.log 2>&1 &
