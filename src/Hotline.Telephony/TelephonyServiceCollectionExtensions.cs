@@ -1,6 +1,10 @@
 using System.Diagnostics.Metrics;
+using Hotline.Telephony.Acd;
+using Hotline.Telephony.Acd.CallRecords;
+using Hotline.Telephony.Calls;
 using Hotline.Telephony.Diagnostics;
 using Hotline.Telephony.Edge;
+using Hotline.Telephony.Ivr;
 using Hotline.Telephony.Media;
 using Hotline.Telephony.Registrar;
 using Hotline.Telephony.Sip;
@@ -17,10 +21,13 @@ namespace Hotline.Telephony;
 public static class TelephonyServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the SIP edge (a hosted service) configured from the "Sip", "Registrar" and "Media" sections. Ports the
-    /// host may replace by registering them first: <see cref="IAgentCredentialStore"/> (default: agents
-    /// from "Registrar:Agents"), <see cref="ISipRateLimiter"/>, and any number of
-    /// <see cref="IAgentRegistrationListener"/>. <see cref="IAgentLocator"/> answers where agents are registered.
+    /// Adds the SIP edge (a hosted service) and the call center behind it, configured from the "Sip",
+    /// "Registrar", "Media", "Acd", "Ivr" and "Calls" sections. Ports the host may replace by registering
+    /// them first: <see cref="IAgentCredentialStore"/> (default: agents from "Registrar:Agents"),
+    /// <see cref="IAgentStateAuthority"/>, <see cref="ICallDetailRecordStore"/> and
+    /// <see cref="ICallbackRequestStore"/> (defaults: in memory), <see cref="ISipRateLimiter"/>, and any number
+    /// of <see cref="IAgentRegistrationListener"/>. <see cref="IAgentLocator"/> answers where agents are
+    /// registered; <see cref="ICallCenter"/> serves the agent desk and supervision APIs.
     /// </summary>
     public static IServiceCollection AddHotlineTelephony(this IServiceCollection services, IConfiguration configuration)
     {
@@ -28,6 +35,9 @@ public static class TelephonyServiceCollectionExtensions
         services.Configure<RegistrarOptions>(configuration.GetSection(RegistrarOptions.SectionName));
         services.Configure<MediaOptions>(configuration.GetSection(MediaOptions.SectionName));
         services.Configure<ConfiguredAgentsOptions>(configuration.GetSection(RegistrarOptions.SectionName));
+        services.Configure<AcdOptions>(configuration.GetSection(AcdOptions.SectionName));
+        services.Configure<IvrOptions>(configuration.GetSection(IvrOptions.SectionName));
+        services.Configure<CallCenterOptions>(configuration.GetSection(CallCenterOptions.SectionName));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IAgentCredentialStore, ConfiguredAgentCredentialStore>();
         services.TryAddSingleton<ISipRateLimiter>(provider => new PerSourceRateLimiter(
@@ -39,7 +49,14 @@ public static class TelephonyServiceCollectionExtensions
             provider.GetRequiredService<IOptions<RegistrarOptions>>().Value.MaxContactsPerAgent,
             provider.GetRequiredService<ILoggerFactory>().CreateLogger<RegistrationTable>()));
         services.TryAddSingleton<IAgentLocator>(provider => provider.GetRequiredService<RegistrationTable>());
+        services.TryAddSingleton<IAgentStateAuthority, InMemoryAgentStateAuthority>();
+        services.TryAddSingleton<ICallDetailRecordStore, InMemoryCallDetailRecordStore>();
+        services.TryAddSingleton<ICallbackRequestStore, InMemoryCallbackRequestStore>();
         services.TryAddSingleton(provider => new TelephonyMetrics(provider.GetService<IMeterFactory>()));
+        services.TryAddSingleton<CallCenter>();
+        services.TryAddSingleton<ICallCenter>(provider => provider.GetRequiredService<CallCenter>());
+        services.TryAddSingleton<IOutboundCalls>(provider => provider.GetRequiredService<CallCenter>());
+        services.AddSingleton<IAgentRegistrationListener>(provider => provider.GetRequiredService<CallCenter>());
         services.TryAddSingleton<SipEdge>();
         services.AddHostedService(provider => provider.GetRequiredService<SipEdge>());
         return services;

@@ -61,7 +61,7 @@ public sealed partial class AcdEngine
         agent.CallsAnswered++;
         Move(agent, AgentState.OnCall, call.Callback is null ? "answered" : "callback connected", callId);
         TimeSpan waited = Now - call.EnqueuedAt;
-        _active.Add(callId, new ActiveCall(agentId, call.Queue, Now));
+        _active.Add(callId, new ActiveCall(agentId, call.Queue, Now, call.CallerNumber, call.Priority));
         _events.Add(new CallAnswered(Now, callId, agentId, waited));
         return Done();
     }
@@ -209,5 +209,5 @@ public sealed partial class AcdEngine
         return byTime != 0 ? byTime : a.Arrival.CompareTo(b.Arrival);
     }
 
-    private sealed record ActiveCall(string AgentId, AcdQueueOptions Queue, DateTimeOffset AnsweredAt);
+    private sealed record ActiveCall(string AgentId, AcdQueueOptions Queue, DateTimeOffset AnsweredAt, string CallerNumber, int Priority);
 }

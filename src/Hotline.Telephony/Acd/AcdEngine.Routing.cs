@@ -28,6 +28,11 @@ public sealed partial class AcdEngine
 
     private AcdAgent? Select(QueuedCall call)
     {
+        if (call.TargetAgent is { } target)
+        {
+            return _agents[target] is { State: AgentState.Ready } agent ? agent : null;
+        }
+
         string skill = call.Queue.Skill;
         var candidates = _agents.Values
             .Where(a => a.State == AgentState.Ready && a.LevelFor(skill) > 0 && !call.TriedAgents.Contains(a.Id))
@@ -91,6 +96,9 @@ public sealed partial class AcdEngine
             call.RingingAgent = null;
             call.RingEndsAt = null;
             call.MarkTried(agent.Id);
+
+            // The transfer's target did not take it: the caller goes on to anyone able, still at the head of the line.
+            call.TargetAgent = null;
         }
 
         _events.Add(new OfferEnded(Now, callId, agent.Id, reason));

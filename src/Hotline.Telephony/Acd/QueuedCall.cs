@@ -36,6 +36,9 @@ public sealed class QueuedCall
 
     public bool CallbackOffered { get; internal set; }
 
+    /// <summary>A call transferred to one agent is offered to that agent only, until that offer ends.</summary>
+    public string? TargetAgent { get; internal set; }
+
     /// <summary>Tie-break among equal priority and time: order of arrival.</summary>
     internal long Arrival { get; }
 

@@ -18,6 +18,8 @@ namespace Hotline.Telephony.B2bua;
 /// </summary>
 internal sealed class InboundCallService
 {
+    private const string AllowedInDialog = "INVITE, ACK, CANCEL, BYE, OPTIONS, INFO";
+
     private readonly SipDialogTable<InboundCall> _dialogs = new();
     private readonly RtpPortAllocator _ports;
     private readonly Func<IPEndPoint> _localEndPoint;
@@ -41,6 +43,9 @@ internal sealed class InboundCallService
 
     public IReadOnlyCollection<InboundCall> Calls => _dialogs.All;
 
+    /// <summary>Told of every answered call (the call center takes it from there); runs on the SIP path.</summary>
+    public Action<InboundCall>? Arrived { get; set; }
+
     public void Accept(ISipServerTransaction invite)
     {
         var request = invite.Request;
@@ -56,22 +61,22 @@ internal sealed class InboundCallService
             Refuse(invite, failure.SipStatusCode, failure.ToString());
             return;
         }
-        var rtp = _ports.TryAllocate();
-        if (rtp is null)
+        // Both relay ports are taken now: a call that cannot reach an agent with media is refused up front.
+        var relay = RtpRelay.TryStart(_ports);
+        if (relay is null)
         {
             Refuse(invite, 503, "RTP ports exhausted");
             return;
         }
-        var local = (IPEndPoint)rtp.LocalEndPoint!;
         var media = new SdpLocalMedia
         {
-            Address = local.Address.ToString(),
-            Port = local.Port,
+            Address = _ports.BindAddress.ToString(),
+            Port = relay.Caller.LocalPort,
             SessionId = Time.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture),
         };
         if (!SdpOfferAnswer.TryAnswer(offer, media, out var negotiation, out var rejection))
         {
-            _ports.Release(rtp);
+            _ = relay.DisposeAsync();
             Refuse(invite, rejection.SipStatusCode, rejection.Detail, rejection.WarningCode);
             return;
         }
@@ -79,7 +84,7 @@ internal sealed class InboundCallService
         var dialog = SipDialog.CreateAsServer(request, localTag);
         if (dialog is null)
         {
-            _ports.Release(rtp);
+            _ = relay.DisposeAsync();
             Refuse(invite, 400, "INVITE without a usable Contact or From tag");
             return;
         }
@@ -87,13 +92,18 @@ internal sealed class InboundCallService
         invite.Respond(SipResponseBuilder.For(request, 180).WithToTag(localTag).Build());
         var ok = SipResponseBuilder.For(request, 200).WithToTag(localTag)
             .WithHeader(SipHeaderNames.Contact, Contact(invite.Inbound.Transport))
-            .WithHeader(SipHeaderNames.Allow, "INVITE, ACK, CANCEL, BYE, OPTIONS")
+            .WithHeader(SipHeaderNames.Allow, AllowedInDialog)
             .WithBody("application/sdp", Encoding.UTF8.GetBytes(sdp))
             .Build();
-        var call = new InboundCall(this, invite, dialog, ok, rtp);
+        if (IPAddress.TryParse(negotiation.RemoteAddress, out var remoteAddress))
+        {
+            relay.Caller.SetSignalledRemote(new IPEndPoint(remoteAddress, negotiation.RemotePort));
+        }
+        var call = new InboundCall(this, invite, dialog, ok, relay, negotiation);
         _dialogs.TryAdd(dialog.Id, call);
         B2buaLog.Answered(_logger, request.CallId, request.From.Uri.ToString(), request.RequestUri.User ?? string.Empty, negotiation.Codec.EncodingName);
         call.Start();
+        Arrived?.Invoke(call);
     }
 
     /// <summary>Routes a request carrying our To tag; false when no dialog matches (the caller answers 481).</summary>
@@ -116,11 +126,13 @@ internal sealed class InboundCallService
                 call.OnBye(transaction);
                 break;
             case SipMethods.Invite:
-                // Hold and resume (re-INVITE) come with the media relay; until then the session stays as it is.
-                transaction.Respond(SipResponseBuilder.For(request, 488, "Session Change Not Supported Yet").Build());
+                call.OnReInvite(transaction);
+                break;
+            case SipMethods.Info:
+                call.OnInfo(transaction);
                 break;
             default:
-                transaction.Respond(SipResponseBuilder.For(request, 405).WithHeader(SipHeaderNames.Allow, "INVITE, ACK, CANCEL, BYE, OPTIONS").Build());
+                transaction.Respond(SipResponseBuilder.For(request, 405).WithHeader(SipHeaderNames.Allow, AllowedInDialog).Build());
                 break;
         }
         return true;
@@ -163,11 +175,11 @@ internal sealed class InboundCallService
     internal void OnEnded(InboundCall call)
     {
         _dialogs.Remove(call.Dialog.Id);
-        _ports.Release(call.Rtp);
+        _ = call.Relay.DisposeAsync().AsTask();
         B2buaLog.Ended(_logger, call.Dialog.Id.CallId, call.EndReason ?? "ended");
     }
 
-    private string Contact(SipTransportKind transport)
+    internal string Contact(SipTransportKind transport)
     {
         var local = _localEndPoint();
         return string.Create(CultureInfo.InvariantCulture, $"<sip:hotline@{local};transport={(transport == SipTransportKind.Tcp ? "tcp" : "udp")}>");

@@ -58,7 +58,7 @@ internal sealed class TelephonyMetrics : IDisposable
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 20, 30] });
         _meter.CreateObservableGauge("hotline.telephony.calls.active", () => Volatile.Read(ref _live)().ActiveCalls, description: "Calls in progress.");
         _meter.CreateObservableGauge("hotline.telephony.calls.waiting", () => Volatile.Read(ref _live)().WaitingCalls, description: "Calls waiting in a queue for an agent.");
-        _meter.CreateObservableGauge("hotline.telephony.agents", ObserveAgents, description: "Agents by ACD state.");
+        _meter.CreateObservableGauge("hotline.telephony.agents", ObserveAgents, description: "Signed-in agents by state: ready, busy (ringing, on a call, wrap-up), not_ready.");
     }
 
     /// <summary>Registers the source of the live counts (the call centre, once); it is read on every scrape.</summary>
@@ -127,9 +127,9 @@ internal sealed class TelephonyMetrics : IDisposable
 
     private IEnumerable<Measurement<int>> ObserveAgents()
     {
-        foreach (var (state, count) in Volatile.Read(ref _live)().AgentsByState)
-        {
-            yield return new Measurement<int>(count, new KeyValuePair<string, object?>("state", state));
-        }
+        var live = Volatile.Read(ref _live)();
+        yield return new Measurement<int>(live.ReadyAgents, new KeyValuePair<string, object?>("state", "ready"));
+        yield return new Measurement<int>(live.BusyAgents, new KeyValuePair<string, object?>("state", "busy"));
+        yield return new Measurement<int>(live.NotReadyAgents, new KeyValuePair<string, object?>("state", "not_ready"));
     }
 }

@@ -1,5 +1,7 @@
 using System.Net;
 using Hotline.Telephony.B2bua;
+using Hotline.Telephony.Calls;
+using Hotline.Telephony.Ivr;
 using Hotline.Telephony.Media;
 using Hotline.Telephony.Media.Rtp;
 using Hotline.Telephony.Registrar;
@@ -26,12 +28,16 @@ internal sealed class SipEdge : IHostedService, IAsyncDisposable
     private readonly ISipRateLimiter _rateLimiter;
     private readonly TimeProvider _time;
     private readonly ILoggerFactory _loggers;
+    private readonly CallCenter _callCenter;
+    private readonly IvrOptions _ivrOptions;
     private SipTransportLayer? _transport;
     private ContactProber? _prober;
     private RtpPortAllocator? _ports;
 
-    public SipEdge(IOptions<SipOptions> options, IOptions<RegistrarOptions> registrarOptions, IOptions<MediaOptions> mediaOptions, IAgentCredentialStore credentials, RegistrationTable registrations, ISipRateLimiter rateLimiter, TimeProvider time, ILoggerFactory loggers)
+    public SipEdge(IOptions<SipOptions> options, IOptions<RegistrarOptions> registrarOptions, IOptions<MediaOptions> mediaOptions, IOptions<IvrOptions> ivrOptions, IAgentCredentialStore credentials, RegistrationTable registrations, ISipRateLimiter rateLimiter, CallCenter callCenter, TimeProvider time, ILoggerFactory loggers)
     {
+        _ivrOptions = ivrOptions.Value;
+        _callCenter = callCenter;
         _options = options.Value;
         _registrarOptions = registrarOptions.Value;
         _mediaOptions = mediaOptions.Value;
@@ -49,6 +55,9 @@ internal sealed class SipEdge : IHostedService, IAsyncDisposable
 
     public InboundCallService? Calls { get; private set; }
 
+    /// <summary>Outgoing legs (agent phones, trunk calls); null before start.</summary>
+    public OutboundLegService? Legs { get; private set; }
+
     public Task StartAsync(CancellationToken cancellationToken)
     {
         var bind = new IPEndPoint(IPAddress.Parse(_options.Bind), _options.Port);
@@ -61,7 +70,10 @@ internal sealed class SipEdge : IHostedService, IAsyncDisposable
         var transport = _transport;
         _ports = new RtpPortAllocator(MediaPortsOptions());
         Calls = new InboundCallService(Transactions, _ports, () => transport.LocalEndPoint, _time, SipTimers.Default, _loggers.CreateLogger<InboundCallService>());
-        var router = new SipEdgeRouter(_options, registrar, authenticator, _credentials, Transactions, Calls, _loggers.CreateLogger<SipEdgeRouter>());
+        Legs = new OutboundLegService(Transactions, () => transport.LocalEndPoint, _time, SipTimers.Default, _loggers.CreateLogger<OutboundLegService>(), _options.Domain);
+        var mediaOptions = MediaPortsOptions();
+        _callCenter.Attach(new CallCenterLinks(Calls, Legs, _ports, _registrations, PromptLibrary.Load(PromptsFrom(_ivrOptions)), _options.Domain, mediaOptions.DataDirectory));
+        var router = new SipEdgeRouter(_options, registrar, authenticator, _credentials, Transactions, Calls, Legs, _loggers.CreateLogger<SipEdgeRouter>());
         Transactions.Attach(router);
         _transport.Start(Transactions.OnInboundAsync);
         if (_registrarOptions.ProbeIntervalSeconds > 0)
@@ -84,6 +96,17 @@ internal sealed class SipEdge : IHostedService, IAsyncDisposable
         }
         Interlocked.Exchange(ref _ports, null)?.Dispose();
     }
+
+    /// <summary>A relative prompt folder is found beside the binaries (the default set ships there), not in the working directory.</summary>
+    private static IvrOptions PromptsFrom(IvrOptions options) => Path.IsPathRooted(options.PromptDirectory)
+        ? options
+        : new IvrOptions
+        {
+            PromptDirectory = Path.Combine(AppContext.BaseDirectory, options.PromptDirectory),
+            QueuePromptDirectories = options.QueuePromptDirectories,
+            Menu = options.Menu,
+            SurveyDigitTimeout = options.SurveyDigitTimeout,
+        };
 
     /// <summary>Media:BindAddress left empty means RTP binds where SIP does.</summary>
     private MediaOptions MediaPortsOptions() => string.IsNullOrEmpty(_mediaOptions.BindAddress)

@@ -19,7 +19,7 @@ internal sealed partial class SipEdgeRouter
         if (request.To.Tag is not null)
         {
             // A re-INVITE: its dialog's call answers it, or no dialog matches (§12.2.2).
-            return _calls.TryHandleInDialog(transaction) ? null : Reply(request, 481);
+            return TryHandleInDialog(transaction) ? null : Reply(request, 481);
         }
         if (_trunks.Contains(transaction.Inbound.Remote.Address))
         {

@@ -17,10 +17,10 @@ namespace Hotline.Telephony.Edge;
 internal sealed partial class SipEdgeRouter : ISipTransactionUser
 {
     /// <summary>Methods the edge implements; the Allow header lists them (§20.5).</summary>
-    public const string Allowed = "INVITE, ACK, CANCEL, BYE, OPTIONS, REGISTER";
+    public const string Allowed = "INVITE, ACK, CANCEL, BYE, OPTIONS, REGISTER, INFO, REFER";
 
     private static readonly HashSet<string> KnownButNotAllowed =
-        ["SUBSCRIBE", "NOTIFY", "PUBLISH", "MESSAGE", "REFER", "INFO", "UPDATE", "PRACK"];
+        ["SUBSCRIBE", "NOTIFY", "PUBLISH", "MESSAGE", "UPDATE", "PRACK"];
 
     private static readonly HashSet<string> InDialogOnly = ["BYE", "INFO", "UPDATE", "PRACK", "REFER", "NOTIFY"];
 
@@ -29,14 +29,16 @@ internal sealed partial class SipEdgeRouter : ISipTransactionUser
     private readonly IAgentCredentialStore _credentials;
     private readonly SipTransactionLayer _transactions;
     private readonly InboundCallService _calls;
+    private readonly OutboundLegService _legs;
     private readonly HashSet<IPAddress> _trunks;
     private readonly HashSet<string> _hotlineNumbers;
     private readonly string _serverName;
     private readonly ILogger _logger;
 
-    public SipEdgeRouter(SipOptions options, SipRegistrar registrar, DigestAuthenticator authenticator, IAgentCredentialStore credentials, SipTransactionLayer transactions, InboundCallService calls, ILogger logger)
+    public SipEdgeRouter(SipOptions options, SipRegistrar registrar, DigestAuthenticator authenticator, IAgentCredentialStore credentials, SipTransactionLayer transactions, InboundCallService calls, OutboundLegService legs, ILogger logger)
     {
         _calls = calls;
+        _legs = legs;
         _registrar = registrar;
         _authenticator = authenticator;
         _credentials = credentials;
@@ -75,7 +77,7 @@ internal sealed partial class SipEdgeRouter : ISipTransactionUser
                 Cancel(transaction);
                 return;
         }
-        if (request.To.Tag is not null && _calls.TryHandleInDialog(transaction))
+        if (request.To.Tag is not null && TryHandleInDialog(transaction))
         {
             return;
         }
@@ -85,9 +87,14 @@ internal sealed partial class SipEdgeRouter : ISipTransactionUser
     /// <summary>An ACK for a 2xx belongs to its dialog (§13.3.1.4); one matching no dialog is dropped (§17.2.3).</summary>
     public ValueTask OnStrayAckAsync(SipInbound ack)
     {
-        _calls.TryHandleAck((SipRequest)ack.Message);
+        var request = (SipRequest)ack.Message;
+        _ = _calls.TryHandleAck(request) || _legs.TryHandleAck(request);
         return ValueTask.CompletedTask;
     }
+
+    /// <summary>A request with a To tag belongs to a caller's dialog or to an outgoing leg's (§12.2.2).</summary>
+    private bool TryHandleInDialog(ISipServerTransaction transaction) =>
+        _calls.TryHandleInDialog(transaction) || _legs.TryHandleInDialog(transaction);
 
     /// <summary>Checks every request passes before its method is considered.</summary>
     private static SipResponse? Screen(SipRequest request)

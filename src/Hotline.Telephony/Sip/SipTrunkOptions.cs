@@ -7,4 +7,7 @@ public sealed record SipTrunkOptions
 
     /// <summary>The trunk's signalling IP address.</summary>
     public string Address { get; init; } = string.Empty;
+
+    /// <summary>The trunk's SIP port, where the edge sends the calls it places (callbacks).</summary>
+    public int Port { get; init; } = 5060;
 }

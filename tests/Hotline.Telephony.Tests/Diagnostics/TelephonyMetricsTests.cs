@@ -95,27 +95,28 @@ public sealed class TelephonyMetricsTests : IDisposable
     }
 
     [Fact]
-    public void ObserveLive_NothingRegistered_GaugesReadZeroAndNoAgents()
+    public void ObserveLive_NothingRegistered_GaugesReadZero()
     {
         _collector.Observe();
 
         Assert.Equal(0, Assert.Single(_collector.All("hotline.telephony.calls.active")).Value);
         Assert.Equal(0, Assert.Single(_collector.All("hotline.telephony.calls.waiting")).Value);
-        Assert.Empty(_collector.All("hotline.telephony.agents"));
+        Assert.All(_collector.All("hotline.telephony.agents"), a => Assert.Equal(0, a.Value));
     }
 
     [Fact]
     public void ObserveLive_CallbackRegistered_ReadOnEveryObservation()
     {
         var active = 260;
-        _metrics.ObserveLive(() => new TelephonyLiveCounts(active, 100, new Dictionary<string, int> { ["BUSY"] = 260, ["READY"] = 0 }));
+        _metrics.ObserveLive(() => new TelephonyLiveCounts(active, 100, ReadyAgents: 3, BusyAgents: 260, NotReadyAgents: 5));
 
         _collector.Observe();
         Assert.Equal(260, Assert.Single(_collector.All("hotline.telephony.calls.active")).Value);
         Assert.Equal(100, Assert.Single(_collector.All("hotline.telephony.calls.waiting")).Value);
         var agents = _collector.All("hotline.telephony.agents");
-        Assert.Equal(260, agents.Single(a => Equals(a.Tags.Single(t => t.Key == "state").Value, "BUSY")).Value);
-        Assert.Equal(0, agents.Single(a => Equals(a.Tags.Single(t => t.Key == "state").Value, "READY")).Value);
+        Assert.Equal(3, agents.Single(a => Equals(a.Tags.Single(t => t.Key == "state").Value, "ready")).Value);
+        Assert.Equal(260, agents.Single(a => Equals(a.Tags.Single(t => t.Key == "state").Value, "busy")).Value);
+        Assert.Equal(5, agents.Single(a => Equals(a.Tags.Single(t => t.Key == "state").Value, "not_ready")).Value);
 
         _collector.Clear();
         active = 7;

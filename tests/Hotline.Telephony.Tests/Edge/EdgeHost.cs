@@ -32,7 +32,9 @@ internal sealed class EdgeHost : IAsyncDisposable
 
     public List<AgentRegistrationChange> Changes { get; } = [];
 
-    public static async Task<EdgeHost> StartAsync(string algorithms = "MD5,SHA-256", int agentCount = 2)
+    public IServiceProvider Services => _provider;
+
+    public static async Task<EdgeHost> StartAsync(string algorithms = "MD5,SHA-256", int agentCount = 2, IReadOnlyDictionary<string, string?>? extra = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -47,6 +49,10 @@ internal sealed class EdgeHost : IAsyncDisposable
         {
             settings[$"Registrar:Agents:{i}:AgentId"] = (1001 + i).ToString(System.Globalization.CultureInfo.InvariantCulture);
             settings[$"Registrar:Agents:{i}:Password"] = "secret" + (1001 + i);
+        }
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
         }
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var logs = new RecordingLoggerProvider();

@@ -64,6 +64,9 @@ public sealed class RtpPortAllocator : IDisposable
         _engine?.Dispose();
     }
 
+    /// <summary>The address every socket binds to; SDP advertises it.</summary>
+    public IPAddress BindAddress => _bindAddress;
+
     /// <summary>Number of even ports the range offers.</summary>
     public int Capacity => _inUse.Length;
 

@@ -12,17 +12,17 @@ internal sealed class SipDialog
     private readonly object _gate = new();
     private long _localCSeq;
     private long _remoteCSeq;
+    private SipUri _remoteTarget;
 
-    private SipDialog(DialogId id, NameAddressHeader local, NameAddressHeader remote, SipUri remoteTarget, IReadOnlyList<string> routeSet, long remoteCSeq)
+    private SipDialog(DialogId id, NameAddressHeader local, NameAddressHeader remote, SipUri remoteTarget, IReadOnlyList<string> routeSet, long localCSeq, long remoteCSeq)
     {
         Id = id;
         Local = local;
         Remote = remote;
-        RemoteTarget = remoteTarget;
+        _remoteTarget = remoteTarget;
         RouteSet = routeSet;
+        _localCSeq = localCSeq;
         _remoteCSeq = remoteCSeq;
-        // §12.1.1: the UAS's own sequence space starts wherever it likes; 1 keeps traces readable.
-        _localCSeq = 0;
     }
 
     public DialogId Id { get; }
@@ -31,7 +31,17 @@ internal sealed class SipDialog
 
     public NameAddressHeader Remote { get; }
 
-    public SipUri RemoteTarget { get; }
+    /// <summary>The peer's Contact; a target refresh (re-INVITE, §12.2.2) replaces it.</summary>
+    public SipUri RemoteTarget
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _remoteTarget;
+            }
+        }
+    }
 
     /// <summary>Record-Route values in the order the UAS keeps them (§12.1.1: as received).</summary>
     public IReadOnlyList<string> RouteSet { get; }
@@ -46,7 +56,44 @@ internal sealed class SipDialog
             return null;
         }
         var id = new DialogId(invite.CallId, localTag, invite.From.Tag);
-        return new SipDialog(id, invite.To.WithTag(localTag), invite.From, target.Uri, routes, invite.CSeq.Number);
+        // §12.1.1: the UAS's own sequence space starts wherever it likes; 1 keeps traces readable.
+        return new SipDialog(id, invite.To.WithTag(localTag), invite.From, target.Uri, routes, 0, invite.CSeq.Number);
+    }
+
+    /// <summary>
+    /// §12.1.2: the UAC side, from our INVITE and a 1xx (early dialog) or 2xx carrying a To tag. The route
+    /// set is the response's Record-Route reversed; the remote target its Contact (the Request-URI when the
+    /// peer sent none, so the dialog can still be ACKed and ended). The remote CSeq space starts empty.
+    /// </summary>
+    public static SipDialog? CreateAsClient(SipRequest invite, SipResponse response)
+    {
+        if (response.To.Tag is not { } remoteTag || invite.From.Tag is not { } localTag
+            || !response.Headers.TryGetValues(SipHeaderNames.RecordRoute, out var routes))
+        {
+            return null;
+        }
+        var target = invite.RequestUri;
+        var contact = response.Headers[SipHeaderNames.Contact];
+        if (contact is not null && NameAddressHeader.TryParse(contact, out var address))
+        {
+            target = address.Uri;
+        }
+        routes.Reverse();
+        var id = new DialogId(invite.CallId, localTag, remoteTag);
+        return new SipDialog(id, invite.From, response.To, target, routes, invite.CSeq.Number, -1);
+    }
+
+    /// <summary>§12.2.2: a target refresh request (re-INVITE) that carries a Contact replaces the remote target.</summary>
+    public void RefreshRemoteTarget(SipRequest request)
+    {
+        var contact = request.Headers[SipHeaderNames.Contact];
+        if (contact is not null && NameAddressHeader.TryParse(contact, out var address) && address.Uri.IsSip)
+        {
+            lock (_gate)
+            {
+                _remoteTarget = address.Uri;
+            }
+        }
     }
 
     /// <summary>§12.2.2: a request with a CSeq below the last one seen is out of order (answered 500).</summary>
@@ -75,6 +122,18 @@ internal sealed class SipDialog
         {
             cseq = ++_localCSeq;
         }
+        return Build(method, cseq, viaSentBy, transport, contact);
+    }
+
+    /// <summary>
+    /// §13.2.2.4: the ACK for a 2xx is built like any in-dialog request, but with the CSeq number of the
+    /// INVITE it acknowledges and a branch of its own (it is a transaction of its own, §17.1.1.3).
+    /// </summary>
+    public SipRequest CreateAck(long inviteCSeq, string viaSentBy, string transport, string contact) =>
+        Build(SipMethods.Ack, inviteCSeq, viaSentBy, transport, contact);
+
+    private SipRequest Build(string method, long cseq, string viaSentBy, string transport, string contact)
+    {
         var headers = new List<SipHeader>
         {
             new(SipHeaderNames.Via, $"SIP/2.0/{transport} {viaSentBy};branch={SipIdentifiers.NewBranch()};rport"),

@@ -64,6 +64,25 @@ internal sealed class SipTransactionLayer
         return transaction.Result;
     }
 
+    /// <summary>
+    /// Sends a message outside any transaction: the UAC's ACK for a 2xx, which belongs to the dialog and is
+    /// re-sent by the TU for each retransmitted 2xx (RFC 3261 §13.2.2.4, RFC 6026 §8.1). False when the
+    /// transport failed.
+    /// </summary>
+    public async Task<bool> SendOutsideTransactionAsync(SipMessage message, SipDestination destination)
+    {
+        try
+        {
+            await _sender.SendAsync(SipMessageWriter.ToBytes(message), destination, CancellationToken.None).ConfigureAwait(false);
+            return true;
+        }
+        catch (SipTransportException exception)
+        {
+            SipTransactionLog.TransportError(_logger, message.CSeq.Method, exception.Message);
+            return false;
+        }
+    }
+
     /// <summary>The INVITE server transaction a CANCEL refers to (§9.2: same key, method INVITE).</summary>
     public ISipServerTransaction? FindInviteFor(SipRequest cancel)
     {

@@ -1,0 +1,157 @@
+using Hotline.Telephony.Acd;
+using Hotline.Telephony.Acd.CallRecords;
+using Hotline.Telephony.B2bua;
+using Hotline.Telephony.Diagnostics;
+using Hotline.Telephony.Ivr;
+using Hotline.Telephony.Registrar;
+using Hotline.Telephony.Sip;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Hotline.Telephony.Calls;
+
+/// <summary>
+/// The call center: takes each answered trunk call through IVR, queue and agent (one <see cref="HotlineCall"/>
+/// per call), runs the ACD engine, follows agents' registrations, and serves the agent desk and the wallboard.
+/// All state lives on one <see cref="SerialExecutor"/>; nothing here holds a lock across I/O.
+/// </summary>
+internal sealed partial class CallCenter : ICallCenter, IAgentRegistrationListener, IAsyncDisposable
+{
+    private readonly SerialExecutor _loop;
+    private readonly AcdEngine _acd;
+    private readonly Dictionary<string, HotlineCall> _calls = new(StringComparer.Ordinal);
+    private readonly AgentNotices _notices = new();
+    private readonly AgentStateWriter _states;
+    private readonly IAgentCredentialStore _credentials;
+    private readonly ICallDetailRecordStore _records;
+    private readonly ICallbackRequestStore _callbacks;
+    private readonly CallCenterOptions _options;
+    private readonly SipOptions _sip;
+    private readonly HashSet<string> _priorityCallers;
+    private readonly ILogger _logger;
+    private ITimer? _dueTimer;
+    private CallCenterLinks? _links;
+
+    public CallCenter(
+        IOptions<AcdOptions> acdOptions,
+        IOptions<CallCenterOptions> options,
+        IOptions<IvrOptions> ivrOptions,
+        IOptions<SipOptions> sipOptions,
+        IAgentCredentialStore credentials,
+        IAgentStateAuthority authority,
+        ICallDetailRecordStore records,
+        ICallbackRequestStore callbacks,
+        TelephonyMetrics metrics,
+        TimeProvider time,
+        ILoggerFactory loggers)
+    {
+        _options = options.Value;
+        _sip = sipOptions.Value;
+        Ivr = ivrOptions.Value;
+        Time = time;
+        Metrics = metrics;
+        _logger = loggers.CreateLogger<CallCenter>();
+        _loop = new SerialExecutor(_logger);
+        _acd = new AcdEngine(time, acdOptions.Value, _options.EffectiveQueues());
+        _states = new AgentStateWriter(authority, _logger);
+        _credentials = credentials;
+        _records = records;
+        _callbacks = callbacks;
+        _priorityCallers = [.. _options.PriorityCallers];
+        metrics.ObserveLive(() => LiveCounts);
+    }
+
+    public TimeProvider Time { get; }
+
+    public IvrOptions Ivr { get; }
+
+    public TelephonyMetrics Metrics { get; }
+
+    public ILogger Logger => _logger;
+
+    public CallCenterLinks Links => _links ?? throw new InvalidOperationException("The SIP edge has not started.");
+
+    /// <summary>Calls in progress (read on the loop, or for tests after the fact).</summary>
+    public int ActiveCalls => Volatile.Read(ref _activeCalls);
+
+    private int _activeCalls;
+
+    private TelephonyLiveCounts LiveCounts => _live;
+
+    private TelephonyLiveCounts _live = new(0, 0, 0, 0, 0);
+
+    /// <summary>Called by the edge once it is listening: answered trunk calls now come here.</summary>
+    public void Attach(CallCenterLinks links)
+    {
+        _links = links;
+        links.Inbound.Arrived = call => Post(() => OnArrived(call));
+    }
+
+    public void Post(Action action) => _loop.Post(action);
+
+    public async ValueTask DisposeAsync()
+    {
+        _notices.CompleteAll();
+        _dueTimer?.Dispose();
+        await _loop.DisposeAsync().ConfigureAwait(false);
+        await _states.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private void OnArrived(InboundCall inbound)
+    {
+        var priority = _priorityCallers.Contains(inbound.CallerNumber);
+        var queue = _options.NumberQueues.GetValueOrDefault(inbound.CalledNumber);
+        Begin(new HotlineCall(this, new InboundCallerLeg(inbound), NewCallId(), priority, queue));
+    }
+
+    private void Begin(HotlineCall call)
+    {
+        _calls.Add(call.Id, call);
+        _activeCalls = _calls.Count;
+        Metrics.CallArrived();
+        call.Start();
+    }
+
+    /// <summary>Our own id for a call (the SIP Call-ID is the trunk's, and not unique across trunks).</summary>
+    private string NewCallId() =>
+        Time.GetUtcNow().ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..12];
+
+    /// <summary>The call is over: its record goes to the store (off the loop) and it leaves the table.</summary>
+    internal void OnCallFinished(HotlineCall call, CallDetailRecord record)
+    {
+        _calls.Remove(call.Id);
+        _activeCalls = _calls.Count;
+        Metrics.CallEnded();
+        _ = SaveRecordAsync(record);
+    }
+
+    private async Task SaveRecordAsync(CallDetailRecord record)
+    {
+        try
+        {
+            await _records.SaveAsync(record, CancellationToken.None).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // Logged with the call id; the caller's experience is already over.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            CallsLog.RecordNotSaved(_logger, record.CallId, exception);
+        }
+    }
+
+    internal void SaveCallback(CallbackRequest request) => _ = SaveCallbackAsync(request);
+
+    private async Task SaveCallbackAsync(CallbackRequest request)
+    {
+        try
+        {
+            await _callbacks.SaveAsync(request, CancellationToken.None).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // Logged with the number's call id so an operator can recover it from the log.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            CallsLog.CallbackNotSaved(_logger, request.CallId, exception);
+        }
+    }
+}

@@ -1,0 +1,16 @@
+using Hotline.Telephony.B2bua;
+using Hotline.Telephony.Ivr;
+using Hotline.Telephony.Media.Rtp;
+using Hotline.Telephony.Registrar;
+
+namespace Hotline.Telephony.Calls;
+
+/// <summary>The SIP edge's running parts the call center drives; they exist once the edge has bound its ports.</summary>
+internal sealed record CallCenterLinks(
+    InboundCallService Inbound,
+    OutboundLegService Outbound,
+    RtpPortAllocator Ports,
+    IAgentLocator Locator,
+    PromptLibrary Prompts,
+    string Domain,
+    string DataDirectory);

@@ -1,0 +1,30 @@
+using Microsoft.Extensions.Logging;
+
+namespace Hotline.Telephony.Calls;
+
+internal static partial class CallsLog
+{
+    [LoggerMessage(7001, LogLevel.Error, "Call center work item failed")]
+    public static partial void WorkFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(7002, LogLevel.Error, "Agent {AgentId} state {State} could not be kept")]
+    public static partial void StateNotKept(ILogger logger, string agentId, string state, Exception exception);
+
+    [LoggerMessage(7003, LogLevel.Error, "Call record {CallId} could not be saved")]
+    public static partial void RecordNotSaved(ILogger logger, string callId, Exception exception);
+
+    [LoggerMessage(7004, LogLevel.Error, "Callback request {CallId} could not be saved")]
+    public static partial void CallbackNotSaved(ILogger logger, string callId, Exception exception);
+
+    [LoggerMessage(7005, LogLevel.Debug, "ACD refused: {Reason}")]
+    public static partial void AcdRefused(ILogger logger, string reason);
+
+    [LoggerMessage(7006, LogLevel.Warning, "Call {CallId}: queue {QueueId} does not exist")]
+    public static partial void QueueMissing(ILogger logger, string callId, string queueId);
+
+    [LoggerMessage(7007, LogLevel.Warning, "Agent directory lookup for {AgentId} failed; joining with default skills")]
+    public static partial void DirectoryFailed(ILogger logger, string agentId, Exception exception);
+
+    [LoggerMessage(7008, LogLevel.Error, "Call {CallId}: recording to {Path} could not start")]
+    public static partial void RecordingFailed(ILogger logger, string callId, string path, Exception exception);
+}

@@ -1,0 +1,164 @@
+using Hotline.Telephony.Acd;
+using Hotline.Telephony.Acd.CallRecords;
+using Hotline.Telephony.Calls;
+using Hotline.Telephony.Tests.Edge;
+using Hotline.Telephony.Tests.Interop;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Hotline.Telephony.Tests.Calls;
+
+/// <summary>
+/// The whole call path with real peers: sipp registers agent 1001 (digest) and answers as its phone, another
+/// sipp plays the trunk caller; the edge queues the call, rings the agent, bridges, records and keeps the CDR.
+/// </summary>
+[Collection(nameof(SippCollection))]
+public sealed class CallCenterAgentTests : IDisposable
+{
+    private readonly ShortPrompts _prompts = new();
+    private readonly DirectoryInfo _data = Directory.CreateTempSubdirectory("hotline-calls-");
+
+    public void Dispose()
+    {
+        _prompts.Dispose();
+        _data.Delete(recursive: true);
+    }
+
+    [Fact]
+    public async Task AgentAnswers_CallerHangsUp_AnsweredRecordedAndAgentWrapsUp()
+    {
+        await using var host = await StartAsync();
+        var agent = StartAgent(host, "agent-answer-until-bye.xml");
+        await WaitForAgentAsync(host, "1001", AgentState.Ready, agent);
+
+        var caller = await SippRunner.RunFromAsync(EdgeHost.TrunkAddress, host.EndPoint, "builtin:uac", "u1", 1, "-s", "12345", "-d", "2000");
+
+        Assert.True(caller.ExitCode == 0, caller.ToString());
+        var record = await CallCenterQueueTests.WaitForRecordAsync(host);
+        Assert.Equal(CallDisposition.Answered, record.Disposition);
+        Assert.Equal("1001", record.AnsweredBy);
+        Assert.Equal(HangUpSide.Caller, record.HangUpSide);
+        var offer = Assert.Single(record.Offers);
+        Assert.Equal(("1001", OfferEndReason.Answered), (offer.AgentId, offer.Reason));
+        Assert.True(record.TalkTime > TimeSpan.Zero, record.ToString());
+        Assert.True(File.Exists(record.RecordingPath), record.RecordingPath);
+        Assert.StartsWith(_data.FullName, Path.GetFullPath(record.RecordingPath!), StringComparison.Ordinal);
+        await WaitForAgentAsync(host, "1001", AgentState.WrapUp, agent);
+        var agentResult = await agent;
+        Assert.True(agentResult.ExitCode == 0, agentResult.ToString());
+        await WaitForAgentAsync(host, "1001", AgentState.Offline, null);
+        Assert.Empty(host.Logs.Errors);
+    }
+
+    [Fact]
+    public async Task AgentHangsUpFirst_CallerKeptForSurveyThenHungUpByHotline()
+    {
+        await using var host = await StartAsync(("Ivr:SurveyDigitTimeout", "00:00:00.300"));
+        var agent = StartAgent(host, "agent-answer-hang-up.xml");
+        await WaitForAgentAsync(host, "1001", AgentState.Ready, agent);
+
+        // The caller waits for the edge's BYE: the survey asks twice, hears no key, and the hotline hangs up.
+        var caller = await SippRunner.RunFromAsync(EdgeHost.TrunkAddress, host.EndPoint, "trunk-call-edge-hangs-up.xml", "u1", 1, "-s", "12345", "-mi", EdgeHost.TrunkAddress);
+
+        Assert.True(caller.ExitCode == 0, caller.ToString());
+        var record = await CallCenterQueueTests.WaitForRecordAsync(host);
+        Assert.Equal(CallDisposition.Answered, record.Disposition);
+        Assert.Equal(HangUpSide.Agent, record.HangUpSide);
+        Assert.Equal(Hotline.Telephony.Ivr.SurveyResult.None, record.Survey);
+        Assert.True(record.EndedAt > record.AnsweredAt + record.TalkTime, "the call outlived the talk: " + record);
+        await agent;
+        Assert.Empty(host.Logs.Errors);
+    }
+
+    [Fact]
+    public async Task PlaceCall_CitizenAnswers_QueuedToAgentAndRecordedAsCallToCitizen()
+    {
+        var trunkPort = Random.Shared.Next(36000, 38000);
+        await using var host = await StartAsync(("Ivr:SurveyDigitTimeout", "00:00:00.300"), ("Sip:Trunks:0:Port", trunkPort.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var agent = StartAgent(host, "agent-answer-hang-up.xml");
+        await WaitForAgentAsync(host, "1001", AgentState.Ready, agent);
+        // sipp's built-in UAS plays the carrier: it answers the edge's INVITE and waits for the BYE.
+        var trunk = SippRunner.RunFromAsync(EdgeHost.TrunkAddress, host.EndPoint, "builtin:uas", "u1", 1, "-p", trunkPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var outbound = host.Services.GetRequiredService<IOutboundCalls>();
+
+        var placed = await PlaceWhenTrunkListensAsync(outbound, trunk);
+
+        Assert.True(placed.IsDone, placed.Detail);
+        var trunkResult = await trunk;
+        Assert.True(trunkResult.ExitCode == 0, trunkResult.ToString());
+        var record = await CallCenterQueueTests.WaitForRecordAsync(host);
+        Assert.Equal(placed.Detail, record.CallId);
+        Assert.Equal(("13800138000", "12345"), (record.Caller, record.Called));
+        Assert.Equal("1001", record.AnsweredBy);
+        Assert.Equal(HangUpSide.Agent, record.HangUpSide);
+        Assert.Contains("priority", record.IvrPath);
+        await agent;
+    }
+
+    [Theory]
+    [InlineData("00852 1234", "general")]
+    [InlineData("*99#", "general")]
+    [InlineData("13800138000", "no-such-queue")]
+    public async Task PlaceCall_BadNumberOrQueue_InvalidArgumentAndNothingDialled(string number, string queue)
+    {
+        await using var host = await StartAsync();
+
+        var placed = await host.Services.GetRequiredService<IOutboundCalls>().PlaceCallAsync(number, queue, CancellationToken.None);
+
+        Assert.Equal(CallCenterRefusal.InvalidArgument, placed.Refusal);
+        Assert.Empty(host.Edge.Legs!.Legs);
+    }
+
+    /// <summary>sipp needs a moment to bind; an INVITE sent before that is refused (ICMP), so retry a few times.</summary>
+    private static async Task<CallCenterResult> PlaceWhenTrunkListensAsync(IOutboundCalls outbound, Task<SippResult> trunk)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var placed = await outbound.PlaceCallAsync("13800138000", "general", CancellationToken.None);
+            if (placed.IsDone || attempt == 20 || trunk.IsCompleted)
+            {
+                return placed;
+            }
+            await Task.Delay(200);
+        }
+    }
+
+    private Task<EdgeHost> StartAsync(params (string Key, string Value)[] settings)
+    {
+        var extra = new Dictionary<string, string?>
+        {
+            ["Ivr:PromptDirectory"] = _prompts.Folder,
+            ["Ivr:Menu:Enabled"] = "false",
+            ["Acd:ReadyOnRegister"] = "true",
+            ["Media:DataDirectory"] = _data.FullName,
+        };
+        foreach (var (key, value) in settings)
+        {
+            extra[key] = value;
+        }
+        return EdgeHost.StartAsync(extra: extra);
+    }
+
+    private static Task<SippResult> StartAgent(EdgeHost host, string answering) =>
+        SippRunner.RunAsync(host.EndPoint, "agent-register-stay.xml", "u1", 1,
+            "-inf", SippRunner.WriteInjectionFile(("1001", "secret1001")),
+            "-oocsf", SippRunner.ScenarioPath(answering));
+
+    /// <summary>Polls the wallboard view (not a timing assertion): the deadline only bounds a broken run.</summary>
+    private static async Task WaitForAgentAsync(EdgeHost host, string agentId, AgentState state, Task<SippResult>? agent)
+    {
+        var center = host.Services.GetRequiredService<ICallCenter>();
+        for (var attempt = 0; attempt < 300; attempt++)
+        {
+            if (center.ListAgents().FirstOrDefault(a => a.AgentId == agentId)?.State == state)
+            {
+                return;
+            }
+            if (agent is { IsCompleted: true } && state != AgentState.Offline)
+            {
+                Assert.Fail("the agent's sipp ended early: " + agent.Result);
+            }
+            await Task.Delay(50);
+        }
+        throw new TimeoutException($"agent {agentId} never became {state}: " + string.Join(", ", center.ListAgents()));
+    }
+}
