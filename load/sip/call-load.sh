@@ -6,23 +6,25 @@
 # waiting. Prints one table and stops everything it started (also on Ctrl-C).
 #
 #   load/sip/call-load.sh [--agents 260] [--waiting 100] [--rate 20] [--hold s] [--seconds 60]
-#                         [--callers k] [--agent-instances k] [--edge host|runner] [--warmup 3] [--keep]
+#                         [--callers k] [--agent-instances k] [--edge host|runner] [--warmup 3]
+#                         [--wrap-up 0] [--keep]
 #
 # --hold defaults to (agents + waiting) / rate, which keeps agents + waiting callers in the system.
 # --seconds is how long callers keep arriving (calls = rate × seconds).
 # --callers splits the arrivals over k sipp processes (one sipp tops out near 1,000 setups/s); default
 #   one per 400 calls/s. --agent-instances likewise splits the agents (default one per 400 agents).
+# --wrap-up is the general queue's wrap-up time in seconds (0: an agent takes the next call at once).
 # --warmup runs that many seconds of short calls (20/s) first, outside the figures, so the JIT has
 #   compiled the call path.
-# --edge runner measures the SIP edge alone (load/sip/SipEdgeRunner): agents register, but trunk calls
-#   are only answered (no queue, no agent legs, no relay, no /metrics), so only the caller columns are
-#   filled; use --agents 0 to leave the agents out.
+# --edge runner runs the telephony alone (load/sip/SipEdgeRunner: the SIP edge and the call centre with
+#   in-memory stores, /metrics on HTTP_PORT) instead of the whole host; with --agents 0 no call is ever
+#   bridged, which measures the edge answering trunk calls.
 # Environment: SIP_PORT (15060), HTTP_PORT (18080), GRPC_PORT (15051); KEEP=1 keeps the work directory;
 # RT=1 runs the host and sipp under SCHED_FIFO (chrt, root only) so other builds on a shared machine do
 # not add their scheduling delay to the figures (the table says which).
 set -euo pipefail
 
-AGENTS=260 WAITING=100 RATE=20 HOLD="" SECONDS_OF_ARRIVALS=60 CALLERS="" AGENT_INSTANCES="" EDGE=host WARMUP=3
+AGENTS=260 WAITING=100 RATE=20 HOLD="" SECONDS_OF_ARRIVALS=60 CALLERS="" AGENT_INSTANCES="" EDGE=host WARMUP=3 WRAP_UP=0
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --agents) AGENTS=$2; shift 2 ;;
@@ -34,12 +36,13 @@ while [[ $# -gt 0 ]]; do
     --agent-instances) AGENT_INSTANCES=$2; shift 2 ;;
     --edge) EDGE=$2; shift 2 ;;
     --warmup) WARMUP=$2; shift 2 ;;
+    --wrap-up) WRAP_UP=$2; shift 2 ;;
     --keep) KEEP=1; shift ;;
-    -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,24p' "$0"; exit 0 ;;
     *) echo "call-load.sh: unknown option '$1' (see --help)" >&2; exit 2 ;;
   esac
 done
-for v in AGENTS WAITING RATE SECONDS_OF_ARRIVALS WARMUP; do
+for v in AGENTS WAITING RATE SECONDS_OF_ARRIVALS WARMUP WRAP_UP; do
   [[ ${!v} =~ ^[0-9]+$ ]] || { echo "call-load.sh: ${v,,} must be a whole number, got '${!v}'" >&2; exit 2; }
 done
 [[ $RATE -gt 0 ]] || { echo "call-load.sh: --rate must be above 0" >&2; exit 2; }
@@ -94,32 +97,37 @@ python3 "$SCEN/alaw-tone.py" tone.alaw 4
 echo "# $(date -u +%FT%TZ) $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); edge=$EDGE agents=$AGENTS rate=$RATE/s hold=${HOLD}s calls=$CALLS callers=$CALLERS" >&2
 echo "building ($EDGE)…" >&2
 for ((i = 0; i < AGENTS; i++)); do id=$((10000 + i)); echo "$id,pw$id,general:1"; done > agents.csv
+# The telephony settings, the same for the host and the runner (which reads them with a HOTLINE_ prefix).
+SETTINGS=(Sip__Port=$SIP_PORT Sip__Bind=127.0.0.1 Sip__Trunks__0__Name=load Sip__Trunks__0__Address=127.0.0.1
+  Media__BindAddress=127.0.0.1 Media__PortMin=$MEDIA_MIN Media__PortMax=$MEDIA_MAX Media__DataDirectory="$WORK/data"
+  Acd__ReadyOnRegister=true Ivr__Menu__Enabled=false
+  Calls__Queues__0__Id=general Calls__Queues__0__Skill=general Calls__Queues__0__WrapUp="$(printf '%02d:%02d:%02d' $((WRAP_UP / 3600)) $((WRAP_UP / 60 % 60)) $((WRAP_UP % 60)))")
+if [[ $AGENT_SOURCE == config ]]; then
+  i=0
+  while IFS=, read -r id pw skill; do
+    SETTINGS+=("Registrar__Agents__${i}__AgentId=$id" "Registrar__Agents__${i}__Password=$pw" "Registrar__Agents__${i}__Skills__${skill%%:*}=${skill##*:}")
+    i=$((i + 1))
+  done < agents.csv
+fi
 if [[ $EDGE == host ]]; then
   dotnet build "$ROOT/src/Hotline.Silo" -c Release -v q -nologo >/dev/null
   SILO=("dotnet" "$ROOT/src/Hotline.Silo/bin/Release/net10.0/Hotline.Silo.dll")
-  export DataDir="$WORK/data" Storage__Provider=sqlite Http__Port=$HTTP_PORT Grpc__Port=$GRPC_PORT \
-    Sip__Port=$SIP_PORT Sip__Bind=127.0.0.1 Sip__Trunks__0__Name=load Sip__Trunks__0__Address=127.0.0.1 \
-    Media__BindAddress=127.0.0.1 Media__PortMin=$MEDIA_MIN Media__PortMax=$MEDIA_MAX Media__DataDirectory="$WORK/data" \
-    Acd__ReadyOnRegister=true Ivr__Menu__Enabled=false Logging__LogLevel__Default=Warning
-  case $AGENT_SOURCE in
-    config) i=0
-      while IFS=, read -r id pw skill; do
-        export "Registrar__Agents__${i}__AgentId=$id" "Registrar__Agents__${i}__Password=$pw" "Registrar__Agents__${i}__Skills__${skill%%:*}=${skill##*:}"
-        i=$((i + 1))
-      done < agents.csv ;;
-    cli) "${SILO[@]}" agent import agents.csv >cli.log 2>&1 || { cat cli.log >&2; exit 1; } ;;
-  esac
-  "${RT_PREFIX[@]}" "${SILO[@]}" --no-demo > host.log 2>&1 &
+  SETTINGS+=(DataDir="$WORK/data" Storage__Provider=sqlite Http__Port=$HTTP_PORT Grpc__Port=$GRPC_PORT Logging__LogLevel__Default=Warning)
+  if [[ $AGENT_SOURCE == cli ]]; then
+    env "${SETTINGS[@]}" "${SILO[@]}" agent import agents.csv > cli.log 2>&1 || { cat cli.log >&2; exit 1; }
+  fi
+  env "${SETTINGS[@]}" "${RT_PREFIX[@]}" "${SILO[@]}" --no-demo > host.log 2>&1 &
   HOST_PID=$!
   for _ in $(seq 300); do curl -fs "http://127.0.0.1:$HTTP_PORT/healthz" >/dev/null 2>&1 && break; kill -0 "$HOST_PID" 2>/dev/null || break; sleep 0.2; done
   curl -fs "http://127.0.0.1:$HTTP_PORT/healthz" >/dev/null 2>&1 || { echo "host did not come up:" >&2; tail -20 host.log >&2; exit 1; }
 else
   dotnet build "$HERE/SipEdgeRunner" -c Release -v q -nologo >/dev/null
   mkfifo runner.stdin
-  HOTLINE_Sip__Trunks__0__Address=127.0.0.1 "${RT_PREFIX[@]}" dotnet "$HERE/SipEdgeRunner/bin/Release/net10.0/SipEdgeRunner.dll" "$SIP_PORT" "$(( AGENTS > 0 ? AGENTS : 1 ))" < runner.stdin > host.log 2>&1 &
+  env "${SETTINGS[@]/#/HOTLINE_}" HOTLINE_Metrics__Port="$HTTP_PORT" "${RT_PREFIX[@]}" \
+    dotnet "$HERE/SipEdgeRunner/bin/Release/net10.0/SipEdgeRunner.dll" "$SIP_PORT" "$(( AGENTS > 0 ? AGENTS : 1 ))" < runner.stdin > host.log 2>&1 &
   HOST_PID=$!
   exec 3>runner.stdin
-  for _ in $(seq 300); do grep -q ready host.log 2>/dev/null && break; sleep 0.2; done
+  for _ in $(seq 300); do grep -q ready host.log 2>/dev/null && break; kill -0 "$HOST_PID" 2>/dev/null || break; sleep 0.2; done
   grep -q ready host.log || { echo "edge did not come up:" >&2; cat host.log >&2; exit 1; }
 fi
 for _ in $(seq 100); do ss -Hlun "sport = :$SIP_PORT" | grep -q . && break; sleep 0.1; done
@@ -143,7 +151,7 @@ SAMPLER_PID=$!
 # Datagrams the kernel dropped because a socket's receive buffer was full (whole machine): RTP lost
 # before the relay (or sipp) could read it, which the relay's own counters cannot see.
 udp_drops() { awk '$1 == "Udp:" && !h {for (i = 2; i <= NF; i++) col[$i] = i; h = 1; next} $1 == "Udp:" {print $col["RcvbufErrors"]}' /proc/net/snmp; }
-metrics() { [[ $EDGE == host ]] && curl -fs "http://127.0.0.1:$HTTP_PORT/metrics" || true; }
+metrics() { curl -fs "http://127.0.0.1:$HTTP_PORT/metrics" || true; }
 
 # --- agents ------------------------------------------------------------------------------------------
 if [[ $AGENTS -gt 0 ]]; then
@@ -197,7 +205,7 @@ done
 # Relay delay probe: once every seat is taken, capture 1 in 32 RTP packets (by sequence number, so both
 # copies of a packet, into and out of the relay, are caught) on lo for up to 15 s; relay-delay.py pairs them.
 CAPTURE_SECONDS=$(( SECONDS_OF_ARRIVALS - ${HOLD%.*} - 3 < 15 ? SECONDS_OF_ARRIVALS - ${HOLD%.*} - 3 : 15 ))
-if [[ $EDGE == host && $CAPTURE_SECONDS -ge 3 ]] && command -v tcpdump >/dev/null; then
+if [[ $CAPTURE_SECONDS -ge 3 ]] && command -v tcpdump >/dev/null; then
   (sleep "$(echo "${HOLD} + 2" | bc -l)"
    exec "${RT_PREFIX[@]}" timeout -s INT "$CAPTURE_SECONDS" tcpdump -i lo -B 32768 -s 64 --time-stamp-precision=nano -w relay.pcap \
      "udp and portrange $MEDIA_MIN-$MEDIA_MAX and udp[8] & 0xc0 == 0x80 and udp[10:2] & 0x1f == 0") > tcpdump.log 2>&1 &
@@ -209,14 +217,12 @@ T1=$(date +%s.%N)
 
 # A call still active once every caller has hung up is stuck; give the host up to 30 s to clear.
 STUCK="n/a"
-if [[ $EDGE == host ]]; then
-  for _ in $(seq 60); do
-    STUCK=$(metrics | awk '$1 == "hotline_telephony_calls_active" {print $2}')
-    [[ ${STUCK:-0} == 0 ]] && break
-    sleep 0.5
-  done
-  STUCK=${STUCK:-n/a}
-fi
+for _ in $(seq 60); do
+  STUCK=$(metrics | awk '$1 == "hotline_telephony_calls_active" {print $2}')
+  [[ ${STUCK:-0} == 0 ]] && break
+  sleep 0.5
+done
+STUCK=${STUCK:-n/a}
 sleep 1
 metrics > metrics.after
 UDP_DROPS1=$(udp_drops)
@@ -310,7 +316,7 @@ row "arrival->agent answer p50 / p99 (ms, host)" "$(hquantile hotline_telephony_
 row "agent ring p50 / p99 (ms, host)" "$(hquantile hotline_telephony_agent_ring_seconds 0.5) / $(hquantile hotline_telephony_agent_ring_seconds 0.99)"
 row "RTP received / forwarded / dropped (host)" "$RX / $FWD / $(delta hotline_telephony_rtp_packets_dropped_total)  (held $(delta hotline_telephony_rtp_packets_held_total))"
 row "RTP forwarding" "$FWD_PCT"
-DELAY="n/a (needs --edge host, tcpdump and arrivals lasting hold + 6 s)"
+DELAY="n/a (needs tcpdump and arrivals lasting hold + 6 s)"
 [[ -s relay.pcap ]] && DELAY=$(python3 "$HERE/relay-delay.py" relay.pcap "$MEDIA_MIN" "$MEDIA_MAX" |
   awk '{for (i = 1; i <= NF; i++) {split($i, kv, "="); v[kv[1]] = kv[2]} printf "%s / %s / %s / %s  (%s packet pairs)", v["delay_p50_ms"], v["delay_p99_ms"], v["jitter_p99_ms"], v["jitter_max_ms"], v["pairs"]}')
 row "relay delay p50 / p99, added jitter p99 / max (ms)" "$DELAY"
