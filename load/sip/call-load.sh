@@ -140,10 +140,18 @@ sample() {
       [[ -r /proc/$p/stat ]] && sipp_ticks=$((sipp_ticks + $(awk '{print $14 + $15}' "/proc/$p/stat")))
     done
     echo "$(date +%s.%N) $(awk '{print $14 + $15}' "/proc/$HOST_PID/stat") $(awk '/^VmRSS/ {print $2}' "/proc/$HOST_PID/status") $sipp_ticks"
+    socket_drops >> socket-drops
     sleep 1
   done > samples
 }
-touch sipp.pids
+# UDP sockets that dropped datagrams (receive buffer full), from /proc/net/udp: "r|o inode drops", r for
+# the relay's ports. Sockets close with their calls, so the sampler collects them while they live.
+socket_drops() {
+  awk -v lo="$MEDIA_MIN" -v hi="$MEDIA_MAX" '
+    function hex(s,  i, v) { v = 0; for (i = 1; i <= length(s); i++) v = v * 16 + index("0123456789ABCDEF", substr(s, i, 1)) - 1; return v }
+    NR > 1 && $13 > 0 { split($2, a, ":"); port = hex(a[2]); print (port >= lo && port <= hi ? "r" : "o"), $10, $13 }' /proc/net/udp
+}
+touch sipp.pids socket-drops
 sample &
 SAMPLER_PID=$!
 # Under SCHED_FIFO the sampler must not starve behind what it measures.
@@ -215,14 +223,15 @@ for p in "${caller_pids[@]}"; do wait "$p" || true; done
 T1=$(date +%s.%N)
 [[ -n ${CAPTURE_PID:-} ]] && { wait "$CAPTURE_PID" 2>/dev/null || true; }
 
-# A call still active once every caller has hung up is stuck; give the host up to 30 s to clear.
+# A call the host still holds once every caller has hung up is stuck: arrived minus ended, from the
+# counters (the active-calls gauge is only refreshed on queue events). Up to 30 s to clear.
+in_system() { metrics | awk '$1 == "hotline_telephony_calls_arrived_total" {a = $2} $1 == "hotline_telephony_calls_ended_total" {e = $2} END {print a - e}'; }
 STUCK="n/a"
 for _ in $(seq 60); do
-  STUCK=$(metrics | awk '$1 == "hotline_telephony_calls_active" {print $2}')
-  [[ ${STUCK:-0} == 0 ]] && break
+  STUCK=$(in_system)
+  [[ $STUCK == 0 ]] && break
   sleep 0.5
 done
-STUCK=${STUCK:-n/a}
 sleep 1
 metrics > metrics.after
 UDP_DROPS1=$(udp_drops)
@@ -245,7 +254,8 @@ delta() {
   local a b
   a=$(awk -v n="$1" '$1 == n {print $2}' metrics.after)
   b=$(awk -v n="$1" '$1 == n {print $2}' metrics.before)
-  [[ -z $a ]] && { echo "n/a"; return; }
+  # A counter appears with its first event; a host exporting telephony but not this counter counted none.
+  [[ -z $a ]] && { grep -q '^hotline_telephony_' metrics.after && echo 0 || echo "n/a"; return; }
   printf '%.0f' "$(echo "$a - ${b:-0}" | bc -l)"
 }
 # Quantile of a Prometheus histogram (after minus before), interpolated inside the bucket, in ms.
@@ -311,7 +321,7 @@ row "INVITE->200 at caller p50 / p99 / max (ms)" "$(setup_quantile 0.5) / $(setu
 [[ $AGENTS -gt 0 ]] && row "agent REGISTER->200 with digest p50 / p99 (ms)" "$(setup_quantile 0.5 agent-register) / $(setup_quantile 0.99 agent-register)"
 row "calls arrived / answered by agent (host)" "$(delta hotline_telephony_calls_arrived_total) / $(delta hotline_telephony_calls_answered_total)"
 row "calls abandoned / ended (host)" "$(delta hotline_telephony_calls_abandoned_total) / $(delta hotline_telephony_calls_ended_total)"
-row "calls still active after callers left" "$STUCK"
+row "calls still in the host after callers left" "$STUCK"
 row "arrival->agent answer p50 / p99 (ms, host)" "$(hquantile hotline_telephony_call_setup_seconds 0.5) / $(hquantile hotline_telephony_call_setup_seconds 0.99)"
 row "agent ring p50 / p99 (ms, host)" "$(hquantile hotline_telephony_agent_ring_seconds 0.5) / $(hquantile hotline_telephony_agent_ring_seconds 0.99)"
 row "RTP received / forwarded / dropped (host)" "$RX / $FWD / $(delta hotline_telephony_rtp_packets_dropped_total)  (held $(delta hotline_telephony_rtp_packets_held_total))"
@@ -320,7 +330,9 @@ DELAY="n/a (needs tcpdump and arrivals lasting hold + 6 s)"
 [[ -s relay.pcap ]] && DELAY=$(python3 "$HERE/relay-delay.py" relay.pcap "$MEDIA_MIN" "$MEDIA_MAX" |
   awk '{for (i = 1; i <= NF; i++) {split($i, kv, "="); v[kv[1]] = kv[2]} printf "%s / %s / %s / %s  (%s packet pairs)", v["delay_p50_ms"], v["delay_p99_ms"], v["jitter_p99_ms"], v["jitter_max_ms"], v["pairs"]}')
 row "relay delay p50 / p99, added jitter p99 / max (ms)" "$DELAY"
-row "UDP receive-buffer drops (machine)" "$(( UDP_DROPS1 - UDP_DROPS0 ))"
+socket_drops >> socket-drops
+drops_of() { awk -v k="$1" '$1 == k && $3 > m[$2] {m[$2] = $3} END {for (i in m) s += m[i]; print s + 0}' socket-drops; }
+row "UDP drops: relay sockets / sipp / machine" "$(drops_of r) / $(drops_of o) / $(( UDP_DROPS1 - UDP_DROPS0 ))"
 row "host CPU steady / peak 5 s (% of $(nproc) cores)" "$CPU_STEADY / $CPU_PEAK"
 row "sipp CPU steady (% of $(nproc) cores)" "$SIPP_STEADY"
 row "host RSS steady max / peak (MB)" "$RSS_STEADY / $(printf '%.0f' "$(echo "${HWM:-0} / 1024" | bc -l)")"
