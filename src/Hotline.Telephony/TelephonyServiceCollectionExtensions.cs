@@ -40,9 +40,19 @@ public static class TelephonyServiceCollectionExtensions
         services.Configure<CallCenterOptions>(configuration.GetSection(CallCenterOptions.SectionName));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IAgentCredentialStore, ConfiguredAgentCredentialStore>();
-        services.TryAddSingleton<ISipRateLimiter>(provider => new PerSourceRateLimiter(
-            provider.GetRequiredService<TimeProvider>(),
-            provider.GetRequiredService<IOptions<SipOptions>>().Value.PerSourceMessagesPerSecond));
+        services.TryAddSingleton(provider =>
+        {
+            var sip = provider.GetRequiredService<IOptions<SipOptions>>().Value;
+            var time = provider.GetRequiredService<TimeProvider>();
+            return new SipSourceGuard(
+                new PerSourceRateLimiter(time, sip.PerSourceMessagesPerSecond),
+                sip.Trunks.Select(t => System.Net.IPAddress.Parse(t.Address)),
+                time,
+                sip.BanAfterFailures,
+                TimeSpan.FromSeconds(sip.BanWindowSeconds),
+                TimeSpan.FromSeconds(sip.BanSeconds));
+        });
+        services.TryAddSingleton<ISipRateLimiter>(provider => provider.GetRequiredService<SipSourceGuard>());
         services.TryAddSingleton(provider => new RegistrationTable(
             provider.GetRequiredService<TimeProvider>(),
             provider.GetServices<IAgentRegistrationListener>(),

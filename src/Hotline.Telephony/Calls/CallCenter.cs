@@ -29,6 +29,7 @@ internal sealed partial class CallCenter : ICallCenter, IAgentRegistrationListen
     private readonly SipOptions _sip;
     private readonly HashSet<string> _priorityCallers;
     private readonly ILogger _logger;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Task, byte> _pendingSaves = new();
     private ITimer? _dueTimer;
     private CallCenterLinks? _links;
 
@@ -125,7 +126,32 @@ internal sealed partial class CallCenter : ICallCenter, IAgentRegistrationListen
         _ = SaveRecordAsync(record);
     }
 
+    /// <summary>
+    /// The host is stopping: every call is hung up on both sides and its record written before the stores go
+    /// away (a record of a call cut by a restart is still a record).
+    /// </summary>
+    public async Task EndAllCallsAsync(TimeSpan patience)
+    {
+        var hangUps = await _loop.InvokeAsync(() => _calls.Values.ToList().Select(call => call.EndForShutdown()).ToList()).ConfigureAwait(false);
+        try
+        {
+            await Task.WhenAll(hangUps.Concat(_pendingSaves.Keys)).WaitAsync(patience).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            CallsLog.ShutdownIncomplete(_logger, _pendingSaves.Count);
+        }
+    }
+
     private async Task SaveRecordAsync(CallDetailRecord record)
+    {
+        var save = SaveRecordCoreAsync(record);
+        _pendingSaves.TryAdd(save, 0);
+        await save.ConfigureAwait(false);
+        _pendingSaves.TryRemove(save, out _);
+    }
+
+    private async Task SaveRecordCoreAsync(CallDetailRecord record)
     {
         try
         {

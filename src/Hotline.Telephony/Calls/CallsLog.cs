@@ -27,4 +27,7 @@ internal static partial class CallsLog
 
     [LoggerMessage(7008, LogLevel.Error, "Call {CallId}: recording to {Path} could not start")]
     public static partial void RecordingFailed(ILogger logger, string callId, string path, Exception exception);
+
+    [LoggerMessage(7009, LogLevel.Warning, "Stopping with {Count} call records still being written")]
+    public static partial void ShutdownIncomplete(ILogger logger, int count);
 }

@@ -119,6 +119,23 @@ internal sealed partial class HotlineCall
         Finish();
     }
 
+    /// <summary>The host is stopping: both sides get a BYE and the record is written now.</summary>
+    public Task EndForShutdown()
+    {
+        if (_ended)
+        {
+            return Task.CompletedTask;
+        }
+        Record(new CallHungUp(Now, HangUpSide.System));
+        var hangUps = new List<Task> { _caller.HangUpAsync("hotline stopping") };
+        if (_agentLeg is { } leg)
+        {
+            hangUps.Add(leg.HangUpAsync("hotline stopping"));
+        }
+        Finish();
+        return Task.WhenAll(hangUps);
+    }
+
     private void Finish()
     {
         _ended = true;

@@ -73,7 +73,7 @@ internal sealed class SipEdge : IHostedService, IAsyncDisposable
         Legs = new OutboundLegService(Transactions, () => transport.LocalEndPoint, _time, SipTimers.Default, _loggers.CreateLogger<OutboundLegService>(), _options.Domain);
         var mediaOptions = MediaPortsOptions();
         _callCenter.Attach(new CallCenterLinks(Calls, Legs, _ports, _registrations, PromptLibrary.Load(PromptsFrom(_ivrOptions)), _options.Domain, mediaOptions.DataDirectory));
-        var router = new SipEdgeRouter(_options, registrar, authenticator, _credentials, Transactions, Calls, Legs, _loggers.CreateLogger<SipEdgeRouter>());
+        var router = new SipEdgeRouter(_options, registrar, authenticator, _credentials, Transactions, Calls, Legs, _loggers.CreateLogger<SipEdgeRouter>(), _rateLimiter as SipSourceGuard);
         Transactions.Attach(router);
         _transport.Start(Transactions.OnInboundAsync);
         if (_registrarOptions.ProbeIntervalSeconds > 0)
@@ -84,7 +84,14 @@ internal sealed class SipEdge : IHostedService, IAsyncDisposable
         return Task.CompletedTask;
     }
 
-    public async Task StopAsync(CancellationToken cancellationToken) => await DisposeAsync().ConfigureAwait(false);
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_transport is not null)
+        {
+            await _callCenter.EndAllCallsAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
+        }
+        await DisposeAsync().ConfigureAwait(false);
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -34,9 +34,11 @@ internal sealed partial class SipEdgeRouter : ISipTransactionUser
     private readonly HashSet<string> _hotlineNumbers;
     private readonly string _serverName;
     private readonly ILogger _logger;
+    private readonly SipSourceGuard? _guard;
 
-    public SipEdgeRouter(SipOptions options, SipRegistrar registrar, DigestAuthenticator authenticator, IAgentCredentialStore credentials, SipTransactionLayer transactions, InboundCallService calls, OutboundLegService legs, ILogger logger)
+    public SipEdgeRouter(SipOptions options, SipRegistrar registrar, DigestAuthenticator authenticator, IAgentCredentialStore credentials, SipTransactionLayer transactions, InboundCallService calls, OutboundLegService legs, ILogger logger, SipSourceGuard? guard = null)
     {
+        _guard = guard;
         _calls = calls;
         _legs = legs;
         _registrar = registrar;
@@ -51,6 +53,10 @@ internal sealed partial class SipEdgeRouter : ISipTransactionUser
 
     public async ValueTask OnRequestAsync(ISipServerTransaction transaction)
     {
+        if (_guard is not null)
+        {
+            transaction = new StrikingTransaction(transaction, _guard);
+        }
         var request = transaction.Request;
         var screened = Screen(request);
         if (screened is not null)

@@ -23,6 +23,14 @@ public sealed record SipOptions
     /// <summary>Messages per second accepted from one source address; 0 turns the limit off.</summary>
     public int PerSourceMessagesPerSecond { get; init; }
 
+    /// <summary>A non-trunk source refused this many times (403/404) within <see cref="BanWindowSeconds"/> is banned; 0 never bans.</summary>
+    public int BanAfterFailures { get; init; } = 20;
+
+    public int BanWindowSeconds { get; init; } = 60;
+
+    /// <summary>How long a banned source's packets are dropped unanswered.</summary>
+    public int BanSeconds { get; init; } = 600;
+
     /// <summary>Numbers that reach the hotline (comma-separated), e.g. "12345"; callers dial sip:12345@….</summary>
     public string HotlineNumbers { get; init; } = "12345";
 

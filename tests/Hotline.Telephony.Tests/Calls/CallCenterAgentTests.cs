@@ -94,6 +94,68 @@ public sealed class CallCenterAgentTests : IDisposable
         await agent;
     }
 
+    [Fact]
+    public async Task DeskTransfer_ToAnotherAgent_SecondAgentTakesTheCallAndTheRecordKeepsBoth()
+    {
+        await using var host = await StartAsync();
+        var first = StartAgent(host, "agent-answer-until-bye.xml", ("1001", "secret1001"));
+        await WaitForAgentAsync(host, "1001", AgentState.Ready, first);
+        var caller = SippRunner.RunFromAsync(EdgeHost.TrunkAddress, host.EndPoint, "builtin:uac", "u1", 1, "-s", "12345", "-d", "4000");
+        await WaitForAgentAsync(host, "1001", AgentState.OnCall, first);
+        var second = StartAgent(host, "agent-answer-until-bye.xml", ("1002", "secret1002"));
+        await WaitForAgentAsync(host, "1002", AgentState.Ready, second);
+        var center = host.Services.GetRequiredService<ICallCenter>();
+
+        var transferred = await center.TransferAsync("1001", "1002", attended: false, CancellationToken.None);
+
+        Assert.True(transferred.IsDone, transferred.Detail);
+        await WaitForAgentAsync(host, "1002", AgentState.OnCall, second);
+        Assert.Equal(AgentState.WrapUp, center.ListAgents().Single(a => a.AgentId == "1001").State);
+        var callerResult = await caller;
+        Assert.True(callerResult.ExitCode == 0, callerResult.ToString());
+        var record = await CallCenterQueueTests.WaitForRecordAsync(host);
+        Assert.Equal("1001", record.AnsweredBy);
+        Assert.Equal(["1001", "1002"], record.Offers.Select(o => o.AgentId));
+        var transfer = Assert.Single(record.Transfers);
+        Assert.Equal(("1001", "1002", false), (transfer.FromAgentId, transfer.Target, transfer.Attended));
+        Assert.True(File.Exists(record.RecordingPath));
+        await Task.WhenAll(first, second);
+        Assert.Empty(host.Logs.Errors);
+    }
+
+    [Fact]
+    public async Task EdgeStops_CallInProgress_BothSidesGetByeAndTheRecordIsKept()
+    {
+        var host = await StartAsync();
+        var agent = StartAgent(host, "agent-answer-until-bye.xml");
+        await WaitForAgentAsync(host, "1001", AgentState.Ready, agent);
+        var caller = SippRunner.RunFromAsync(EdgeHost.TrunkAddress, host.EndPoint, "trunk-call-edge-hangs-up.xml", "u1", 1, "-s", "12345", "-mi", EdgeHost.TrunkAddress);
+        await WaitForAgentAsync(host, "1001", AgentState.OnCall, agent);
+        var records = host.Services.GetRequiredService<ICallDetailRecordStore>();
+
+        await host.Edge.StopAsync(CancellationToken.None);
+
+        var callerResult = await caller;
+        Assert.True(callerResult.ExitCode == 0, callerResult.ToString());
+        var record = Assert.Single((await records.ListAsync(DateTimeOffset.MinValue, DateTimeOffset.MaxValue, 10, null, CancellationToken.None)).Records);
+        Assert.Equal((CallDisposition.Answered, HangUpSide.System), (record.Disposition, record.HangUpSide));
+        await host.DisposeAsync();
+        await agent;
+    }
+
+    [Fact]
+    public async Task DeskCommands_UnknownAgentOrNoCall_PreciseRefusals()
+    {
+        await using var host = await StartAsync();
+        var center = host.Services.GetRequiredService<ICallCenter>();
+
+        Assert.Equal(CallCenterRefusal.NotFound, (await center.SetReadyAsync("4242", CancellationToken.None)).Refusal);
+        Assert.Equal(CallCenterRefusal.InvalidArgument, (await center.SetNotReadyAsync("4242", " ", CancellationToken.None)).Refusal);
+        Assert.Equal(CallCenterRefusal.NotFound, (await center.HoldAsync("4242", true, CancellationToken.None)).Refusal);
+        Assert.Equal(CallCenterRefusal.NotFound, (await center.TransferAsync("4242", "1002", false, CancellationToken.None)).Refusal);
+        Assert.Equal(["business", "english", "general", "utilities"], center.ListQueues().Select(q => q.QueueId));
+    }
+
     [Theory]
     [InlineData("00852 1234", "general")]
     [InlineData("*99#", "general")]
@@ -138,9 +200,9 @@ public sealed class CallCenterAgentTests : IDisposable
         return EdgeHost.StartAsync(extra: extra);
     }
 
-    private static Task<SippResult> StartAgent(EdgeHost host, string answering) =>
+    private static Task<SippResult> StartAgent(EdgeHost host, string answering, (string Id, string Password)? agent = null) =>
         SippRunner.RunAsync(host.EndPoint, "agent-register-stay.xml", "u1", 1,
-            "-inf", SippRunner.WriteInjectionFile(("1001", "secret1001")),
+            "-inf", SippRunner.WriteInjectionFile(agent ?? ("1001", "secret1001")),
             "-oocsf", SippRunner.ScenarioPath(answering));
 
     /// <summary>Polls the wallboard view (not a timing assertion): the deadline only bounds a broken run.</summary>
