@@ -168,7 +168,7 @@ if [[ $AGENTS -gt 0 ]]; then
     { echo SEQUENTIAL; tail -n +$((k * per + 1)) agents.csv | head -n "$per" | awk -F, '{printf "%s;[authentication username=%s password=%s]\n", $1, $1, $2}'; } > "agents$k.csv"
     n=$(( $(wc -l < "agents$k.csv") - 1 ))
     "${RT_PREFIX[@]}" sipp "127.0.0.1:$SIP_PORT" -sf "$SCEN/agent-register.xml" -oocsf "$SCEN/agent-uas.xml" -inf "agents$k.csv" \
-      -m "$n" -l "$n" -r 200 -i 127.0.0.1 -p $((16000 + k)) -mi 127.0.0.1 -mp $((40000 + k * 5000)) \
+      -m "$n" -l "$n" -r 200 -i 127.0.0.1 -p $((16000 + k)) -mi 127.0.0.1 -mp $((40000 + k * 100)) \
       -nostdin -trace_stat -stf "agents$k.stat.csv" -fd 1 -trace_rtt -rtt_freq 1 -trace_err \
       -buff_size 4194304 -max_recv_loops 5000 -max_sched_loops 5000 > "agents$k.out" 2>&1 &
     SIPP_PIDS+=($!); echo $! >> sipp.pids
@@ -204,7 +204,7 @@ for ((k = 0; k < CALLERS; k++)); do
   m=$(( CALLS / CALLERS + (k < CALLS % CALLERS ? 1 : 0) ))
   r=$(echo "$RATE / $CALLERS" | bc -l)
   "${RT_PREFIX[@]}" sipp "127.0.0.1:$SIP_PORT" -sf "$SCEN/caller-uac.xml" -s 12345 -d "$HOLD_MS" -r "$(printf '%.3f' "$r")" -m "$m" \
-    -l "$LIMIT" -i 127.0.0.1 -p $((17000 + k)) -mi 127.0.0.1 -mp $((50000 + k * 2500)) \
+    -l "$LIMIT" -i 127.0.0.1 -p $((17000 + k)) -mi 127.0.0.1 -mp $((50000 + k * 100)) \
     -nostdin -trace_stat -stf "callers$k.stat.csv" -fd 1 -trace_rtt -rtt_freq 1 -trace_err \
     -timeout $(( SECONDS_OF_ARRIVALS + ${HOLD%.*} + 180 ))s -buff_size 4194304 -max_recv_loops 5000 -max_sched_loops 5000 \
     > "callers$k.out" 2>&1 &
@@ -292,6 +292,7 @@ cpu_peak() { # host CPU % of the machine, highest 5 s window in [from, to]
 }
 
 ATTEMPTED=$(stat callers "OutgoingCall(C)")
+[[ $ATTEMPTED -gt 0 ]] || { echo "the caller sipp made no call:" >&2; tail -5 callers0.out >&2; }
 SUCCEEDED=$(stat callers "SuccessfulCall(C)")
 FAILED=$(stat callers "FailedCall(C)")
 UNEXPECTED=$(stat callers "FailedUnexpectedMessage(C)")
