@@ -5,6 +5,8 @@
 # One sipp process is single-threaded and tops out below the edge, so the offered load is split over
 # several instances (each with its own share of the agents). A short warm-up run first lets the JIT
 # reach optimised code, so the figure is the edge's steady state.
+# RT=1 runs the edge and sipp under SCHED_FIFO (chrt, root only) so other builds on a shared machine do
+# not add their scheduling delay (and the retransmissions it triggers) to the figure.
 set -euo pipefail
 RATE=${1:-6000}
 TOTAL=${2:-60000}
@@ -15,6 +17,8 @@ PORT=${SIP_PORT:-15060}
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
 WORK=$(mktemp -d)
+RT_PREFIX=()
+[[ ${RT:-0} == 1 ]] && RT_PREFIX=(chrt -f 10)
 trap 'exec 3>&- 2>/dev/null || true; [[ -n "${EDGE_PID:-}" ]] && kill "$EDGE_PID" 2>/dev/null || true; [[ -n "${KEEP:-}" ]] && echo "kept $WORK" || rm -rf "$WORK"' EXIT
 
 command -v sipp >/dev/null || { echo "sipp missing: apt-get install sip-tester (tests/run.sh does this)"; exit 1; }
@@ -26,7 +30,7 @@ for ((k = 0; k < INSTANCES; k++)); do
 done
 
 mkfifo "$WORK/stdin"
-dotnet "$HERE/SipEdgeRunner/bin/Release/net10.0/SipEdgeRunner.dll" "$PORT" "$AGENTS" < "$WORK/stdin" > "$WORK/edge.log" 2>&1 &
+"${RT_PREFIX[@]}" dotnet "$HERE/SipEdgeRunner/bin/Release/net10.0/SipEdgeRunner.dll" "$PORT" "$AGENTS" < "$WORK/stdin" > "$WORK/edge.log" 2>&1 &
 EDGE_PID=$!
 exec 3>"$WORK/stdin"
 for _ in $(seq 100); do grep -q ready "$WORK/edge.log" 2>/dev/null && break; sleep 0.1; done
@@ -36,7 +40,7 @@ ticks() { awk '{print $14 + $15}' "/proc/$EDGE_PID/stat"; }
 run_sipp() { # rate total tag
   local pids=()
   for ((k = 0; k < INSTANCES; k++)); do
-    sipp "127.0.0.1:$PORT" -sf "$HERE/register-digest.xml" -inf "$WORK/agents$k.csv" -t "$TRANSPORT" -i 127.0.0.1 \
+    "${RT_PREFIX[@]}" sipp "127.0.0.1:$PORT" -sf "$HERE/register-digest.xml" -inf "$WORK/agents$k.csv" -t "$TRANSPORT" -i 127.0.0.1 \
       -r $(($1 / INSTANCES)) -m $(($2 / INSTANCES)) -l 20000 -nostdin -timeout 180s \
       -max_recv_loops 5000 -max_sched_loops 5000 -buff_size 4194304 > "$WORK/sipp-$3-$k.out" 2>&1 &
     pids+=($!)
@@ -60,7 +64,8 @@ FAILED=$(sum_stat "Failed call" measure)
 RETRANS=$(for f in "$WORK"/sipp-measure-*.out; do grep -E 'REGISTER ---' "$f" | tail -2; done | awk '{s += $4} END {print s + 0}')
 ELAPSED=$(echo "$T1 - $T0" | bc -l)
 CPU=$(echo "($CPU1 - $CPU0) / $CLK" | bc -l)
-printf '\n%-34s %s\n' "transport" "$TRANSPORT"
+printf '\n%-34s %s\n' "load average / rt" "$(cut -d' ' -f1-3 /proc/loadavg) / ${RT:-0}"
+printf '%-34s %s\n' "transport" "$TRANSPORT"
 printf '%-34s %s\n' "sipp instances" "$INSTANCES"
 printf '%-34s %s\n' "offered rate (registrations/s)" "$RATE"
 printf '%-34s %s\n' "registrations attempted" "$TOTAL"

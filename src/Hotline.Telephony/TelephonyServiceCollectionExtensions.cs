@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Hotline.Telephony.Acd;
 using Hotline.Telephony.Acd.CallRecords;
 using Hotline.Telephony.Calls;
@@ -61,7 +62,7 @@ public static class TelephonyServiceCollectionExtensions
         services.TryAddSingleton<IAgentStateAuthority, InMemoryAgentStateAuthority>();
         services.TryAddSingleton<ICallDetailRecordStore, InMemoryCallDetailRecordStore>();
         services.TryAddSingleton<ICallbackRequestStore, InMemoryCallbackRequestStore>();
-        services.TryAddSingleton<TelephonyMetrics>();
+        services.TryAddSingleton(provider => new TelephonyMetrics(provider.GetService<IMeterFactory>()));
         services.TryAddSingleton<CallCenter>();
         services.TryAddSingleton<ICallCenter>(provider => provider.GetRequiredService<CallCenter>());
         services.TryAddSingleton<IOutboundCalls>(provider => provider.GetRequiredService<CallCenter>());

@@ -5,8 +5,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-// Starts the SIP edge alone for load runs: `SipEdgeRunner <port> <agents>`; agents 1..N get password "pw<id>".
-// Prints "ready" once listening and runs until stdin closes. `SipEdgeRunner bench [n]` instead prints the
+// Starts the SIP edge and the call centre behind it (AddHotlineTelephony, in-memory stores) for load runs:
+// `SipEdgeRunner <port> <agents>`; agents 10000… get password "pw<id>". HOTLINE_-prefixed environment
+// variables add or override settings (HOTLINE_Acd__ReadyOnRegister=true); HOTLINE_Metrics__Port serves
+// /metrics. Prints "ready" once listening and runs until stdin closes. `SipEdgeRunner bench [n]` instead prints the
 // CPU cost per pipeline stage (see PipelineBenchmark).
 if (args is ["bench", ..])
 {
@@ -32,6 +34,9 @@ await using var provider = new ServiceCollection()
     .AddLogging(builder => builder.SetMinimumLevel(LogLevel.Warning))
     .AddHotlineTelephony(configuration)
     .BuildServiceProvider();
+await using var metrics = configuration["Metrics:Port"] is { Length: > 0 } metricsPort
+    ? new Hotline.Load.Sip.MetricsEndpoint(int.Parse(metricsPort, CultureInfo.InvariantCulture))
+    : null;
 var hosted = provider.GetServices<IHostedService>().ToList();
 foreach (var service in hosted)
 {

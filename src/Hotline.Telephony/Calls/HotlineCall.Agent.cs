@@ -130,6 +130,7 @@ internal sealed partial class HotlineCall
         }
         var arrived = _events.OfType<CallArrived>().First().At;
         _center.Metrics.CallAnswered(Now - arrived);
+        _center.Metrics.AgentAnswered(Now - _events.OfType<AgentOffered>().Last().At);
         _center.Publish(agentId, Notice(AgentCallPhase.Answered));
     }
 

@@ -147,6 +147,7 @@ internal sealed partial class HotlineCall
         StopRecording();
         // Ends any queue place or offer; a caller who chose a callback keeps the place in line.
         _center.Run(acd => acd.CallEnded(Id));
+        _center.Metrics.MediaClosed(Relay);
         _center.OnCallFinished(this, CallDetailRecordBuilder.Fold(Id, _events));
     }
 

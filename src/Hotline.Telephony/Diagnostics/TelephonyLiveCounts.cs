@@ -1,0 +1,11 @@
+namespace Hotline.Telephony.Diagnostics;
+
+/// <summary>
+/// What the call centre holds right now, read when /metrics is scraped: calls in progress (answered by the
+/// edge, not yet ended), calls waiting in a queue, and signed-in agents by state (busy = ringing, on a call
+/// or in wrap-up; not ready = signed in but on a break or otherwise unavailable).
+/// </summary>
+internal sealed record TelephonyLiveCounts(int ActiveCalls, int WaitingCalls, int ReadyAgents, int BusyAgents, int NotReadyAgents)
+{
+    public static TelephonyLiveCounts Empty { get; } = new(0, 0, 0, 0, 0);
+}
