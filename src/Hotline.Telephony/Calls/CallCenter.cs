@@ -122,6 +122,7 @@ internal sealed partial class CallCenter : ICallCenter, IAgentRegistrationListen
     {
         _calls.Remove(call.Id);
         _activeCalls = _calls.Count;
+        RefreshLiveCounts();
         Metrics.CallEnded();
         _ = SaveRecordAsync(record);
     }
