@@ -55,9 +55,9 @@ CALLS=$(( RATE * SECONDS_OF_ARRIVALS ))
 HOLD_MS=$(printf '%.0f' "$(echo "$HOLD * 1000" | bc -l)")
 SIP_PORT=${SIP_PORT:-15060} HTTP_PORT=${HTTP_PORT:-18080} GRPC_PORT=${GRPC_PORT:-15051}
 MEDIA_MIN=20000 MEDIA_MAX=29999
-# Where agents come from: "config" (Registrar:Agents:N:* through environment variables) or "cli"
-# (the host's `agent import`). Switching is this one line.
-AGENT_SOURCE=${AGENT_SOURCE:-config}
+# Where agents come from: the host's agent directory (`agent import`, "cli"); the runner has no store and
+# reads Registrar:Agents:N:* from environment variables ("config").
+if [[ $EDGE == host ]]; then AGENT_SOURCE=${AGENT_SOURCE:-cli}; else AGENT_SOURCE=${AGENT_SOURCE:-config}; fi
 
 RT_PREFIX=()
 [[ ${RT:-0} == 1 ]] && RT_PREFIX=(chrt -f 10)
