@@ -113,7 +113,7 @@ if [[ $EDGE == host ]]; then
   dotnet build "$ROOT/src/Hotline.Silo" -c Release -v q -nologo >/dev/null
   SILO=("dotnet" "$ROOT/src/Hotline.Silo/bin/Release/net10.0/Hotline.Silo.dll")
   SETTINGS+=(DataDir="$WORK/data" Storage__Provider=sqlite Http__Port=$HTTP_PORT Grpc__Port=$GRPC_PORT Logging__LogLevel__Default=Warning)
-  if [[ $AGENT_SOURCE == cli ]]; then
+  if [[ $AGENT_SOURCE == cli && $AGENTS -gt 0 ]]; then
     env "${SETTINGS[@]}" "${SILO[@]}" agent import agents.csv > cli.log 2>&1 || { cat cli.log >&2; exit 1; }
   fi
   env "${SETTINGS[@]}" "${RT_PREFIX[@]}" "${SILO[@]}" --no-demo > host.log 2>&1 &
