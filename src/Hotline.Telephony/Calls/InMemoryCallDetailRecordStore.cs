@@ -30,7 +30,12 @@ internal sealed class InMemoryCallDetailRecordStore : ICallDetailRecordStore
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(pageSize, 500);
-        var skip = pageToken is null ? 0 : int.Parse(pageToken, CultureInfo.InvariantCulture);
+        var skip = 0;
+        if (pageToken is not null && (!int.TryParse(pageToken, NumberStyles.None, CultureInfo.InvariantCulture, out skip) || skip < 0))
+        {
+            // The same convention as the host's SQL store: a token we did not hand out is the caller's error.
+            throw new ArgumentException("page token is not one this store handed out", nameof(pageToken));
+        }
         lock (_gate)
         {
             var matching = _records.Values
