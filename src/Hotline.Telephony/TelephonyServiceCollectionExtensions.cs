@@ -59,7 +59,7 @@ public static class TelephonyServiceCollectionExtensions
             provider.GetRequiredService<IOptions<RegistrarOptions>>().Value.MaxContactsPerAgent,
             provider.GetRequiredService<ILoggerFactory>().CreateLogger<RegistrationTable>()));
         services.TryAddSingleton<IAgentLocator>(provider => provider.GetRequiredService<RegistrationTable>());
-        services.TryAddSingleton<IAgentStateAuthority, InMemoryAgentStateAuthority>();
+        services.TryAddSingleton<IAgentStateAuthority, UnkeptAgentStateAuthority>();
         services.TryAddSingleton<ICallDetailRecordStore, InMemoryCallDetailRecordStore>();
         services.TryAddSingleton<ICallbackRequestStore, InMemoryCallbackRequestStore>();
         services.TryAddSingleton(provider => new TelephonyMetrics(provider.GetService<IMeterFactory>()));

@@ -140,6 +140,6 @@ internal sealed partial class CallCenter
                     break;
             }
         }
-        _live = new TelephonyLiveCounts(_calls.Count, _acd.Waiting.Count, ready, busy, _acd.Agents.Count - ready - busy - offline);
+        Volatile.Write(ref _live, new TelephonyLiveCounts(_calls.Count, _acd.Waiting.Count, ready, busy, _acd.Agents.Count - ready - busy - offline));
     }
 }

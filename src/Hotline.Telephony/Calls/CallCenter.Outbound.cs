@@ -22,26 +22,15 @@ internal sealed partial class CallCenter : IOutboundCalls
         {
             return CallCenterResult.Refuse(CallCenterRefusal.InvalidArgument, $"unknown queue {queueId}");
         }
-        if (_sip.Trunks.FirstOrDefault() is not { } trunk || !IPAddress.TryParse(trunk.Address, out var trunkAddress))
+        if (!HasTrunk)
         {
             return CallCenterResult.Refuse(CallCenterRefusal.Unavailable, "no trunk is configured for outbound calls");
         }
-        var links = Links;
-        if (RtpRelay.TryStart(links.Ports) is not { } relay)
+        if (RtpRelay.TryStart(Links.Ports) is not { } relay)
         {
             return CallCenterResult.Refuse(CallCenterRefusal.Unavailable, "RTP ports exhausted");
         }
-        var hotline = _sip.HotlineNumbers.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "12345";
-        var trunkEndPoint = new IPEndPoint(trunkAddress, trunk.Port);
-        var target = SipUri.Parse(string.Create(CultureInfo.InvariantCulture, $"sip:{number}@{trunkEndPoint}"));
-        var leg = links.Outbound.Start(new OutboundLegRequest(
-            target,
-            new SipDestination(SipTransportKind.Udp, trunkEndPoint),
-            hotline,
-            null,
-            target.ToString(),
-            new IPEndPoint(links.Ports.BindAddress, relay.Caller.LocalPort),
-            CitizenRingTimeout));
+        var leg = DialTrunk(number, relay.Caller.LocalPort)!;
         OutboundLegResult result;
         try
         {
@@ -60,8 +49,34 @@ internal sealed partial class CallCenter : IOutboundCalls
                 string.Create(CultureInfo.InvariantCulture, $"{number} was not reached: {result.StatusCode} {result.Reason}"));
         }
         var id = NewCallId();
-        var citizen = new OutboundCallerLeg(leg, result.Media, relay, hotline, number);
+        var citizen = new OutboundCallerLeg(leg, result.Media, relay, HotlineNumber, number);
         Post(() => Begin(new HotlineCall(this, citizen, id, priorityCaller: true, directQueue: queueId)));
         return new CallCenterResult(null, id);
+    }
+
+    private bool HasTrunk => _sip.Trunks.FirstOrDefault() is { } trunk && IPAddress.TryParse(trunk.Address, out _);
+
+    /// <summary>The number the hotline presents on calls it places: the first of Sip:HotlineNumbers.</summary>
+    private string HotlineNumber =>
+        _sip.HotlineNumbers.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "12345";
+
+    /// <summary>A leg to <paramref name="number"/> through the first trunk, offering <paramref name="localRtpPort"/>; null without a trunk.</summary>
+    internal OutboundLeg? DialTrunk(string number, int localRtpPort)
+    {
+        if (_sip.Trunks.FirstOrDefault() is not { } trunk || !IPAddress.TryParse(trunk.Address, out var address))
+        {
+            return null;
+        }
+        var links = Links;
+        var trunkEndPoint = new IPEndPoint(address, trunk.Port);
+        var target = SipUri.Parse(string.Create(CultureInfo.InvariantCulture, $"sip:{number}@{trunkEndPoint}"));
+        return links.Outbound.Start(new OutboundLegRequest(
+            target,
+            new SipDestination(SipTransportKind.Udp, trunkEndPoint),
+            HotlineNumber,
+            null,
+            target.ToString(),
+            new IPEndPoint(links.Ports.BindAddress, localRtpPort),
+            CitizenRingTimeout));
     }
 }

@@ -59,7 +59,7 @@ internal sealed partial class CallCenter : ICallCenter, IAgentRegistrationListen
         _records = records;
         _callbacks = callbacks;
         _priorityCallers = [.. _options.PriorityCallers];
-        metrics.ObserveLive(() => LiveCounts);
+        metrics.ObserveLive(() => Volatile.Read(ref _live));
     }
 
     public TimeProvider Time { get; }
@@ -72,14 +72,8 @@ internal sealed partial class CallCenter : ICallCenter, IAgentRegistrationListen
 
     public CallCenterLinks Links => _links ?? throw new InvalidOperationException("The SIP edge has not started.");
 
-    /// <summary>Calls in progress (read on the loop, or for tests after the fact).</summary>
-    public int ActiveCalls => Volatile.Read(ref _activeCalls);
-
-    private int _activeCalls;
-
-    private TelephonyLiveCounts LiveCounts => _live;
-
-    private TelephonyLiveCounts _live = new(0, 0, 0, 0, 0);
+    // Written on the loop, read by the metrics exporter's thread.
+    private TelephonyLiveCounts _live = TelephonyLiveCounts.Empty;
 
     /// <summary>Called by the edge once it is listening: answered trunk calls now come here.</summary>
     public void Attach(CallCenterLinks links)
@@ -108,7 +102,6 @@ internal sealed partial class CallCenter : ICallCenter, IAgentRegistrationListen
     private void Begin(HotlineCall call)
     {
         _calls.Add(call.Id, call);
-        _activeCalls = _calls.Count;
         Metrics.CallArrived();
         call.Start();
     }
@@ -121,7 +114,6 @@ internal sealed partial class CallCenter : ICallCenter, IAgentRegistrationListen
     internal void OnCallFinished(HotlineCall call, CallDetailRecord record)
     {
         _calls.Remove(call.Id);
-        _activeCalls = _calls.Count;
         RefreshLiveCounts();
         Metrics.CallEnded();
         _ = SaveRecordAsync(record);

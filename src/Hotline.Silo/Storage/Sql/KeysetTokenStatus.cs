@@ -1,0 +1,8 @@
+namespace Hotline.Silo.Storage.Sql;
+
+internal enum KeysetTokenStatus
+{
+    Valid,
+    Malformed,
+    WrongScope,
+}
