@@ -51,9 +51,7 @@ public static class SearchServiceCollectionExtensions
         return options.Provider.ToLowerInvariant() switch
         {
             "embedded" => new EmbeddedSearchEngine(),
-            "elasticsearch" => new ElasticsearchEngine(
-                new HttpClient { BaseAddress = new Uri(options.Elasticsearch.Url), Timeout = TimeSpan.FromSeconds(options.Elasticsearch.TimeoutSeconds) },
-                options.Elasticsearch, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<ElasticsearchEngine>>()),
+            "elasticsearch" => new ElasticsearchEngine(ElasticsearchEngine.CreateClient(options.Elasticsearch), options.Elasticsearch, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<ElasticsearchEngine>>()),
             _ => throw new InvalidOperationException($"Search:Provider '{options.Provider}' is not 'embedded' or 'elasticsearch'."),
         };
     }
