@@ -41,7 +41,8 @@ public static class SearchServiceCollectionExtensions
         // The host may register its own advisor first (its real department directory and history).
         services.TryAddSingleton(CreateAdvisor);
         services.TryAddSingleton<OpenTicketIndex>();
-        services.AddHostedService<KnowledgeBaseStartup>();
+        services.AddHostedService(sp => new KnowledgeBaseStartup(sp.GetRequiredService<KnowledgeBase>(), sp.GetRequiredService<IOptions<SearchOptions>>(),
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<KnowledgeBaseStartup>>()));
         return services;
     }
 
@@ -68,12 +69,5 @@ public static class SearchServiceCollectionExtensions
         }
 
         return advisor;
-    }
-
-    private sealed class KnowledgeBaseStartup(KnowledgeBase knowledgeBase, IOptions<SearchOptions> options) : IHostedService
-    {
-        public Task StartAsync(CancellationToken cancellationToken) => knowledgeBase.OpenAsync(options.Value.SeedDemoCorpus, cancellationToken);
-
-        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

@@ -330,11 +330,7 @@ public sealed class ElasticsearchEngineTests
     [Fact]
     public async Task SearchAsync_ClosedPort_ThrowsBackendExceptionNamingTheCall()
     {
-        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        var options = new ElasticsearchOptions { Url = $"http://127.0.0.1:{port}", TimeoutSeconds = 5 };
+        var options = new ElasticsearchOptions { Url = ClosedPort.Url(), TimeoutSeconds = 5 };
         var engine = new ElasticsearchEngine(ElasticsearchEngine.CreateClient(options), options, TimeProvider.System, NullLogger<ElasticsearchEngine>.Instance);
 
         var search = await Assert.ThrowsAsync<SearchBackendException>(() => engine.SearchAsync(new SearchRequest("社保卡")));
