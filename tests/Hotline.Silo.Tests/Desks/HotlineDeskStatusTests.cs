@@ -1,4 +1,5 @@
-using Hotline.Api.Grpc;
+using Grpc.Core;
+using Hotline.Silo.Tests.EndToEnd;
 using V1 = Hotline.Api.V1;
 
 namespace Hotline.Silo.Tests.Desks;
@@ -167,7 +168,7 @@ public sealed class HotlineDeskStatusTests
         Assert.Contains("DISPATCHED", reply.Message, StringComparison.Ordinal);
     }
 
-    internal static void AssertInvalid<T>(DeskReply<T> reply, string field)
+    internal static void AssertInvalid<T>(GrpcReplies<T> reply, string field)
     {
         Assert.Equal(StatusCode.InvalidArgument, reply.Status);
         Assert.StartsWith(field + ":", reply.Message, StringComparison.Ordinal);
