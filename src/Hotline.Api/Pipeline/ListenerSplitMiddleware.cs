@@ -1,4 +1,5 @@
 using System.Globalization;
+using Google.Protobuf;
 using Grpc.AspNetCore.Server;
 using Grpc.Core;
 using Microsoft.AspNetCore.Http;
@@ -13,8 +14,9 @@ namespace Hotline.Api.Pipeline;
 /// a request names; on the gRPC listener answers what the library lets pass or answers otherwise than
 /// README's status table (a non-POST request; a malformed grpc-timeout, which the library would ignore, is
 /// INTERNAL as in grpc-go; a message encoding it does not know is UNIMPLEMENTED before any message is read;
-/// a request message it could not read, UNKNOWN from the library, is INTERNAL); and counts every call by
-/// method and final status, including those the library ends before any interceptor runs.
+/// a request message it could not read, UNKNOWN from the library, is INTERNAL, or INVALID_ARGUMENT when
+/// its text was not UTF-8); and counts every call by method and final status, including those the library
+/// ends before any interceptor runs.
 /// </summary>
 internal sealed class ListenerSplitMiddleware(
     RequestDelegate next,
@@ -24,8 +26,9 @@ internal sealed class ListenerSplitMiddleware(
     IOptions<GrpcServiceOptions> grpcOptions,
     ILogger<ListenerSplitMiddleware> logger)
 {
-    private readonly string _acceptEncoding = string.Join(
-        ",", grpcOptions.Value.CompressionProviders.Select(p => p.EncodingName).Prepend("identity"));
+    private static readonly string UnknownStatus = ((int)StatusCode.Unknown).ToString(CultureInfo.InvariantCulture);
+
+    private readonly string[] _encodings = [.. grpcOptions.Value.CompressionProviders.Select(p => p.EncodingName).Prepend("identity")];
 
     public Task InvokeAsync(HttpContext context)
     {
@@ -61,10 +64,10 @@ internal sealed class ListenerSplitMiddleware(
         }
 
         string? encoding = context.Request.Headers["grpc-encoding"];
-        if (encoding is not null && !_acceptEncoding.Split(',').Contains(encoding, StringComparer.OrdinalIgnoreCase))
+        if (encoding is not null && !_encodings.Contains(encoding, StringComparer.OrdinalIgnoreCase))
         {
             context.Response.ContentType = "application/grpc";
-            context.Response.Headers["grpc-accept-encoding"] = _acceptEncoding;
+            context.Response.Headers["grpc-accept-encoding"] = string.Join(",", _encodings);
             return Refuse(context, StatusCode.Unimplemented, $"Message encoding '{encoding}' is not supported.");
         }
 
@@ -79,7 +82,7 @@ internal sealed class ListenerSplitMiddleware(
         try
         {
             await next(context);
-            UnreadableAsInternal(context);
+            Unreadable(context);
         }
         finally
         {
@@ -90,19 +93,24 @@ internal sealed class ListenerSplitMiddleware(
     /// <summary>
     /// Every failure inside a method leaves the status interceptor as a precise status, so UNKNOWN comes only
     /// from the library failing to read the request (a bad frame, corrupt gzip, bytes that are no message).
-    /// Still trailers-only and unsent, it is rewritten to INTERNAL.
+    /// While still trailers-only and unsent it becomes INTERNAL, or INVALID_ARGUMENT for text that is not
+    /// UTF-8: Google.Protobuf refuses it while parsing, and it is the client's data, not its framing, at fault.
     /// </summary>
-    private static void UnreadableAsInternal(HttpContext context)
+    private static void Unreadable(HttpContext context)
     {
         var headers = context.Response.Headers;
-        if (!context.Response.HasStarted && headers["grpc-status"] == UnknownStatus)
+        if (context.Response.HasStarted || headers["grpc-status"] != UnknownStatus)
         {
-            headers["grpc-status"] = ((int)StatusCode.Internal).ToString(CultureInfo.InvariantCulture);
-            headers["grpc-message"] = PercentEncode("The request message could not be read.");
+            return;
         }
-    }
 
-    private static readonly string UnknownStatus = ((int)StatusCode.Unknown).ToString(CultureInfo.InvariantCulture);
+        var cause = context.Features.Get<IServerCallContextFeature>()?.ServerCallContext.Status.DebugException;
+        var (code, message) = cause is InvalidProtocolBufferException && cause.Message.Contains("UTF-8", StringComparison.Ordinal)
+            ? (StatusCode.InvalidArgument, "A text field of the request is not valid UTF-8.")
+            : (StatusCode.Internal, "The request message could not be read.");
+        headers["grpc-status"] = ((int)code).ToString(CultureInfo.InvariantCulture);
+        headers["grpc-message"] = PercentEncode(message);
+    }
 
     /// <summary>grpc-status from the trailers, or from the headers of a trailers-only answer; none when the client left.</summary>
     private static StatusCode FinalStatus(HttpContext context)

@@ -9,10 +9,9 @@ namespace Hotline.Api.Pipeline;
 
 /// <summary>
 /// Checks what protobuf parsing lets through but no method can use, in any request message, naming the
-/// field at fault (INVALID_ARGUMENT): a Timestamp or Duration outside its documented range, and text that
-/// was not valid UTF-8 (Google.Protobuf replaces each bad byte with U+FFFD while parsing, so a U+FFFD in a
-/// request is where the client's bytes were not UTF-8; refusing it keeps mangled text out of tickets and
-/// the search index). Enums are checked by the methods, which know the values each accepts.
+/// field at fault (INVALID_ARGUMENT): a Timestamp or Duration outside its documented range, which would
+/// fail the method's conversion as a server fault. Enums are checked by the methods, which know the
+/// values each accepts; text that is not UTF-8 never gets this far (Google.Protobuf refuses it while parsing).
 /// </summary>
 internal static class RequestCheck
 {
@@ -66,8 +65,6 @@ internal static class RequestCheck
     {
         switch (value)
         {
-            case string text when text.Contains('\uFFFD', StringComparison.Ordinal):
-                throw Invalid(name, "is not valid UTF-8 text");
             case Timestamp timestamp when timestamp.Seconds is < MinTimestampSeconds or > MaxTimestampSeconds
                 || timestamp.Nanos is < 0 or > MaxNanos:
                 throw Invalid(name, "is not a valid timestamp");
@@ -86,7 +83,7 @@ internal static class RequestCheck
 
     private static FieldDescriptor[] FieldsToCheck(MessageDescriptor descriptor) =>
         descriptor.Fields.InFieldNumberOrder()
-            .Where(f => f.FieldType is FieldType.String or FieldType.Message)
+            .Where(f => f.FieldType == FieldType.Message)
             .ToArray();
 
     private static RpcException Invalid(string field, string problem) =>

@@ -3,6 +3,7 @@ using Grpc.Core.Interceptors;
 using Hotline.Api.Calls;
 using Hotline.Contracts.Tickets;
 using Hotline.Search;
+using Hotline.Telephony.Calls;
 using Microsoft.Extensions.Logging;
 
 namespace Hotline.Api.Pipeline;
@@ -99,12 +100,12 @@ internal sealed class StatusInterceptor(TimeProvider timeProvider, ILogger<Statu
         _ => StatusCode.Unknown,
     };
 
-    private static StatusCode Map(Telephony.Calls.CallCenterRefusal refusal) => refusal switch
+    private static StatusCode Map(CallCenterRefusal refusal) => refusal switch
     {
-        Telephony.Calls.CallCenterRefusal.NotFound => StatusCode.NotFound,
-        Telephony.Calls.CallCenterRefusal.WrongState => StatusCode.FailedPrecondition,
-        Telephony.Calls.CallCenterRefusal.InvalidArgument => StatusCode.InvalidArgument,
-        Telephony.Calls.CallCenterRefusal.Unavailable => StatusCode.Unavailable,
+        CallCenterRefusal.NotFound => StatusCode.NotFound,
+        CallCenterRefusal.WrongState => StatusCode.FailedPrecondition,
+        CallCenterRefusal.InvalidArgument => StatusCode.InvalidArgument,
+        CallCenterRefusal.Unavailable => StatusCode.Unavailable,
         _ => StatusCode.Unknown,
     };
 }

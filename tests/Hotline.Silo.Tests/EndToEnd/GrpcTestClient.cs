@@ -58,6 +58,21 @@ internal sealed class GrpcTestClient : IDisposable
         where T : IMessage<T> =>
         CallAsync(service, method, request, token, parser, TimeSpan.FromSeconds(30), take, CancellationToken.None);
 
+    /// <summary>Calls a unary method with <paramref name="payload"/> as the request message as it is, e.g. bytes no generated message would write.</summary>
+    public async Task<GrpcReply<byte[]>> UnaryRawAsync(string service, string method, byte[] payload, string? token)
+    {
+        var raw = new Method<byte[], byte[]>(MethodType.Unary, FullName(service), method, Bytes, Bytes);
+        try
+        {
+            var answer = await _channel.CreateCallInvoker().AsyncUnaryCall(raw, null, Options(token, TimeSpan.FromSeconds(30), CancellationToken.None), payload);
+            return new GrpcReply<byte[]>(StatusCode.OK, "", answer);
+        }
+        catch (RpcException e)
+        {
+            return new GrpcReply<byte[]>(e.StatusCode, e.Status.Detail, null);
+        }
+    }
+
     /// <summary>
     /// A unary call whose request message goes out at once but whose end of stream waits for
     /// <paramref name="release"/>: the server cannot run the method before the request ends, so the call
