@@ -17,6 +17,7 @@ internal sealed class UdpPeer : IDisposable
     {
         _edge = edge;
         _client = new UdpClient(new IPEndPoint(IPAddress.Parse(address), 0));
+        _client.Client.ReceiveBufferSize = 4 * 1024 * 1024; // floods in tests are answered; keep every answer
     }
 
     public IPEndPoint LocalEndPoint => (IPEndPoint)_client.Client.LocalEndPoint!;

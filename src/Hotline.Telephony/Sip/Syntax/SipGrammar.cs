@@ -26,6 +26,36 @@ internal static class SipGrammar
     public static bool IsWhitespace(char c) => c is ' ' or '\t';
 
     /// <summary>
+    /// RFC 3261 §25.1: word = 1*(alphanum / "-" / "." / "!" / "%" / "*" / "_" / "+" / "`" / "'" / "~" /
+    /// "(" / ")" / "&lt;" / "&gt;" / ":" / "\" / DQUOTE / "/" / "[" / "]" / "?" / "{" / "}").
+    /// </summary>
+    public static bool IsWordChar(char c) =>
+        IsTokenChar(c) || c is '(' or ')' or '<' or '>' or ':' or '\\' or '"' or '/' or '[' or ']' or '?' or '{' or '}';
+
+    /// <summary>RFC 3261 §25.1: callid = word [ "@" word ].</summary>
+    public static bool IsCallId(ReadOnlySpan<char> value)
+    {
+        var at = value.IndexOf('@');
+        return at < 0 ? IsWord(value) : IsWord(value[..at]) && IsWord(value[(at + 1)..]);
+    }
+
+    private static bool IsWord(ReadOnlySpan<char> value)
+    {
+        if (value.IsEmpty)
+        {
+            return false;
+        }
+        foreach (var c in value)
+        {
+            if (!IsWordChar(c))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>
     /// Splits a header value on top-level commas (RFC 3261 §7.3.1), ignoring commas inside quoted strings
     /// and angle brackets. Returns false for an unterminated quote or bracket.
     /// </summary>

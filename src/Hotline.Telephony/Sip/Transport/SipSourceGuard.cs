@@ -47,7 +47,7 @@ internal sealed class SipSourceGuard : ISipRateLimiter
 
     public bool IsBanned(IPAddress source) => _records.TryGetValue(source, out var record) && IsBanned(record);
 
-    /// <summary>A request from this source was refused for a reason a legitimate phone does not repeat (403, 404).</summary>
+    /// <summary>A request from this source was refused for a reason a legitimate phone does not repeat (403, 404, malformed).</summary>
     public void Strike(IPAddress source)
     {
         if (_failuresToBan <= 0 || _exempt.Contains(source))
