@@ -21,14 +21,14 @@ internal sealed class SipTransportLayer : ISipSender, IAsyncDisposable
     private readonly LogThrottle _rejectionLog;
     private Func<SipInbound, ValueTask> _handler = _ => ValueTask.CompletedTask;
 
-    public SipTransportLayer(IPEndPoint bind, int maxTcpConnections, TimeSpan tcpIdleTimeout, TimeProvider time, ISipRateLimiter rateLimiter, ILogger logger, SipParseLimits? limits = null)
+    public SipTransportLayer(IPEndPoint bind, SipTcpLimits tcpLimits, TimeProvider time, ISipRateLimiter rateLimiter, ILogger logger, SipParseLimits? limits = null)
     {
         _limits = limits ?? SipParseLimits.Default;
         _parser = new SipMessageParser(_limits);
         _rateLimiter = rateLimiter;
         _logger = logger;
         _rejectionLog = new LogThrottle(time, TimeSpan.FromSeconds(1), 10);
-        (_udp, _tcp) = BindPair(bind, endpoint => new TcpSipTransport(endpoint, _limits, maxTcpConnections, time, tcpIdleTimeout, logger), logger);
+        (_udp, _tcp) = BindPair(bind, endpoint => new TcpSipTransport(endpoint, _limits, tcpLimits, time, logger), logger);
     }
 
     /// <summary>
