@@ -50,7 +50,8 @@ public static class TelephonyServiceCollectionExtensions
                 time,
                 sip.BanAfterFailures,
                 TimeSpan.FromSeconds(sip.BanWindowSeconds),
-                TimeSpan.FromSeconds(sip.BanSeconds));
+                TimeSpan.FromSeconds(sip.BanSeconds),
+                sip.MaxTrackedSources);
         });
         services.TryAddSingleton<ISipRateLimiter>(provider => provider.GetRequiredService<SipSourceGuard>());
         services.TryAddSingleton(provider => new RegistrationTable(

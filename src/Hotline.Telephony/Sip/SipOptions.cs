@@ -40,6 +40,12 @@ public sealed record SipOptions
     /// <summary>How long a banned source's packets are dropped unanswered.</summary>
     public int BanSeconds { get; init; } = 600;
 
+    /// <summary>
+    /// Sources (IPv4 addresses, IPv6 /64s) the ban table remembers; past it, those struck longest ago are
+    /// forgotten first, and active bans only when the table holds nothing else.
+    /// </summary>
+    public int MaxTrackedSources { get; init; } = 100_000;
+
     /// <summary>Numbers that reach the hotline (comma-separated), e.g. "12345"; callers dial sip:12345@….</summary>
     public string HotlineNumbers { get; init; } = "12345";
 
