@@ -173,6 +173,40 @@ public sealed class CallCenterAgentTests : IDisposable
     }
 
     [Fact]
+    public async Task QueuedCallback_InternationalCallerId_KeptFlaggedAndNeverDialled()
+    {
+        // The trunk's port is a socket of ours: anything the edge dials would arrive here.
+        using var trunkListener = new System.Net.Sockets.UdpClient(new System.Net.IPEndPoint(System.Net.IPAddress.Parse(EdgeHost.TrunkAddress), 0));
+        var trunkPort = ((System.Net.IPEndPoint)trunkListener.Client.LocalEndPoint!).Port;
+        await using var host = await StartAsync(("Sip:Trunks:0:Port", trunkPort.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var scenario = SippRunner.ScenarioPath($"intl-caller-{Guid.NewGuid():N}.xml");
+        await File.WriteAllTextAsync(scenario, (await File.ReadAllTextAsync(SippRunner.ScenarioPath("trunk-call-presses-1-by-info.xml"))).Replace("13800138000", "0085291234567", StringComparison.Ordinal));
+        try
+        {
+            // The caller (an international caller id) presses 1 for a callback; the request is kept, flagged.
+            var caller = await SippRunner.RunFromAsync(EdgeHost.TrunkAddress, host.EndPoint, Path.GetFileName(scenario), "u1", 1, "-s", "12345", "-mi", EdgeHost.TrunkAddress);
+            Assert.True(caller.ExitCode == 0, caller.ToString());
+            var first = await CallCenterQueueTests.WaitForRecordAsync(host);
+            Assert.Equal((CallDisposition.CallbackRequested, "0085291234567"), (first.Disposition, first.CallbackNumber));
+
+            // An agent arrives and the place in line comes up: the edge does not dial, the request stays for an agent.
+            var agent = StartAgent(host, "agent-answer-hang-up.xml");
+            await WaitForLogAsync(host, "is not dialled automatically", count: 2);
+            var pending = Assert.Single(await host.Services.GetRequiredService<ICallbackRequestStore>().ListPendingAsync(10, CancellationToken.None));
+            Assert.Equal((first.CallId, "0085291234567", true), (pending.CallId, pending.Number, pending.NeedsAgent));
+            Assert.Equal("international number (00)", pending.FlagReason);
+            Assert.Equal(0, trunkListener.Available);
+            Assert.Empty(host.Edge.Legs!.Legs);
+            await agent;
+            Assert.Equal(0, trunkListener.Available);
+        }
+        finally
+        {
+            File.Delete(scenario);
+        }
+    }
+
+    [Fact]
     public async Task ThreeParty_AgentAddsDepartmentThenLeaves_CallerAndDepartmentGoOn()
     {
         var trunkPort = Random.Shared.Next(40000, 42000);
@@ -228,6 +262,20 @@ public sealed class CallCenterAgentTests : IDisposable
 
         Assert.Equal(CallCenterRefusal.InvalidArgument, placed.Refusal);
         Assert.Empty(host.Edge.Legs!.Legs);
+    }
+
+    /// <summary>Polls the captured log (not a timing assertion): the deadline only bounds a broken run.</summary>
+    private static async Task WaitForLogAsync(EdgeHost host, string text, int count)
+    {
+        for (var attempt = 0; attempt < 300; attempt++)
+        {
+            if (host.Logs.Entries.Count(e => e.Message.Contains(text, StringComparison.Ordinal)) >= count)
+            {
+                return;
+            }
+            await Task.Delay(50);
+        }
+        throw new TimeoutException($"'{text}' was not logged {count} times");
     }
 
     /// <summary>Waits until something (sipp) has bound the UDP port, read from /proc/net/udp.</summary>
