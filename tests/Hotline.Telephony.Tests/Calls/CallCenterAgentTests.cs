@@ -80,7 +80,7 @@ public sealed class CallCenterAgentTests : IDisposable
         var trunk = SippRunner.RunFromAsync(EdgeHost.TrunkAddress, host.EndPoint, "builtin:uas", "u1", 1, "-p", trunkPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var outbound = host.Services.GetRequiredService<IOutboundCalls>();
 
-        await WaitForUdpListenerAsync(trunkPort);
+        await SippRunner.WaitForUdpListenerAsync(trunkPort);
 
         var placed = await outbound.PlaceCallAsync("13800138000", "general", CancellationToken.None);
 
@@ -160,7 +160,7 @@ public sealed class CallCenterAgentTests : IDisposable
 
         // An agent arrives: the place in line comes up, the edge calls the citizen through the trunk and rings the agent.
         var trunk = SippRunner.RunFromAsync(EdgeHost.TrunkAddress, host.EndPoint, "builtin:uas", "u1", 1, "-p", trunkPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        await WaitForUdpListenerAsync(trunkPort);
+        await SippRunner.WaitForUdpListenerAsync(trunkPort);
         var agent = StartAgent(host, "agent-answer-hang-up.xml");
 
         var trunkResult = await trunk;
@@ -217,7 +217,7 @@ public sealed class CallCenterAgentTests : IDisposable
         await WaitForAgentAsync(host, "1001", AgentState.OnCall, agent);
         // sipp's built-in UAS answers for the department (through the trunk) and stays until the edge's BYE.
         var department = SippRunner.RunFromAsync(EdgeHost.TrunkAddress, host.EndPoint, "builtin:uas", "u1", 1, "-p", trunkPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        await WaitForUdpListenerAsync(trunkPort);
+        await SippRunner.WaitForUdpListenerAsync(trunkPort);
         var threeParty = host.Services.GetRequiredService<IThreePartyCalls>();
 
         Assert.Equal(CallCenterRefusal.InvalidArgument, (await threeParty.AddThirdPartyAsync("1001", "008613800138000", CancellationToken.None)).Refusal);
@@ -276,21 +276,6 @@ public sealed class CallCenterAgentTests : IDisposable
             await Task.Delay(50);
         }
         throw new TimeoutException($"'{text}' was not logged {count} times");
-    }
-
-    /// <summary>Waits until something (sipp) has bound the UDP port, read from /proc/net/udp.</summary>
-    private static async Task WaitForUdpListenerAsync(int port)
-    {
-        var hexPort = ":" + port.ToString("X4", System.Globalization.CultureInfo.InvariantCulture) + " ";
-        for (var attempt = 0; attempt < 200; attempt++)
-        {
-            if ((await File.ReadAllTextAsync("/proc/net/udp")).Contains(hexPort, StringComparison.Ordinal))
-            {
-                return;
-            }
-            await Task.Delay(50);
-        }
-        throw new TimeoutException($"nothing listens on UDP port {port}");
     }
 
     private Task<EdgeHost> StartAsync(params (string Key, string Value)[] settings)
