@@ -78,18 +78,8 @@ internal sealed class TcpPeer : IDisposable
         }
     }
 
-    public string Request(string method, string uri, string extraHeaders = "", string? callId = null) => $"""
-        {method} {uri} SIP/2.0
-        Via: SIP/2.0/TCP {LocalEndPoint};branch=z9hG4bK{Guid.NewGuid():N};rport
-        Max-Forwards: 70
-        To: <{uri}>
-        From: <sip:peer@{LocalEndPoint}>;tag={Guid.NewGuid():N}
-        Call-ID: {callId ?? Guid.NewGuid().ToString("N")}
-        CSeq: 1 {method}
-        {extraHeaders}Content-Length: 0
-
-
-        """;
+    public string Request(string method, string uri, string extraHeaders = "", string? callId = null) =>
+        SipText.Request(method, uri, $"SIP/2.0/TCP {LocalEndPoint};branch=z9hG4bK{Guid.NewGuid():N};rport", LocalEndPoint, extraHeaders, callId);
 
     private static int ContentLength(string headers)
     {

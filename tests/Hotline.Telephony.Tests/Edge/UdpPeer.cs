@@ -54,18 +54,8 @@ internal sealed class UdpPeer : IDisposable
         }
     }
 
-    public string Request(string method, string uri, string extraHeaders = "", string? callId = null) => $"""
-        {method} {uri} SIP/2.0
-        Via: {Via}
-        Max-Forwards: 70
-        To: <{uri}>
-        From: <sip:peer@{LocalEndPoint}>;tag={Guid.NewGuid():N}
-        Call-ID: {callId ?? Guid.NewGuid().ToString("N")}
-        CSeq: 1 {method}
-        {extraHeaders}Content-Length: 0
-
-
-        """;
+    public string Request(string method, string uri, string extraHeaders = "", string? callId = null) =>
+        SipText.Request(method, uri, Via, LocalEndPoint, extraHeaders, callId);
 
     public void Dispose() => _client.Dispose();
 }

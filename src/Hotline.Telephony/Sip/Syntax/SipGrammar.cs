@@ -7,21 +7,7 @@ internal static class SipGrammar
     public static bool IsTokenChar(char c) =>
         char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '!' or '%' or '*' or '_' or '+' or '`' or '\'' or '~';
 
-    public static bool IsToken(ReadOnlySpan<char> value)
-    {
-        if (value.IsEmpty)
-        {
-            return false;
-        }
-        foreach (var c in value)
-        {
-            if (!IsTokenChar(c))
-            {
-                return false;
-            }
-        }
-        return true;
-    }
+    public static bool IsToken(ReadOnlySpan<char> value) => IsRunOf(value, IsTokenChar);
 
     public static bool IsWhitespace(char c) => c is ' ' or '\t';
 
@@ -36,10 +22,11 @@ internal static class SipGrammar
     public static bool IsCallId(ReadOnlySpan<char> value)
     {
         var at = value.IndexOf('@');
-        return at < 0 ? IsWord(value) : IsWord(value[..at]) && IsWord(value[(at + 1)..]);
+        return at < 0 ? IsRunOf(value, IsWordChar) : IsRunOf(value[..at], IsWordChar) && IsRunOf(value[(at + 1)..], IsWordChar);
     }
 
-    private static bool IsWord(ReadOnlySpan<char> value)
+    /// <summary>1*(allowed): at least one character, every one allowed.</summary>
+    private static bool IsRunOf(ReadOnlySpan<char> value, Func<char, bool> allowed)
     {
         if (value.IsEmpty)
         {
@@ -47,7 +34,7 @@ internal static class SipGrammar
         }
         foreach (var c in value)
         {
-            if (!IsWordChar(c))
+            if (!allowed(c))
             {
                 return false;
             }
