@@ -31,8 +31,20 @@ internal sealed class CallbackNumberPolicy
     public CallbackNumberPolicy(IReadOnlyList<string>? patterns)
     {
         var source = patterns is { Count: > 0 } ? patterns : DefaultPatterns;
-        // Anchored whole: a pattern allows a number, never a number with something before or after it.
-        _allowed = [.. source.Select(p => new Regex($"^(?:{p})$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, MatchTimeout))];
+        _allowed = [.. source.Select(Compile)];
+    }
+
+    /// <summary>Anchored whole (\z, not $, which also matches before a final newline): a pattern allows a number, never more.</summary>
+    private static Regex Compile(string pattern, int index)
+    {
+        try
+        {
+            return new Regex($"^(?:{pattern})\\z", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, MatchTimeout);
+        }
+        catch (ArgumentException exception)
+        {
+            throw new InvalidOperationException($"{CallbackOptions.SectionName}:AllowedNumbers:{index} is not a valid regular expression: {exception.Message}", exception);
+        }
     }
 
     /// <summary>Null when the number may be dialled; otherwise why it is left for an agent.</summary>
@@ -41,10 +53,6 @@ internal sealed class CallbackNumberPolicy
         if (string.IsNullOrEmpty(number) || !number.All(char.IsAsciiDigit))
         {
             return number.StartsWith('+') ? "international number (+)" : "not a dialable number";
-        }
-        if (number.StartsWith("00", StringComparison.Ordinal))
-        {
-            return "international number (00)";
         }
         foreach (var pattern in _allowed)
         {
@@ -60,6 +68,6 @@ internal sealed class CallbackNumberPolicy
                 return "number check timed out";
             }
         }
-        return "not in Callbacks:AllowedNumbers";
+        return number.StartsWith("00", StringComparison.Ordinal) ? "international number (00)" : "not in Callbacks:AllowedNumbers";
     }
 }

@@ -46,4 +46,12 @@ public sealed class CallbackNumberPolicyTests
         Assert.NotNull(policy.Refusal("13900139000"));
         Assert.NotNull(policy.Refusal("138001380001"));
     }
+
+    [Fact]
+    public void Constructor_InvalidPattern_NamesTheSetting()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => new CallbackNumberPolicy(["1[3-9]\\d{9}", "13[0-9"]));
+
+        Assert.Contains("Callbacks:AllowedNumbers:1", error.Message, StringComparison.Ordinal);
+    }
 }

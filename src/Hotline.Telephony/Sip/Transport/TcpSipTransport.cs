@@ -21,7 +21,7 @@ internal sealed class TcpSipTransport : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly LogThrottle _refusalLog;
     private readonly ConcurrentDictionary<long, SipTcpConnection> _connections = new();
-    private readonly Dictionary<IPAddress, int> _inboundPerSource = [];
+    private readonly Dictionary<SourceKey, int> _inboundPerSource = [];
     private readonly CancellationTokenSource _stopping = new();
     private Action<SipMessage, SipTcpConnection> _onMessage = (_, _) => { };
     private Func<ReadOnlySequence<byte>, SipParseError, SipTcpConnection, ValueTask> _onRejected = (_, _, _) => ValueTask.CompletedTask;
@@ -105,7 +105,7 @@ internal sealed class TcpSipTransport : IAsyncDisposable
         }
     }
 
-    /// <summary>Counts the connection against its source; false (logged, throttled) when a limit is reached.</summary>
+    /// <summary>Counts the connection against its source (an IPv6 /64 counts as one); false (logged, throttled) when a limit is reached.</summary>
     private bool TryAdmit(Socket socket)
     {
         if (socket.RemoteEndPoint is not IPEndPoint remote)
@@ -115,7 +115,8 @@ internal sealed class TcpSipTransport : IAsyncDisposable
         string? refusal = null;
         lock (_inboundPerSource)
         {
-            var fromSource = _inboundPerSource.GetValueOrDefault(remote.Address);
+            var key = SourceKey.From(remote.Address);
+            var fromSource = _inboundPerSource.GetValueOrDefault(key);
             if (_connections.Count >= _tcpLimits.MaxConnections)
             {
                 refusal = "connection limit reached";
@@ -126,7 +127,7 @@ internal sealed class TcpSipTransport : IAsyncDisposable
             }
             else
             {
-                _inboundPerSource[remote.Address] = fromSource + 1;
+                _inboundPerSource[key] = fromSource + 1;
             }
         }
         if (refusal is not null && _refusalLog.TryEnter(out var suppressed))
@@ -138,16 +139,17 @@ internal sealed class TcpSipTransport : IAsyncDisposable
 
     private void Release(IPAddress source)
     {
+        var key = SourceKey.From(source);
         lock (_inboundPerSource)
         {
-            var left = _inboundPerSource.GetValueOrDefault(source) - 1;
+            var left = _inboundPerSource.GetValueOrDefault(key) - 1;
             if (left > 0)
             {
-                _inboundPerSource[source] = left;
+                _inboundPerSource[key] = left;
             }
             else
             {
-                _inboundPerSource.Remove(source);
+                _inboundPerSource.Remove(key);
             }
         }
     }
