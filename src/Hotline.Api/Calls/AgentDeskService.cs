@@ -1,6 +1,7 @@
 using Google.Protobuf.Reflection;
 using Hotline.Api.Desks;
 using Hotline.Api.Grpc;
+using Hotline.Contracts.Agents;
 using Hotline.Contracts.Security;
 using Hotline.Contracts.Tickets;
 using Hotline.Telephony.Calls;

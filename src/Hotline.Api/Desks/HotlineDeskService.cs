@@ -4,6 +4,7 @@ using Hotline.Contracts.Organisation;
 using Hotline.Contracts.Tickets;
 using Hotline.Contracts.Tickets.Commands;
 using Google.Protobuf.Reflection;
+using Orleans;
 using V1 = Hotline.Api.V1;
 
 namespace Hotline.Api.Desks;

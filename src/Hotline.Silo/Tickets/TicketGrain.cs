@@ -3,10 +3,10 @@ using Hotline.Contracts.Organisation;
 using Hotline.Contracts.Security;
 using Hotline.Contracts.Tickets;
 using Hotline.Contracts.Tickets.Commands;
-using Hotline.Silo.Grains;
 using Hotline.Silo.Storage;
 using Hotline.Silo.Tickets.Events;
 using Microsoft.Extensions.Logging;
+using Orleans;
 
 namespace Hotline.Silo.Tickets;
 
@@ -16,28 +16,24 @@ namespace Hotline.Silo.Tickets;
 /// durable state. Calls to one key run one at a time, so in-memory state needs no locking.
 /// </summary>
 internal sealed partial class TicketGrain(
-    IGrainContext context,
     ITicketStore store,
     IDepartmentDirectory departments,
-    IGrainFactory grains,
     TicketRules rules,
     TicketViews views,
     TimeProvider time,
     IEnumerable<ITicketChangeObserver> observers,
-    ILogger<TicketGrain> logger) : ITicketGrain, IActivationHooks
+    ILogger<TicketGrain> logger) : Grain, ITicketGrain
 {
     private TicketGrainState? _state;
 
     // Set when a commit threw: it may or may not have reached the disk, so the next command reloads first.
     private bool _stale;
 
-    private string Id => context.Key;
+    private string Id => this.GetPrimaryKeyString();
 
     // On a shared database every call reloads first anyway (see RefreshAsync), so activation need not.
-    public Task OnActivateAsync(CancellationToken cancellationToken) =>
+    public override Task OnActivateAsync(CancellationToken cancellationToken) =>
         store.SharedWithOtherHosts ? Task.CompletedTask : ReloadAsync(cancellationToken);
-
-    public Task OnDeactivateAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public async Task<TicketView> CreateAsync(CreateTicket command)
     {
@@ -118,7 +114,7 @@ internal sealed partial class TicketGrain(
         // A crash between the two leaves the parent listing a child not yet MERGED; retrying the merge
         // completes it, as attaching is idempotent.
         var parentId = events.OfType<TicketMerged>().Single().ParentTicketId;
-        var parent = grains.GetGrain<ITicketGrain>(parentId);
+        var parent = GrainFactory.GetGrain<ITicketGrain>(parentId);
         await parent.AttachMergedChildAsync(new AttachMergedChild(command.Caller, Id));
         return await CommitAsync(command.Caller, events);
     }
