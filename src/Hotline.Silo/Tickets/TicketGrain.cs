@@ -20,7 +20,7 @@ internal sealed partial class TicketGrain(
     IDepartmentDirectory departments,
     TicketRules rules,
     TicketViews views,
-    TimeProvider time,
+    [FromKeyedServices(TicketServiceCollectionExtensions.ClockKey)] TimeProvider time,
     IEnumerable<ITicketChangeObserver> observers,
     ILogger<TicketGrain> logger) : Grain, ITicketGrain
 {
