@@ -1,6 +1,8 @@
 using Hotline.Api.Grpc;
 using Hotline.Contracts.Security;
 using Hotline.Contracts.Tickets;
+using Orleans.Runtime;
+using Orleans.Runtime.Messaging;
 
 namespace Hotline.Api.Desks;
 
@@ -34,7 +36,21 @@ internal static class DeskCall
         {
             throw ToRpc(refused);
         }
+        catch (Exception gone) when (IsHostGone(gone))
+        {
+            throw Unavailable(gone);
+        }
     }
+
+    /// <summary>
+    /// The silo that held the grain stopped or died mid-call: nothing was acknowledged, and the grain comes back
+    /// on a live silo, so the client should retry (UNAVAILABLE is the status gRPC clients retry on).
+    /// </summary>
+    public static RpcException Unavailable(Exception gone) =>
+        new(StatusCode.Unavailable, $"The ticket's host went away; retry the call. ({gone.GetType().Name})");
+
+    /// <summary>Orleans could not deliver the call (the target silo is stopping, dead or unreachable).</summary>
+    public static bool IsHostGone(Exception exception) => exception is OrleansMessageRejectionException or ConnectionFailedException;
 
     public static RpcException ToRpc(TicketRefusedException refused) => new(
         refused.Kind switch

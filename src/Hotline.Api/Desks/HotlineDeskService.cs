@@ -100,6 +100,10 @@ internal sealed class HotlineDeskService(
             {
                 throw DeskCall.ToRpc(refused);
             }
+            catch (Exception gone) when (DeskCall.IsHostGone(gone))
+            {
+                throw DeskCall.Unavailable(gone);
+            }
         }
     }
 

@@ -15,7 +15,8 @@ internal sealed record ClusterSettings(
     int GatewayPort,
     string ClusterId,
     string ServiceId,
-    TimeSpan IdleTimeout)
+    TimeSpan IdleTimeout,
+    IPAddress? AdvertisedAddress)
 {
     public const string DefaultId = "hotline";
 
@@ -25,7 +26,8 @@ internal sealed record ClusterSettings(
         PortOrFree(configuration, "Cluster:GatewayPort", 30000),
         Id(configuration, "Cluster:ClusterId"),
         Id(configuration, "Cluster:ServiceId"),
-        ReadIdleTimeout(configuration));
+        ReadIdleTimeout(configuration),
+        ReadAdvertisedAddress(configuration));
 
     private static ClusterProvider ReadProvider(IConfiguration configuration)
     {
@@ -83,6 +85,21 @@ internal sealed record ClusterSettings(
         return TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var value) && value >= TimeSpan.FromMinutes(1)
             ? value
             : throw new HostSettingsException($"{key} must be a duration of at least 00:01:00, not '{text}'.");
+    }
+
+    /// <summary><c>Cluster:AdvertisedAddress</c>: the address other silos reach this one at (default: Orleans picks this machine's address).</summary>
+    private static IPAddress? ReadAdvertisedAddress(IConfiguration configuration)
+    {
+        const string key = "Cluster:AdvertisedAddress";
+        var text = configuration[key];
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        return IPAddress.TryParse(text, out var address)
+            ? address
+            : throw new HostSettingsException($"{key} must be an IP address, not '{text}'.");
     }
 
     private static int FreePort()

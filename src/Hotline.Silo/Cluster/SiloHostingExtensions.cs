@@ -1,3 +1,7 @@
+using System.Net;
+using Hotline.Silo.Storage.Postgres;
+using Hotline.Silo.Storage.Sql;
+using Hotline.Silo.Tickets;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 
@@ -13,15 +17,42 @@ internal static class SiloHostingExtensions
     public static IHostApplicationBuilder UseHotlineSilo(this IHostApplicationBuilder builder, ClusterSettings settings)
     {
         builder.Services.AddSingleton(settings);
+        var connectionString = builder.Configuration["Storage:ConnectionString"]!;
+        if (settings.Provider == ClusterProvider.Postgres)
+        {
+            // Registered before the silo, so the membership tables exist when it joins.
+            builder.Services.AddHostedService(sp => new ClusterSchemaStartup(connectionString, sp.GetRequiredService<ILogger<ClusterSchemaStartup>>()));
+            builder.Services.AddSingleton(new SingleActivation(AcrossHosts: true));
+            builder.Services.AddSingleton(sp => (PostgresDialect)sp.GetRequiredService<SqlDialect>());
+            builder.Services.AddHostedService<CommitListener>();
+        }
+
         builder.UseOrleans(silo =>
         {
-            switch (settings.Provider)
+            if (settings.Provider == ClusterProvider.Localhost)
             {
-                case ClusterProvider.Localhost:
-                    silo.UseLocalhostClustering(settings.SiloPort, settings.GatewayPort, serviceId: settings.ServiceId, clusterId: settings.ClusterId);
-                    break;
-                default:
-                    throw new NotSupportedException($"Cluster provider {settings.Provider} is not available yet.");
+                silo.UseLocalhostClustering(settings.SiloPort, settings.GatewayPort, serviceId: settings.ServiceId, clusterId: settings.ClusterId);
+            }
+            else
+            {
+                silo.UseAdoNetClustering(options =>
+                {
+                    options.Invariant = "Npgsql";
+                    options.ConnectionString = connectionString;
+                });
+                silo.Configure<ClusterOptions>(options =>
+                {
+                    options.ClusterId = settings.ClusterId;
+                    options.ServiceId = settings.ServiceId;
+                });
+                silo.Configure<EndpointOptions>(options =>
+                {
+                    options.SiloPort = settings.SiloPort;
+                    options.GatewayPort = settings.GatewayPort;
+                    options.AdvertisedIPAddress = settings.AdvertisedAddress ?? options.AdvertisedIPAddress;
+                    options.SiloListeningEndpoint = new IPEndPoint(IPAddress.Any, settings.SiloPort);
+                    options.GatewayListeningEndpoint = new IPEndPoint(IPAddress.Any, settings.GatewayPort);
+                });
             }
 
             silo.Configure<GrainCollectionOptions>(options => options.CollectionAge = settings.IdleTimeout);

@@ -17,6 +17,7 @@ namespace Hotline.Silo.Tickets;
 /// </summary>
 internal sealed partial class TicketGrain(
     ITicketStore store,
+    SingleActivation activation,
     IDepartmentDirectory departments,
     TicketRules rules,
     TicketViews views,
@@ -31,9 +32,17 @@ internal sealed partial class TicketGrain(
 
     private string Id => this.GetPrimaryKeyString();
 
-    // On a shared database every call reloads first anyway (see RefreshAsync), so activation need not.
+    /// <summary>
+    /// On a database shared with hosts outside this cluster another activation of this ticket may commit at any
+    /// time; deciding or answering from cached state would refuse legal commands, lose races needlessly and
+    /// serve stale reads. Within one cluster Orleans keeps a single activation, and the store's version check
+    /// stays as the safety net.
+    /// </summary>
+    private bool ReloadEachCall => store.SharedWithOtherHosts && !activation.AcrossHosts;
+
+    // When every call reloads first anyway (see RefreshAsync), activation need not.
     public override Task OnActivateAsync(CancellationToken cancellationToken) =>
-        store.SharedWithOtherHosts ? Task.CompletedTask : ReloadAsync(cancellationToken);
+        ReloadEachCall ? Task.CompletedTask : ReloadAsync(cancellationToken);
 
     public async Task<TicketView> CreateAsync(CreateTicket command)
     {
@@ -152,9 +161,7 @@ internal sealed partial class TicketGrain(
 
     private async Task RefreshAsync()
     {
-        // On a shared database another host may have committed since our last call: deciding or answering
-        // from the cached state would refuse legal commands, lose races needlessly and serve stale reads.
-        if (_stale || store.SharedWithOtherHosts)
+        if (_stale || ReloadEachCall)
         {
             await ReloadAsync(CancellationToken.None);
         }

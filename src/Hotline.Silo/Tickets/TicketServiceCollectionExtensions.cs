@@ -33,6 +33,7 @@ internal static class TicketServiceCollectionExtensions
         services.AddOptions<CalendarOptions>().Bind(configuration.GetSection(CalendarOptions.SectionName));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddKeyedSingleton<TimeProvider>(ClockKey, static (sp, _) => sp.GetRequiredService<TimeProvider>());
+        services.TryAddSingleton(new SingleActivation(AcrossHosts: false));
         services.AddSingleton(sp => new WorkCalendar(sp.GetRequiredService<IOptions<CalendarOptions>>().Value));
         services.AddSingleton(sp => new TicketDeadlines(sp.GetRequiredService<IOptions<TicketOptions>>().Value, sp.GetRequiredService<WorkCalendar>()));
         services.AddSingleton(sp => new TicketRules(sp.GetRequiredService<IOptions<TicketOptions>>().Value, sp.GetRequiredService<TicketDeadlines>()));
