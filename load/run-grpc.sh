@@ -67,7 +67,7 @@ run_provider() {
     echo "unknown provider $provider" >&2; return 2
   fi
 
-  dotnet "$SILO" --DataDir="$data" --Http:Port=0 --Grpc:Port=0 --Sip:Port=0 --ShutdownTimeout=00:00:05 "${storage[@]}" \
+  dotnet "$SILO" --DataDir="$data" --Http:Port=0 --Grpc:Port=0 --Sip:Port=0 --Cluster:SiloPort=0 --Cluster:GatewayPort=0 --ShutdownTimeout=00:00:05 "${storage[@]}" \
     >"$data/host.log" 2>&1 &
   HOST_PID=$!
   local port=""

@@ -1,6 +1,7 @@
 using Grpc.Core;
 using Hotline.Api.Desks;
 using Hotline.Api.Pipeline;
+using Hotline.Contracts.Agents;
 using Hotline.Contracts.Security;
 using Hotline.Contracts.Tickets;
 using Hotline.Telephony.Calls;

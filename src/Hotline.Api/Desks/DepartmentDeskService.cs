@@ -6,6 +6,7 @@ using Hotline.Contracts.Grains;
 using Hotline.Contracts.Security;
 using Hotline.Contracts.Tickets;
 using Hotline.Contracts.Tickets.Commands;
+using Orleans;
 using V1 = Hotline.Api.V1;
 
 namespace Hotline.Api.Desks;

@@ -3,6 +3,7 @@ using Hotline.Contracts.Grains;
 using Hotline.Contracts.Organisation;
 using Hotline.Contracts.Tickets;
 using Hotline.Contracts.Tickets.Commands;
+using Orleans;
 using V1 = Hotline.Api.V1;
 
 namespace Hotline.Api.Desks;

@@ -4,4 +4,6 @@ namespace Hotline.Contracts.Organisation;
 /// <param name="Id">Stable id, e.g. "D01".</param>
 /// <param name="Name">Display name, e.g. 市住房和城乡建设局.</param>
 /// <param name="HandlingWorkingDays">Working days a NORMAL ticket may take from dispatch to reply.</param>
-public sealed record Department(string Id, string Name, int HandlingWorkingDays);
+[GenerateSerializer]
+[Immutable]
+public sealed record Department([property: Id(0)] string Id, [property: Id(1)] string Name, [property: Id(2)] int HandlingWorkingDays);

@@ -4,4 +4,6 @@ namespace Hotline.Contracts.Security;
 /// <param name="Kind">Staff or department.</param>
 /// <param name="Id">The staff id or the department id.</param>
 /// <param name="Role">The staff role; <see cref="StaffRole.None"/> for departments.</param>
-public sealed record Caller(CallerKind Kind, string Id, StaffRole Role);
+[GenerateSerializer]
+[Immutable]
+public sealed record Caller([property: Id(0)] CallerKind Kind, [property: Id(1)] string Id, [property: Id(2)] StaffRole Role);

@@ -1,6 +1,7 @@
 namespace Hotline.Contracts.Tickets;
 
 /// <summary>What the citizen asks for.</summary>
+[GenerateSerializer]
 public enum Category
 {
     /// <summary>咨询: a question.</summary>

@@ -1,6 +1,7 @@
 namespace Hotline.Contracts.Tickets;
 
 /// <summary>How a running deadline stands at the moment the ticket is read.</summary>
+[GenerateSerializer]
 public enum DeadlineStatus
 {
     /// <summary>Less than the warning share (80% by default) of the allowed time has elapsed.</summary>

@@ -2,4 +2,6 @@ namespace Hotline.Contracts.Tickets;
 
 /// <summary>A department's pending request for more time (延期申请).</summary>
 /// <param name="Days">Days asked for: working days for NORMAL tickets, calendar days otherwise.</param>
-public sealed record ExtensionRequest(string DepartmentId, int Days, string Reason, DateTimeOffset RequestedAt);
+[GenerateSerializer]
+[Immutable]
+public sealed record ExtensionRequest([property: Id(0)] string DepartmentId, [property: Id(1)] int Days, [property: Id(2)] string Reason, [property: Id(3)] DateTimeOffset RequestedAt);

@@ -1,4 +1,6 @@
 namespace Hotline.Contracts.Tickets;
 
 /// <summary>A progress note (进展) added by the lead or an assisting department.</summary>
-public sealed record ProgressNote(string DepartmentId, string Note, DateTimeOffset At);
+[GenerateSerializer]
+[Immutable]
+public sealed record ProgressNote([property: Id(0)] string DepartmentId, [property: Id(1)] string Note, [property: Id(2)] DateTimeOffset At);

@@ -1,6 +1,7 @@
 namespace Hotline.Contracts.Tickets;
 
 /// <summary>The outcome of a callback (回访) to the citizen.</summary>
+[GenerateSerializer]
 public enum Satisfaction
 {
     /// <summary>满意: the ticket closes.</summary>

@@ -6,4 +6,6 @@ namespace Hotline.Contracts.Tickets;
 /// <param name="Actor">Who did it: "staff:&lt;id&gt;" or "department:&lt;id&gt;".</param>
 /// <param name="Reason">The free-text reason, answer, reply or note, when the event has one.</param>
 /// <param name="DetailsJson">The event's full data as JSON.</param>
-public sealed record TicketHistoryEntry(long Version, string Type, string Actor, DateTimeOffset At, string? Reason, string DetailsJson);
+[GenerateSerializer]
+[Immutable]
+public sealed record TicketHistoryEntry([property: Id(0)] long Version, [property: Id(1)] string Type, [property: Id(2)] string Actor, [property: Id(3)] DateTimeOffset At, [property: Id(4)] string? Reason, [property: Id(5)] string DetailsJson);

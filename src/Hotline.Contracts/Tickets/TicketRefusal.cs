@@ -1,6 +1,7 @@
 namespace Hotline.Contracts.Tickets;
 
 /// <summary>Why a ticket command was refused; each kind maps to the gRPC status of the same name.</summary>
+[GenerateSerializer]
 public enum TicketRefusal
 {
     /// <summary>The ticket does not exist, or the calling department may not know it exists.</summary>

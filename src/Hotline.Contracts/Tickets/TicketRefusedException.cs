@@ -1,6 +1,7 @@
 namespace Hotline.Contracts.Tickets;
 
 /// <summary>A ticket command or query was refused. The message is precise and safe to show to the caller.</summary>
+[GenerateSerializer]
 public sealed class TicketRefusedException : Exception
 {
     public TicketRefusedException(TicketRefusal kind, string message, string? field = null, TicketState? state = null)
@@ -12,12 +13,15 @@ public sealed class TicketRefusedException : Exception
     }
 
     /// <summary>The kind of refusal, mapped 1:1 to a gRPC status.</summary>
+    [Id(0)]
     public TicketRefusal Kind { get; }
 
     /// <summary>For <see cref="TicketRefusal.InvalidArgument"/>: the snake_case field at fault, e.g. "reason".</summary>
+    [Id(1)]
     public string? Field { get; }
 
     /// <summary>For <see cref="TicketRefusal.FailedPrecondition"/>: the state the ticket is in.</summary>
+    [Id(2)]
     public TicketState? State { get; }
 
     public static TicketRefusedException NotFound(string ticketId) =>

@@ -1,6 +1,7 @@
 namespace Hotline.Contracts.Tickets;
 
 /// <summary>Where a ticket (工单) stands in its lifecycle (工单流转).</summary>
+[GenerateSerializer]
 public enum TicketState
 {
     /// <summary>Created by an agent, not yet resolved or dispatched.</summary>

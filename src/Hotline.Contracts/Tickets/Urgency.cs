@@ -1,6 +1,7 @@
 namespace Hotline.Contracts.Tickets;
 
 /// <summary>How fast a ticket must be signed for and handled.</summary>
+[GenerateSerializer]
 public enum Urgency
 {
     /// <summary>Ordinary: deadlines in working days.</summary>

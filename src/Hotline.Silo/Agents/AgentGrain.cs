@@ -1,6 +1,8 @@
-using Hotline.Silo.Grains;
+using Hotline.Contracts.Agents;
+using Hotline.Contracts.Grains;
 using Hotline.Silo.Storage;
 using Hotline.Telephony.Acd;
+using Orleans;
 
 namespace Hotline.Silo.Agents;
 
@@ -9,7 +11,7 @@ namespace Hotline.Silo.Agents;
 /// number. Turns run one at a time, so numbers never race within a host; if an append fails the numbering
 /// is read again from the store before the next change.
 /// </summary>
-internal sealed class AgentGrain(IGrainContext context, IAgentStateLog log, ILogger<AgentGrain> logger) : IAgentGrain, IActivationHooks
+internal sealed class AgentGrain(IAgentStateLog log, ILogger<AgentGrain> logger) : Grain, IAgentGrain
 {
     public const int MaxHistory = 1000;
 
@@ -17,9 +19,9 @@ internal sealed class AgentGrain(IGrainContext context, IAgentStateLog log, ILog
     private long _seq;
     private AgentState _state = AgentState.Offline;
 
-    public Task OnActivateAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
+    private string Id => this.GetPrimaryKeyString();
 
-    public Task OnDeactivateAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public override Task OnActivateAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
 
     public async Task RecordAsync(AgentStateChange change)
     {
@@ -33,12 +35,12 @@ internal sealed class AgentGrain(IGrainContext context, IAgentStateLog log, ILog
         {
             // The engine's view and the kept one differ (e.g. after a restart); the change is still kept as
             // reported, and the log shows the gap.
-            AgentLog.StateGap(logger, context.Key, _state, change.From, change.To);
+            AgentLog.StateGap(logger, Id, _state, change.From, change.To);
         }
 
         try
         {
-            await log.AppendAsync(context.Key, _seq + 1, change, CancellationToken.None);
+            await log.AppendAsync(Id, _seq + 1, change, CancellationToken.None);
         }
         catch
         {
@@ -64,12 +66,12 @@ internal sealed class AgentGrain(IGrainContext context, IAgentStateLog log, ILog
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, MaxHistory);
-        return log.ReadRecentAsync(context.Key, limit, CancellationToken.None);
+        return log.ReadRecentAsync(Id, limit, CancellationToken.None);
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        var latest = await log.ReadLatestAsync(context.Key, cancellationToken);
+        var latest = await log.ReadLatestAsync(Id, cancellationToken);
         _seq = latest?.Seq ?? 0;
         _state = latest?.Change.To ?? AgentState.Offline;
         _loaded = true;

@@ -1,5 +1,7 @@
+using Hotline.Contracts.Agents;
 using Hotline.Contracts.Grains;
 using Hotline.Telephony.Acd;
+using Orleans;
 
 namespace Hotline.Silo.Agents;
 

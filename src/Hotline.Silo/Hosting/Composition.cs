@@ -3,7 +3,6 @@ using Hotline.Api.Desks;
 using Hotline.Api.Pipeline;
 using Hotline.Contracts.Grains;
 using Hotline.Silo.Agents;
-using Hotline.Silo.Grains;
 using Hotline.Silo.Search;
 using Hotline.Silo.Storage;
 using Hotline.Silo.Storage.Sql;
@@ -33,13 +32,10 @@ internal static class Composition
         return services;
     }
 
-    /// <summary>Grains, the gRPC services, the search models fed from the tickets, and the SIP edge with its call centre; the server only.</summary>
+    /// <summary>The ticket domain the grains use, the gRPC services, the search models fed from the tickets, and the SIP edge with its call centre; the server only.</summary>
     public static IServiceCollection AddServerParts(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddGrainRuntime(configuration);
         services.AddTicketDomain(configuration);
-        services.AddGrain<ITicketGrain, TicketGrain>();
-        services.AddGrain<IDepartmentGrain, DepartmentGrain>();
         services.AddHotlineGrpc();
         services.AddHotlineDesks();
         services.AddHotlineCallCenterApi();
@@ -54,7 +50,6 @@ internal static class Composition
     /// </summary>
     private static void AddTelephonyParts(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddGrain<IAgentGrain, AgentGrain>();
         services.AddSingleton<IAgentStateAuthority, AgentStateAuthority>();
         services.AddSingleton<IAgentCredentialStore>(sp => sp.GetRequiredService<SqlAgentCredentialStore>());
         services.AddSingleton<ICallDetailRecordStore>(sp => sp.GetRequiredService<SqlCallDetailRecordStore>());

@@ -1,10 +1,12 @@
+using Hotline.Silo.Cluster;
+using Hotline.Silo.Dashboard;
 using Hotline.Silo.Demo;
 using Hotline.Silo.Metrics;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 namespace Hotline.Silo.Hosting;
 
-/// <summary>Builds the server: two Kestrel listeners (HTTP/1.1 pages, HTTP/2 gRPC), storage, grains, metrics.</summary>
+/// <summary>Builds the server: two Kestrel listeners (HTTP/1.1 pages, HTTP/2 gRPC), storage, the Orleans silo, metrics.</summary>
 internal static class HotlineHost
 {
     /// <summary>
@@ -21,6 +23,7 @@ internal static class HotlineHost
         HotlineConfiguration.ResolveDataDirectory(builder.Configuration, builder.Configuration);
         HotlineConfiguration.UseJsonConsole(builder.Logging, toStandardError: false);
         var settings = HostSettings.Read(builder.Configuration);
+        var cluster = ClusterSettings.Read(builder.Configuration);
         var ports = new ListenerPorts();
 
         builder.WebHost.ConfigureKestrel(kestrel => Listen(kestrel, settings, ports));
@@ -30,8 +33,10 @@ internal static class HotlineHost
         builder.Services.AddSingleton<PrometheusExporter>();
         builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
         builder.Services.AddStorageParts(builder.Configuration);
+        builder.UseHotlineSilo(cluster);
         builder.Services.AddDemoOrganisation(loadDemo);
         builder.Services.AddServerParts(builder.Configuration);
+        builder.Services.AddSupervisorAccess();
         configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
@@ -41,9 +46,12 @@ internal static class HotlineHost
         app.Services.GetRequiredService<PrometheusExporter>();
         // Routing first; then each request keeps only the endpoints of the listener it arrived on.
         app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
         Composition.MapGrpcParts(app, ports);
         app.MapHealthChecks("/healthz");
         app.MapGet("/metrics", (PrometheusExporter exporter) => Results.Text(exporter.Scrape(), PrometheusText.ContentType));
+        app.MapSupervisorDashboard();
         LogLifecycle(app, settings, ports);
         return app;
     }

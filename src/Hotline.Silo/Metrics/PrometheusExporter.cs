@@ -5,7 +5,7 @@ using System.Text;
 namespace Hotline.Silo.Metrics;
 
 /// <summary>
-/// Listens to every instrument of meters named <c>Hotline*</c> and renders their current values in the
+/// Listens to every instrument of meters named <c>Hotline*</c> or <c>Microsoft.Orleans*</c> and renders their current values in the
 /// Prometheus text format. Meters made by another host's <see cref="IMeterFactory"/> (several hosts in one
 /// test process) are ignored; meters created with <c>new Meter(…)</c> have no scope and are process-wide.
 /// </summary>
@@ -50,10 +50,14 @@ internal sealed class PrometheusExporter : IDisposable
 
     public void Dispose() => _listener.Dispose();
 
+    /// <summary>Ours (<c>Hotline*</c>) and Orleans' (<c>Microsoft.Orleans*</c>: activations, messaging, membership, …).</summary>
+    private static bool IsExported(string meterName) =>
+        meterName.StartsWith("Hotline", StringComparison.Ordinal) || meterName.StartsWith("Microsoft.Orleans", StringComparison.Ordinal);
+
     private void OnInstrumentPublished(Instrument instrument, MeterListener listener)
     {
         var meter = instrument.Meter;
-        if (!meter.Name.StartsWith("Hotline", StringComparison.Ordinal) || (meter.Scope is not null && !ReferenceEquals(meter.Scope, _scope)))
+        if (!IsExported(meter.Name) || (meter.Scope is not null && !ReferenceEquals(meter.Scope, _scope)))
         {
             return;
         }

@@ -73,7 +73,9 @@ internal static class StorageServiceCollectionExtensions
                         "Storage:Provider is postgres but Storage:ConnectionString is empty; set it, e.g. --Storage:ConnectionString=\"Host=127.0.0.1;Username=hotline;Database=hotline\".");
                 }
 
-                return new PostgresDialect(connectionString);
+                // In a cluster (Cluster:Provider=postgres) the other hosts' indexes learn of commits through the store.
+                var cluster = configuration["Cluster:Provider"]?.Trim().ToLowerInvariant();
+                return new PostgresDialect(connectionString, announceCommits: cluster is "postgres" or "postgresql");
             default:
                 throw new InvalidOperationException($"Storage:Provider '{provider}' is unknown; use 'sqlite' or 'postgres'.");
         }

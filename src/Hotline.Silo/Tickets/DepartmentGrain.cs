@@ -1,7 +1,7 @@
 using Hotline.Contracts.Grains;
 using Hotline.Contracts.Organisation;
 using Hotline.Contracts.Tickets;
-using Hotline.Silo.Grains;
+using Orleans;
 
 namespace Hotline.Silo.Tickets;
 
@@ -9,18 +9,18 @@ namespace Hotline.Silo.Tickets;
 /// A department's activation: loads the department once and serves it from memory until collected.
 /// An unknown id is looked up again on the next call, so a department added later is found.
 /// </summary>
-internal sealed class DepartmentGrain(IGrainContext context, IDepartmentDirectory directory) : IDepartmentGrain, IActivationHooks
+internal sealed class DepartmentGrain(IDepartmentDirectory directory) : Grain, IDepartmentGrain
 {
     private Department? _department;
 
-    public async Task OnActivateAsync(CancellationToken cancellationToken) =>
-        _department = await directory.FindAsync(context.Key, cancellationToken);
+    private string Id => this.GetPrimaryKeyString();
 
-    public Task OnDeactivateAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public override async Task OnActivateAsync(CancellationToken cancellationToken) =>
+        _department = await directory.FindAsync(Id, cancellationToken);
 
     public async Task<Department> GetAsync()
     {
-        _department ??= await directory.FindAsync(context.Key, CancellationToken.None);
-        return _department ?? throw new TicketRefusedException(TicketRefusal.NotFound, $"department '{context.Key}' not found");
+        _department ??= await directory.FindAsync(Id, CancellationToken.None);
+        return _department ?? throw new TicketRefusedException(TicketRefusal.NotFound, $"department '{Id}' not found");
     }
 }

@@ -3,10 +3,10 @@ using Hotline.Contracts.Organisation;
 using Hotline.Contracts.Security;
 using Hotline.Contracts.Tickets;
 using Hotline.Contracts.Tickets.Commands;
-using Hotline.Silo.Grains;
 using Hotline.Silo.Storage;
 using Hotline.Silo.Tickets.Events;
 using Microsoft.Extensions.Logging;
+using Orleans;
 
 namespace Hotline.Silo.Tickets;
 
@@ -16,28 +16,33 @@ namespace Hotline.Silo.Tickets;
 /// durable state. Calls to one key run one at a time, so in-memory state needs no locking.
 /// </summary>
 internal sealed partial class TicketGrain(
-    IGrainContext context,
     ITicketStore store,
+    SingleActivation activation,
     IDepartmentDirectory departments,
-    IGrainFactory grains,
     TicketRules rules,
     TicketViews views,
-    TimeProvider time,
+    [FromKeyedServices(TicketServiceCollectionExtensions.ClockKey)] TimeProvider time,
     IEnumerable<ITicketChangeObserver> observers,
-    ILogger<TicketGrain> logger) : ITicketGrain, IActivationHooks
+    ILogger<TicketGrain> logger) : Grain, ITicketGrain
 {
     private TicketGrainState? _state;
 
     // Set when a commit threw: it may or may not have reached the disk, so the next command reloads first.
     private bool _stale;
 
-    private string Id => context.Key;
+    private string Id => this.GetPrimaryKeyString();
 
-    // On a shared database every call reloads first anyway (see RefreshAsync), so activation need not.
-    public Task OnActivateAsync(CancellationToken cancellationToken) =>
-        store.SharedWithOtherHosts ? Task.CompletedTask : ReloadAsync(cancellationToken);
+    /// <summary>
+    /// On a database shared with hosts outside this cluster another activation of this ticket may commit at any
+    /// time; deciding or answering from cached state would refuse legal commands, lose races needlessly and
+    /// serve stale reads. Within one cluster Orleans keeps a single activation, and the store's version check
+    /// stays as the safety net.
+    /// </summary>
+    private bool ReloadEachCall => store.SharedWithOtherHosts && !activation.AcrossHosts;
 
-    public Task OnDeactivateAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    // When every call reloads first anyway (see RefreshAsync), activation need not.
+    public override Task OnActivateAsync(CancellationToken cancellationToken) =>
+        ReloadEachCall ? Task.CompletedTask : ReloadAsync(cancellationToken);
 
     public async Task<TicketView> CreateAsync(CreateTicket command)
     {
@@ -118,7 +123,7 @@ internal sealed partial class TicketGrain(
         // A crash between the two leaves the parent listing a child not yet MERGED; retrying the merge
         // completes it, as attaching is idempotent.
         var parentId = events.OfType<TicketMerged>().Single().ParentTicketId;
-        var parent = grains.GetGrain<ITicketGrain>(parentId);
+        var parent = GrainFactory.GetGrain<ITicketGrain>(parentId);
         await parent.AttachMergedChildAsync(new AttachMergedChild(command.Caller, Id));
         return await CommitAsync(command.Caller, events);
     }
@@ -156,9 +161,7 @@ internal sealed partial class TicketGrain(
 
     private async Task RefreshAsync()
     {
-        // On a shared database another host may have committed since our last call: deciding or answering
-        // from the cached state would refuse legal commands, lose races needlessly and serve stale reads.
-        if (_stale || store.SharedWithOtherHosts)
+        if (_stale || ReloadEachCall)
         {
             await ReloadAsync(CancellationToken.None);
         }

@@ -10,7 +10,7 @@ namespace Hotline.Silo.Tickets;
 /// needed between hosts sharing a database; a rare collision is refused by the store's version check
 /// (a new ticket commits only at version 0) and answered with Aborted.
 /// </summary>
-internal sealed class TicketIdGenerator(TimeProvider time, WorkCalendar calendar) : ITicketIds
+internal sealed class TicketIdGenerator([FromKeyedServices(TicketServiceCollectionExtensions.ClockKey)] TimeProvider time, WorkCalendar calendar) : ITicketIds
 {
     public string NewId()
     {

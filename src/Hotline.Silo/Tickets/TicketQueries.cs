@@ -6,7 +6,7 @@ using Hotline.Silo.Storage.Sql;
 namespace Hotline.Silo.Tickets;
 
 /// <summary>Ticket lists over the store's index; views are computed at read time like the grain's.</summary>
-internal sealed class TicketQueries(ITicketStore store, TicketViews views, TimeProvider time) : ITicketQueries
+internal sealed class TicketQueries(ITicketStore store, TicketViews views, [FromKeyedServices(TicketServiceCollectionExtensions.ClockKey)] TimeProvider time) : ITicketQueries
 {
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 200;

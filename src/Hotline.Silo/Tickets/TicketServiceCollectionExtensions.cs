@@ -11,6 +11,13 @@ namespace Hotline.Silo.Tickets;
 internal static class TicketServiceCollectionExtensions
 {
     /// <summary>
+    /// Key of the clock the ticket rules, views and ids read: the host's <see cref="TimeProvider"/> unless a test
+    /// registers its own under this key. It is kept apart from the clock Orleans runs its timers on, so a
+    /// test's fake clock moves deadlines, not the silo's messaging and membership.
+    /// </summary>
+    public const string ClockKey = "tickets";
+
+    /// <summary>
     /// Binds "Tickets" and "Calendar" and registers the singletons the ticket grain and the Api need.
     /// The grain runtime maps <c>ITicketGrain</c> → <see cref="TicketGrain"/> and <c>IDepartmentGrain</c> →
     /// <see cref="DepartmentGrain"/>; <c>ITicketStore</c> and <c>IDepartmentDirectory</c> come from storage.
@@ -25,6 +32,8 @@ internal static class TicketServiceCollectionExtensions
             .ValidateOnStart();
         services.AddOptions<CalendarOptions>().Bind(configuration.GetSection(CalendarOptions.SectionName));
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddKeyedSingleton<TimeProvider>(ClockKey, static (sp, _) => sp.GetRequiredService<TimeProvider>());
+        services.TryAddSingleton(new SingleActivation(AcrossHosts: false));
         services.AddSingleton(sp => new WorkCalendar(sp.GetRequiredService<IOptions<CalendarOptions>>().Value));
         services.AddSingleton(sp => new TicketDeadlines(sp.GetRequiredService<IOptions<TicketOptions>>().Value, sp.GetRequiredService<WorkCalendar>()));
         services.AddSingleton(sp => new TicketRules(sp.GetRequiredService<IOptions<TicketOptions>>().Value, sp.GetRequiredService<TicketDeadlines>()));

@@ -1,3 +1,5 @@
+using Hotline.Contracts.Agents;
+
 namespace Hotline.Telephony.Acd;
 
 /// <summary>The ACD's view of one agent: skills, current state and every change kept.</summary>

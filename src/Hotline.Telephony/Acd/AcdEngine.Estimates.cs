@@ -1,3 +1,5 @@
+using Hotline.Contracts.Agents;
+
 namespace Hotline.Telephony.Acd;
 
 public sealed partial class AcdEngine

@@ -1,3 +1,4 @@
+using Hotline.Contracts.Agents;
 using Hotline.Telephony.Acd.Events;
 
 namespace Hotline.Telephony.Acd;

@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Hotline.Contracts.Agents;
 using Hotline.Telephony.Acd;
 using Microsoft.Extensions.Logging;
 

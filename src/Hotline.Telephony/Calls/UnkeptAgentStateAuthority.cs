@@ -1,3 +1,4 @@
+using Hotline.Contracts.Agents;
 using Hotline.Telephony.Acd;
 
 namespace Hotline.Telephony.Calls;

@@ -1,5 +1,6 @@
 using Grpc.Core;
 using Hotline.Api.Tests.Support;
+using Hotline.Contracts.Agents;
 using Hotline.Telephony.Calls;
 using Microsoft.Extensions.Logging;
 using ApiV1 = Hotline.Api.V1;

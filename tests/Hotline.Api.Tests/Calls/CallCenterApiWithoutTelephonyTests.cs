@@ -2,6 +2,7 @@ using Google.Protobuf.Reflection;
 using Grpc.Core;
 using Grpc.Reflection.V1;
 using Hotline.Api.Tests.Support;
+using Hotline.Contracts.Agents;
 using ApiV1 = Hotline.Api.V1;
 
 namespace Hotline.Api.Tests.Calls;

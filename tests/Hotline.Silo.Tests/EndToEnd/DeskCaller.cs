@@ -46,6 +46,9 @@ internal sealed class DeskCaller(GrpcTestClient client, DeskTokens tokens)
     public Task<GrpcReply<Ticket>> ResolveAsync(string ticketId) =>
         DepartmentCall("ResolveTicket", new ResolveTicketRequest { TicketId = ticketId, Reply = "已处理" });
 
+    public Task<GrpcReply<FindSimilarTicketsResponse>> SimilarAsync(string content) =>
+        client.UnaryAsync(GrpcTestClient.HotlineDesk, "FindSimilarTickets", new FindSimilarTicketsRequest { Content = content }, FindSimilarTicketsResponse.Parser, tokens.Agent);
+
     public GrpcStream<TicketEvent> Watch(CancellationToken cancellationToken) =>
         client.Stream(GrpcTestClient.DepartmentDesk, "WatchTickets", new WatchTicketsRequest(), TicketEvent.Parser, tokens.Department, cancellationToken);
 

@@ -59,6 +59,8 @@ internal sealed class HostProcess : IAsyncDisposable
         start.ArgumentList.Add("--Http:Port=0");
         start.ArgumentList.Add("--Grpc:Port=0");
         start.ArgumentList.Add("--Sip:Port=0");
+        start.ArgumentList.Add("--Cluster:SiloPort=0");
+        start.ArgumentList.Add("--Cluster:GatewayPort=0");
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the host.");
         var host = new HostProcess(process, settings);
         process.OutputDataReceived += (_, e) => host.OnLine(e.Data);

@@ -17,8 +17,9 @@ public sealed class HostListenerTests
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/plain; version=0.0.4; charset=utf-8", response.Content.Headers.ContentType?.ToString());
-        Assert.Contains("# TYPE hotline_grain_activations gauge\n", body);
-        Assert.Contains("# HELP hotline_grain_calls_total ", body);
+        Assert.Contains("# TYPE hotline_grpc_server_calls_total counter\n", body);
+        Assert.Contains("# TYPE orleans_catalog_activations gauge\n", body);
+        Assert.Contains("# TYPE orleans_messaging_processing_dispatcher_received_total counter\n", body);
     }
 
     [Fact]

@@ -33,7 +33,7 @@ internal sealed class RunningHost : IAsyncDisposable
     public static async Task<RunningHost> StartAsync(bool loadDemo = true, string? dataDir = null, Action<IServiceCollection>? configureServices = null, string[]? extraArgs = null)
     {
         dataDir ??= NewDataDir();
-        string[] args = ["--Http:Port=0", "--Grpc:Port=0", "--Sip:Port=0", $"--DataDir={dataDir}", "--Logging:LogLevel:Default=Warning", .. extraArgs ?? []];
+        string[] args = ["--Http:Port=0", "--Grpc:Port=0", "--Sip:Port=0", "--Cluster:SiloPort=0", "--Cluster:GatewayPort=0", $"--DataDir={dataDir}", "--Logging:LogLevel:Default=Warning", .. extraArgs ?? []];
         var app = HotlineHost.Build(args, loadDemo, configureServices);
         await app.StartAsync();
         return new RunningHost(app, dataDir);

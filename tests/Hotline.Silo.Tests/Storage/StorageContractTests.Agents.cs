@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Hotline.Contracts.Agents;
 using Hotline.Silo.Agents;
 using Hotline.Silo.Storage;
 using Hotline.Silo.Storage.Sql;

@@ -1,3 +1,4 @@
+using Hotline.Contracts.Agents;
 using Hotline.Contracts.Grains;
 using Hotline.Silo.Agents;
 using Hotline.Silo.Storage;

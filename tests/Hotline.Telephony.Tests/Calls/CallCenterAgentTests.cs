@@ -1,3 +1,4 @@
+using Hotline.Contracts.Agents;
 using Hotline.Telephony.Acd;
 using Hotline.Telephony.Acd.CallRecords;
 using Hotline.Telephony.Calls;

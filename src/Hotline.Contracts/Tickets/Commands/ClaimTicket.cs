@@ -3,4 +3,6 @@ using Hotline.Contracts.Security;
 namespace Hotline.Contracts.Tickets.Commands;
 
 /// <summary>The lead department signs for (签收) a DISPATCHED ticket → CLAIMED.</summary>
-public sealed record ClaimTicket(Caller Caller);
+[GenerateSerializer]
+[Immutable]
+public sealed record ClaimTicket([property: Id(0)] Caller Caller);

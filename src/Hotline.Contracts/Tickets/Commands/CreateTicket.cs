@@ -3,12 +3,14 @@ using Hotline.Contracts.Security;
 namespace Hotline.Contracts.Tickets.Commands;
 
 /// <summary>An agent records a citizen's call as a ticket → CREATED. Caller name may be empty (anonymous); address may be empty.</summary>
+[GenerateSerializer]
+[Immutable]
 public sealed record CreateTicket(
-    Caller Caller,
-    string CallerPhone,
-    string CallerName,
-    Category Category,
-    string District,
-    string Address,
-    string Content,
-    Urgency Urgency);
+    [property: Id(0)] Caller Caller,
+    [property: Id(1)] string CallerPhone,
+    [property: Id(2)] string CallerName,
+    [property: Id(3)] Category Category,
+    [property: Id(4)] string District,
+    [property: Id(5)] string Address,
+    [property: Id(6)] string Content,
+    [property: Id(7)] Urgency Urgency);

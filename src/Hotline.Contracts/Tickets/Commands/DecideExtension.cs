@@ -3,4 +3,6 @@ using Hotline.Contracts.Security;
 namespace Hotline.Contracts.Tickets.Commands;
 
 /// <summary>A supervisor approves (the handling deadline moves) or denies the pending extension request.</summary>
-public sealed record DecideExtension(Caller Caller, bool Approve, string? Reason);
+[GenerateSerializer]
+[Immutable]
+public sealed record DecideExtension([property: Id(0)] Caller Caller, [property: Id(1)] bool Approve, [property: Id(2)] string? Reason);

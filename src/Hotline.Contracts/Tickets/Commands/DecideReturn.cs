@@ -6,4 +6,6 @@ namespace Hotline.Contracts.Tickets.Commands;
 /// Staff decide a RETURNED ticket. With <see cref="NewLeadDepartmentId"/> set: re-dispatch to that (other)
 /// department → DISPATCHED. With it null or blank: reject the return (reason required) → DISPATCHED to the same department.
 /// </summary>
-public sealed record DecideReturn(Caller Caller, string? NewLeadDepartmentId, IReadOnlyList<string> AssistingDepartmentIds, string? Instructions, string? Reason);
+[GenerateSerializer]
+[Immutable]
+public sealed record DecideReturn([property: Id(0)] Caller Caller, [property: Id(1)] string? NewLeadDepartmentId, [property: Id(2)] IReadOnlyList<string> AssistingDepartmentIds, [property: Id(3)] string? Instructions, [property: Id(4)] string? Reason);

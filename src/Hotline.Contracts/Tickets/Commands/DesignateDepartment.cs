@@ -6,4 +6,6 @@ namespace Hotline.Contracts.Tickets.Commands;
 /// A supervisor designates (指定) the lead department from CREATED, RETURNED or REOPENED → DISPATCHED; the
 /// only way on once a ticket needs designation. A designated department may not return the ticket.
 /// </summary>
-public sealed record DesignateDepartment(Caller Caller, string LeadDepartmentId, IReadOnlyList<string> AssistingDepartmentIds, string? Instructions);
+[GenerateSerializer]
+[Immutable]
+public sealed record DesignateDepartment([property: Id(0)] Caller Caller, [property: Id(1)] string LeadDepartmentId, [property: Id(2)] IReadOnlyList<string> AssistingDepartmentIds, [property: Id(3)] string? Instructions);

@@ -3,4 +3,6 @@ using Hotline.Contracts.Security;
 namespace Hotline.Contracts.Tickets.Commands;
 
 /// <summary>Staff merge this ticket, a duplicate, into <see cref="ParentTicketId"/> → MERGED; the parent lists it.</summary>
-public sealed record MergeTicket(Caller Caller, string ParentTicketId, string? Reason);
+[GenerateSerializer]
+[Immutable]
+public sealed record MergeTicket([property: Id(0)] Caller Caller, [property: Id(1)] string ParentTicketId, [property: Id(2)] string? Reason);

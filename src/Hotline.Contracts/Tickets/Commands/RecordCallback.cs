@@ -6,4 +6,6 @@ namespace Hotline.Contracts.Tickets.Commands;
 /// Staff record the callback (回访) of an AWAITING_CALLBACK ticket: satisfied or basically satisfied → CLOSED;
 /// unsatisfied → REOPENED; unreachable → stays AWAITING_CALLBACK.
 /// </summary>
-public sealed record RecordCallback(Caller Caller, Satisfaction Satisfaction, string? Note);
+[GenerateSerializer]
+[Immutable]
+public sealed record RecordCallback([property: Id(0)] Caller Caller, [property: Id(1)] Satisfaction Satisfaction, [property: Id(2)] string? Note);

@@ -3,4 +3,6 @@ using Hotline.Contracts.Security;
 namespace Hotline.Contracts.Tickets.Commands;
 
 /// <summary>Staff review a REPLIED ticket: approve → AWAITING_CALLBACK; reject (reason required) → CLAIMED (重办).</summary>
-public sealed record ReviewReply(Caller Caller, bool Approve, string? Reason);
+[GenerateSerializer]
+[Immutable]
+public sealed record ReviewReply([property: Id(0)] Caller Caller, [property: Id(1)] bool Approve, [property: Id(2)] string? Reason);

@@ -48,7 +48,7 @@ internal sealed class PostgresCommitWriter(PostgresDialect dialect) : ICommitWri
         var plan = PostgresWritePlan.Decide(commits, stored);
         if (plan.HasWrites)
         {
-            await using var batch = plan.ToBatch(connection, transaction);
+            await using var batch = plan.ToBatch(connection, transaction, dialect.CommitSender);
             await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             plan.CheckUpdated(batch);
         }

@@ -12,10 +12,19 @@ internal sealed class PostgresDialect : SqlDialect, IAsyncDisposable
     public const long SchemaLockKey = 0x486F746C696E6553;
     public const long FeedLockKey = 0x486F746C696E6546;
 
+    /// <summary>Channel on which commits are announced to the other hosts of a cluster (PostgreSQL LISTEN/NOTIFY).</summary>
+    public const string CommitChannel = "hotline_commits";
+
     private readonly NpgsqlDataSource _dataSource;
 
-    public PostgresDialect(string connectionString)
+    /// <param name="announceCommits">
+    /// True in a cluster: every commit transaction also notifies <see cref="CommitChannel"/> with the ids it
+    /// changed, delivered to listeners only once it is durable, so the other hosts' indexes hear of it.
+    /// </param>
+    public PostgresDialect(string connectionString, bool announceCommits = false)
     {
+        ConnectionString = connectionString;
+        CommitSender = announceCommits ? Guid.NewGuid().ToString("N") : null;
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
 
         // The commit and read statements are few and hot; let Npgsql keep them prepared.
@@ -26,6 +35,11 @@ internal sealed class PostgresDialect : SqlDialect, IAsyncDisposable
 
         _dataSource = NpgsqlDataSource.Create(builder.ConnectionString);
     }
+
+    public string ConnectionString { get; }
+
+    /// <summary>This process's id in commit announcements (so it skips its own), or null when commits are not announced.</summary>
+    public string? CommitSender { get; }
 
     public override string Name => "postgres";
 

@@ -17,6 +17,8 @@ internal sealed class PostgresWritePlan
     private readonly List<TicketCommit> _applied = [];
     private int _updateCommandIndex = -1;
 
+    private readonly List<string> _changedIds = [];
+
     private PostgresWritePlan(bool[] results) => Results = results;
 
     public bool[] Results { get; }
@@ -43,6 +45,8 @@ internal sealed class PostgresWritePlan
             last[commit.TicketId] = commit;
         }
 
+        plan._changedIds.AddRange(last.Keys);
+
         foreach (var (ticketId, commit) in last)
         {
             if (stored.TryGetValue(ticketId, out var locked))
@@ -63,7 +67,8 @@ internal sealed class PostgresWritePlan
         return plan;
     }
 
-    public NpgsqlBatch ToBatch(NpgsqlConnection connection, NpgsqlTransaction transaction)
+    /// <param name="commitSender">When set, the batch also announces the changed ticket ids on the commit channel.</param>
+    public NpgsqlBatch ToBatch(NpgsqlConnection connection, NpgsqlTransaction transaction, string? commitSender = null)
     {
         var batch = new NpgsqlBatch(connection, transaction);
         if (_inserts.Count > 0)
@@ -130,6 +135,13 @@ internal sealed class PostgresWritePlan
                 Texts("kind", feed.ConvertAll(f => f.Notice.Kind)),
                 Times("at", feed.ConvertAll(f => f.Commit.Index.UpdatedAt)),
                 Texts("payload_json", feed.ConvertAll(f => f.Notice.PayloadJson))));
+        }
+
+        if (commitSender is not null)
+        {
+            batch.BatchCommands.Add(Command(
+                $"SELECT pg_notify('{PostgresDialect.CommitChannel}', payload) FROM unnest(@payload) AS payload",
+                Texts("payload", CommitAnnouncement.Payloads(commitSender, _changedIds))));
         }
 
         return batch;

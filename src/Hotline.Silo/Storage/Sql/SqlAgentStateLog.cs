@@ -1,4 +1,5 @@
 using Dapper;
+using Hotline.Contracts.Agents;
 using Hotline.Telephony.Acd;
 
 namespace Hotline.Silo.Storage.Sql;

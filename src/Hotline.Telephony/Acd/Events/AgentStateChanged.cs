@@ -1,3 +1,5 @@
+using Hotline.Contracts.Agents;
+
 namespace Hotline.Telephony.Acd.Events;
 
 /// <summary>An agent's state changed; pass to IAgentStateAuthority.</summary>

@@ -12,7 +12,7 @@ public sealed class TicketGrainDurabilityTests
         await using var host = await StartAsync();
         var created = await host.CreateAsync("T1");
 
-        host.Collect("T1");
+        await host.CollectAsync("T1");
         var reloaded = await host.Ticket("T1").GetAsync(Agent);
 
         Assert.Equal(TicketState.Created, created.State);
@@ -41,7 +41,7 @@ public sealed class TicketGrainDurabilityTests
         await host.CreateAsync("T1", phone: "13800000001");
 
         var refusal = await Assert.ThrowsAsync<TicketRefusedException>(() => host.CreateAsync("T1", phone: "13900000002"));
-        host.Collect("T1");
+        await host.CollectAsync("T1");
         var stored = await host.Ticket("T1").GetAsync(Agent);
 
         Assert.Equal(TicketRefusal.Aborted, refusal.Kind);

@@ -3,8 +3,8 @@ using Hotline.Contracts.Organisation;
 using Hotline.Contracts.Security;
 using Hotline.Contracts.Tickets;
 using Hotline.Contracts.Tickets.Commands;
-using Hotline.Silo.Grains;
 using Hotline.Silo.Storage;
+using Hotline.Silo.Tests.Grains;
 using Hotline.Silo.Tests.Hosting;
 using Hotline.Silo.Tickets;
 using Microsoft.Extensions.Configuration;
@@ -13,9 +13,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Hotline.Silo.Tests.Tickets.Grain;
 
 /// <summary>
-/// One "host" of ticket grains composed as the server composes them (storage, runtime, ticket domain,
-/// grains) on a SQLite file in a data directory, with a clock that moves only when told. Two of these
-/// on one data directory are two hosts sharing a database.
+/// One "host" of ticket grains: an in-process Orleans cluster whose silos are composed as the server composes
+/// them (storage, ticket domain) on a SQLite file in a data directory, with a clock that moves only when
+/// told. Two of these on one data directory are two hosts sharing a database.
 /// </summary>
 internal sealed class TicketGrainHost : IAsyncDisposable
 {
@@ -35,17 +35,15 @@ internal sealed class TicketGrainHost : IAsyncDisposable
         new("D03", "市市场监管委", 10),
     ];
 
-    private readonly ServiceProvider _services;
     private readonly bool _ownsDataDir;
 
-    private TicketGrainHost(ServiceProvider services, Fakes.FakeTimeProvider time, string dataDir, bool ownsDataDir)
+    private TicketGrainHost(GrainCluster cluster, Fakes.FakeTimeProvider time, string dataDir, bool ownsDataDir)
     {
-        _services = services;
+        Cluster = cluster;
         _ownsDataDir = ownsDataDir;
         Time = time;
         DataDir = dataDir;
-        Runtime = services.GetRequiredService<GrainRuntime>();
-        Grains = services.GetRequiredService<IGrainFactory>();
+        var services = cluster.SiloServices(0);
         Queries = services.GetRequiredService<ITicketQueries>();
         Feed = services.GetRequiredService<ITicketFeed>();
     }
@@ -55,16 +53,16 @@ internal sealed class TicketGrainHost : IAsyncDisposable
 
     public string DataDir { get; }
 
-    public GrainRuntime Runtime { get; }
+    public GrainCluster Cluster { get; }
 
-    public IGrainFactory Grains { get; }
+    public IGrainFactory Grains => Cluster.Grains;
 
     public ITicketQueries Queries { get; }
 
     public ITicketFeed Feed { get; }
 
-    /// <summary>Starts a host on <paramref name="dataDir"/> (a new temporary one when null) and seeds D01–D03.</summary>
-    public static async Task<TicketGrainHost> StartAsync(string? dataDir = null, Fakes.FakeTimeProvider? time = null)
+    /// <summary>Starts a host of <paramref name="silos"/> silos on <paramref name="dataDir"/> (a new temporary one when null) and seeds D01–D03.</summary>
+    public static async Task<TicketGrainHost> StartAsync(string? dataDir = null, Fakes.FakeTimeProvider? time = null, short silos = 1)
     {
         var ownsDataDir = dataDir is null;
         dataDir ??= RunningHost.NewDataDir();
@@ -72,23 +70,22 @@ internal sealed class TicketGrainHost : IAsyncDisposable
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["DataDir"] = dataDir })
             .Build();
-        var services = new ServiceCollection()
-            .AddLogging()
-            .AddSingleton<TimeProvider>(time)
+        var cluster = await GrainCluster.StartAsync(silos, services => services
+            .AddKeyedSingleton<TimeProvider>(TicketServiceCollectionExtensions.ClockKey, time)
             .AddHotlineStorage(configuration)
-            .AddGrainRuntime(configuration)
-            .AddTicketDomain(configuration)
-            .AddGrain<ITicketGrain, TicketGrain>()
-            .AddGrain<IDepartmentGrain, DepartmentGrain>()
-            .BuildServiceProvider();
-        await services.GetRequiredService<IStorageInitializer>().InitializeAsync(CancellationToken.None);
-        var organisation = services.GetRequiredService<IOrganisationStore>();
+            .AddTicketDomain(configuration));
+        for (var silo = 0; silo < silos; silo++)
+        {
+            await cluster.SiloServices(silo).GetRequiredService<IStorageInitializer>().InitializeAsync(CancellationToken.None);
+        }
+
+        var organisation = cluster.SiloServices(0).GetRequiredService<IOrganisationStore>();
         foreach (var department in Departments)
         {
             await organisation.UpsertDepartmentAsync(department, CancellationToken.None);
         }
 
-        return new TicketGrainHost(services, time, dataDir, ownsDataDir);
+        return new TicketGrainHost(cluster, time, dataDir, ownsDataDir);
     }
 
     public static CreateTicket NewTicket(Urgency urgency = Urgency.Normal, string phone = "13812341234", string district = "朝阳区") =>
@@ -102,22 +99,15 @@ internal sealed class TicketGrainHost : IAsyncDisposable
     public Task<TicketView> DispatchAsync(string id, string lead = "D01", params string[] assisting) =>
         Ticket(id).DispatchAsync(new DispatchTicket(Agent, lead, assisting, "请尽快处理"));
 
-    /// <summary>Moves the clock to <paramref name="at"/>; idle activations may be collected on the way.</summary>
+    /// <summary>Moves the clock to <paramref name="at"/>.</summary>
     public void AdvanceTo(DateTimeOffset at) => Time.Advance(at - Time.GetUtcNow());
 
-    /// <summary>Waits for the ticket's activation to finish its turns, then passes the idle timeout so it is collected.</summary>
-    public void Collect(string id)
-    {
-        var grain = new GrainId(typeof(ITicketGrain), id);
-        Assert.True(SpinWait.SpinUntil(() => Runtime.IsIdle(grain), TimeSpan.FromSeconds(10)), $"{id} never went idle");
-        Time.Advance(Runtime.IdleTimeout);
-        Assert.True(SpinWait.SpinUntil(() => !Runtime.IsIdle(grain), TimeSpan.FromSeconds(10)), $"{id} was not collected");
-    }
+    /// <summary>Deactivates the ticket's activation, so the next call activates it afresh from the store.</summary>
+    public Task CollectAsync(string id) => Cluster.CollectAsync(Ticket(id));
 
     public async ValueTask DisposeAsync()
     {
-        await Runtime.ShutdownAsync(CancellationToken.None);
-        await _services.DisposeAsync();
+        await Cluster.DisposeAsync();
         if (_ownsDataDir)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

@@ -22,7 +22,7 @@ public sealed class TicketGrainWorkflowTests
         await Step(host, () => ticket.ReviewReplyAsync(new ReviewReply(Agent, true, null)));
         await Step(host, () => ticket.RecordCallbackAsync(new RecordCallback(Agent, Satisfaction.Satisfied, "市民满意")));
 
-        host.Collect("T1");
+        await host.CollectAsync("T1");
         var history = await ticket.GetHistoryAsync(Supervisor);
 
         Assert.Equal(
@@ -61,7 +61,7 @@ public sealed class TicketGrainWorkflowTests
         await host.CreateAsync("C1");
 
         var child = await host.Ticket("C1").MergeIntoAsync(new MergeTicket(Agent, "P1", "重复来电"));
-        host.Collect("P1");
+        await host.CollectAsync("P1");
         var parent = await host.Ticket("P1").GetAsync(Agent);
 
         Assert.Equal(TicketState.Merged, child.State);

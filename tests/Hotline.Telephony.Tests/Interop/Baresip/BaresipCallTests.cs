@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Hotline.Contracts.Agents;
 using Hotline.Telephony.Acd;
 using Hotline.Telephony.Acd.CallRecords;
 using Hotline.Telephony.Calls;

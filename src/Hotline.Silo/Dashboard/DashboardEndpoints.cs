@@ -1,0 +1,27 @@
+using Hotline.Contracts.Security;
+using Orleans.Dashboard;
+
+namespace Hotline.Silo.Dashboard;
+
+/// <summary>The Orleans Dashboard on the HTTP port at <see cref="Path"/>, for supervisors only.</summary>
+internal static class DashboardEndpoints
+{
+    public const string Path = "/dashboard";
+    private const string SupervisorsOnly = "supervisors";
+
+    /// <summary>Bearer-token authentication for HTTP pages and the supervisors-only policy.</summary>
+    public static IServiceCollection AddSupervisorAccess(this IServiceCollection services)
+    {
+        services.AddAuthentication(TokenAuthenticationHandler.SchemeName)
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, TokenAuthenticationHandler>(TokenAuthenticationHandler.SchemeName, null);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(SupervisorsOnly, policy => policy
+                .AddAuthenticationSchemes(TokenAuthenticationHandler.SchemeName)
+                .RequireRole(nameof(StaffRole.Supervisor)));
+        return services;
+    }
+
+    /// <summary>Maps the dashboard (its page and the API its page calls) behind the supervisors-only policy.</summary>
+    public static void MapSupervisorDashboard(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapOrleansDashboard(Path).RequireAuthorization(SupervisorsOnly);
+}
