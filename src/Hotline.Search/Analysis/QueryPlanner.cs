@@ -1,9 +1,12 @@
+using Hotline.Search.Lexicon;
+
 namespace Hotline.Search.Analysis;
 
 /// <summary>
 /// Turns a caller's words into weighted terms. Filler bigrams (怎么, 请问…) count little; synonym
 /// members found in the query add the other members' terms; a bigram the index has never seen is
-/// probably a typo, so its homophone/look-alike variants that the index does know stand in for it.
+/// probably a typo, so its homophone/look-alike variants that the index does know stand in for it;
+/// colloquial phrases from the lexicon add the official terms they stand for.
 /// </summary>
 internal sealed class QueryPlanner
 {
@@ -26,11 +29,15 @@ internal sealed class QueryPlanner
 
     private readonly SynonymTable _synonyms;
     private readonly CharacterVariants _variants;
+    private readonly ColloquialLexicon _lexicon;
+    private readonly float _lexiconWeight;
 
-    public QueryPlanner(SynonymTable synonyms, CharacterVariants variants)
+    public QueryPlanner(SynonymTable synonyms, CharacterVariants variants, ColloquialLexicon? lexicon = null, float lexiconWeight = 0)
     {
         _synonyms = synonyms;
         _variants = variants;
+        _lexicon = lexicon ?? ColloquialLexicon.Empty;
+        _lexiconWeight = lexiconWeight;
     }
 
     /// <param name="documentFrequency">How many indexed articles contain a term (0 if none).</param>
@@ -81,8 +88,43 @@ internal sealed class QueryPlanner
             }
         }
 
+        AddLexiconExpansions(folded, weights, phrases);
         var terms = weights.Select(p => new QueryTerm(p.Key, p.Value)).ToArray();
         return new QueryPlan(folded, terms, weights.Keys.ToHashSet(), phrases);
+    }
+
+    /// <summary>
+    /// Official terms for colloquial phrases heard in the query, weighted below the caller's own
+    /// words: a term the caller said keeps its full weight, and an official term already said adds nothing.
+    /// </summary>
+    private void AddLexiconExpansions(string folded, Dictionary<ulong, float> weights, List<(string, float)> phrases)
+    {
+        if (_lexiconWeight <= 0)
+        {
+            return;
+        }
+
+        var own = weights.Where(p => p.Value >= 1f).Select(p => p.Key).ToHashSet();
+        var officials = new Dictionary<string, float>(StringComparer.Ordinal);
+        foreach (var (_, official, weight) in _lexicon.MatchesIn(folded))
+        {
+            if (!folded.Contains(official, StringComparison.Ordinal))
+            {
+                officials[official] = Math.Max(officials.GetValueOrDefault(official), weight * _lexiconWeight);
+            }
+        }
+
+        foreach (var (official, weight) in officials)
+        {
+            phrases.Add((official, weight));
+            foreach (var token in TextAnalyzer.Analyze(official))
+            {
+                if (!own.Contains(token.Key))
+                {
+                    weights[token.Key] = Math.Max(weights.GetValueOrDefault(token.Key), weight);
+                }
+            }
+        }
     }
 
     private void AddVariants(ulong key, float weight, Dictionary<ulong, float> weights, Func<ulong, int> documentFrequency)

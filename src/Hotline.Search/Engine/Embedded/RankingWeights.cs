@@ -4,6 +4,10 @@ namespace Hotline.Search.Engine.Embedded;
 /// BM25F parameters: per-field boosts (title > keywords > content) and length normalisation.
 /// Titles and keyword lists are short and say what the article is about, so they count more and
 /// are normalised less than the body. A keyword found whole in the query adds PhraseBoost × its idf.
+/// Official terms the colloquial lexicon adds count LexiconWeight × the entry's weight; articles
+/// used on the HistoryNeighbours most similar past tickets gain HistoryWeight × their vote × the
+/// best text score. The last three were chosen by cross-validation on the tuning half of the
+/// colloquial questions (load/Hotline.SearchBench, section "tune").
 /// </summary>
 internal sealed record RankingWeights(
     float TitleBoost = 4f,
@@ -13,7 +17,10 @@ internal sealed record RankingWeights(
     float KeywordB = 0.3f,
     float ContentB = 0.75f,
     float K1 = 1.2f,
-    float PhraseBoost = 1f)
+    float PhraseBoost = 1f,
+    float LexiconWeight = 0.5f,
+    float HistoryWeight = 0.5f,
+    int HistoryNeighbours = 5)
 {
     public static RankingWeights Default { get; } = new();
 }
