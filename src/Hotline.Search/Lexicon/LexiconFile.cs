@@ -1,12 +1,13 @@
 using System.Globalization;
 using System.Text;
+using Hotline.Search.Analysis;
 
 namespace Hotline.Search.Lexicon;
 
 /// <summary>
 /// The text form of lexicon data files. <c>@source text</c> sets the source of the entries below
 /// it; an entry line is <c>colloquial | colloquial … =&gt; official | official … [*weight]</c>
-/// and stands for every colloquial × official pair; <c>#</c> starts a comment.
+/// and stands for every colloquial × official pair but identical ones; <c>#</c> starts a comment.
 /// <code>
 /// @source hand-written: housing
 /// 楼上漏水 | 天花板漏水 | 墙皮泡了 =&gt; 房屋渗漏 | 漏水维修
@@ -60,6 +61,12 @@ internal static class LexiconFile
                 foreach (var official in Split(right))
                 {
                     var entry = new LexiconEntry(colloquial, official, weight, source);
+                    if (TextFolding.Fold(colloquial) == TextFolding.Fold(official))
+                    {
+                        // A line may list a term on both sides (a colloquial form that is also official).
+                        continue;
+                    }
+
                     if (LexiconRules.Check(entry) is { } problem)
                     {
                         throw Error(fileName, lineNumber, $"{problem.Field} '{(problem.Field == "official" ? official : colloquial)}' {problem.Reason}");
