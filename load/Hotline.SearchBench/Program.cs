@@ -21,6 +21,12 @@ if (all || sections.Contains("dispatch"))
     DispatchBenchmark.Run(verbose);
 }
 
+if (args.Length > 1 && args[0] == "explain")
+{
+    Explain.Run(args.Skip(1));
+    return;
+}
+
 if (sections.Contains("tune"))
 {
     WeightTuning.Run(Path.Combine(data, "colloquial", "colloquial-tuning-judged.jsonl"), verbose);

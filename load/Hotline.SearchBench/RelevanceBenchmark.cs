@@ -31,7 +31,7 @@ internal static class RelevanceBenchmark
         {
             ("this engine (lexicon + history)", SearchSetup.Ranker(full)),
             ("this engine without history", SearchSetup.Ranker(noHistory)),
-            ("embedded, no lexicon, no history (before)", SearchSetup.Ranker(before)),
+            ("this engine without lexicon and history", SearchSetup.Ranker(before)),
             ("plain bigram BM25 (baseline)", SearchSetup.Baseline()),
         };
 

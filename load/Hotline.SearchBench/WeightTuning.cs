@@ -22,10 +22,12 @@ internal static class WeightTuning
             from neighbours in new[] { 3, 5, 10 }
             from title in new[] { 2f, 4f }
             from phrase in new[] { 0.5f, 1f, 2f }
+            from generality in new[] { 0f, 0.5f, 0.8f }
             where history > 0 || neighbours == 5
             select RankingWeights.Default with
             {
                 LexiconWeight = lexicon, HistoryWeight = history, HistoryNeighbours = neighbours, TitleBoost = title, PhraseBoost = phrase,
+                GeneralityPenalty = generality,
             }).ToList();
 
         // Per grid point, per query: (hit@1, hit@3, nDCG@5); folds then only sum subsets.
@@ -104,7 +106,7 @@ internal static class WeightTuning
     }
 
     private static string Describe(RankingWeights w) =>
-        $"lexicon {w.LexiconWeight}, history {w.HistoryWeight} × {w.HistoryNeighbours} neighbours, title {w.TitleBoost}, phrase {w.PhraseBoost}";
+        $"lexicon {w.LexiconWeight}, history {w.HistoryWeight} × {w.HistoryNeighbours} neighbours, title {w.TitleBoost}, phrase {w.PhraseBoost}, generality {w.GeneralityPenalty}";
 
     private static uint StableHash(string text)
     {

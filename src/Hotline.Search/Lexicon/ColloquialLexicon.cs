@@ -84,29 +84,63 @@ public sealed class ColloquialLexicon
             .Select(p => $"{Escape(p.Key)} => {Escape(p.Key)}, {string.Join(", ", p.Officials.Select(Escape))}")
             .ToList();
 
-    /// <summary>Every (colloquial, official, weight) whose colloquial phrase occurs in the folded text.</summary>
-    internal IEnumerable<(string Colloquial, string Official, float Weight)> MatchesIn(string folded)
+    /// <summary>
+    /// Every (colloquial, official, weight) whose colloquial phrase occurs in the folded text, also
+    /// with one filler character spoken inside it (开个小卖部 finds 开小卖部, 被贴了条 finds 被贴条)
+    /// at <see cref="GappedShare"/> of the weight.
+    /// </summary>
+    internal List<(string Colloquial, string Official, float Weight)> MatchesIn(string folded)
     {
+        var matches = new List<(string, string, float)>();
         if (_longest == 0)
         {
-            yield break;
+            return matches;
         }
 
         var lookup = _byColloquial.GetAlternateLookup<ReadOnlySpan<char>>();
+        Span<char> squeezed = stackalloc char[_longest];
         for (var start = 0; start + 2 <= folded.Length; start++)
         {
-            for (var length = 2; length <= _longest && start + length <= folded.Length; length++)
+            for (var length = 2; length <= _longest + 1 && start + length <= folded.Length; length++)
             {
-                if (lookup.TryGetValue(folded.AsSpan(start, length), out var colloquial, out var officials))
+                var span = folded.AsSpan(start, length);
+                if (length <= _longest && lookup.TryGetValue(span, out var colloquial, out var officials))
                 {
                     foreach (var (official, weight) in officials)
                     {
-                        yield return (colloquial, official, weight);
+                        matches.Add((colloquial, official, weight));
+                    }
+                }
+
+                // Phrases of three or more characters, with one inner filler character dropped.
+                for (var gap = 1; length >= 4 && gap < length - 1; gap++)
+                {
+                    if (!InnerFillers.Contains(span[gap], StringComparison.Ordinal))
+                    {
+                        continue;
+                    }
+
+                    span[..gap].CopyTo(squeezed);
+                    span[(gap + 1)..].CopyTo(squeezed[gap..]);
+                    if (lookup.TryGetValue(squeezed[..(length - 1)], out var gapped, out var gappedOfficials))
+                    {
+                        foreach (var (official, weight) in gappedOfficials)
+                        {
+                            matches.Add((gapped, official, weight * GappedShare));
+                        }
                     }
                 }
             }
         }
+
+        return matches;
     }
+
+    /// <summary>Characters callers slip into a set phrase without changing it (开个, 贴了, 丢的).</summary>
+    private const string InnerFillers = "个了的过一把点些家";
+
+    /// <summary>How much a match with a filler inside counts, against an exact one.</summary>
+    private const float GappedShare = 0.8f;
 
     private static string Escape(string text) => text.Replace(",", "\\,", StringComparison.Ordinal).Replace("=>", "\\=>", StringComparison.Ordinal);
 

@@ -168,13 +168,28 @@ public sealed class EmbeddedSearchEngine : ISearchEngine, ILearningSearchEngine,
         }
     }
 
+    /// <summary>The analysed query (for the benchmark's explain output).</summary>
+    internal QueryPlan PlanFor(string query)
+    {
+        _lock.EnterReadLock();
+        try
+        {
+            return _planner.Plan(query, _index.DocumentFrequency, _index.BigramsWith);
+        }
+        finally
+        {
+            _lock.ExitReadLock();
+        }
+    }
+
     public void Dispose() => _lock.Dispose();
 
     internal static SearchHit ToHit(Article article, double score, QueryPlan plan) =>
         new(article.Id, article.Title, article.Category, article.Department, article.AppliesTo, article.Updated, score,
             SnippetBuilder.Highlight(article.Title, plan.HighlightKeys), SnippetBuilder.Build(article.Content, plan.HighlightKeys));
 
-    private QueryPlanner NewPlanner() => new(_synonyms, _variants, _lexicon, _weights.LexiconWeight);
+    private QueryPlanner NewPlanner() =>
+        new(_synonyms, _variants, _lexicon, _weights.LexiconWeight, TermGenerality.Shipped, _weights.GeneralityPenalty);
 
     private static string? FoldFilter(string? value) => string.IsNullOrWhiteSpace(value) ? null : TextFolding.Fold(value.Trim());
 

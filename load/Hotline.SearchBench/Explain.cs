@@ -1,0 +1,29 @@
+using Hotline.Search.Analysis;
+using Hotline.Search.Engine;
+using Hotline.Search.Engine.Embedded;
+
+namespace Hotline.SearchBench;
+
+/// <summary>Prints how the engine analysed a query and what it ranked (for looking into tuning-half misses).</summary>
+internal static class Explain
+{
+    public static void Run(IEnumerable<string> queries)
+    {
+        using var engine = SearchSetup.Engine(RankingWeights.Default);
+        foreach (var query in queries)
+        {
+            var plan = engine.PlanFor(query);
+            Console.WriteLine($"query: {query}");
+            Console.WriteLine("  terms: " + string.Join(" ", plan.Terms.Select(t => $"{Show(t.Key)}:{t.Weight:0.##}")));
+            Console.WriteLine("  phrases: " + string.Join(" | ", plan.Phrases.Skip(1).Select(p => $"{p.Text}:{p.Weight:0.##}")));
+            Console.WriteLine("  lift: " + string.Join(" ", engine.History?.Lift(query, RankingWeights.Default.HistoryNeighbours).Take(5).Select(l => $"{l.ArticleId}:{l.Lift:0.###}") ?? []));
+            foreach (var hit in engine.Search(new SearchRequest(query, Limit: 5)).Hits)
+            {
+                Console.WriteLine($"  {hit.ArticleId} {hit.Score:0.00} {hit.Title}");
+            }
+        }
+    }
+
+    private static string Show(ulong key) =>
+        TermKey.IsBigram(key) ? new string([TermKey.BigramChars(key).Item1, TermKey.BigramChars(key).Item2]) : key.ToString("x");
+}
