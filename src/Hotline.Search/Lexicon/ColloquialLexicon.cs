@@ -13,7 +13,7 @@ public sealed class ColloquialLexicon
     /// <summary>Shipped data files (embedded resources under Lexicon/Data).</summary>
     internal static readonly string[] ShippedFiles =
     [
-        "hand-written.txt", "department-duties.txt", "article-keywords.txt", "labelled-tickets.txt",
+        "hand-written.txt", "department-duties.txt", "article-keywords.txt", "labelled-tickets.txt", "tuning-misses.txt",
     ];
 
     private readonly Dictionary<string, (string Official, float Weight)[]> _byColloquial;
