@@ -17,17 +17,18 @@ internal static class WeightTuning
     {
         var queries = JudgedQuery.Load(tuningPath).Where(q => q.Answered).ToList();
         var grid = (
-            from lexicon in new[] { 0f, 0.25f, 0.5f, 0.75f, 1f }
-            from history in new[] { 0f, 0.25f, 0.5f, 1f, 2f }
-            from neighbours in new[] { 3, 5, 10 }
+            from lexicon in new[] { 0f, 0.25f, 0.5f, 1f }
+            from history in new[] { 0f, 0.5f, 1f, 2f, 4f }
+            from neighbours in new[] { 3, 5 }
             from title in new[] { 2f, 4f }
-            from phrase in new[] { 0.5f, 1f, 2f }
+            from phrase in new[] { 0.5f, 1f }
             from generality in new[] { 0f, 0.5f, 0.8f }
-            where history > 0 || neighbours == 5
+            from department in new[] { 0f, 0.25f, 0.5f, 1f }
+            where history > 0 || department > 0 || neighbours == 5
             select RankingWeights.Default with
             {
                 LexiconWeight = lexicon, HistoryWeight = history, HistoryNeighbours = neighbours, TitleBoost = title, PhraseBoost = phrase,
-                GeneralityPenalty = generality,
+                GeneralityPenalty = generality, DepartmentWeight = department,
             }).ToList();
 
         // Per grid point, per query: (hit@1, hit@3, nDCG@5); folds then only sum subsets.
@@ -106,7 +107,7 @@ internal static class WeightTuning
     }
 
     private static string Describe(RankingWeights w) =>
-        $"lexicon {w.LexiconWeight}, history {w.HistoryWeight} × {w.HistoryNeighbours} neighbours, title {w.TitleBoost}, phrase {w.PhraseBoost}, generality {w.GeneralityPenalty}";
+        $"lexicon {w.LexiconWeight}, history {w.HistoryWeight} × {w.HistoryNeighbours} neighbours, title {w.TitleBoost}, phrase {w.PhraseBoost}, generality {w.GeneralityPenalty}, department {w.DepartmentWeight}";
 
     private static uint StableHash(string text)
     {

@@ -21,7 +21,7 @@ internal sealed class TermGenerality
     }
 
     /// <summary>Learned from the shipped demo tickets (district governments count as one department: they share duties).</summary>
-    public static TermGenerality Shipped { get; } = FromTickets(Demo.DemoCorpus.Dispatches().Select(d => (d.Text, DepartmentGroup(d.Department))));
+    public static TermGenerality Shipped { get; } = FromTickets(Demo.DemoCorpus.Dispatches().Select(d => (d.Text, Usage.DepartmentGroups.Of(d.Department))));
 
     public static TermGenerality Empty { get; } = new([], 1);
 
@@ -63,7 +63,4 @@ internal sealed class TermGenerality
         var generality = MathF.Log((float)spread / TopicalSpread) / MathF.Log((float)_departments / TopicalSpread);
         return 1f - (penalty * Math.Clamp(generality, 0f, 1f));
     }
-
-    private static string DepartmentGroup(string department) =>
-        department is "hp" or "hx" or "nk" or "hd" or "hb" or "bh" or "xq" ? "district" : department;
 }

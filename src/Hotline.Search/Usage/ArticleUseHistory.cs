@@ -6,7 +6,8 @@ namespace Hotline.Search.Usage;
 /// Past (ticket text, article) evidence, searchable by similarity: the tickets most like a new
 /// question vote for the articles agents used on them, each vote weighted by the ticket's cosine
 /// similarity (TF-IDF over bigrams, as the dispatch advisor's nearest tickets) and by how the
-/// article was used. Thread safe.
+/// article was used. Resolved dispatches add weaker, coarser evidence: the department that handled
+/// a similar ticket (district governments counted as one, they share duties). Thread safe.
 /// </summary>
 public sealed class ArticleUseHistory
 {
@@ -16,6 +17,8 @@ public sealed class ArticleUseHistory
     private readonly object _gate = new();
     private readonly SparseVectorIndex _tickets = new();
     private readonly Dictionary<string, Dictionary<string, ArticleUseKind>> _articlesByTicket = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _departmentByTicket = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _textByTicket = new(StringComparer.Ordinal);
 
     /// <summary>Tickets with evidence.</summary>
     public int TicketCount
@@ -42,9 +45,19 @@ public sealed class ArticleUseHistory
             }
 
             articles[use.ArticleId] = articles.TryGetValue(use.ArticleId, out var kind) && kind > use.Kind ? kind : use.Kind;
+            SetText(use.TicketId, use.TicketText);
+        }
+    }
 
-            // The latest text stands for the ticket (agents refine the description while handling it).
-            _tickets.Set(use.TicketId, SparseVectorIndex.TermCounts(use.TicketText));
+    /// <summary>Keeps the department a ticket was resolved by (a dispatch resolved without return).</summary>
+    /// <exception cref="SearchInputException">A field is empty, oversized or binary.</exception>
+    public void RecordDispatch(string ticketId, string ticketText, string department)
+    {
+        ArticleUseRules.Require(new ArticleUse(ticketId, ticketText, department, ArticleUseKind.Attached));
+        lock (_gate)
+        {
+            _departmentByTicket[ticketId] = DepartmentGroups.Of(department);
+            SetText(ticketId, ticketText);
         }
     }
 
@@ -62,34 +75,57 @@ public sealed class ArticleUseHistory
         lock (_gate)
         {
             _tickets.Remove(ticketId);
-            return _articlesByTicket.Remove(ticketId);
+            _textByTicket.Remove(ticketId);
+            var department = _departmentByTicket.Remove(ticketId);
+            return _articlesByTicket.Remove(ticketId) | department;
         }
     }
 
     /// <summary>
-    /// Articles lifted by the <paramref name="neighbours"/> past tickets most similar to the
-    /// question, with their summed votes (similarity × use weight), strongest first.
+    /// Articles lifted by the <paramref name="neighbours"/> past tickets with article evidence most
+    /// similar to the question, with their summed votes (similarity × use weight), strongest first;
+    /// and departments (grouped, see <see cref="DepartmentGroups"/>) by the same vote over the
+    /// nearest resolved tickets.
     /// </summary>
-    public IReadOnlyList<(string ArticleId, float Lift)> Lift(string question, int neighbours)
+    public HistoryLift Lift(string question, int neighbours)
     {
         var terms = SparseVectorIndex.TermCounts(question);
         lock (_gate)
         {
-            if (_articlesByTicket.Count == 0 || terms.Count == 0)
+            if (_textByTicket.Count == 0 || terms.Count == 0)
             {
-                return [];
+                return HistoryLift.None;
             }
 
-            var lifts = new Dictionary<string, float>(StringComparer.Ordinal);
-            foreach (var (ticket, similarity) in _tickets.Nearest(terms, neighbours))
+            var articles = new Dictionary<string, float>(StringComparer.Ordinal);
+            foreach (var (ticket, similarity) in _tickets.Nearest(terms, neighbours, _articlesByTicket.ContainsKey))
             {
                 foreach (var (article, kind) in _articlesByTicket[ticket])
                 {
-                    lifts[article] = lifts.GetValueOrDefault(article) + (similarity * (kind == ArticleUseKind.Attached ? 1f : OpenedShare));
+                    articles[article] = articles.GetValueOrDefault(article) + (similarity * (kind == ArticleUseKind.Attached ? 1f : OpenedShare));
                 }
             }
 
-            return lifts.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Select(p => (p.Key, p.Value)).ToList();
+            var departments = new Dictionary<string, float>(StringComparer.Ordinal);
+            foreach (var (ticket, similarity) in _tickets.Nearest(terms, neighbours, _departmentByTicket.ContainsKey))
+            {
+                var department = _departmentByTicket[ticket];
+                departments[department] = departments.GetValueOrDefault(department) + similarity;
+            }
+
+            return new HistoryLift(
+                articles.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Select(p => (p.Key, p.Value)).ToList(),
+                departments);
+        }
+    }
+
+    private void SetText(string ticketId, string text)
+    {
+        // The latest text stands for the ticket (agents refine the description while handling it).
+        if (!_textByTicket.TryGetValue(ticketId, out var known) || known != text)
+        {
+            _textByTicket[ticketId] = text;
+            _tickets.Set(ticketId, SparseVectorIndex.TermCounts(text));
         }
     }
 }
