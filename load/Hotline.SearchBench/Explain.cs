@@ -26,6 +26,21 @@ internal static class Explain
         }
     }
 
+    /// <summary>Questions of a set that the lexicon alone (no history) puts first and the engine without it does not.</summary>
+    public static void LexiconGains(string path)
+    {
+        using var with = SearchSetup.Engine(RankingWeights.Default, history: false);
+        using var without = SearchSetup.Engine(RankingWeights.Default, lexicon: false, history: false);
+        foreach (var query in JudgedQuery.Load(path).Where(q => q.Answered))
+        {
+            bool Top(EmbeddedSearchEngine engine) => RankingMetrics.HitAt(SearchSetup.Ranker(engine)(query.Query), query, 1);
+            if (Top(with) && !Top(without))
+            {
+                Console.WriteLine($"lexicon gain: {query.Id} {query.Query}");
+            }
+        }
+    }
+
     private static string Show(ulong key) =>
         TermKey.IsBigram(key) ? new string([TermKey.BigramChars(key).Item1, TermKey.BigramChars(key).Item2]) : key.ToString("x");
 }

@@ -27,6 +27,11 @@ if (args.Length > 1 && args[0] == "explain")
     return;
 }
 
+if (sections.Contains("lexicon-gains"))
+{
+    Explain.LexiconGains(Path.Combine(data, "colloquial", "colloquial-tuning-judged.jsonl"));
+}
+
 if (sections.Contains("tune"))
 {
     WeightTuning.Run(Path.Combine(data, "colloquial", "colloquial-tuning-judged.jsonl"), verbose);

@@ -87,9 +87,11 @@ public sealed class ArticleUseHistory
     /// and departments (grouped, see <see cref="DepartmentGroups"/>) by the same vote over the
     /// nearest resolved tickets.
     /// </summary>
-    public HistoryLift Lift(string question, int neighbours)
+    public HistoryLift Lift(string question, int neighbours) => Lift(SparseVectorIndex.TermCounts(question), neighbours);
+
+    /// <summary>As <see cref="Lift(string, int)"/>, for a question already analysed into term counts (typos repaired).</summary>
+    internal HistoryLift Lift(IReadOnlyDictionary<ulong, float> terms, int neighbours)
     {
-        var terms = SparseVectorIndex.TermCounts(question);
         lock (_gate)
         {
             if (_textByTicket.Count == 0 || terms.Count == 0)

@@ -131,7 +131,7 @@ public sealed class EmbeddedSearchEngine : ISearchEngine, ILearningSearchEngine,
         {
             var plan = _planner.Plan(request.Query, _index.DocumentFrequency, _index.BigramsWith);
             var lifts = History is { } history && (_weights.HistoryWeight > 0 || _weights.DepartmentWeight > 0)
-                ? history.Lift(request.Query, _weights.HistoryNeighbours)
+                ? history.Lift(plan.HistoryTerms(), _weights.HistoryNeighbours)
                 : HistoryLift.None;
             var (hits, total) = _index.Score(plan, lifts, FoldFilter(request.Category), FoldFilter(request.Department),
                 FoldFilter(request.AppliesTo), request.Offset, request.Limit);
