@@ -16,9 +16,8 @@ internal static class Explain
             Console.WriteLine($"query: {query}");
             Console.WriteLine("  terms: " + string.Join(" ", plan.Terms.Select(t => $"{Show(t.Key)}:{t.Weight:0.##}")));
             Console.WriteLine("  phrases: " + string.Join(" | ", plan.Phrases.Skip(1).Select(p => $"{p.Text}:{p.Weight:0.##}")));
-            var lift = engine.History?.Lift(query, RankingWeights.Default.HistoryNeighbours);
-            Console.WriteLine("  lift: " + string.Join(" ", lift?.Articles.Take(5).Select(l => $"{l.ArticleId}:{l.Lift:0.###}") ?? []));
-            Console.WriteLine("  departments: " + string.Join(" ", lift?.Departments.Select(l => $"{l.Key}:{l.Value:0.###}") ?? []));
+            var lift = engine.History?.Lift(plan.HistoryTerms(), RankingWeights.Default.HistoryNeighbours) ?? [];
+            Console.WriteLine("  lift: " + string.Join(" ", lift.Take(5).Select(l => $"{l.ArticleId}:{l.Lift:0.###}")));
             foreach (var hit in engine.Search(new SearchRequest(query, Limit: 5)).Hits)
             {
                 Console.WriteLine($"  {hit.ArticleId} {hit.Score:0.00} {hit.Title}");

@@ -14,10 +14,6 @@ internal static class SearchSetup
     {
         var history = new ArticleUseHistory();
         history.Record(DemoCorpus.ArticleUses());
-        foreach (var dispatch in DemoCorpus.Dispatches())
-        {
-            history.RecordDispatch(dispatch.TicketId, dispatch.Text, dispatch.Department);
-        }
 
         return history;
     });

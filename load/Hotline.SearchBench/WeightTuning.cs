@@ -23,12 +23,11 @@ internal static class WeightTuning
             from title in new[] { 2f, 4f }
             from phrase in new[] { 0.5f, 1f }
             from generality in new[] { 0f, 0.5f, 0.8f }
-            from department in new[] { 0f, 0.25f, 0.5f, 1f }
-            where history > 0 || department > 0 || neighbours == 5
+            where history > 0 || neighbours == 5
             select RankingWeights.Default with
             {
                 LexiconWeight = lexicon, HistoryWeight = history, HistoryNeighbours = neighbours, TitleBoost = title, PhraseBoost = phrase,
-                GeneralityPenalty = generality, DepartmentWeight = department,
+                GeneralityPenalty = generality,
             }).ToList();
 
         // Per grid point, per query: (hit@1, hit@3, nDCG@5); folds then only sum subsets.
@@ -107,7 +106,7 @@ internal static class WeightTuning
     }
 
     private static string Describe(RankingWeights w) =>
-        $"lexicon {w.LexiconWeight}, history {w.HistoryWeight} × {w.HistoryNeighbours} neighbours, title {w.TitleBoost}, phrase {w.PhraseBoost}, generality {w.GeneralityPenalty}, department {w.DepartmentWeight}";
+        $"lexicon {w.LexiconWeight}, history {w.HistoryWeight} × {w.HistoryNeighbours} neighbours, title {w.TitleBoost}, phrase {w.PhraseBoost}, generality {w.GeneralityPenalty}";
 
     private static uint StableHash(string text)
     {

@@ -47,10 +47,6 @@ public sealed class KnowledgeLearning
             if (seedDemoArticleUse)
             {
                 History.Record(DemoCorpus.ArticleUses());
-                foreach (var dispatch in DemoCorpus.Dispatches())
-                {
-                    History.RecordDispatch(dispatch.TicketId, dispatch.Text, dispatch.Department);
-                }
             }
 
             History.Record(_useStore.LoadAll());
@@ -128,11 +124,6 @@ public sealed class KnowledgeLearning
         _useStore.Save(use);
         History.Record(use);
     }
-
-    /// <summary>Keeps the department that resolved a ticket (dispatched and not returned) as evidence for its articles.</summary>
-    /// <exception cref="SearchInputException">A field is empty, oversized or binary.</exception>
-    public void RecordDispatch(string ticketId, string ticketText, string department) =>
-        History.RecordDispatch(ticketId, ticketText, department);
 
     private void Publish()
     {

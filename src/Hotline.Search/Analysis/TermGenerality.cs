@@ -21,7 +21,7 @@ internal sealed class TermGenerality
     }
 
     /// <summary>Learned from the shipped demo tickets (district governments count as one department: they share duties).</summary>
-    public static TermGenerality Shipped { get; } = FromTickets(Demo.DemoCorpus.Dispatches().Select(d => (d.Text, Usage.DepartmentGroups.Of(d.Department))));
+    public static TermGenerality Shipped { get; } = FromTickets(Demo.DemoCorpus.Dispatches().Select(d => (d.Text, DepartmentGroups.Of(d.Department))));
 
     public static TermGenerality Empty { get; } = new([], 1);
 

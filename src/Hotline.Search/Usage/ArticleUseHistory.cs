@@ -6,8 +6,7 @@ namespace Hotline.Search.Usage;
 /// Past (ticket text, article) evidence, searchable by similarity: the tickets most like a new
 /// question vote for the articles agents used on them, each vote weighted by the ticket's cosine
 /// similarity (TF-IDF over bigrams, as the dispatch advisor's nearest tickets) and by how the
-/// article was used. Resolved dispatches add weaker, coarser evidence: the department that handled
-/// a similar ticket (district governments counted as one, they share duties). Thread safe.
+/// article was used. Thread safe.
 /// </summary>
 public sealed class ArticleUseHistory
 {
@@ -17,7 +16,6 @@ public sealed class ArticleUseHistory
     private readonly object _gate = new();
     private readonly SparseVectorIndex _tickets = new();
     private readonly Dictionary<string, Dictionary<string, ArticleUseKind>> _articlesByTicket = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> _departmentByTicket = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _textByTicket = new(StringComparer.Ordinal);
 
     /// <summary>Tickets with evidence.</summary>
@@ -49,18 +47,6 @@ public sealed class ArticleUseHistory
         }
     }
 
-    /// <summary>Keeps the department a ticket was resolved by (a dispatch resolved without return).</summary>
-    /// <exception cref="SearchInputException">A field is empty, oversized or binary.</exception>
-    public void RecordDispatch(string ticketId, string ticketText, string department)
-    {
-        ArticleUseRules.Require(new ArticleUse(ticketId, ticketText, department, ArticleUseKind.Attached));
-        lock (_gate)
-        {
-            _departmentByTicket[ticketId] = DepartmentGroups.Of(department);
-            SetText(ticketId, ticketText);
-        }
-    }
-
     public void Record(IEnumerable<ArticleUse> uses)
     {
         foreach (var use in uses)
@@ -76,31 +62,28 @@ public sealed class ArticleUseHistory
         {
             _tickets.Remove(ticketId);
             _textByTicket.Remove(ticketId);
-            var department = _departmentByTicket.Remove(ticketId);
-            return _articlesByTicket.Remove(ticketId) | department;
+            return _articlesByTicket.Remove(ticketId);
         }
     }
 
     /// <summary>
-    /// Articles lifted by the <paramref name="neighbours"/> past tickets with article evidence most
-    /// similar to the question, with their summed votes (similarity × use weight), strongest first;
-    /// and departments (grouped, see <see cref="DepartmentGroups"/>) by the same vote over the
-    /// nearest resolved tickets.
+    /// Articles lifted by the <paramref name="neighbours"/> past tickets most similar to the
+    /// question, with their summed votes (similarity × use weight), strongest first.
     /// </summary>
-    public HistoryLift Lift(string question, int neighbours) => Lift(SparseVectorIndex.TermCounts(question), neighbours);
+    public IReadOnlyList<(string ArticleId, float Lift)> Lift(string question, int neighbours) => Lift(SparseVectorIndex.TermCounts(question), neighbours);
 
     /// <summary>As <see cref="Lift(string, int)"/>, for a question already analysed into term counts (typos repaired).</summary>
-    internal HistoryLift Lift(IReadOnlyDictionary<ulong, float> terms, int neighbours)
+    internal IReadOnlyList<(string ArticleId, float Lift)> Lift(IReadOnlyDictionary<ulong, float> terms, int neighbours)
     {
         lock (_gate)
         {
             if (_textByTicket.Count == 0 || terms.Count == 0)
             {
-                return HistoryLift.None;
+                return [];
             }
 
             var articles = new Dictionary<string, float>(StringComparer.Ordinal);
-            foreach (var (ticket, similarity) in _tickets.Nearest(terms, neighbours, _articlesByTicket.ContainsKey))
+            foreach (var (ticket, similarity) in _tickets.Nearest(terms, neighbours))
             {
                 foreach (var (article, kind) in _articlesByTicket[ticket])
                 {
@@ -108,16 +91,7 @@ public sealed class ArticleUseHistory
                 }
             }
 
-            var departments = new Dictionary<string, float>(StringComparer.Ordinal);
-            foreach (var (ticket, similarity) in _tickets.Nearest(terms, neighbours, _departmentByTicket.ContainsKey))
-            {
-                var department = _departmentByTicket[ticket];
-                departments[department] = departments.GetValueOrDefault(department) + similarity;
-            }
-
-            return new HistoryLift(
-                articles.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Select(p => (p.Key, p.Value)).ToList(),
-                departments);
+            return articles.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Select(p => (p.Key, p.Value)).ToList();
         }
     }
 

@@ -36,7 +36,7 @@ public sealed class HotlineProtoContractTests
     public void Knowledge_HasEveryPromisedMethod()
     {
         Assert.Equal(
-            ["Search", "GetArticle", "Suggest", "UpsertArticle", "DeleteArticle"],
+            ["Search", "GetArticle", "Suggest", "UpsertArticle", "DeleteArticle", "UpsertLexiconEntries", "DeleteLexiconEntries", "RecordArticleUse"],
             HotlineServiceDescriptors.Knowledge.Methods.Select(m => m.Name));
         Assert.Equal("hotline.v1.Knowledge", HotlineServiceDescriptors.Knowledge.FullName);
     }

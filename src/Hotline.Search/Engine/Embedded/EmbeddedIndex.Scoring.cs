@@ -21,7 +21,7 @@ internal sealed partial class EmbeddedIndex
     /// the lift means the same on short and long queries.
     /// </summary>
     public (IReadOnlyList<(IndexedArticle Doc, float Score)> Hits, int Total) Score(
-        QueryPlan plan, Usage.HistoryLift lifts, string? category, string? department, string? appliesTo, int skip, int count)
+        QueryPlan plan, IReadOnlyList<(string ArticleId, float Lift)> lifts, string? category, string? department, string? appliesTo, int skip, int count)
     {
         var scores = t_scores is { } s && s.Length >= _docs.Count ? s : t_scores = new float[Math.Max(_docs.Count, 1024) * 2];
         var touched = t_touched ??= [];
@@ -30,10 +30,10 @@ internal sealed partial class EmbeddedIndex
             // Pruning needs the k-th best score among candidates; with filters that is unknown
             // until collection, so filtered queries score every posting.
             var unfiltered = Pruning && category is null && department is null && appliesTo is null;
-            var lifted = TouchLifted(lifts.Articles, scores, touched);
+            var lifted = TouchLifted(lifts, scores, touched);
             AccumulatePhrases(plan, scores, touched);
             Accumulate(plan, scores, touched, unfiltered ? skip + count : 0);
-            AddLifts(lifted, lifts.Departments, scores, touched);
+            AddLifts(lifted, scores, touched);
             return Collect(scores, touched, category, department, appliesTo, skip, count);
         }
         finally
@@ -71,13 +71,9 @@ internal sealed partial class EmbeddedIndex
         return lifted;
     }
 
-    /// <summary>
-    /// Adds the history lifts: articles used on similar tickets, and (weaker, to documents already
-    /// in play only) articles of the departments that resolved similar tickets.
-    /// </summary>
-    private void AddLifts(List<(int Doc, float Lift)> lifted, IReadOnlyDictionary<string, float> departments, float[] scores, List<int> touched)
+    private void AddLifts(List<(int Doc, float Lift)> lifted, float[] scores, List<int> touched)
     {
-        if (lifted.Count == 0 && departments.Count == 0)
+        if (lifted.Count == 0)
         {
             return;
         }
@@ -92,17 +88,6 @@ internal sealed partial class EmbeddedIndex
         foreach (var (doc, lift) in lifted)
         {
             scores[doc] += _weights.HistoryWeight * lift * best;
-        }
-
-        if (departments.Count > 0 && _weights.DepartmentWeight > 0)
-        {
-            foreach (var doc in touched)
-            {
-                if (departments.TryGetValue(_docs[doc].DepartmentGroup, out var lift))
-                {
-                    scores[doc] += _weights.DepartmentWeight * lift * best;
-                }
-            }
         }
     }
 

@@ -130,9 +130,9 @@ public sealed class EmbeddedSearchEngine : ISearchEngine, ILearningSearchEngine,
         try
         {
             var plan = _planner.Plan(request.Query, _index.DocumentFrequency, _index.BigramsWith);
-            var lifts = History is { } history && (_weights.HistoryWeight > 0 || _weights.DepartmentWeight > 0)
+            var lifts = History is { } history && _weights.HistoryWeight > 0
                 ? history.Lift(plan.HistoryTerms(), _weights.HistoryNeighbours)
-                : HistoryLift.None;
+                : [];
             var (hits, total) = _index.Score(plan, lifts, FoldFilter(request.Category), FoldFilter(request.Department),
                 FoldFilter(request.AppliesTo), request.Offset, request.Limit);
             return new SearchResult(total, hits.Select(h => ToHit(h.Doc.Article, h.Score, plan)).ToList());
@@ -159,7 +159,7 @@ public sealed class EmbeddedSearchEngine : ISearchEngine, ILearningSearchEngine,
             }
 
             var plan = _planner.Plan(prefix, _index.DocumentFrequency, _index.BigramsWith);
-            var (hits, _) = _index.Score(plan, HistoryLift.None, null, null, null, 0, limit);
+            var (hits, _) = _index.Score(plan, [], null, null, null, 0, limit);
             return hits.Select(h => new TitleSuggestion(h.Doc.Article.Id, SnippetBuilder.Highlight(h.Doc.Article.Title, plan.HighlightKeys))).ToList();
         }
         finally

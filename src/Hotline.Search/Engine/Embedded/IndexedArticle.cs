@@ -12,7 +12,6 @@ internal sealed class IndexedArticle
         FoldedTitle = TextFolding.Fold(article.Title);
         Category = TextFolding.Fold(article.Category);
         Department = TextFolding.Fold(article.Department);
-        DepartmentGroup = Usage.DepartmentGroups.Of(article.Department);
         AppliesTo = TextFolding.Fold(article.AppliesTo);
         TitleLength = titleLength;
         KeywordLength = keywordLength;
@@ -26,9 +25,6 @@ internal sealed class IndexedArticle
     public string Category { get; }
 
     public string Department { get; }
-
-    /// <summary>The group its department pools history evidence under.</summary>
-    public string DepartmentGroup { get; }
 
     public string AppliesTo { get; }
 

@@ -6,9 +6,8 @@ namespace Hotline.Search.Engine.Embedded;
 /// are normalised less than the body. A keyword found whole in the query adds PhraseBoost × its idf.
 /// Official terms the colloquial lexicon adds count LexiconWeight × the entry's weight; articles
 /// used on the HistoryNeighbours most similar past tickets gain HistoryWeight × their vote × the
-/// best text score, articles of departments that resolved them DepartmentWeight × their vote × the
 /// best text score; a caller's word used in tickets for many departments counts down to
-/// 1 − GeneralityPenalty. The last five were chosen by cross-validation on the tuning half of the
+/// 1 − GeneralityPenalty. The last four were chosen by cross-validation on the tuning half of the
 /// colloquial questions (load/Hotline.SearchBench, section "tune").
 /// </summary>
 internal sealed record RankingWeights(
@@ -19,12 +18,11 @@ internal sealed record RankingWeights(
     float KeywordB = 0.3f,
     float ContentB = 0.75f,
     float K1 = 1.2f,
-    float PhraseBoost = 1f,
+    float PhraseBoost = 0.5f,
     float LexiconWeight = 0.25f,
     float HistoryWeight = 2f,
     int HistoryNeighbours = 3,
-    float GeneralityPenalty = 0.5f,
-    float DepartmentWeight = 0.5f)
+    float GeneralityPenalty = 0.5f)
 {
     public static RankingWeights Default { get; } = new();
 }
