@@ -44,5 +44,5 @@ if (sections.Contains("tune-dispatch"))
 
 if (all || sections.Contains("speed"))
 {
-    SpeedBenchmark.Run(sizes, Path.Combine(data, "judged-queries.jsonl"));
+    SpeedBenchmark.Run(sizes, Path.Combine(data, "judged-queries.jsonl"), Path.Combine(data, "colloquial", "colloquial-tuning-judged.jsonl"));
 }

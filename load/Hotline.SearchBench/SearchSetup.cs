@@ -10,7 +10,7 @@ namespace Hotline.SearchBench;
 /// <summary>The engines the relevance tables compare, over the demo corpus.</summary>
 internal static class SearchSetup
 {
-    private static readonly Lazy<ArticleUseHistory> DemoHistory = new(() =>
+    public static readonly Lazy<ArticleUseHistory> DemoHistory = new(() =>
     {
         var history = new ArticleUseHistory();
         history.Record(DemoCorpus.ArticleUses());

@@ -17,8 +17,8 @@ internal static class WeightTuning
     {
         var queries = JudgedQuery.Load(tuningPath).Where(q => q.Answered).ToList();
         var grid = (
-            from lexicon in new[] { 0f, 0.25f, 0.5f, 1f }
-            from history in new[] { 0f, 0.5f, 1f, 2f, 4f }
+            from lexicon in new[] { 0f, 0.1f, 0.25f, 0.5f, 1f }
+            from history in new[] { 0f, 0.5f, 1f, 1.5f, 2f, 3f, 4f }
             from neighbours in new[] { 3, 5 }
             from title in new[] { 2f, 4f }
             from phrase in new[] { 0.5f, 1f }

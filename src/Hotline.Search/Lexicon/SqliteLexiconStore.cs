@@ -34,12 +34,8 @@ public sealed class SqliteLexiconStore
 
     public SqliteLexiconStore(string databasePath, TimeProvider time)
     {
-        _connectionString = new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = true }.ToString();
+        _connectionString = SqliteDatabase.Create(databasePath, Create);
         _time = time;
-        using var connection = Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = Create;
-        command.ExecuteNonQuery();
     }
 
     /// <summary>The shipped lexicon with every stored change applied.</summary>
@@ -97,13 +93,5 @@ public sealed class SqliteLexiconStore
         transaction.Commit();
     }
 
-    private SqliteConnection Open()
-    {
-        var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=5000;";
-        command.ExecuteNonQuery();
-        return connection;
-    }
+    private SqliteConnection Open() => SqliteDatabase.Open(_connectionString);
 }

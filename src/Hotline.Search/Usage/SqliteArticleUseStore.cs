@@ -31,12 +31,8 @@ public sealed class SqliteArticleUseStore
 
     public SqliteArticleUseStore(string databasePath, TimeProvider time)
     {
-        _connectionString = new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = true }.ToString();
+        _connectionString = SqliteDatabase.Create(databasePath, Create);
         _time = time;
-        using var connection = Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = Create;
-        command.ExecuteNonQuery();
     }
 
     /// <summary>Every stored use, oldest first.</summary>
@@ -68,13 +64,5 @@ public sealed class SqliteArticleUseStore
         command.ExecuteNonQuery();
     }
 
-    private SqliteConnection Open()
-    {
-        var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=5000;";
-        command.ExecuteNonQuery();
-        return connection;
-    }
+    private SqliteConnection Open() => SqliteDatabase.Open(_connectionString);
 }
