@@ -1,3 +1,4 @@
+using Hotline.Api.Grpc;
 using Hotline.Api.V1;
 
 namespace Hotline.Silo.Tests.Knowledge;
