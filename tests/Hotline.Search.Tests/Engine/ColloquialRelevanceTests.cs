@@ -11,12 +11,16 @@ namespace Hotline.Search.Tests.Engine;
 
 /// <summary>
 /// The colloquial question set's locked half (load/Hotline.SearchBench/Data/colloquial), through the
-/// engine as the host composes it: shipped lexicon, demo article-use history and dispatches.
+/// engine as the host composes it: shipped lexicon and demo article-use history.
 /// </summary>
 public sealed class ColloquialRelevanceTests
 {
-    /// <summary>hit@1 on the locked half's answered questions, as recorded in the benchmark when the weights were fixed.</summary>
-    private const double LockedHit1Floor = 0.0;
+    /// <summary>
+    /// hit@1 on the locked half's answered questions when the weights were fixed (60 of 83 = 0.723,
+    /// load/Hotline.SearchBench relevance table of 2026-12-07): far below the aim of 0.90, recorded so
+    /// it cannot silently get worse.
+    /// </summary>
+    private const double LockedHit1Floor = 0.722;
 
     private static EmbeddedSearchEngine ComposedEngine(TempDirectory folder)
     {
