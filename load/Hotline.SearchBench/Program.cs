@@ -1,6 +1,6 @@
 using Hotline.SearchBench;
 
-// Usage: Hotline.SearchBench [relevance] [dispatch] [speed] [tune] [--sizes 5000,100000] [--verbose] [--no-locked]
+// Usage: Hotline.SearchBench [relevance] [dispatch] [speed] [tune] [--sizes 5000,100000] [--verbose] [--no-locked] [--plain]
 // With no section named, runs all three. Stops by itself and prints Markdown tables.
 var sections = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal) && !a.Contains(',', StringComparison.Ordinal) && !int.TryParse(a, out _)).ToHashSet();
 var verbose = args.Contains("--verbose");
@@ -44,5 +44,5 @@ if (sections.Contains("tune-dispatch"))
 
 if (all || sections.Contains("speed"))
 {
-    SpeedBenchmark.Run(sizes, Path.Combine(data, "judged-queries.jsonl"), Path.Combine(data, "colloquial", "colloquial-tuning-judged.jsonl"));
+    SpeedBenchmark.Run(sizes, args.Contains("--plain"), Path.Combine(data, "judged-queries.jsonl"), Path.Combine(data, "colloquial", "colloquial-tuning-judged.jsonl"));
 }
