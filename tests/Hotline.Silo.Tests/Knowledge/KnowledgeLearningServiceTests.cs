@@ -1,4 +1,4 @@
-using Hotline.Api.Grpc;
+using Grpc.Core;
 using Hotline.Api.V1;
 
 namespace Hotline.Silo.Tests.Knowledge;
@@ -16,8 +16,8 @@ public sealed class KnowledgeLearningServiceTests(KnowledgeHostFixture fixture) 
         var request = new UpsertLexiconEntriesRequest();
         request.Entries.Add(new LexiconEntry { Colloquial = "蹭不上网办事", Official = "统一身份认证" });
 
-        var (status, message, response) = await fixture.Client.CallAsync(UpsertPath, request, UpsertLexiconEntriesResponse.Parser, fixture.EditorToken);
-        var (_, _, found) = await fixture.Client.CallAsync(
+        var (status, message, response) = await fixture.Client.UnaryAsync(UpsertPath, request, UpsertLexiconEntriesResponse.Parser, fixture.EditorToken);
+        var (_, _, found) = await fixture.Client.UnaryAsync(
             "/hotline.v1.Knowledge/Search", new SearchArticlesRequest { Query = "蹭不上网办事" }, SearchArticlesResponse.Parser, fixture.AgentToken);
 
         Assert.True(status == 0, message);
@@ -32,7 +32,7 @@ public sealed class KnowledgeLearningServiceTests(KnowledgeHostFixture fixture) 
         var request = new UpsertLexiconEntriesRequest();
         request.Entries.Add(new LexiconEntry { Colloquial = "车被贴条", Official = "违法停车处理" });
 
-        var (status, _, _) = await fixture.Client.CallAsync(UpsertPath, request, UpsertLexiconEntriesResponse.Parser, fixture.AgentToken);
+        var (status, _, _) = await fixture.Client.UnaryAsync(UpsertPath, request, UpsertLexiconEntriesResponse.Parser, fixture.AgentToken);
 
         Assert.Equal(StatusCode.PermissionDenied, (StatusCode)status);
     }
@@ -44,7 +44,7 @@ public sealed class KnowledgeLearningServiceTests(KnowledgeHostFixture fixture) 
         request.Entries.Add(new LexiconEntry { Colloquial = "车被贴条", Official = "违法停车处理" });
         request.Entries.Add(new LexiconEntry { Colloquial = "贴罚单", Official = "罚" });
 
-        var (status, message, _) = await fixture.Client.CallAsync(UpsertPath, request, UpsertLexiconEntriesResponse.Parser, fixture.EditorToken);
+        var (status, message, _) = await fixture.Client.UnaryAsync(UpsertPath, request, UpsertLexiconEntriesResponse.Parser, fixture.EditorToken);
 
         Assert.Equal(StatusCode.InvalidArgument, (StatusCode)status);
         Assert.StartsWith("entries[1].official", message);
@@ -56,8 +56,8 @@ public sealed class KnowledgeLearningServiceTests(KnowledgeHostFixture fixture) 
         var request = new DeleteLexiconEntriesRequest();
         request.Entries.Add(new LexiconPair { Colloquial = "社报卡", Official = "社会保障卡" });
 
-        var first = await fixture.Client.CallAsync(DeletePath, request, DeleteLexiconEntriesResponse.Parser, fixture.EditorToken);
-        var second = await fixture.Client.CallAsync(DeletePath, request, DeleteLexiconEntriesResponse.Parser, fixture.EditorToken);
+        var first = await fixture.Client.UnaryAsync(DeletePath, request, DeleteLexiconEntriesResponse.Parser, fixture.EditorToken);
+        var second = await fixture.Client.UnaryAsync(DeletePath, request, DeleteLexiconEntriesResponse.Parser, fixture.EditorToken);
 
         Assert.True(first.Status == 0, first.Message);
         Assert.Equal(1, first.Response!.Deleted);
@@ -72,7 +72,7 @@ public sealed class KnowledgeLearningServiceTests(KnowledgeHostFixture fixture) 
             TicketId = "T-GRPC-1", TicketText = "家门口共享单车堆成山没法走路", ArticleId = "KB-0062", Kind = ArticleUseKind.Attached,
         };
 
-        var (status, message, _) = await fixture.Client.CallAsync(UsePath, request, RecordArticleUseResponse.Parser, fixture.AgentToken);
+        var (status, message, _) = await fixture.Client.UnaryAsync(UsePath, request, RecordArticleUseResponse.Parser, fixture.AgentToken);
 
         Assert.True(status == 0, message);
     }
@@ -82,7 +82,7 @@ public sealed class KnowledgeLearningServiceTests(KnowledgeHostFixture fixture) 
     {
         var request = new RecordArticleUseRequest { TicketId = "T-GRPC-2", TicketText = "停水了", ArticleId = "KB-0035" };
 
-        var (status, message, _) = await fixture.Client.CallAsync(UsePath, request, RecordArticleUseResponse.Parser, fixture.AgentToken);
+        var (status, message, _) = await fixture.Client.UnaryAsync(UsePath, request, RecordArticleUseResponse.Parser, fixture.AgentToken);
 
         Assert.Equal(StatusCode.InvalidArgument, (StatusCode)status);
         Assert.StartsWith("kind", message);
