@@ -31,12 +31,7 @@ public static class SearchServiceCollectionExtensions
     {
         services.Configure<SearchOptions>(configuration.GetSection(SearchOptions.Section));
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(sp =>
-        {
-            var options = sp.GetRequiredService<IOptions<SearchOptions>>().Value;
-            Directory.CreateDirectory(options.DataDirectory);
-            return new SqliteArticleStore(Path.Combine(options.DataDirectory, "kb.db"), sp.GetRequiredService<TimeProvider>());
-        });
+        services.AddSingleton(sp => new SqliteArticleStore(KnowledgeDatabase(sp), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ISearchEngine>(CreateEngine);
         services.AddSingleton(sp => new KnowledgeBase(sp.GetRequiredService<SqliteArticleStore>(), sp.GetRequiredService<ISearchEngine>(),
             sp.GetRequiredService<ILogger<KnowledgeBase>>(),
@@ -53,6 +48,7 @@ public static class SearchServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>kb.db in the data directory: articles, lexicon changes and article-use evidence share it.</summary>
     private static string KnowledgeDatabase(IServiceProvider sp)
     {
         var options = sp.GetRequiredService<IOptions<SearchOptions>>().Value;
