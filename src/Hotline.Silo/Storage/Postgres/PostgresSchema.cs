@@ -3,7 +3,8 @@ namespace Hotline.Silo.Storage.Postgres;
 /// <summary>
 /// PostgreSQL schema: the SQLite schema's tables with native types (timestamptz holds UTC at
 /// microsecond precision). JSON is kept as text, exactly as the grain wrote it. Ticket and agent-state
-/// histories are append-only: triggers refuse UPDATE and DELETE. Migration 2 holds the telephony tables.
+/// histories are append-only: triggers refuse UPDATE and DELETE. Migration 2 holds the telephony tables;
+/// migration 3 the organisation directory (department fields, audited change history, districts and categories).
 /// </summary>
 internal static class PostgresSchema
 {
@@ -111,6 +112,59 @@ internal static class PostgresSchema
             completed_at timestamptz,
             outcome text);
         CREATE INDEX callback_requests_pending ON callback_requests (requested_at, call_id) WHERE completed_at IS NULL;
+        """,
+        """
+        ALTER TABLE departments ADD COLUMN kind text NOT NULL DEFAULT 'municipal';
+        ALTER TABLE departments ADD COLUMN parent_id text;
+        ALTER TABLE departments ADD COLUMN responsibilities text NOT NULL DEFAULT '';
+        ALTER TABLE departments ADD COLUMN keywords text NOT NULL DEFAULT '[]';
+        ALTER TABLE departments ADD COLUMN duty_phone text;
+        ALTER TABLE departments ADD COLUMN active boolean NOT NULL DEFAULT true;
+
+        CREATE TABLE directory_changes (
+            sequence bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            subject text NOT NULL,
+            subject_id text NOT NULL,
+            action text NOT NULL,
+            actor text NOT NULL,
+            at timestamptz NOT NULL,
+            reason text NOT NULL,
+            before_json text,
+            after_json text);
+        CREATE INDEX directory_changes_subject ON directory_changes (subject_id, sequence);
+        CREATE FUNCTION directory_changes_append_only() RETURNS trigger LANGUAGE plpgsql AS
+            $$ BEGIN RAISE EXCEPTION 'directory history is append-only'; END $$;
+        CREATE TRIGGER directory_changes_append_only BEFORE UPDATE OR DELETE ON directory_changes
+            FOR EACH ROW EXECUTE FUNCTION directory_changes_append_only();
+
+        CREATE TABLE directory_lists (
+            list text NOT NULL,
+            value text NOT NULL,
+            position integer NOT NULL,
+            PRIMARY KEY (list, value));
+        INSERT INTO directory_lists (list, value, position) VALUES
+            ('district', '和平区', 1),
+            ('district', '河东区', 2),
+            ('district', '河西区', 3),
+            ('district', '南开区', 4),
+            ('district', '河北区', 5),
+            ('district', '红桥区', 6),
+            ('district', '东丽区', 7),
+            ('district', '西青区', 8),
+            ('district', '津南区', 9),
+            ('district', '北辰区', 10),
+            ('district', '武清区', 11),
+            ('district', '宝坻区', 12),
+            ('district', '滨海新区', 13),
+            ('district', '宁河区', 14),
+            ('district', '静海区', 15),
+            ('district', '蓟州区', 16),
+            ('category', '咨询', 1),
+            ('category', '求助', 2),
+            ('category', '投诉', 3),
+            ('category', '举报', 4),
+            ('category', '建议', 5),
+            ('category', '表扬', 6);
         """,
     ];
 }

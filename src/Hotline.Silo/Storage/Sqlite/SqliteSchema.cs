@@ -3,7 +3,8 @@ namespace Hotline.Silo.Storage.Sqlite;
 /// <summary>
 /// SQLite schema. Times are TEXT in one fixed-width UTC form (yyyy-MM-ddTHH:mm:ss.fffffffZ), so text
 /// order is time order. Ticket and agent-state histories are append-only: triggers refuse UPDATE and DELETE.
-/// Migration 2 holds the telephony tables (agents, agent states, call records, callbacks).
+/// Migration 2 holds the telephony tables (agents, agent states, call records, callbacks); migration 3
+/// the organisation directory (department fields, the audited change history, districts and categories).
 /// </summary>
 internal static class SqliteSchema
 {
@@ -111,6 +112,59 @@ internal static class SqliteSchema
             completed_at TEXT,
             outcome TEXT);
         CREATE INDEX callback_requests_pending ON callback_requests (requested_at, call_id) WHERE completed_at IS NULL;
+        """,
+        """
+        ALTER TABLE departments ADD COLUMN kind TEXT NOT NULL DEFAULT 'municipal';
+        ALTER TABLE departments ADD COLUMN parent_id TEXT;
+        ALTER TABLE departments ADD COLUMN responsibilities TEXT NOT NULL DEFAULT '';
+        ALTER TABLE departments ADD COLUMN keywords TEXT NOT NULL DEFAULT '[]';
+        ALTER TABLE departments ADD COLUMN duty_phone TEXT;
+        ALTER TABLE departments ADD COLUMN active INTEGER NOT NULL DEFAULT 1;
+
+        CREATE TABLE directory_changes (
+            sequence INTEGER PRIMARY KEY AUTOINCREMENT,
+            subject TEXT NOT NULL,
+            subject_id TEXT NOT NULL,
+            action TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            at TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            before_json TEXT,
+            after_json TEXT);
+        CREATE INDEX directory_changes_subject ON directory_changes (subject_id, sequence);
+        CREATE TRIGGER directory_changes_no_update BEFORE UPDATE ON directory_changes
+            BEGIN SELECT RAISE(ABORT, 'directory history is append-only'); END;
+        CREATE TRIGGER directory_changes_no_delete BEFORE DELETE ON directory_changes
+            BEGIN SELECT RAISE(ABORT, 'directory history is append-only'); END;
+
+        CREATE TABLE directory_lists (
+            list TEXT NOT NULL,
+            value TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            PRIMARY KEY (list, value));
+        INSERT INTO directory_lists (list, value, position) VALUES
+            ('district', '和平区', 1),
+            ('district', '河东区', 2),
+            ('district', '河西区', 3),
+            ('district', '南开区', 4),
+            ('district', '河北区', 5),
+            ('district', '红桥区', 6),
+            ('district', '东丽区', 7),
+            ('district', '西青区', 8),
+            ('district', '津南区', 9),
+            ('district', '北辰区', 10),
+            ('district', '武清区', 11),
+            ('district', '宝坻区', 12),
+            ('district', '滨海新区', 13),
+            ('district', '宁河区', 14),
+            ('district', '静海区', 15),
+            ('district', '蓟州区', 16),
+            ('category', '咨询', 1),
+            ('category', '求助', 2),
+            ('category', '投诉', 3),
+            ('category', '举报', 4),
+            ('category', '建议', 5),
+            ('category', '表扬', 6);
         """,
     ];
 }
