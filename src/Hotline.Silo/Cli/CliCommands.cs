@@ -1,3 +1,5 @@
+using Hotline.Silo.Organisation;
+
 namespace Hotline.Silo.Cli;
 
 /// <summary>Every command of the executable; running with no command starts the server.</summary>
@@ -11,5 +13,13 @@ internal static class CliCommands
         new AgentListCommand(),
         new AgentRemoveCommand(),
         new AgentPasswordCommand(),
+        new DepartmentImportCommand(),
+        new DepartmentAddCommand(),
+        new DepartmentUpdateCommand(),
+        new DepartmentDisableCommand(),
+        new DepartmentListCommand(),
+        new DepartmentHistoryCommand(),
+        .. DirectoryListCommand.For(DirectoryLists.District),
+        .. DirectoryListCommand.For(DirectoryLists.Category),
     ];
 }

@@ -22,6 +22,8 @@ internal static class SearchServiceCollectionExtensions
         services.AddSingleton<SearchFeed>();
         services.AddSingleton<ITicketChangeObserver>(sp => sp.GetRequiredService<SearchFeed>());
         services.AddHostedService<SearchFeedStartup>();
+        services.AddSingleton<DirectoryAdvisorSync>();
+        services.AddHostedService(sp => sp.GetRequiredService<DirectoryAdvisorSync>());
         services.AddHotlineKnowledge();
         return services;
     }
