@@ -58,6 +58,14 @@ public sealed class DirectoryHostTests(PostgresServerFixture postgres)
         var accepted = await CliTests.RunAsync(["department", "disable", Forestry, "--reason", "机构改革，职能并入b01", .. cli]);
 
         Assert.True(accepted.Code == 0, accepted.Error);
+        var second = await CallOkAsync(client, "/hotline.v1.HotlineDesk/CreateTicket", new CreateTicketRequest
+        {
+            CallerPhone = "13800001235", Category = Category.Complaint, Urgency = Urgency.Normal, District = "河西区", Address = "友谊路2号", Content = TreeTicket,
+        }, agent);
+        var (dispatchStatus, dispatchMessage, _) = await client.CallAsync("/hotline.v1.HotlineDesk/DispatchTicket",
+            new DispatchTicketRequest { TicketId = second.TicketId, DepartmentId = Forestry }, Ticket.Parser, agent);
+        Assert.Equal(StatusCode.InvalidArgument, (StatusCode)dispatchStatus);
+        Assert.Contains("department_id", dispatchMessage, StringComparison.Ordinal);
         Assert.DoesNotContain(Forestry, await SuggestedAsync(client, agent, expectPresent: false));
         var list = await CliTests.RunAsync(["department", "list", .. cli]);
         Assert.Contains($"{Forestry}\t市林业局\tmunicipal\t-\t5\t022-23456789\tdisabled", list.Output, StringComparison.Ordinal);
