@@ -5,12 +5,14 @@ using Hotline.Silo.Storage;
 namespace Hotline.Silo.Search;
 
 /// <summary>
-/// Keeps the dispatch advisor on the live directory: the active departments, with their
-/// responsibilities and keywords, at start and whenever the directory's change history grows.
+/// Keeps the dispatch advisor and the three-party call numbers on the live directory: the active
+/// departments, with their responsibilities, keywords and duty phones, at start and whenever the
+/// directory's change history grows.
 /// The CLI writes to the store directly (also while the server runs), so the host polls the
 /// history's newest sequence rather than waiting to be told.
 /// </summary>
-internal sealed class DirectoryAdvisorSync(IDirectoryStore store, DispatchAdvisor advisor, TimeProvider time, ILogger<DirectoryAdvisorSync> logger)
+internal sealed class DirectoryAdvisorSync(
+    IDirectoryStore store, DispatchAdvisor advisor, DirectoryDepartmentNumbers numbers, TimeProvider time, ILogger<DirectoryAdvisorSync> logger)
     : BackgroundService
 {
     /// <summary>How often the store is asked whether the directory changed (one indexed MAX per poll).</summary>
@@ -37,6 +39,7 @@ internal sealed class DirectoryAdvisorSync(IDirectoryStore store, DispatchAdviso
         var departments = await store.ListDepartmentsAsync(cancellationToken).ConfigureAwait(false);
         var active = departments.Where(d => d.Active).Select(ToInfo).ToList();
         advisor.SetDepartments(active);
+        numbers.SetDirectory(departments);
         _version = version;
         SearchFeedLog.DirectoryLoaded(logger, active.Count, version);
     }

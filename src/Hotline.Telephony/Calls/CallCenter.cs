@@ -26,6 +26,7 @@ internal sealed partial class CallCenter : ICallCenter, IAgentRegistrationListen
     private readonly ICallDetailRecordStore _records;
     private readonly ICallbackRequestStore _callbacks;
     private readonly CallCenterOptions _options;
+    private readonly IDepartmentNumbers _departmentNumbers;
     private readonly SipOptions _sip;
     private readonly HashSet<string> _priorityCallers;
     private readonly ILogger _logger;
@@ -42,6 +43,7 @@ internal sealed partial class CallCenter : ICallCenter, IAgentRegistrationListen
         IAgentStateAuthority authority,
         ICallDetailRecordStore records,
         ICallbackRequestStore callbacks,
+        IDepartmentNumbers departmentNumbers,
         TelephonyMetrics metrics,
         TimeProvider time,
         ILoggerFactory loggers)
@@ -58,6 +60,7 @@ internal sealed partial class CallCenter : ICallCenter, IAgentRegistrationListen
         _credentials = credentials;
         _records = records;
         _callbacks = callbacks;
+        _departmentNumbers = departmentNumbers;
         _priorityCallers = [.. _options.PriorityCallers];
         metrics.ObserveLive(() => Volatile.Read(ref _live));
     }

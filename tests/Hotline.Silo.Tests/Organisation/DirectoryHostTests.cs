@@ -6,6 +6,8 @@ using Hotline.Silo.Tests.Cli;
 using Hotline.Silo.Tests.Hosting;
 using Hotline.Silo.Tests.Knowledge;
 using Hotline.Silo.Tests.Storage;
+using Hotline.Telephony.Calls;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Hotline.Silo.Tests.Organisation;
 
@@ -19,6 +21,7 @@ namespace Hotline.Silo.Tests.Organisation;
 public sealed class DirectoryHostTests(PostgresServerFixture postgres)
 {
     private const string Forestry = "lyj";
+    private const string DutyPhone = "022-23456789";
     private const string TreeTicket = "小区门口的古树名木被人砍了好几根枝条，想问林木采伐许可是谁批的，请林业部门来看看";
 
     [Theory]
@@ -40,6 +43,10 @@ public sealed class DirectoryHostTests(PostgresServerFixture postgres)
         Assert.True(import.Code == 0, import.Error);
         Assert.Contains("imported 32 departments (32 new", import.Output, StringComparison.Ordinal);
         Assert.Contains(Forestry, await SuggestedAsync(client, agent, expectPresent: true));
+        var threeParty = host.App.Services.GetRequiredService<IThreePartyCalls>();
+
+        // The duty phone is a department number now: the refusal is only that agent 1001 has no call.
+        Assert.Equal(CallCenterRefusal.NotFound, (await threeParty.AddThirdPartyAsync("1001", DutyPhone, default)).Refusal);
 
         var ticket = await CallOkAsync(client, "/hotline.v1.HotlineDesk/CreateTicket", new CreateTicketRequest
         {
@@ -67,6 +74,9 @@ public sealed class DirectoryHostTests(PostgresServerFixture postgres)
         Assert.Equal(StatusCode.InvalidArgument, (StatusCode)dispatchStatus);
         Assert.Contains("department_id", dispatchMessage, StringComparison.Ordinal);
         Assert.DoesNotContain(Forestry, await SuggestedAsync(client, agent, expectPresent: false));
+        var disabledNumber = await threeParty.AddThirdPartyAsync("1001", DutyPhone, default);
+        Assert.Equal(CallCenterRefusal.InvalidArgument, disabledNumber.Refusal);
+        Assert.Contains("not a department number", disabledNumber.Detail, StringComparison.Ordinal);
         var list = await CliTests.RunAsync(["department", "list", .. cli]);
         Assert.Contains($"{Forestry}\t市林业局\tmunicipal\t-\t5\t022-23456789\tdisabled", list.Output, StringComparison.Ordinal);
         var history = await CliTests.RunAsync(["department", "history", Forestry, .. cli]);
@@ -114,7 +124,7 @@ public sealed class DirectoryHostTests(PostgresServerFixture postgres)
             {
                 ["id"] = Forestry, ["name"] = "市林业局", ["kind"] = "municipal",
                 ["responsibilities"] = "古树名木保护、林木采伐许可、林业有害生物防治和森林防火。",
-                ["keywords"] = new[] { "古树", "林木" }, ["handle_working_days"] = 5, ["duty_phone"] = "022-23456789",
+                ["keywords"] = new[] { "古树", "林木" }, ["handle_working_days"] = 5, ["duty_phone"] = DutyPhone,
             },
         };
         departments.AddRange(Enumerable.Range(1, 15).Select(i => new Dictionary<string, object?>
