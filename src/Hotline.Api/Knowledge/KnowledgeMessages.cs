@@ -1,6 +1,6 @@
 using System.Globalization;
 using Google.Protobuf.WellKnownTypes;
-using Hotline.Api.Grpc;
+using Grpc.Core;
 using Hotline.Search.Articles;
 using Hotline.Search.Engine;
 using V1 = Hotline.Api.V1;
@@ -83,7 +83,7 @@ internal static class KnowledgeMessages
 
         return DateOnly.TryParseExact(value, DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
             ? date
-            : throw new RpcException(StatusCode.InvalidArgument, "updated: must be a date as yyyy-MM-dd, or empty for today");
+            : throw new RpcException(new Status(StatusCode.InvalidArgument, "updated: must be a date as yyyy-MM-dd, or empty for today"));
     }
 
     private static string Date(DateOnly date) => date.ToString(DateFormat, CultureInfo.InvariantCulture);

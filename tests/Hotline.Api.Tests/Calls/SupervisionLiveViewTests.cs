@@ -1,4 +1,4 @@
-using Hotline.Api.Grpc;
+using Grpc.Core;
 using Hotline.Api.Tests.Support;
 using Hotline.Telephony.Acd;
 using Hotline.Telephony.Calls;

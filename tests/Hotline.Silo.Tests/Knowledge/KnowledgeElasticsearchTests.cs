@@ -1,9 +1,12 @@
 using System.Net;
 using System.Net.Sockets;
-using Hotline.Api.Grpc;
+using Grpc.Core;
 using Hotline.Api.V1;
 using Hotline.Contracts.Security;
+using Hotline.Silo.Storage;
+using Hotline.Silo.Tests.EndToEnd;
 using Hotline.Silo.Tests.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Hotline.Silo.Tests.Knowledge;
 
@@ -19,10 +22,11 @@ public sealed class KnowledgeElasticsearchTests
         probe.Stop();
         await using var host = await RunningHost.StartAsync(
             loadDemo: true, extraArgs: ["--Search:Provider=elasticsearch", $"--Search:Elasticsearch:Url=http://127.0.0.1:{closedPort}"]);
-        using var client = new HostGrpcClient(host);
-        var token = await client.TokenAsync("a1", StaffRole.Agent);
+        using var client = new GrpcTestClient(host.GrpcBase);
+        var token = await host.App.Services.GetRequiredService<ITokenStore>()
+            .IssueAsync(new Caller(CallerKind.Staff, "a1", StaffRole.Agent), CancellationToken.None);
 
-        var (status, message, _) = await client.CallAsync(
+        var (status, message, _) = await client.UnaryAsync(
             "/hotline.v1.Knowledge/Search", new SearchArticlesRequest { Query = "社保卡丢了" }, SearchArticlesResponse.Parser, token);
 
         Assert.Equal(StatusCode.Unavailable, (StatusCode)status);

@@ -1,10 +1,11 @@
 using System.Text.Json;
-using Hotline.Api.Grpc;
+using Grpc.Core;
 using Hotline.Api.V1;
 using Hotline.Contracts.Security;
 using Hotline.Silo.Tests.Cli;
 using Hotline.Silo.Tests.Hosting;
-using Hotline.Silo.Tests.Knowledge;
+using Hotline.Silo.Storage;
+using Hotline.Silo.Tests.EndToEnd;
 using Hotline.Silo.Tests.Storage;
 using Hotline.Telephony.Calls;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,8 +35,9 @@ public sealed class DirectoryHostTests(PostgresServerFixture postgres)
             : [];
         await using var host = await RunningHost.StartAsync(loadDemo: false, extraArgs: storage);
         string[] cli = [$"--DataDir={host.DataDir}", .. storage];
-        using var client = new HostGrpcClient(host);
-        var agent = await client.TokenAsync("a1", StaffRole.Agent);
+        using var client = new GrpcTestClient(host.GrpcBase);
+        var tokens = host.App.Services.GetRequiredService<ITokenStore>();
+        var agent = await tokens.IssueAsync(new Caller(CallerKind.Staff, "a1", StaffRole.Agent), CancellationToken.None);
         var file = Path.Combine(host.DataDir, "departments.json");
         await File.WriteAllTextAsync(file, ThirtyTwoDepartments());
 
@@ -59,7 +61,8 @@ public sealed class DirectoryHostTests(PostgresServerFixture postgres)
         Assert.Contains("1 open ticket(s)", refused.Error, StringComparison.Ordinal);
 
         await CallOkAsync(client, "/hotline.v1.DepartmentDesk/ReturnTicket",
-            new ReturnTicketRequest { TicketId = ticket.TicketId, Reason = "古树归园林部门" }, await client.DepartmentTokenAsync(Forestry));
+            new ReturnTicketRequest { TicketId = ticket.TicketId, Reason = "古树归园林部门" },
+            await tokens.IssueAsync(new Caller(CallerKind.Department, Forestry, StaffRole.None), CancellationToken.None));
         await CallOkAsync(client, "/hotline.v1.HotlineDesk/DecideReturn",
             new DecideReturnRequest { TicketId = ticket.TicketId, Approve = true, DepartmentId = "b01" }, agent);
         var accepted = await CliTests.RunAsync(["department", "disable", Forestry, "--reason", "机构改革，职能并入b01", .. cli]);
@@ -69,7 +72,7 @@ public sealed class DirectoryHostTests(PostgresServerFixture postgres)
         {
             CallerPhone = "13800001235", Category = Category.Complaint, Urgency = Urgency.Normal, District = "河西区", Address = "友谊路2号", Content = TreeTicket,
         }, agent);
-        var (dispatchStatus, dispatchMessage, _) = await client.CallAsync("/hotline.v1.HotlineDesk/DispatchTicket",
+        var (dispatchStatus, dispatchMessage, _) = await client.UnaryAsync("/hotline.v1.HotlineDesk/DispatchTicket",
             new DispatchTicketRequest { TicketId = second.TicketId, DepartmentId = Forestry }, Ticket.Parser, agent);
         Assert.Equal(StatusCode.InvalidArgument, (StatusCode)dispatchStatus);
         Assert.Contains("department_id", dispatchMessage, StringComparison.Ordinal);
@@ -88,13 +91,13 @@ public sealed class DirectoryHostTests(PostgresServerFixture postgres)
     /// The advisor hears of CLI changes by polling the store, so the answer is awaited (up to 20 s)
     /// rather than expected at once; the test fails if it never comes.
     /// </summary>
-    private static async Task<IReadOnlyList<string>> SuggestedAsync(HostGrpcClient client, string token, bool expectPresent)
+    private static async Task<IReadOnlyList<string>> SuggestedAsync(GrpcTestClient client, string token, bool expectPresent)
     {
         var request = new SuggestDepartmentsRequest { Content = TreeTicket, Category = Category.Complaint, District = "河西区", Limit = 10 };
         IReadOnlyList<string> ids = [];
         for (var attempt = 0; attempt < 80; attempt++)
         {
-            var (status, message, response) = await client.CallAsync("/hotline.v1.HotlineDesk/SuggestDepartments", request, SuggestDepartmentsResponse.Parser, token);
+            var (status, message, response) = await client.UnaryAsync("/hotline.v1.HotlineDesk/SuggestDepartments", request, SuggestDepartmentsResponse.Parser, token);
             Assert.True(status == 0, message);
             ids = response!.Suggestions.Select(s => s.DepartmentId).ToList();
             if (ids.Contains(Forestry) == expectPresent)
@@ -108,9 +111,9 @@ public sealed class DirectoryHostTests(PostgresServerFixture postgres)
         return ids;
     }
 
-    private static async Task<Ticket> CallOkAsync(HostGrpcClient client, string path, Google.Protobuf.IMessage request, string token)
+    private static async Task<Ticket> CallOkAsync(GrpcTestClient client, string path, Google.Protobuf.IMessage request, string token)
     {
-        var (status, message, ticket) = await client.CallAsync(path, request, Ticket.Parser, token);
+        var (status, message, ticket) = await client.UnaryAsync(path, request, Ticket.Parser, token);
         Assert.True(status == 0, $"{path}: {status} {message}");
         return ticket!;
     }
