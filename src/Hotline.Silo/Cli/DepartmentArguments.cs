@@ -65,8 +65,9 @@ internal static class DepartmentArguments
         return department;
     }
 
-    public static string Id(IReadOnlyDictionary<string, string> options, string name = "id") =>
-        options.TryGetValue(name, out var id) ? id : throw new CliUsageException($"name the department: --{name} <id>");
+    /// <summary>The department id given as the command's argument.</summary>
+    public static string Id(IReadOnlyDictionary<string, string> options) =>
+        options.TryGetValue("id", out var id) ? id : throw new CliUsageException("name the department by its id");
 
     public static OrganisationDirectory Directory(IServiceProvider services) =>
         services.GetService<OrganisationDirectory>() ?? throw new CliFailureException("this build has no storage composed; the directory cannot be managed");

@@ -59,8 +59,8 @@ internal sealed class DepartmentImportCommand : CliCommand
         {
             var departments = DirectoryFile.Parse(bytes);
 
-            // Duplicates and cycles within the file are its own faults; parents are checked against the store later.
-            var own = DirectoryRules.CheckChanges([], departments).Where(p => !p.Message.EndsWith("does not exist", StringComparison.Ordinal)).ToList();
+            // Duplicates and cycles within the file are its own faults; parents outside it are checked against the store later.
+            var own = DirectoryRules.CheckChanges([], departments, storedUnknown: true);
             return own.Count > 0 ? throw new DirectoryRefusedException(own) : departments;
         }
         catch (DirectoryRefusedException refused)

@@ -29,8 +29,8 @@ internal sealed class DepartmentUpdateCommand : CliCommand
             throw new CliUsageException("--active: only 'true' (re-enable); disabling is department disable, which checks open tickets");
         }
 
-        // Checks the options' own syntax now, before any storage is opened.
-        _ = DepartmentArguments.Apply(new Organisation.DirectoryDepartment(id, "", "", null, "", [], 1, null), options);
+        // The given options are checked now, over a valid stand-in, before any storage is opened.
+        _ = DepartmentArguments.Checked(DepartmentArguments.Apply(new Organisation.DirectoryDepartment(id, "-", "other", null, "", [], 1, null), options));
         var context = DepartmentArguments.Context(options, "updated");
         return async (services, output, cancellationToken) =>
         {

@@ -78,7 +78,12 @@ internal static partial class DirectoryRules
     /// directory: each one's fields, ids unique within the change, parents that exist, no cycle,
     /// no active department under a disabled one, and no disabling (that is <see cref="CheckDisable"/>'s).
     /// </summary>
-    public static IReadOnlyList<DirectoryProblem> CheckChanges(IReadOnlyCollection<DirectoryDepartment> stored, IReadOnlyList<NumberedDepartment> changes)
+    /// <param name="storedUnknown">
+    /// The stored directory was not read (an import file checked on its own): a parent the change
+    /// does not hold may be stored, so only what the change itself shows is judged.
+    /// </param>
+    public static IReadOnlyList<DirectoryProblem> CheckChanges(IReadOnlyCollection<DirectoryDepartment> stored, IReadOnlyList<NumberedDepartment> changes,
+        bool storedUnknown = false)
     {
         var problems = new List<DirectoryProblem>();
         var firstLine = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -119,7 +124,10 @@ internal static partial class DirectoryRules
 
             if (!after.TryGetValue(d.ParentId, out var parent))
             {
-                problems.Add(new DirectoryProblem(line, d.Id, "parent", $"department '{d.ParentId}' does not exist"));
+                if (!storedUnknown)
+                {
+                    problems.Add(new DirectoryProblem(line, d.Id, "parent", $"department '{d.ParentId}' does not exist"));
+                }
             }
             else if (d.Active && !parent.Active)
             {

@@ -87,6 +87,13 @@ public sealed class DirectoryRulesTests
     }
 
     [Fact]
+    public void CheckChanges_StoreNotRead_ParentOutsideTheFileLeftForLater()
+    {
+        Assert.Empty(DirectoryRules.CheckChanges([], Lines(Dept("s1", "hx", kind: "street")), storedUnknown: true));
+        Assert.Single(DirectoryRules.CheckChanges([], Lines(Dept("s1", "hx", kind: "street"))));
+    }
+
+    [Fact]
     public void CheckChanges_ParentLaterInSameFile_Accepted()
     {
         Assert.Empty(DirectoryRules.CheckChanges([], Lines(Dept("street", "hx", kind: "street"), Dept("hx", kind: "district"))));
