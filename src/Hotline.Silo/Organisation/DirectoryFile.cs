@@ -12,6 +12,7 @@ internal static class DirectoryFile
 {
     public const long MaxBytes = 16 * 1024 * 1024;
     public const int MaxReported = 50;
+    public const int MaxDepartments = 5000;
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
@@ -40,6 +41,12 @@ internal static class DirectoryFile
         if (departments.Count == 0)
         {
             throw Refuse(new DirectoryProblem(null, null, "file", "holds no departments"));
+        }
+
+        if (departments.Count > MaxDepartments)
+        {
+            // A city has hundreds; the directory's checks (parents, cycles) are sized for that.
+            throw Refuse(new DirectoryProblem(departments[MaxDepartments].Line, null, "file", $"holds {departments.Count} departments; at most {MaxDepartments}"));
         }
 
         return departments;

@@ -20,9 +20,13 @@ internal static class DirectoryJsonFile
                 throw DirectoryFile.Refuse(new DirectoryProblem(1, null, "file", "a JSON file must be an array of departments"));
             }
 
+            // Lines are counted on from the previous object, so a file of many objects is read in one pass.
+            var (counted, line) = (0, 1);
             while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
             {
-                var line = LineOf(bytes, reader.TokenStartIndex);
+                var start = (int)reader.TokenStartIndex;
+                line += bytes[counted..start].Count((byte)'\n');
+                counted = start;
                 using var element = JsonDocument.ParseValue(ref reader);
                 if (element.RootElement.ValueKind != JsonValueKind.Object)
                 {
@@ -74,6 +78,4 @@ internal static class DirectoryJsonFile
 
         return problems.Count > before ? null : DirectoryFile.Build(line, fields, problems);
     }
-
-    private static int LineOf(ReadOnlySpan<byte> bytes, long offset) => bytes[..(int)offset].Count((byte)'\n') + 1;
 }

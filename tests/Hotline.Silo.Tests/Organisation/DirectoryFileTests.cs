@@ -81,6 +81,18 @@ public sealed class DirectoryFileTests
     }
 
     [Fact]
+    public void Parse_ManyDepartmentsInOneJsonArray_LinesCountedAndCountLimited()
+    {
+        var text = "[\n" + string.Join(",\n", Enumerable.Range(0, DirectoryFile.MaxDepartments + 1)
+            .Select(i => $"{{\"id\": \"d{i}\", \"name\": \"部门\", \"kind\": \"municipal\", \"handle_working_days\": 5}}")) + "\n]";
+
+        var problem = Assert.Single(Refused(text).Problems);
+
+        Assert.Equal(DirectoryFile.MaxDepartments + 2, problem.Line);
+        Assert.Contains($"at most {DirectoryFile.MaxDepartments}", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Parse_WrongTypesAndUnknownFields_EachNamed()
     {
         var text = """
