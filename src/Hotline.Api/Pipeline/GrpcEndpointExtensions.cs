@@ -12,7 +12,8 @@ public static class GrpcEndpointExtensions
     /// <summary>
     /// Maps every service registered with <see cref="GrpcServiceCollectionExtensions.AddGrpcService{TService}"/>,
     /// server reflection and the health service (both anonymous, as grpcurl and load balancers expect).
-    /// All of them answer only on the gRPC listener (see <see cref="UseGrpcListener"/>).
+    /// All of them answer only on the gRPC listener (see <see cref="UseGrpcListener"/>); the services'
+    /// HTTP/JSON bindings and their OpenAPI document (<c>/openapi/v1.json</c>) only on the others.
     /// </summary>
     public static IEndpointRouteBuilder MapHotlineGrpc(this IEndpointRouteBuilder endpoints)
     {
@@ -29,6 +30,7 @@ public static class GrpcEndpointExtensions
 
         endpoints.MapGrpcReflectionService().AllowAnonymous().WithMetadata(GrpcListenerEndpoint.Instance);
         endpoints.MapGrpcHealthChecksService().AllowAnonymous().WithMetadata(GrpcListenerEndpoint.Instance);
+        endpoints.MapSwagger(HttpJsonDocument.Route);
         return endpoints;
     }
 

@@ -12,9 +12,10 @@ public static class GrpcServiceCollectionExtensions
 
     /// <summary>
     /// Adds gRPC with the interceptors every call passes, outermost first: status mapping, bearer-token
-    /// authentication, request checks; plus server reflection (v1 and v1alpha) and grpc.health.v1.Health,
-    /// which reports the host's health checks (the same as /healthz). The host must also register an
-    /// <see cref="Contracts.Security.ITokenValidator"/>.
+    /// authentication, request checks; the methods' google.api.http bindings as HTTP/JSON (JSON transcoding,
+    /// the same interceptors) and their OpenAPI document; server reflection (v1 and v1alpha) and
+    /// grpc.health.v1.Health, which reports the host's health checks (the same as /healthz). The host must
+    /// also register an <see cref="Contracts.Security.ITokenValidator"/>.
     /// </summary>
     public static IServiceCollection AddHotlineGrpc(this IServiceCollection services)
     {
@@ -31,9 +32,11 @@ public static class GrpcServiceCollectionExtensions
             options.Interceptors.Add<StatusInterceptor>();
             options.Interceptors.Add<AuthenticationInterceptor>();
             options.Interceptors.Add<ValidationInterceptor>();
-        });
+        }).AddJsonTranscoding();
         services.AddGrpcReflection();
         services.AddGrpcHealthChecks();
+        services.AddGrpcSwagger();
+        services.AddSwaggerGen(HttpJsonDocument.Configure);
         return services;
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using Google.Protobuf;
 using Grpc.AspNetCore.Server;
 using Grpc.Core;
+using Microsoft.AspNetCore.Grpc.JsonTranscoding;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
@@ -10,8 +11,8 @@ using Microsoft.Extensions.Options;
 namespace Hotline.Api.Pipeline;
 
 /// <summary>
-/// Runs after routing. Keeps gRPC on the gRPC listener and HTTP pages on the HTTP listener whatever path
-/// a request names; on the gRPC listener answers what the library lets pass or answers otherwise than
+/// Runs after routing. Keeps gRPC on the gRPC listener and HTTP pages (with the services' HTTP/JSON
+/// bindings) on the HTTP listener whatever path a request names; on the gRPC listener answers what the library lets pass or answers otherwise than
 /// README's status table (a non-POST request; a malformed grpc-timeout, which the library would ignore, is
 /// INTERNAL as in grpc-go; a message encoding it does not know is UNIMPLEMENTED before any message is read;
 /// a request message it could not read, UNKNOWN from the library, is INTERNAL, or INVALID_ARGUMENT when
@@ -33,7 +34,9 @@ internal sealed class ListenerSplitMiddleware(
     public Task InvokeAsync(HttpContext context)
     {
         var endpoint = context.GetEndpoint();
-        bool grpcEndpoint = endpoint?.Metadata.GetMetadata<GrpcListenerEndpoint>() is not null;
+        // A service's HTTP/JSON bindings (JSON transcoding) are endpoints of the same service, for the HTTP listener.
+        bool grpcEndpoint = endpoint?.Metadata.GetMetadata<GrpcListenerEndpoint>() is not null
+            && endpoint.Metadata.GetMetadata<GrpcJsonTranscodingMetadata>() is null;
         if (!isGrpcListener(context))
         {
             if (grpcEndpoint)

@@ -13,6 +13,8 @@ internal static class CliCommands
         new AgentListCommand(),
         new AgentRemoveCommand(),
         new AgentPasswordCommand(),
+        new AgentEnabledCommand(enable: false),
+        new AgentEnabledCommand(enable: true),
         new DepartmentImportCommand(),
         new DepartmentAddCommand(),
         new DepartmentUpdateCommand(),

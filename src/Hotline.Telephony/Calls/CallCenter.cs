@@ -25,6 +25,7 @@ internal sealed partial class CallCenter : ICallCenter, IAgentRegistrationListen
     private readonly IAgentCredentialStore _credentials;
     private readonly ICallDetailRecordStore _records;
     private readonly ICallbackRequestStore _callbacks;
+    private readonly CallbackNumberPolicy _callbackNumbers;
     private readonly CallCenterOptions _options;
     private readonly IDepartmentNumbers _departmentNumbers;
     private readonly SipOptions _sip;
@@ -44,10 +45,12 @@ internal sealed partial class CallCenter : ICallCenter, IAgentRegistrationListen
         ICallDetailRecordStore records,
         ICallbackRequestStore callbacks,
         IDepartmentNumbers departmentNumbers,
+        IOptions<CallbackOptions> callbackOptions,
         TelephonyMetrics metrics,
         TimeProvider time,
         ILoggerFactory loggers)
     {
+        _callbackNumbers = new CallbackNumberPolicy(callbackOptions.Value.AllowedNumbers);
         _options = options.Value;
         _sip = sipOptions.Value;
         Ivr = ivrOptions.Value;
@@ -163,8 +166,14 @@ internal sealed partial class CallCenter : ICallCenter, IAgentRegistrationListen
 
     internal void SaveCallback(CallbackRequest request) => _ = SaveCallbackAsync(request);
 
+    /// <summary>Keeps every request; one whose number may not be dialled automatically is flagged for an agent.</summary>
     private async Task SaveCallbackAsync(CallbackRequest request)
     {
+        if (_callbackNumbers.Refusal(request.Number) is { } reason)
+        {
+            request = request with { FlagReason = reason };
+            CallsLog.CallbackFlagged(_logger, request.CallId, request.Number, reason);
+        }
         try
         {
             await _callbacks.SaveAsync(request, CancellationToken.None).ConfigureAwait(false);

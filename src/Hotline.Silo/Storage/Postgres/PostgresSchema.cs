@@ -5,8 +5,9 @@ namespace Hotline.Silo.Storage.Postgres;
 /// <summary>
 /// PostgreSQL schema: the SQLite schema's tables with native types (timestamptz holds UTC at
 /// microsecond precision). JSON is kept as text, exactly as the grain wrote it. Ticket and agent-state
-/// histories are append-only: triggers refuse UPDATE and DELETE. Migration 2 holds the telephony tables;
-/// migration 3 the organisation directory (department fields, audited change history, districts and categories).
+/// histories are append-only: triggers refuse UPDATE and DELETE. Migration 2 holds the telephony tables; migration 3 flags
+/// callback requests whose number is not dialled automatically;
+/// migration 4 the organisation directory (department fields, audited change history, districts and categories).
 /// </summary>
 internal static class PostgresSchema
 {
@@ -114,6 +115,9 @@ internal static class PostgresSchema
             completed_at timestamptz,
             outcome text);
         CREATE INDEX callback_requests_pending ON callback_requests (requested_at, call_id) WHERE completed_at IS NULL;
+        """,
+        """
+        ALTER TABLE callback_requests ADD COLUMN flag_reason text;
         """,
         """
         ALTER TABLE departments ADD COLUMN kind text NOT NULL DEFAULT 'municipal';

@@ -1,7 +1,7 @@
 namespace Hotline.Silo.Storage.Sql;
 
 /// <summary>
-/// The directory's lists as a new store starts with them (migration 3, same SQL on every database):
+/// The directory's lists as a new store starts with them (migration 4, same SQL on every database):
 /// the city's 16 districts and the six ticket categories.
 /// </summary>
 internal static class DirectorySeed

@@ -6,7 +6,8 @@ namespace Hotline.Silo.Storage.Sqlite;
 /// SQLite schema. Times are TEXT in one fixed-width UTC form (yyyy-MM-ddTHH:mm:ss.fffffffZ), so text
 /// order is time order. Ticket and agent-state histories are append-only: triggers refuse UPDATE and DELETE.
 /// Migration 2 holds the telephony tables (agents, agent states, call records, callbacks); migration 3
-/// the organisation directory (department fields, the audited change history, districts and categories).
+/// flags callback requests whose number is not dialled automatically;
+/// migration 4 the organisation directory (department fields, the audited change history, districts and categories).
 /// </summary>
 internal static class SqliteSchema
 {
@@ -114,6 +115,9 @@ internal static class SqliteSchema
             completed_at TEXT,
             outcome TEXT);
         CREATE INDEX callback_requests_pending ON callback_requests (requested_at, call_id) WHERE completed_at IS NULL;
+        """,
+        """
+        ALTER TABLE callback_requests ADD COLUMN flag_reason TEXT;
         """,
         """
         ALTER TABLE departments ADD COLUMN kind TEXT NOT NULL DEFAULT 'municipal';
