@@ -65,6 +65,7 @@ public static class TelephonyServiceCollectionExtensions
         services.TryAddSingleton<ICallDetailRecordStore, InMemoryCallDetailRecordStore>();
         services.TryAddSingleton<ICallbackRequestStore, InMemoryCallbackRequestStore>();
         services.TryAddSingleton(provider => new TelephonyMetrics(provider.GetService<IMeterFactory>()));
+        services.TryAddSingleton<IDepartmentNumbers, ConfiguredDepartmentNumbers>();
         services.TryAddSingleton<CallCenter>();
         services.TryAddSingleton<ICallCenter>(provider => provider.GetRequiredService<CallCenter>());
         services.TryAddSingleton<IOutboundCalls>(provider => provider.GetRequiredService<CallCenter>());

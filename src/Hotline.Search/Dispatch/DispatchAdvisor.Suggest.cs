@@ -22,8 +22,11 @@ public sealed partial class DispatchAdvisor
         var profiles = new Dictionary<string, double>(StringComparer.Ordinal);
         var articles = new Dictionary<string, double>(StringComparer.Ordinal);
         var rules = new Dictionary<string, double>(StringComparer.Ordinal);
+        Dictionary<string, DepartmentInfo> departments;
+        IReadOnlyList<DispatchRule> keywordRules;
         lock (_gate)
         {
+            (departments, keywordRules) = (_departments, _keywordRules);
             RefreshProfiles();
             var terms = TicketTerms(query.Text, category, district);
             foreach (var (ticketId, similarity) in _tickets.Nearest(terms, Weights.K))
@@ -48,7 +51,7 @@ public sealed partial class DispatchAdvisor
         }
 
         var folded = TextFolding.Fold(query.Text);
-        foreach (var rule in Rules.Rules)
+        foreach (var rule in Rules.Rules.Concat(keywordRules))
         {
             if (rule.Match(folded, category, district) is { } found)
             {
@@ -59,7 +62,7 @@ public sealed partial class DispatchAdvisor
             }
         }
 
-        return Combine(query.Limit, district, evidence, (neighbours, Weights.Neighbours), (profiles, Weights.Profile),
+        return Combine(departments, query.Limit, district, evidence, (neighbours, Weights.Neighbours), (profiles, Weights.Profile),
             (articles, Weights.Articles), (rules, Weights.Rules));
     }
 
@@ -81,7 +84,7 @@ public sealed partial class DispatchAdvisor
         }
     }
 
-    private List<DepartmentSuggestion> Combine(int limit, string? district, Dictionary<string, List<DispatchEvidence>> evidence,
+    private static List<DepartmentSuggestion> Combine(Dictionary<string, DepartmentInfo> departments, int limit, string? district, Dictionary<string, List<DispatchEvidence>> evidence,
         params (Dictionary<string, double> Scores, double Weight)[] signals)
     {
         // Each signal becomes a distribution over the departments allowed for this district, so
@@ -89,7 +92,7 @@ public sealed partial class DispatchAdvisor
         var combined = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var (scores, weight) in signals)
         {
-            var allowed = scores.Where(p => _departments.TryGetValue(p.Key, out var info) && Serves(info, district)).ToList();
+            var allowed = scores.Where(p => departments.TryGetValue(p.Key, out var info) && Serves(info, district)).ToList();
             var sum = allowed.Sum(p => p.Value);
             foreach (var (department, score) in allowed)
             {
@@ -105,7 +108,7 @@ public sealed partial class DispatchAdvisor
             .OrderByDescending(p => p.Value)
             .ThenBy(p => p.Key, StringComparer.Ordinal)
             .Take(limit)
-            .Select(p => new DepartmentSuggestion(p.Key, _departments[p.Key].Name, total > 0 ? p.Value / total : 0,
+            .Select(p => new DepartmentSuggestion(p.Key, departments[p.Key].Name, total > 0 ? p.Value / total : 0,
                 evidence.TryGetValue(p.Key, out var list)
                     ? list.GroupBy(e => e.Kind).SelectMany(g => g.OrderByDescending(e => e.Weight).Take(EvidencePerKind)).ToList()
                     : []))
@@ -125,7 +128,8 @@ public sealed partial class DispatchAdvisor
                 continue;
             }
 
-            var text = string.Join('\n', _records.Values.Where(r => r.Department == department).Select(r => r.Text).Append(info.Responsibilities));
+            var text = string.Join('\n', _records.Values.Where(r => r.Department == department).Select(r => r.Text)
+                .Append(info.Responsibilities).Concat(info.Keywords ?? []));
             _profiles.Set(department, SparseVectorIndex.TermCounts(text));
         }
 

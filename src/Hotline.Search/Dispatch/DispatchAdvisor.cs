@@ -15,7 +15,8 @@ public sealed partial class DispatchAdvisor
     public const int MaxTextLength = 5000;
 
     private readonly object _gate = new();
-    private readonly Dictionary<string, DepartmentInfo> _departments;
+    private Dictionary<string, DepartmentInfo> _departments;
+    private IReadOnlyList<DispatchRule> _keywordRules;
     private readonly ISearchEngine? _knowledge;
     private readonly SparseVectorIndex _tickets = new();
     private readonly SparseVectorIndex _profiles = new();
@@ -25,13 +26,10 @@ public sealed partial class DispatchAdvisor
     /// <param name="knowledge">Knowledge base for article evidence; null leaves that signal out.</param>
     public DispatchAdvisor(IEnumerable<DepartmentInfo> departments, DispatchRuleTable rules, ISearchEngine? knowledge = null)
     {
-        _departments = departments.ToDictionary(d => d.Id, StringComparer.Ordinal);
+        (_departments, _keywordRules) = Directory(departments);
         Rules = rules;
         _knowledge = knowledge;
-        foreach (var department in _departments.Keys)
-        {
-            _staleProfiles.Add(department);
-        }
+        _staleProfiles.UnionWith(_departments.Keys);
     }
 
     /// <summary>Signal weights; internal so the benchmark can report the contribution of each.</summary>
@@ -48,6 +46,39 @@ public sealed partial class DispatchAdvisor
             lock (_gate)
             {
                 return _records.Count;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Replaces the departments that may be suggested (the live directory: a disabled department
+    /// is left out and is never suggested again). A new department is suggested from its
+    /// responsibilities and keywords alone until it has resolved tickets of its own.
+    /// </summary>
+    public void SetDepartments(IEnumerable<DepartmentInfo> departments)
+    {
+        var (directory, keywordRules) = Directory(departments);
+        lock (_gate)
+        {
+            foreach (var gone in _departments.Keys.Where(id => !directory.ContainsKey(id)))
+            {
+                _profiles.Remove(gone);
+            }
+
+            _departments = directory;
+            _keywordRules = keywordRules;
+            _staleProfiles.UnionWith(directory.Keys);
+        }
+    }
+
+    /// <summary>The departments that may be suggested now, by id.</summary>
+    public IReadOnlyCollection<string> DepartmentIds
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _departments.Keys.ToList();
             }
         }
     }
@@ -90,6 +121,17 @@ public sealed partial class DispatchAdvisor
             _staleProfiles.Add(record.Department);
             return true;
         }
+    }
+
+    /// <summary>The departments by id, and each department's keywords as a rule of its own (weight 1).</summary>
+    private static (Dictionary<string, DepartmentInfo>, IReadOnlyList<DispatchRule>) Directory(IEnumerable<DepartmentInfo> departments)
+    {
+        var byId = departments.ToDictionary(d => d.Id, StringComparer.Ordinal);
+        var rules = byId.Values
+            .Where(d => d.Keywords is { Count: > 0 })
+            .Select(d => new DispatchRule("directory:" + d.Id, d.Id, d.Keywords!.Select(Analysis.TextFolding.Fold).ToList(), null, null, 1.0))
+            .ToList();
+        return (byId, rules);
     }
 
     private static Dictionary<ulong, float> TicketTerms(string text, string? category, string? district)

@@ -25,7 +25,8 @@ public static class SearchServiceCollectionExtensions
     /// <see cref="DispatchAdvisor"/>, <see cref="OpenTicketIndex"/> and a hosted service that opens
     /// the knowledge base (rebuilding the index from the store) when the host starts. The default
     /// advisor knows the demo departments and, with <c>Search:SeedDemoDispatches</c>, the demo
-    /// history; a host with its own department directory registers a <see cref="DispatchAdvisor"/> first.
+    /// history; a host with its own department directory gives the advisor its departments with
+    /// <see cref="DispatchAdvisor.SetDepartments"/> (or registers a <see cref="DispatchAdvisor"/> first).
     /// </summary>
     public static IServiceCollection AddHotlineSearch(this IServiceCollection services, IConfiguration configuration)
     {
@@ -39,7 +40,7 @@ public static class SearchServiceCollectionExtensions
         services.AddSingleton(sp => new SqliteLexiconStore(KnowledgeDatabase(sp), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new SqliteArticleUseStore(KnowledgeDatabase(sp), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<KnowledgeLearning>();
-        // The host may register its own advisor first (its real department directory and history).
+        // The host may register its own advisor first; the Silo instead keeps this one on its live directory.
         services.TryAddSingleton(CreateAdvisor);
         services.TryAddSingleton<OpenTicketIndex>();
         services.AddHostedService<KnowledgeLearningStartup>();

@@ -1,3 +1,5 @@
+using Hotline.Silo.Organisation;
+
 namespace Hotline.Silo.Cli;
 
 /// <summary>Every command of the executable; running with no command starts the server.</summary>
@@ -13,5 +15,13 @@ internal static class CliCommands
         new AgentPasswordCommand(),
         new AgentEnabledCommand(enable: false),
         new AgentEnabledCommand(enable: true),
+        new DepartmentImportCommand(),
+        new DepartmentAddCommand(),
+        new DepartmentUpdateCommand(),
+        new DepartmentDisableCommand(),
+        new DepartmentListCommand(),
+        new DepartmentHistoryCommand(),
+        .. DirectoryListCommand.For(DirectoryLists.District),
+        .. DirectoryListCommand.For(DirectoryLists.Category),
     ];
 }

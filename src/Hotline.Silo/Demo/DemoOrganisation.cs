@@ -1,19 +1,21 @@
-using System.Text.Json;
-using Hotline.Contracts.Organisation;
+using Hotline.Silo.Organisation;
 
 namespace Hotline.Silo.Demo;
 
-/// <summary>The demo organisation shipped in the executable: the city's handling departments and their time limits.</summary>
+/// <summary>
+/// The demo organisation shipped in the executable: the city's handling departments, their kinds,
+/// duties and time limits, read exactly as <c>department import</c> reads a file.
+/// </summary>
 internal static class DemoOrganisation
 {
     private const string ResourceName = "Hotline.Silo.Demo.departments.json";
 
-    public static IReadOnlyList<Department> LoadDepartments()
+    public static IReadOnlyList<NumberedDepartment> LoadDepartments()
     {
         using var stream = typeof(DemoOrganisation).Assembly.GetManifestResourceStream(ResourceName)
             ?? throw new InvalidOperationException($"Embedded resource {ResourceName} is missing.");
-        var entries = JsonSerializer.Deserialize<List<DemoDepartment>>(stream)
-            ?? throw new InvalidOperationException($"{ResourceName} is empty.");
-        return entries.Select(e => new Department(e.Id, e.Name, e.HandleWorkingDays)).ToList();
+        using var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        return DirectoryFile.Parse(buffer.ToArray());
     }
 }

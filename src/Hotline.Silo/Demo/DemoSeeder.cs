@@ -1,15 +1,22 @@
 using Hotline.Silo.Hosting;
+using Hotline.Silo.Organisation;
 using Hotline.Silo.Storage;
 
 namespace Hotline.Silo.Demo;
 
-/// <summary>On an empty store, loads the demo departments at startup (skipped with <c>--no-demo</c>).</summary>
+/// <summary>
+/// On an empty store, loads the demo departments at startup (skipped with <c>--no-demo</c>),
+/// through the directory's import path, so the demo is checked and audited like any import.
+/// </summary>
 internal sealed class DemoSeeder(IServiceProvider services, ILogger<DemoSeeder> logger) : IHostedService
 {
+    private static readonly ChangeContext Context = new("system", "demo organisation");
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var store = services.GetService<IOrganisationStore>();
-        if (store is null)
+        var directory = services.GetService<OrganisationDirectory>();
+        if (store is null || directory is null)
         {
             HostLog.DemoSkippedNoStorage(logger);
             return;
@@ -21,11 +28,7 @@ internal sealed class DemoSeeder(IServiceProvider services, ILogger<DemoSeeder> 
         }
 
         var departments = DemoOrganisation.LoadDepartments();
-        foreach (var department in departments)
-        {
-            await store.UpsertDepartmentAsync(department, cancellationToken).ConfigureAwait(false);
-        }
-
+        await directory.ImportAsync(departments, Context, cancellationToken).ConfigureAwait(false);
         HostLog.DemoLoaded(logger, departments.Count);
     }
 

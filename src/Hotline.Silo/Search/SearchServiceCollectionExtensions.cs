@@ -1,6 +1,8 @@
 using Hotline.Api.Knowledge;
 using Hotline.Contracts.Tickets;
 using Hotline.Search.Hosting;
+using Hotline.Silo.Organisation;
+using Hotline.Telephony.Calls;
 
 namespace Hotline.Silo.Search;
 
@@ -22,6 +24,11 @@ internal static class SearchServiceCollectionExtensions
         services.AddSingleton<SearchFeed>();
         services.AddSingleton<ITicketChangeObserver>(sp => sp.GetRequiredService<SearchFeed>());
         services.AddHostedService<SearchFeedStartup>();
+        // The live directory also gives the call centre its department numbers (registered before telephony's default).
+        services.AddSingleton<DirectoryDepartmentNumbers>();
+        services.AddSingleton<IDepartmentNumbers>(sp => sp.GetRequiredService<DirectoryDepartmentNumbers>());
+        services.AddSingleton<DirectoryAdvisorSync>();
+        services.AddHostedService(sp => sp.GetRequiredService<DirectoryAdvisorSync>());
         services.AddHotlineKnowledge();
         return services;
     }

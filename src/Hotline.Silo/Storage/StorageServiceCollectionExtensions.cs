@@ -1,6 +1,7 @@
 using Hotline.Contracts.Organisation;
 using Hotline.Contracts.Security;
 using Hotline.Silo.Agents;
+using Hotline.Silo.Organisation;
 using Hotline.Silo.Storage.Postgres;
 using Hotline.Silo.Storage.Sql;
 using Hotline.Silo.Storage.Sqlite;
@@ -18,7 +19,7 @@ internal static class StorageServiceCollectionExtensions
     /// <c>Storage:ConnectionString</c> (SQLite default: <c>{DataDir}/hotline.db</c>, DataDir defaulting
     /// to <c>./data</c>; required for postgres) and registers <see cref="ITicketStore"/>,
     /// <see cref="ITokenStore"/>, <see cref="ITokenValidator"/>, <see cref="IOrganisationStore"/>,
-    /// <see cref="IDepartmentDirectory"/>, <see cref="IStorageInitializer"/>, and the telephony stores
+    /// <see cref="IDepartmentDirectory"/>, <see cref="IDirectoryStore"/>, <see cref="IStorageInitializer"/>, and the telephony stores
     /// (<see cref="SqlAgentCredentialStore"/> as <see cref="IAgentDirectory"/>, <see cref="IAgentStateLog"/>,
     /// <see cref="SqlCallDetailRecordStore"/>, <see cref="SqlCallbackRequestStore"/>). Call
     /// <see cref="IStorageInitializer.InitializeAsync"/> once at start before using the stores.
@@ -39,6 +40,9 @@ internal static class StorageServiceCollectionExtensions
         services.AddSingleton<SqlOrganisationStore>();
         services.AddSingleton<IOrganisationStore>(sp => sp.GetRequiredService<SqlOrganisationStore>());
         services.AddSingleton<IDepartmentDirectory>(sp => sp.GetRequiredService<SqlOrganisationStore>());
+        services.AddSingleton<IDirectoryStore, SqlDirectoryStore>();
+        services.TryAddSingleton<ITicketRedispatcher, UnavailableTicketRedispatcher>();
+        services.AddSingleton<OrganisationDirectory>();
 
         // Telephony's tables; Hosting/Composition hands them to the SIP edge and the call centre as its ports.
         services.AddSingleton(AgentRealm.From(configuration));

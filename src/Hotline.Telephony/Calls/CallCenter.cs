@@ -27,6 +27,7 @@ internal sealed partial class CallCenter : ICallCenter, IAgentRegistrationListen
     private readonly ICallbackRequestStore _callbacks;
     private readonly CallbackNumberPolicy _callbackNumbers;
     private readonly CallCenterOptions _options;
+    private readonly IDepartmentNumbers _departmentNumbers;
     private readonly SipOptions _sip;
     private readonly HashSet<string> _priorityCallers;
     private readonly ILogger _logger;
@@ -43,6 +44,7 @@ internal sealed partial class CallCenter : ICallCenter, IAgentRegistrationListen
         IAgentStateAuthority authority,
         ICallDetailRecordStore records,
         ICallbackRequestStore callbacks,
+        IDepartmentNumbers departmentNumbers,
         IOptions<CallbackOptions> callbackOptions,
         TelephonyMetrics metrics,
         TimeProvider time,
@@ -61,6 +63,7 @@ internal sealed partial class CallCenter : ICallCenter, IAgentRegistrationListen
         _credentials = credentials;
         _records = records;
         _callbacks = callbacks;
+        _departmentNumbers = departmentNumbers;
         _priorityCallers = [.. _options.PriorityCallers];
         metrics.ObserveLive(() => Volatile.Read(ref _live));
     }

@@ -2,8 +2,8 @@ namespace Hotline.Telephony.Calls;
 
 /// <summary>
 /// Three-party calls (三方通话): the agent adds a handling department's number to the call, all three talk,
-/// and the agent may leave the caller and the department talking. Only numbers listed in
-/// Calls:DepartmentNumbers can be added: the edge never dials an outside number an agent makes up.
+/// and the agent may leave the caller and the department talking. Only department numbers
+/// (<see cref="IDepartmentNumbers"/>) can be added: the edge never dials an outside number an agent makes up.
 /// </summary>
 public interface IThreePartyCalls
 {

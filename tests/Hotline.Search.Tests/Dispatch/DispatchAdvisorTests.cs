@@ -116,4 +116,49 @@ public sealed class DispatchAdvisorTests : IClassFixture<DemoEngine>
         Assert.DoesNotContain(top.Evidence, e => e.Kind == DispatchEvidenceKind.Article);
         await Assert.ThrowsAsync<SearchBackendException>(() => unreachable.SearchAsync(new Hotline.Search.Engine.SearchRequest("暖气")));
     }
+
+    [Fact]
+    public async Task SetDepartments_NewDepartmentWithoutHistory_InTopThreeFromResponsibilitiesAlone()
+    {
+        var advisor = Trained();
+        var forestry = new DepartmentInfo("lyj", "市林业局", "municipal", "古树名木保护、林木采伐许可、林业有害生物防治和森林防火。");
+        var query = new DispatchQuery("小区门口那棵古树名木被人砍了好几根枝条，想问问林木采伐许可谁批的", "举报", "河西区", 3);
+
+        var before = await advisor.SuggestAsync(query);
+        advisor.SetDepartments([.. DemoCorpus.Departments(), forestry]);
+        var after = await advisor.SuggestAsync(query);
+
+        Assert.DoesNotContain(before, s => s.DepartmentId == "lyj");
+        // Beside departments with years of resolved tickets, the newcomer ranks on its duties alone.
+        var suggested = Assert.Single(after, s => s.DepartmentId == "lyj");
+        Assert.Equal("市林业局", suggested.DepartmentName);
+    }
+
+    [Fact]
+    public async Task SetDepartments_Keywords_CountAsRuleEvidenceInTopThree()
+    {
+        var advisor = Trained();
+        var metro = new DepartmentInfo("dt", "地铁集团", "utility", "轨道交通运营服务。", ["地铁", "轨道交通"]);
+        advisor.SetDepartments([.. DemoCorpus.Departments(), metro]);
+
+        var suggestions = await advisor.SuggestAsync(new DispatchQuery("地铁三号线早高峰太挤了，能不能加车", "建议", "南开区", 3));
+
+        var metroSuggestion = Assert.Single(suggestions, s => s.DepartmentId == "dt");
+        Assert.Contains(metroSuggestion.Evidence, e => e.Kind == DispatchEvidenceKind.Rule && e.Reference == "directory:dt" && e.Description.Contains("地铁", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task SetDepartments_DisabledDepartment_NeverSuggestedDespiteHistory()
+    {
+        var advisor = Trained();
+        var query = new DispatchQuery("家里燃气灶打不着火，闻到一股煤气味，请燃气公司来看看", "投诉", "南开区", 20);
+        Assert.Equal("rq", (await advisor.SuggestAsync(query))[0].DepartmentId);
+
+        advisor.SetDepartments(DemoCorpus.Departments().Where(d => d.Id != "rq"));
+        var suggestions = await advisor.SuggestAsync(query);
+
+        Assert.NotEmpty(suggestions);
+        Assert.DoesNotContain(suggestions, s => s.DepartmentId == "rq");
+        Assert.DoesNotContain("rq", advisor.DepartmentIds);
+    }
 }

@@ -1,3 +1,4 @@
+using Hotline.Silo.Organisation;
 using Hotline.Silo.Storage;
 using Hotline.Silo.Storage.Sql;
 using Microsoft.Extensions.Configuration;
@@ -21,6 +22,8 @@ internal sealed class StorageInstance : IAsyncDisposable
         AgentStates = services.GetRequiredService<IAgentStateLog>();
         CallRecords = services.GetRequiredService<SqlCallDetailRecordStore>();
         Callbacks = services.GetRequiredService<SqlCallbackRequestStore>();
+        DirectoryStore = services.GetRequiredService<IDirectoryStore>();
+        Directory = services.GetRequiredService<OrganisationDirectory>();
     }
 
     public ITicketStore Tickets { get; }
@@ -38,6 +41,10 @@ internal sealed class StorageInstance : IAsyncDisposable
     public SqlCallDetailRecordStore CallRecords { get; }
 
     public SqlCallbackRequestStore Callbacks { get; }
+
+    public IDirectoryStore DirectoryStore { get; }
+
+    public OrganisationDirectory Directory { get; }
 
     public static async Task<StorageInstance> StartAsync(IReadOnlyDictionary<string, string?> settings)
     {

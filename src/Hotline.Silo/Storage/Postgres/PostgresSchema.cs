@@ -1,10 +1,13 @@
+using Hotline.Silo.Storage.Sql;
+
 namespace Hotline.Silo.Storage.Postgres;
 
 /// <summary>
 /// PostgreSQL schema: the SQLite schema's tables with native types (timestamptz holds UTC at
 /// microsecond precision). JSON is kept as text, exactly as the grain wrote it. Ticket and agent-state
 /// histories are append-only: triggers refuse UPDATE and DELETE. Migration 2 holds the telephony tables; migration 3 flags
-/// callback requests whose number is not dialled automatically.
+/// callback requests whose number is not dialled automatically;
+/// migration 4 the organisation directory (department fields, audited change history, districts and categories).
 /// </summary>
 internal static class PostgresSchema
 {
@@ -116,5 +119,36 @@ internal static class PostgresSchema
         """
         ALTER TABLE callback_requests ADD COLUMN flag_reason text;
         """,
+        """
+        ALTER TABLE departments ADD COLUMN kind text NOT NULL DEFAULT 'municipal';
+        ALTER TABLE departments ADD COLUMN parent_id text;
+        ALTER TABLE departments ADD COLUMN responsibilities text NOT NULL DEFAULT '';
+        ALTER TABLE departments ADD COLUMN keywords text NOT NULL DEFAULT '[]';
+        ALTER TABLE departments ADD COLUMN duty_phone text;
+        ALTER TABLE departments ADD COLUMN active boolean NOT NULL DEFAULT true;
+
+        CREATE TABLE directory_changes (
+            sequence bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            subject text NOT NULL,
+            subject_id text NOT NULL,
+            action text NOT NULL,
+            actor text NOT NULL,
+            at timestamptz NOT NULL,
+            reason text NOT NULL,
+            before_json text,
+            after_json text);
+        CREATE INDEX directory_changes_subject ON directory_changes (subject_id, sequence);
+        CREATE FUNCTION directory_changes_append_only() RETURNS trigger LANGUAGE plpgsql AS
+            $$ BEGIN RAISE EXCEPTION 'directory history is append-only'; END $$;
+        CREATE TRIGGER directory_changes_append_only BEFORE UPDATE OR DELETE ON directory_changes
+            FOR EACH ROW EXECUTE FUNCTION directory_changes_append_only();
+
+        CREATE TABLE directory_lists (
+            list text NOT NULL,
+            value text NOT NULL,
+            position integer NOT NULL,
+            PRIMARY KEY (list, value));
+        """
+        + DirectorySeed.Lists,
     ];
 }

@@ -3,14 +3,18 @@ using Hotline.Contracts.Organisation;
 
 namespace Hotline.Silo.Storage.Sql;
 
-/// <summary><see cref="IOrganisationStore"/> on the departments table.</summary>
+/// <summary>
+/// <see cref="IOrganisationStore"/> on the departments table. As an <see cref="IDepartmentDirectory"/> it
+/// lists the departments tickets can be dispatched to: a disabled department is left out, so the ticket
+/// rules refuse new dispatches to it (the directory's own view is <see cref="IDirectoryStore"/>).
+/// </summary>
 internal sealed class SqlOrganisationStore(SqlDialect dialect) : IOrganisationStore
 {
     public async Task<IReadOnlyList<Department>> ListAsync(CancellationToken cancellationToken)
     {
         await using var connection = await dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
         var rows = await connection.QueryAsync<(string Id, string Name, int Days)>(new CommandDefinition(
-            "SELECT id, name, handling_working_days FROM departments ORDER BY id", cancellationToken: cancellationToken)).ConfigureAwait(false);
+            "SELECT id, name, handling_working_days FROM departments WHERE active ORDER BY id", cancellationToken: cancellationToken)).ConfigureAwait(false);
         return rows.Select(r => new Department(r.Id, r.Name, r.Days)).ToList();
     }
 
@@ -18,7 +22,7 @@ internal sealed class SqlOrganisationStore(SqlDialect dialect) : IOrganisationSt
     {
         await using var connection = await dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
         var row = await connection.QuerySingleOrDefaultAsync<(string Id, string Name, int Days)?>(new CommandDefinition(
-            "SELECT id, name, handling_working_days FROM departments WHERE id = @departmentId", new { departmentId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            "SELECT id, name, handling_working_days FROM departments WHERE id = @departmentId AND active", new { departmentId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
         return row is { } r ? new Department(r.Id, r.Name, r.Days) : null;
     }
 

@@ -1,10 +1,13 @@
+using Hotline.Silo.Storage.Sql;
+
 namespace Hotline.Silo.Storage.Sqlite;
 
 /// <summary>
 /// SQLite schema. Times are TEXT in one fixed-width UTC form (yyyy-MM-ddTHH:mm:ss.fffffffZ), so text
 /// order is time order. Ticket and agent-state histories are append-only: triggers refuse UPDATE and DELETE.
 /// Migration 2 holds the telephony tables (agents, agent states, call records, callbacks); migration 3
-/// flags callback requests whose number is not dialled automatically.
+/// flags callback requests whose number is not dialled automatically;
+/// migration 4 the organisation directory (department fields, the audited change history, districts and categories).
 /// </summary>
 internal static class SqliteSchema
 {
@@ -116,5 +119,36 @@ internal static class SqliteSchema
         """
         ALTER TABLE callback_requests ADD COLUMN flag_reason TEXT;
         """,
+        """
+        ALTER TABLE departments ADD COLUMN kind TEXT NOT NULL DEFAULT 'municipal';
+        ALTER TABLE departments ADD COLUMN parent_id TEXT;
+        ALTER TABLE departments ADD COLUMN responsibilities TEXT NOT NULL DEFAULT '';
+        ALTER TABLE departments ADD COLUMN keywords TEXT NOT NULL DEFAULT '[]';
+        ALTER TABLE departments ADD COLUMN duty_phone TEXT;
+        ALTER TABLE departments ADD COLUMN active INTEGER NOT NULL DEFAULT 1;
+
+        CREATE TABLE directory_changes (
+            sequence INTEGER PRIMARY KEY AUTOINCREMENT,
+            subject TEXT NOT NULL,
+            subject_id TEXT NOT NULL,
+            action TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            at TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            before_json TEXT,
+            after_json TEXT);
+        CREATE INDEX directory_changes_subject ON directory_changes (subject_id, sequence);
+        CREATE TRIGGER directory_changes_no_update BEFORE UPDATE ON directory_changes
+            BEGIN SELECT RAISE(ABORT, 'directory history is append-only'); END;
+        CREATE TRIGGER directory_changes_no_delete BEFORE DELETE ON directory_changes
+            BEGIN SELECT RAISE(ABORT, 'directory history is append-only'); END;
+
+        CREATE TABLE directory_lists (
+            list TEXT NOT NULL,
+            value TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            PRIMARY KEY (list, value));
+        """
+        + DirectorySeed.Lists,
     ];
 }
