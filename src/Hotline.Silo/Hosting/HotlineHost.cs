@@ -64,6 +64,7 @@ internal static class HotlineHost
                 listen.UseHttps(certificate, settings.TlsCertificatePassword);
             }
 
+            listen.Use(new ConnectionsPerAddress(settings.MaxConnectionsPerAddress).Middleware);
             ports.GrpcListener = listen;
         });
     }

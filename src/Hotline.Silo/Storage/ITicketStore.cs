@@ -36,8 +36,8 @@ internal interface ITicketStore
 
     /// <summary>
     /// Completes when the department's feed may hold entries after <paramref name="afterSequence"/>:
-    /// at once when it already does, when this process commits one, or after a short poll interval
-    /// (other hosts may write to a shared database).
+    /// at once when it already does, when this process commits one, or, only when other hosts share the
+    /// database, after a short poll interval.
     /// </summary>
     Task WaitForFeedAsync(string departmentId, long afterSequence, CancellationToken cancellationToken);
 }

@@ -21,7 +21,9 @@ internal sealed partial class SqlTicketStore : ITicketStore, IAsyncDisposable
     {
         _dialect = dialect;
         _timeProvider = timeProvider;
-        _feedPollInterval = feedPollInterval ?? DefaultFeedPollInterval;
+        // Alone on its database this process sees every commit, so a waiting feed sleeps until signalled;
+        // only a database other hosts write to needs polling.
+        _feedPollInterval = dialect.SharedByHosts ? feedPollInterval ?? DefaultFeedPollInterval : Timeout.InfiniteTimeSpan;
         _batcher = new CommitBatcher(Enumerable.Range(0, dialect.WriterCount).Select(_ => dialect.CreateCommitWriter()).ToList(), OnApplied, logger);
     }
 
