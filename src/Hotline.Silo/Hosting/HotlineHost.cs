@@ -28,6 +28,7 @@ internal static class HotlineHost
         builder.Services.AddSingleton(ports);
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton<PrometheusExporter>();
+        builder.Services.AddSingleton<StorageHealthCheck>();
         builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
         builder.Services.AddStorageParts(builder.Configuration);
         builder.Services.AddDemoOrganisation(loadDemo);

@@ -3,7 +3,8 @@ namespace Hotline.Silo.Storage.Postgres;
 /// <summary>
 /// PostgreSQL schema: the SQLite schema's tables with native types (timestamptz holds UTC at
 /// microsecond precision). JSON is kept as text, exactly as the grain wrote it. Ticket and agent-state
-/// histories are append-only: triggers refuse UPDATE and DELETE. Migration 2 holds the telephony tables.
+/// histories are append-only: triggers refuse UPDATE and DELETE. Migration 2 holds the telephony tables, migration 3 the
+/// health check's write probe.
 /// </summary>
 internal static class PostgresSchema
 {
@@ -111,6 +112,10 @@ internal static class PostgresSchema
             completed_at timestamptz,
             outcome text);
         CREATE INDEX callback_requests_pending ON callback_requests (requested_at, call_id) WHERE completed_at IS NULL;
+        """,
+        """
+        CREATE TABLE health_probe (id INTEGER NOT NULL PRIMARY KEY, probed_at text NOT NULL);
+        INSERT INTO health_probe (id, probed_at) VALUES (1, '');
         """,
     ];
 }

@@ -18,6 +18,7 @@ internal sealed class SqliteCommitWriter(SqliteDialect dialect) : ICommitWriter
     {
         try
         {
+            dialect.CheckFileExists();
             return await ApplyCoreAsync(commits, cancellationToken).ConfigureAwait(false);
         }
         catch

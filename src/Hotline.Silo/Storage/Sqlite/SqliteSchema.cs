@@ -3,7 +3,8 @@ namespace Hotline.Silo.Storage.Sqlite;
 /// <summary>
 /// SQLite schema. Times are TEXT in one fixed-width UTC form (yyyy-MM-ddTHH:mm:ss.fffffffZ), so text
 /// order is time order. Ticket and agent-state histories are append-only: triggers refuse UPDATE and DELETE.
-/// Migration 2 holds the telephony tables (agents, agent states, call records, callbacks).
+/// Migration 2 holds the telephony tables (agents, agent states, call records, callbacks), migration 3
+/// the health check's write probe.
 /// </summary>
 internal static class SqliteSchema
 {
@@ -111,6 +112,10 @@ internal static class SqliteSchema
             completed_at TEXT,
             outcome TEXT);
         CREATE INDEX callback_requests_pending ON callback_requests (requested_at, call_id) WHERE completed_at IS NULL;
+        """,
+        """
+        CREATE TABLE health_probe (id INTEGER NOT NULL PRIMARY KEY, probed_at TEXT NOT NULL);
+        INSERT INTO health_probe (id, probed_at) VALUES (1, '');
         """,
     ];
 }
