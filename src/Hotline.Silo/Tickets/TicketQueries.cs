@@ -1,3 +1,4 @@
+using Hotline.Contracts.Paging;
 using Hotline.Contracts.Security;
 using Hotline.Contracts.Tickets;
 using Hotline.Silo.Storage;
@@ -8,9 +9,6 @@ namespace Hotline.Silo.Tickets;
 /// <summary>Ticket lists over the store's index; views are computed at read time like the grain's.</summary>
 internal sealed class TicketQueries(ITicketStore store, TicketViews views, TimeProvider time) : ITicketQueries
 {
-    public const int DefaultPageSize = 50;
-    public const int MaxPageSize = 200;
-
     public async Task<TicketSearchPage> SearchAsync(Caller caller, TicketSearch search, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(search);
@@ -67,12 +65,8 @@ internal sealed class TicketQueries(ITicketStore store, TicketViews views, TimeP
         }
     }
 
-    private static int PageSize(int requested) => requested switch
-    {
-        0 => DefaultPageSize,
-        >= 1 and <= MaxPageSize => requested,
-        _ => throw TicketRefusedException.Invalid("page_size", $"must be between 1 and {MaxPageSize} (0 for {DefaultPageSize})"),
-    };
+    private static int PageSize(int requested) =>
+        PageSizes.Resolve(requested) ?? throw TicketRefusedException.Invalid("page_size", PageSizes.Rule);
 
     private static IReadOnlyList<string>? WireStates(IReadOnlyList<TicketState>? states)
     {
