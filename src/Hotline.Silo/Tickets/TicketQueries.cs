@@ -9,6 +9,9 @@ namespace Hotline.Silo.Tickets;
 /// <summary>Ticket lists over the store's index; views are computed at read time like the grain's.</summary>
 internal sealed class TicketQueries(ITicketStore store, TicketViews views, TimeProvider time) : ITicketQueries
 {
+    public Task<string?> FindCreatedByRequestAsync(Caller caller, string requestId, CancellationToken cancellationToken) =>
+        store.FindRequestAsync(TicketRequestKey.For(caller, requestId)!, cancellationToken);
+
     public async Task<TicketSearchPage> SearchAsync(Caller caller, TicketSearch search, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(search);

@@ -4,7 +4,7 @@ namespace Hotline.Silo.Storage.Postgres;
 /// PostgreSQL schema: the SQLite schema's tables with native types (timestamptz holds UTC at
 /// microsecond precision). JSON is kept as text, exactly as the grain wrote it. Ticket and agent-state
 /// histories are append-only: triggers refuse UPDATE and DELETE. Migration 2 holds the telephony tables, migration 3 the
-/// health check's write probe.
+/// health check's write probe, migration 4 the client request ids (AIP-155) answered so far.
 /// </summary>
 internal static class PostgresSchema
 {
@@ -116,6 +116,13 @@ internal static class PostgresSchema
         """
         CREATE TABLE health_probe (id INTEGER NOT NULL PRIMARY KEY, probed_at text NOT NULL);
         INSERT INTO health_probe (id, probed_at) VALUES (1, '');
+        """,
+    """
+        CREATE TABLE ticket_requests (
+            caller TEXT NOT NULL,
+            request_id TEXT NOT NULL,
+            ticket_id TEXT NOT NULL,
+            PRIMARY KEY (caller, request_id));
         """,
     ];
 }

@@ -70,6 +70,17 @@ internal sealed class SqliteCommitWriter(SqliteDialect dialect) : ICommitWriter
             return false;
         }
 
+        if (commit.Request is { } request)
+        {
+            // Under the write lock: a request already answered (earlier, or earlier in this batch) is not applied twice.
+            if (s.SelectRequest.Bind("$caller", request.Caller).Bind("$request_id", request.RequestId).ExecuteScalar() is not null)
+            {
+                return false;
+            }
+
+            s.InsertRequest.Bind("$caller", request.Caller).Bind("$request_id", request.RequestId).Bind("$id", commit.TicketId).ExecuteNonQuery();
+        }
+
         var index = commit.Index;
         var departments = DepartmentList.Encode(index.DepartmentIds);
         var write = commit.ExpectedVersion == 0 ? s.InsertTicket : s.UpdateTicket;

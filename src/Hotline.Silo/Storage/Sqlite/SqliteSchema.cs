@@ -4,7 +4,7 @@ namespace Hotline.Silo.Storage.Sqlite;
 /// SQLite schema. Times are TEXT in one fixed-width UTC form (yyyy-MM-ddTHH:mm:ss.fffffffZ), so text
 /// order is time order. Ticket and agent-state histories are append-only: triggers refuse UPDATE and DELETE.
 /// Migration 2 holds the telephony tables (agents, agent states, call records, callbacks), migration 3
-/// the health check's write probe.
+/// the health check's write probe, migration 4 the client request ids (AIP-155) answered so far.
 /// </summary>
 internal static class SqliteSchema
 {
@@ -116,6 +116,13 @@ internal static class SqliteSchema
         """
         CREATE TABLE health_probe (id INTEGER NOT NULL PRIMARY KEY, probed_at TEXT NOT NULL);
         INSERT INTO health_probe (id, probed_at) VALUES (1, '');
+        """,
+    """
+        CREATE TABLE ticket_requests (
+            caller TEXT NOT NULL,
+            request_id TEXT NOT NULL,
+            ticket_id TEXT NOT NULL,
+            PRIMARY KEY (caller, request_id));
         """,
     ];
 }
