@@ -89,7 +89,7 @@ internal static class RequestCheck
             var number = Convert.ToInt32(item, System.Globalization.CultureInfo.InvariantCulture);
             if (field.EnumType.FindValueByNumber(number) is null)
             {
-                throw Invalid(name, $"{number} is not a {field.EnumType.Name} value");
+                throw Invalid(name, $"{number} is not a value of {field.EnumType.Name}");
             }
         }
     }

@@ -77,7 +77,7 @@ public sealed class RequestCheckTests
         var error = Assert.Throws<RpcException>(() => RequestCheck.Validate(request));
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
-        Assert.Equal("urgency: 99 is not a Urgency value", error.Status.Detail);
+        Assert.Equal("urgency: 99 is not a value of Urgency", error.Status.Detail);
     }
 
     [Fact]

@@ -60,14 +60,5 @@ public sealed class CreateTicketRequestIdTests
     }
 
     private static Task<GrpcReply<Ticket>> CreateAsync(GrpcTestClient client, string agent, string requestId) =>
-        client.UnaryAsync(GrpcTestClient.HotlineDesk, "CreateTicket", new CreateTicketRequest
-        {
-            CallerPhone = "13812341234",
-            Category = Category.Complaint,
-            District = "东城区",
-            Address = "幸福路 1 号",
-            Content = "路灯不亮",
-            Urgency = Urgency.Normal,
-            RequestId = requestId,
-        }, Ticket.Parser, agent);
+        client.CreateAsync(agent, requestId: requestId);
 }

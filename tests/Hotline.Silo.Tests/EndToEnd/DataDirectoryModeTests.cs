@@ -1,5 +1,4 @@
 using Grpc.Core;
-using Hotline.Api.V1;
 
 namespace Hotline.Silo.Tests.EndToEnd;
 
@@ -26,10 +25,7 @@ public sealed class DataDirectoryModeTests
             await using var host = await HostProcess.StartAsync(settings);
             var agent = await host.IssueTokenAsync("--staff", "a1", "--role", "agent");
             using var client = new GrpcTestClient(host.GrpcAddress);
-            var created = await client.UnaryAsync(GrpcTestClient.HotlineDesk, "CreateTicket", new CreateTicketRequest
-            {
-                CallerPhone = "13812341234", Category = Category.Complaint, District = "东城区", Address = "幸福路 1 号", Content = "路灯不亮", Urgency = Urgency.Normal,
-            }, Ticket.Parser, agent);
+            var created = await client.CreateAsync(agent);
 
             var files = Directory.EnumerateFiles(settings.DataDir).ToList();
             Assert.Equal(StatusCode.OK, created.Status);

@@ -135,15 +135,7 @@ public sealed class StorageFaultTests
     }
 
     private static Task<GrpcReply<Ticket>> CreateAsync(GrpcTestClient client, string agent) =>
-        client.UnaryAsync(GrpcTestClient.HotlineDesk, "CreateTicket", new CreateTicketRequest
-        {
-            CallerPhone = "13812341234",
-            Category = Category.Complaint,
-            District = "东城区",
-            Address = "幸福路 1 号",
-            Content = "路灯不亮" + new string('。', 2000),
-            Urgency = Urgency.Normal,
-        }, Ticket.Parser, agent);
+        client.CreateAsync(agent, "路灯不亮" + new string('。', 2000));
 
     /// <summary>Creates until one is refused (WAL space already allocated may take a few); returns that status.</summary>
     private static async Task<StatusCode> FirstRefusalAsync(GrpcTestClient client, string agent)

@@ -158,15 +158,7 @@ public sealed class WatchTicketsLimitsTests
 
     private static async Task<string> DispatchLargeAsync(GrpcTestClient client, string agent, int index)
     {
-        var created = await client.UnaryAsync(GrpcTestClient.HotlineDesk, "CreateTicket", new CreateTicketRequest
-        {
-            CallerPhone = "13812341234",
-            Category = Category.Complaint,
-            District = "东城区",
-            Address = "幸福路 1 号",
-            Content = index + new string('食', 3990),
-            Urgency = Urgency.Normal,
-        }, Ticket.Parser, agent);
+        var created = await client.CreateAsync(agent, index + new string('食', 3990));
         var dispatch = new DispatchTicketRequest { TicketId = created.Value.TicketId, DepartmentId = Departments[0], Instructions = "请处理" };
         dispatch.AssistingDepartmentIds.AddRange(Departments[1..]);
         var dispatched = await client.UnaryAsync(GrpcTestClient.HotlineDesk, "DispatchTicket", dispatch, Ticket.Parser, agent);
