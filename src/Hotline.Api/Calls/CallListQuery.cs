@@ -1,5 +1,6 @@
 using Google.Protobuf.WellKnownTypes;
 using Hotline.Api.Desks;
+using Hotline.Contracts.Paging;
 using V1 = Hotline.Api.V1;
 
 namespace Hotline.Api.Calls;
@@ -7,9 +8,6 @@ namespace Hotline.Api.Calls;
 /// <summary>A checked ListCalls request: a window of at most <see cref="MaxSpanDays"/> days and a page size the store accepts.</summary>
 internal sealed record CallListQuery(DateTimeOffset From, DateTimeOffset To, int PageSize, string? PageToken)
 {
-    public const int DefaultPageSize = 100;
-    public const int MaxPageSize = 500;
-
     /// <summary>A month of records is what a report reads at once; wider windows are paged month by month.</summary>
     public const int MaxSpanDays = 31;
 
@@ -30,12 +28,7 @@ internal sealed record CallListQuery(DateTimeOffset From, DateTimeOffset To, int
             throw RequestFields.Invalid("to", $"must be at most {MaxSpanDays} days after from");
         }
 
-        int pageSize = request.PageSize switch
-        {
-            0 => DefaultPageSize,
-            >= 1 and <= MaxPageSize => request.PageSize,
-            _ => throw RequestFields.Invalid("page_size", $"must be between 1 and {MaxPageSize} (0 for {DefaultPageSize})"),
-        };
+        var pageSize = PageSizes.Resolve(request.PageSize) ?? throw RequestFields.Invalid("page_size", PageSizes.Rule);
         if (request.PageToken.Length > MaxPageTokenLength)
         {
             throw BadPageToken();

@@ -6,6 +6,7 @@ using Hotline.Contracts.Grains;
 using Hotline.Contracts.Security;
 using Hotline.Contracts.Tickets;
 using Hotline.Contracts.Tickets.Commands;
+using Microsoft.Extensions.Options;
 using Orleans;
 using V1 = Hotline.Api.V1;
 
@@ -16,7 +17,9 @@ namespace Hotline.Api.Desks;
 /// department its token names; the ticket grain answers NotFound for tickets never dispatched to it,
 /// so a department cannot learn other tickets exist, and masks the caller's phone.
 /// </summary>
-internal sealed class DepartmentDeskService(IGrainFactory grains, ITicketQueries queries, ITicketFeed feed) : V1.DepartmentDesk.DepartmentDeskBase
+internal sealed class DepartmentDeskService(
+    IGrainFactory grains, ITicketQueries queries, ITicketFeed feed, StreamSlots slots, IOptions<StreamOptions> streams, TimeProvider timeProvider)
+    : V1.DepartmentDesk.DepartmentDeskBase
 {
     public override async Task<V1.ListTicketsResponse> ListTickets(V1.ListTicketsRequest request, ServerCallContext context)
     {
@@ -34,19 +37,23 @@ internal sealed class DepartmentDeskService(IGrainFactory grains, ITicketQueries
     /// <summary>
     /// Streams every ticket sent to the department after the cursor, then live ones, until the client
     /// leaves, its deadline passes, or the host stops (the stream then ends OK and the client resumes
-    /// from its last cursor elsewhere). The cursor is the feed's sequence number as text.
+    /// from its last cursor elsewhere). The cursor is the feed's sequence number as text. A department holds
+    /// at most <see cref="StreamOptions.MaxPerCaller"/> streams, and a client that stops reading is cut off
+    /// after <see cref="StreamOptions.SlowConsumerTimeout"/>: both RESOURCE_EXHAUSTED.
     /// </summary>
     public override async Task WatchTickets(V1.WatchTicketsRequest request, IServerStreamWriter<V1.TicketEvent> responseStream, ServerCallContext context)
     {
         var caller = DeskCall.RequireDepartment(context);
         var after = ParseCursor(request.Cursor);
+        using var slot = slots.Take(caller, "WatchTickets");
+        var limit = streams.Value.SlowConsumerTimeout;
         var stopping = context.ServerStopping();
         using var watching = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, stopping);
         try
         {
             await foreach (var item in feed.WatchAsync(caller.Id, after, watching.Token))
             {
-                await responseStream.WriteAsync(ToEvent(item), context.CancellationToken);
+                await responseStream.WriteWithinAsync(ToEvent(item), context, limit, timeProvider);
             }
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested && !context.CancellationToken.IsCancellationRequested)

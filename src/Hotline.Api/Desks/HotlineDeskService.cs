@@ -1,6 +1,7 @@
 using Grpc.Core;
 using Hotline.Contracts.Grains;
 using Hotline.Contracts.Organisation;
+using Hotline.Contracts.Security;
 using Hotline.Contracts.Tickets;
 using Hotline.Contracts.Tickets.Commands;
 using Orleans;
@@ -26,6 +27,12 @@ internal sealed class HotlineDeskService(
     public override async Task<V1.Ticket> CreateTicket(V1.CreateTicketRequest request, ServerCallContext context)
     {
         var caller = DeskCall.RequireStaff(context);
+        var requestId = request.RequestId.Length == 0 ? null : RequestFields.Id(request.RequestId, "request_id");
+        if (await EarlierCreateAsync(caller, requestId, context) is { } earlier)
+        {
+            return earlier;
+        }
+
         var command = new CreateTicket(
             caller,
             request.CallerPhone,
@@ -34,7 +41,8 @@ internal sealed class HotlineDeskService(
             request.District,
             request.Address,
             request.Content,
-            RequestFields.Required(TicketEnums.FromMessage(request.Urgency), "urgency"));
+            RequestFields.Required(TicketEnums.FromMessage(request.Urgency), "urgency"),
+            requestId);
         for (var attempt = 1; ; attempt++)
         {
             try
@@ -44,9 +52,24 @@ internal sealed class HotlineDeskService(
             }
             catch (TicketRefusedException refused) when (refused.Kind == TicketRefusal.Aborted && attempt < CreateAttempts)
             {
-                // The id was taken: draw another.
+                // The id was taken, or a concurrent repeat of this request won: answer its ticket, else draw another id.
+                if (await EarlierCreateAsync(caller, requestId, context) is { } winner)
+                {
+                    return winner;
+                }
             }
         }
+    }
+
+    /// <summary>AIP-155: the ticket an earlier call with this request id created, as this caller sees it now.</summary>
+    private async Task<V1.Ticket?> EarlierCreateAsync(Caller caller, string? requestId, ServerCallContext context)
+    {
+        if (requestId is null || await queries.FindCreatedByRequestAsync(caller, requestId, context.CancellationToken) is not { } ticketId)
+        {
+            return null;
+        }
+
+        return TicketMessages.ToMessage(await grains.GetGrain<ITicketGrain>(ticketId).GetAsync(caller));
     }
 
     public override Task<V1.Ticket> DispatchTicket(V1.DispatchTicketRequest request, ServerCallContext context) =>

@@ -25,6 +25,12 @@ public static class GrpcServiceCollectionExtensions
         services.TryAddSingleton<StatusInterceptor>();
         services.TryAddSingleton<AuthenticationInterceptor>();
         services.TryAddSingleton<ValidationInterceptor>();
+        services.AddOptions<StreamOptions>()
+            .BindConfiguration(StreamOptions.SectionName)
+            .Validate(o => o.MaxPerCaller >= 1, "Grpc:Streams:MaxPerCaller must be at least 1")
+            .Validate(o => o.SlowConsumerTimeout > TimeSpan.Zero, "Grpc:Streams:SlowConsumerTimeout must be positive")
+            .ValidateOnStart();
+        services.TryAddSingleton<StreamSlots>();
         services.AddGrpc(options =>
         {
             options.MaxReceiveMessageSize = MaxReceiveMessageSize;

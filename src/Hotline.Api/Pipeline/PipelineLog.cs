@@ -8,6 +8,9 @@ internal static partial class PipelineLog
     [LoggerMessage(4101, LogLevel.Error, "gRPC handler of {Method} failed; the client gets INTERNAL.")]
     public static partial void HandlerFailed(ILogger logger, string method, Exception exception);
 
+    [LoggerMessage(4105, LogLevel.Warning, "gRPC {Method}: storage unavailable, the client gets UNAVAILABLE: {Reason}")]
+    public static partial void StorageUnavailable(ILogger logger, string method, string reason);
+
     [LoggerMessage(4104, LogLevel.Information, "gRPC request refused before dispatch: {Path} {Reason}")]
     public static partial void RequestRefused(ILogger logger, string path, string reason);
 }

@@ -10,8 +10,9 @@ namespace Hotline.Api.Pipeline;
 /// <summary>
 /// Checks what protobuf parsing lets through but no method can use, in any request message, naming the
 /// field at fault (INVALID_ARGUMENT): a Timestamp or Duration outside its documented range, which would
-/// fail the method's conversion as a server fault. Enums are checked by the methods, which know the
-/// values each accepts; text that is not UTF-8 never gets this far (Google.Protobuf refuses it while parsing).
+/// fail the method's conversion as a server fault; an enum number the proto does not define (proto3 keeps
+/// unknown numbers). Which defined values a method accepts (e.g. whether UNSPECIFIED is allowed) stays with
+/// the method; text that is not UTF-8 never gets this far (Google.Protobuf refuses it while parsing).
 /// </summary>
 internal static class RequestCheck
 {
@@ -39,7 +40,11 @@ internal static class RequestCheck
             }
 
             var name = prefix + field.Name;
-            if (field.IsMap)
+            if (field.FieldType == FieldType.Enum)
+            {
+                CheckEnum(field, value, name);
+            }
+            else if (field.IsMap)
             {
                 foreach (DictionaryEntry entry in (IDictionary)value)
                 {
@@ -76,6 +81,19 @@ internal static class RequestCheck
         }
     }
 
+    private static void CheckEnum(FieldDescriptor field, object value, string name)
+    {
+        IEnumerable values = field.IsRepeated ? (IEnumerable)value : new[] { value };
+        foreach (var item in values)
+        {
+            var number = Convert.ToInt32(item, System.Globalization.CultureInfo.InvariantCulture);
+            if (field.EnumType.FindValueByNumber(number) is null)
+            {
+                throw Invalid(name, $"{number} is not a value of {field.EnumType.Name}");
+            }
+        }
+    }
+
     private static bool IsValid(Duration duration) =>
         duration.Seconds is >= -MaxDurationSeconds and <= MaxDurationSeconds
         && duration.Nanos is >= -MaxNanos and <= MaxNanos
@@ -83,7 +101,7 @@ internal static class RequestCheck
 
     private static FieldDescriptor[] FieldsToCheck(MessageDescriptor descriptor) =>
         descriptor.Fields.InFieldNumberOrder()
-            .Where(f => f.FieldType == FieldType.Message)
+            .Where(f => f.FieldType is FieldType.Message or FieldType.Enum)
             .ToArray();
 
     private static RpcException Invalid(string field, string problem) =>

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
 using Hotline.Api.Calls;
@@ -15,7 +16,8 @@ namespace Hotline.Api.Pipeline;
 /// refusal becomes the status of the same name with its precise message; a call Orleans could not deliver
 /// (its silo stopped or died) becomes UNAVAILABLE; a call the client left or whose
 /// deadline passed becomes CANCELLED or DEADLINE_EXCEEDED; anything else is a server fault, INTERNAL with
-/// a generic message and the details only in the log (the library would send UNKNOWN).
+/// a generic message and the details only in the log (the library would send UNKNOWN). Storage faults
+/// (a database exception, an I/O error or a timeout reaching it) are UNAVAILABLE: retryable, nothing changed.
 /// </summary>
 internal sealed class StatusInterceptor(TimeProvider timeProvider, ILogger<StatusInterceptor> logger) : Interceptor
 {
@@ -87,11 +89,18 @@ internal sealed class StatusInterceptor(TimeProvider timeProvider, ILogger<Statu
             // comes back on a live silo, so the client should retry (UNAVAILABLE is what gRPC clients retry).
             OrleansMessageRejectionException or ConnectionFailedException =>
                 (StatusCode.Unavailable, $"The ticket's host went away; retry the call. ({exception.GetType().Name})"),
+            // The database refused or could not be reached (disk full, read-only, gone, server down or
+            // hung): nothing was acknowledged, and the same call may succeed once storage is back.
+            DbException or IOException or TimeoutException => (StatusCode.Unavailable, "Storage is unavailable; retry later."),
             _ => (StatusCode.Internal, "The server failed to handle the call."),
         };
         if (code == StatusCode.Internal)
         {
             PipelineLog.HandlerFailed(logger, context.Method, exception);
+        }
+        else if (code == StatusCode.Unavailable)
+        {
+            PipelineLog.StorageUnavailable(logger, context.Method, exception.Message);
         }
 
         return new RpcException(new Status(code, detail));

@@ -13,4 +13,7 @@ public interface ITicketQueries
     /// optionally by state, with the caller's phone masked. Refuses staff with PermissionDenied.
     /// </summary>
     Task<TicketSearchPage> ListForDepartmentAsync(Caller caller, IReadOnlyList<TicketState>? states, int pageSize, string? pageToken, CancellationToken cancellationToken);
+
+    /// <summary>The id of the ticket this caller created with this request id (AIP-155), or null when none was.</summary>
+    Task<string?> FindCreatedByRequestAsync(Caller caller, string requestId, CancellationToken cancellationToken);
 }

@@ -1,7 +1,7 @@
 namespace Hotline.Contracts.Tickets;
 
 /// <summary>Filters for a staff search; null or empty means "any".</summary>
-/// <param name="PageSize">1–200; 0 means the default of 50.</param>
+/// <param name="PageSize">1–100; 0 means the default of 20 (<see cref="Paging.PageSizes"/>).</param>
 /// <param name="PageToken">The <see cref="TicketSearchPage.NextPageToken"/> of the previous page.</param>
 public sealed record TicketSearch(
     IReadOnlyList<TicketState>? States = null,

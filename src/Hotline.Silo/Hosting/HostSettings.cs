@@ -11,7 +11,8 @@ internal sealed record HostSettings(
     int GrpcPort,
     string? TlsCertificatePath,
     string? TlsCertificatePassword,
-    TimeSpan ShutdownTimeout)
+    TimeSpan ShutdownTimeout,
+    int MaxConnectionsPerAddress)
 {
     public static HostSettings Read(IConfiguration configuration) => new(
         Address(configuration, "Http:Bind"),
@@ -20,7 +21,21 @@ internal sealed record HostSettings(
         Port(configuration, "Grpc:Port", 50051),
         CertificatePath(configuration, "Grpc:Tls:CertificatePath"),
         NullIfEmpty(configuration["Grpc:Tls:CertificatePassword"]),
-        Duration(configuration, "ShutdownTimeout", TimeSpan.FromSeconds(30)));
+        Duration(configuration, "ShutdownTimeout", TimeSpan.FromSeconds(30)),
+        Count(configuration, "Grpc:MaxConnectionsPerAddress", 32));
+
+    private static int Count(IConfiguration configuration, string key, int fallback)
+    {
+        var text = configuration[key];
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return fallback;
+        }
+
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var count) && count >= 1
+            ? count
+            : throw new HostSettingsException($"{key} must be a whole number of at least 1, not '{text}'.");
+    }
 
     private static IPAddress Address(IConfiguration configuration, string key)
     {

@@ -7,7 +7,7 @@ internal static class HotlineConfiguration
 {
     /// <summary>
     /// Resolves <c>DataDir</c> (default ./data, relative to the working directory) to an absolute path, creates
-    /// it, and makes that path the value every component reads.
+    /// it readable by the owner only (<see cref="PrivateDataDirectory"/>), and makes that path the value every component reads.
     /// </summary>
     public static void ResolveDataDirectory(IConfigurationBuilder builder, IConfiguration configuration)
     {
@@ -15,7 +15,7 @@ internal static class HotlineConfiguration
         var full = Path.GetFullPath(string.IsNullOrWhiteSpace(dataDir) ? "data" : dataDir);
         try
         {
-            Directory.CreateDirectory(full);
+            PrivateDataDirectory.Create(full);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {

@@ -31,6 +31,7 @@ internal static class HotlineHost
         builder.Services.AddSingleton(ports);
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton<PrometheusExporter>();
+        builder.Services.AddSingleton<StorageHealthCheck>();
         builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
         builder.Services.AddStorageParts(builder.Configuration);
         builder.UseHotlineSilo(cluster);
@@ -72,6 +73,7 @@ internal static class HotlineHost
                 listen.UseHttps(certificate, settings.TlsCertificatePassword);
             }
 
+            listen.Use(new ConnectionsPerAddress(settings.MaxConnectionsPerAddress).Middleware);
             ports.GrpcListener = listen;
         });
     }

@@ -12,7 +12,7 @@ namespace Hotline.Silo.Search;
 /// </summary>
 internal sealed class SearchFeedStartup(ITicketQueries queries, SearchFeed feed, TimeProvider time, ILogger<SearchFeedStartup> logger) : IHostedService
 {
-    private const int PageSize = 200;
+    private const int PageSize = Hotline.Contracts.Paging.PageSizes.Max;
 
     /// <summary>How far back closed tickets are learned from at start; dispatch habits older than this are stale anyway.</summary>
     public static readonly TimeSpan LearningWindow = TimeSpan.FromDays(365);

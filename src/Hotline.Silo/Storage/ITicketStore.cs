@@ -25,6 +25,9 @@ internal interface ITicketStore
     /// </summary>
     Task<bool> CommitAsync(TicketCommit commit, CancellationToken cancellationToken);
 
+    /// <summary>The ticket a commit with this request key was applied to, or null when none was.</summary>
+    Task<string?> FindRequestAsync(TicketRequestKey key, CancellationToken cancellationToken);
+
     /// <summary>The ticket's events in the order they were appended.</summary>
     Task<IReadOnlyList<StoredEvent>> ReadHistoryAsync(string ticketId, CancellationToken cancellationToken);
 
@@ -36,8 +39,8 @@ internal interface ITicketStore
 
     /// <summary>
     /// Completes when the department's feed may hold entries after <paramref name="afterSequence"/>:
-    /// at once when it already does, when this process commits one, or after a short poll interval
-    /// (other hosts may write to a shared database).
+    /// at once when it already does, when this process commits one, or when the store's one shared check per
+    /// poll interval sees a newer entry written by another process.
     /// </summary>
     Task WaitForFeedAsync(string departmentId, long afterSequence, CancellationToken cancellationToken);
 }

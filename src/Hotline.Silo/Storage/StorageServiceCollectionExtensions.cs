@@ -32,6 +32,7 @@ internal static class StorageServiceCollectionExtensions
         services.AddSingleton<SqlDialect>(_ => dialect);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IStorageInitializer, SchemaMigrator>();
+        services.AddSingleton<StorageProbe>();
         services.AddSingleton<SqlTicketStore>();
         services.AddSingleton<ITicketStore>(sp => sp.GetRequiredService<SqlTicketStore>());
         services.AddSingleton<SqlTokenStore>();

@@ -3,6 +3,8 @@ namespace Hotline.Silo.Storage;
 /// <summary>
 /// One decided transition (or several) of one ticket. <see cref="Events"/> carry versions
 /// ExpectedVersion+1 … NewVersion. <see cref="Feed"/> holds the departments that must hear of it.
+/// <see cref="Request"/>, when set, is recorded in the same transaction; the commit is not applied (false)
+/// when that request was already answered.
 /// </summary>
 internal sealed record TicketCommit(
     string TicketId,
@@ -11,4 +13,5 @@ internal sealed record TicketCommit(
     string StateJson,
     TicketIndex Index,
     IReadOnlyList<StoredEvent> Events,
-    IReadOnlyList<FeedNotice> Feed);
+    IReadOnlyList<FeedNotice> Feed,
+    TicketRequestKey? Request = null);

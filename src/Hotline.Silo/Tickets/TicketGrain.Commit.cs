@@ -9,7 +9,8 @@ namespace Hotline.Silo.Tickets;
 internal sealed partial class TicketGrain
 {
     /// <param name="decidedAt">The time the rules decided on (deadlines start there); now when they needed none.</param>
-    private async Task<TicketView> CommitAsync(Caller caller, IReadOnlyList<TicketEvent> events, DateTimeOffset? decidedAt = null)
+    /// <param name="request">The client's request id, stored in the same transaction; a repeat is not applied (ABORTED).</param>
+    private async Task<TicketView> CommitAsync(Caller caller, IReadOnlyList<TicketEvent> events, DateTimeOffset? decidedAt = null, TicketRequestKey? request = null)
     {
         var now = decidedAt ?? time.GetUtcNow();
         if (events.Count == 0)
@@ -24,7 +25,7 @@ internal sealed partial class TicketGrain
         var stored = changes
             .Select((change, i) => new StoredEvent(expected + i + 1, change.Event.Type, actor, now, TicketSerializer.Write(change.Event)))
             .ToList();
-        var commit = new TicketCommit(Id, expected, next.Version, TicketSerializer.Write(next), IndexOf(next), stored, FeedFor(changes, next, now));
+        var commit = new TicketCommit(Id, expected, next.Version, TicketSerializer.Write(next), IndexOf(next), stored, FeedFor(changes, next, now), request);
 
         bool applied;
         try

@@ -57,7 +57,7 @@ internal sealed partial class TicketGrain(
             throw TicketRefusedException.Aborted($"ticket id '{Id}' is already in use; retry with a new id");
         }
 
-        return await CommitAsync(command.Caller, rules.Create(command));
+        return await CommitAsync(command.Caller, rules.Create(command), request: TicketRequestKey.For(command.Caller, command.RequestId));
     }
 
     public async Task<TicketView> ResolveDirectlyAsync(ResolveDirectly command) =>

@@ -1,3 +1,4 @@
+using Hotline.Contracts.Paging;
 using Hotline.Contracts.Security;
 using Hotline.Contracts.Tickets;
 using Hotline.Silo.Storage;
@@ -8,8 +9,8 @@ namespace Hotline.Silo.Tickets;
 /// <summary>Ticket lists over the store's index; views are computed at read time like the grain's.</summary>
 internal sealed class TicketQueries(ITicketStore store, TicketViews views, [FromKeyedServices(TicketServiceCollectionExtensions.ClockKey)] TimeProvider time) : ITicketQueries
 {
-    public const int DefaultPageSize = 50;
-    public const int MaxPageSize = 200;
+    public Task<string?> FindCreatedByRequestAsync(Caller caller, string requestId, CancellationToken cancellationToken) =>
+        store.FindRequestAsync(TicketRequestKey.For(caller, requestId)!, cancellationToken);
 
     public async Task<TicketSearchPage> SearchAsync(Caller caller, TicketSearch search, CancellationToken cancellationToken)
     {
@@ -67,12 +68,8 @@ internal sealed class TicketQueries(ITicketStore store, TicketViews views, [From
         }
     }
 
-    private static int PageSize(int requested) => requested switch
-    {
-        0 => DefaultPageSize,
-        >= 1 and <= MaxPageSize => requested,
-        _ => throw TicketRefusedException.Invalid("page_size", $"must be between 1 and {MaxPageSize} (0 for {DefaultPageSize})"),
-    };
+    private static int PageSize(int requested) =>
+        PageSizes.Resolve(requested) ?? throw TicketRefusedException.Invalid("page_size", PageSizes.Rule);
 
     private static IReadOnlyList<string>? WireStates(IReadOnlyList<TicketState>? states)
     {

@@ -91,13 +91,22 @@ public sealed class AgentDeskCommandTests : IAsyncLifetime
     [InlineData(ApiV1.AgentState.Unspecified)]
     [InlineData(ApiV1.AgentState.OnCall)]
     [InlineData(ApiV1.AgentState.Offline)]
-    [InlineData((ApiV1.AgentState)99)]
     public async Task SetState_NotReadyOrReady_InvalidArgumentNamingState(ApiV1.AgentState state)
     {
         var response = await SetStateAsync(new ApiV1.SetStateRequest { State = state, Reason = "x" });
 
         Assert.Equal(StatusCode.InvalidArgument, response.Status);
         Assert.Equal("state: must be AGENT_STATE_READY or AGENT_STATE_NOT_READY", response.StatusMessage);
+        Assert.Empty(_api.CallCenter.Commands);
+    }
+
+    [Fact]
+    public async Task SetState_NumberNotDefined_InvalidArgumentFromTheRequestCheck()
+    {
+        var response = await SetStateAsync(new ApiV1.SetStateRequest { State = (ApiV1.AgentState)99, Reason = "x" });
+
+        Assert.Equal(StatusCode.InvalidArgument, response.Status);
+        Assert.Equal("state: 99 is not a value of AgentState", response.StatusMessage);
         Assert.Empty(_api.CallCenter.Commands);
     }
 

@@ -142,13 +142,13 @@ public sealed class SupervisionListCallsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ListCalls_NoPageSize_StoreAskedForOneHundred()
+    public async Task ListCalls_NoPageSize_StoreAskedForTwenty()
     {
         var response = await ListAsync(Request(Day, Day.AddDays(31)));
 
         Assert.Equal(StatusCode.OK, response.Status);
         var list = Assert.Single(_api.CallRecords.Lists);
-        Assert.Equal((100, (string?)null), (list.PageSize, list.PageToken));
+        Assert.Equal((20, (string?)null), (list.PageSize, list.PageToken));
     }
 
     [Theory]
@@ -158,8 +158,8 @@ public sealed class SupervisionListCallsTests : IAsyncLifetime
     [InlineData("backwards", "to: must be after from")]
     [InlineData("too-wide", "to: must be at most 31 days after from")]
     [InlineData("bad-timestamp", "from: is not a valid timestamp")]
-    [InlineData("page-size-high", "page_size: must be between 1 and 500 (0 for 100)")]
-    [InlineData("page-size-negative", "page_size: must be between 1 and 500 (0 for 100)")]
+    [InlineData("page-size-high", "page_size: must be between 1 and 100 (0 for 20)")]
+    [InlineData("page-size-negative", "page_size: must be between 1 and 100 (0 for 20)")]
     [InlineData("foreign-token", "page_token: is malformed or was issued for another window; repeat the same from and to, or start without a token")]
     [InlineData("not-a-number-token", "page_token: is malformed or was issued for another window; repeat the same from and to, or start without a token")]
     [InlineData("overflowing-token", "page_token: is malformed or was issued for another window; repeat the same from and to, or start without a token")]
@@ -175,7 +175,7 @@ public sealed class SupervisionListCallsTests : IAsyncLifetime
             case "backwards": request.To = Timestamp.FromDateTimeOffset(Day.AddSeconds(-1)); break;
             case "too-wide": request.To = Timestamp.FromDateTimeOffset(Day.AddDays(31).AddSeconds(1)); break;
             case "bad-timestamp": request.From = new Timestamp { Seconds = long.MaxValue }; break;
-            case "page-size-high": request.PageSize = 501; break;
+            case "page-size-high": request.PageSize = 101; break;
             case "page-size-negative": request.PageSize = -1; break;
             case "foreign-token": request.PageToken = "not-a-token"; break;
             case "not-a-number-token": request.PageToken = "num:x"; break;

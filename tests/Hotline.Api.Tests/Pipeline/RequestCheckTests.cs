@@ -68,4 +68,21 @@ public sealed class RequestCheckTests
 
         Assert.Equal("offers.offered_at: is not a valid timestamp", error.Status.Detail);
     }
+
+    [Fact]
+    public void Validate_EnumNumberNotDefined_InvalidArgumentNamingTheField()
+    {
+        var request = new ApiV1.CreateTicketRequest { Urgency = (ApiV1.Urgency)99 };
+
+        var error = Assert.Throws<RpcException>(() => RequestCheck.Validate(request));
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Equal("urgency: 99 is not a value of Urgency", error.Status.Detail);
+    }
+
+    [Fact]
+    public void Validate_EnumUnspecified_LeftToTheMethod()
+    {
+        RequestCheck.Validate(new ApiV1.CreateTicketRequest { Urgency = ApiV1.Urgency.Unspecified });
+    }
 }

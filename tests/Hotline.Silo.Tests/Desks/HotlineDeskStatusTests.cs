@@ -132,6 +132,29 @@ public sealed class HotlineDeskStatusTests
     }
 
     [Fact]
+    public async Task CreateTicket_UrgencyNotDefined_InvalidArgumentNamingField()
+    {
+        await using var desk = await DeskHost.StartAsync();
+        var request = DeskHost.NewTicket();
+        request.Urgency = (V1.Urgency)(-7);
+
+        var reply = await desk.HotlineAsync("CreateTicket", request, desk.Agent);
+
+        AssertInvalid(reply, "urgency");
+    }
+
+    [Fact]
+    public async Task ListTickets_StateNotDefined_InvalidArgumentNamingField()
+    {
+        await using var desk = await DeskHost.StartAsync();
+
+        var reply = await desk.Client.CallAsync(
+            "DepartmentDesk", "ListTickets", new V1.ListTicketsRequest { State = (V1.TicketState)1000 }, desk.Scjg, V1.ListTicketsResponse.Parser);
+
+        AssertInvalid(reply, "state");
+    }
+
+    [Fact]
     public async Task CreateTicket_ContentNotUtf8_InvalidArgumentAndNothingStored()
     {
         await using var desk = await DeskHost.StartAsync();

@@ -47,11 +47,12 @@ internal sealed class HostProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<HostProcess> StartAsync(HostSettingsArgs settings)
+    /// <summary>Starts the host; <paramref name="extraArguments"/> are further settings (<c>--Key=value</c>).</summary>
+    public static async Task<HostProcess> StartAsync(HostSettingsArgs settings, params string[] extraArguments)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(SiloPaths.HostAssembly);
-        foreach (var argument in settings.Arguments)
+        foreach (var argument in settings.Arguments.Concat(extraArguments))
         {
             start.ArgumentList.Add(argument);
         }
@@ -111,6 +112,30 @@ internal sealed class HostProcess : IAsyncDisposable
         }
 
         return token;
+    }
+
+    /// <summary>The process's resident set size (VmRSS in /proc), in bytes.</summary>
+    public long ResidentBytes()
+    {
+        foreach (var line in File.ReadLines($"/proc/{_process.Id}/status"))
+        {
+            if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
+            {
+                return long.Parse(line["VmRSS:".Length..].Replace("kB", "", StringComparison.Ordinal).Trim(), CultureInfo.InvariantCulture) * 1024;
+            }
+        }
+
+        throw new InvalidOperationException("no VmRSS in /proc status");
+    }
+
+    /// <summary>The value of a counter on /metrics (summed over its series), 0 when it was never incremented.</summary>
+    public async Task<double> MetricAsync(string name)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        var text = await http.GetStringAsync(new Uri($"http://127.0.0.1:{HttpPort}/metrics"));
+        return text.Split('\n')
+            .Where(line => line.StartsWith(name, StringComparison.Ordinal) && (line.Length == name.Length || line[name.Length] is ' ' or '{'))
+            .Sum(line => double.Parse(line[(line.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture));
     }
 
     /// <summary>kill -9: Process.Kill sends SIGKILL on Linux, so nothing in the host runs after it.</summary>

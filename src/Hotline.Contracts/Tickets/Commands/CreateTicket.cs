@@ -2,7 +2,10 @@ using Hotline.Contracts.Security;
 
 namespace Hotline.Contracts.Tickets.Commands;
 
-/// <summary>An agent records a citizen's call as a ticket → CREATED. Caller name may be empty (anonymous); address may be empty.</summary>
+/// <summary>
+/// An agent records a citizen's call as a ticket → CREATED. Caller name may be empty (anonymous); address may be empty.
+/// <paramref name="RequestId"/> (AIP-155), when set, is stored with the creation so a retry creates nothing.
+/// </summary>
 [GenerateSerializer]
 [Immutable]
 public sealed record CreateTicket(
@@ -13,4 +16,5 @@ public sealed record CreateTicket(
     [property: Id(4)] string District,
     [property: Id(5)] string Address,
     [property: Id(6)] string Content,
-    [property: Id(7)] Urgency Urgency);
+    [property: Id(7)] Urgency Urgency,
+    [property: Id(8)] string? RequestId = null);

@@ -45,7 +45,8 @@ internal sealed class PostgresCommitWriter(PostgresDialect dialect) : ICommitWri
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
 
         var stored = await LockVersionsAsync(connection, transaction, commits, cancellationToken).ConfigureAwait(false);
-        var plan = PostgresWritePlan.Decide(commits, stored);
+        var answered = await AnsweredRequestsAsync(connection, transaction, commits, cancellationToken).ConfigureAwait(false);
+        var plan = PostgresWritePlan.Decide(commits, stored, answered);
         if (plan.HasWrites)
         {
             await using var batch = plan.ToBatch(connection, transaction, dialect.CommitSender);
@@ -58,6 +59,30 @@ internal sealed class PostgresCommitWriter(PostgresDialect dialect) : ICommitWri
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    private static async Task<HashSet<TicketRequestKey>> AnsweredRequestsAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<TicketCommit> commits, CancellationToken cancellationToken)
+    {
+        var keys = commits.Where(c => c.Request is not null).Select(c => c.Request!).ToList();
+        var answered = new HashSet<TicketRequestKey>();
+        if (keys.Count == 0)
+        {
+            return answered;
+        }
+
+        await using var command = new NpgsqlCommand(
+            "SELECT r.caller, r.request_id FROM ticket_requests r JOIN unnest(@caller, @request_id) AS k(caller, request_id) USING (caller, request_id)",
+            connection, transaction);
+        command.Parameters.Add(new NpgsqlParameter<string[]>("caller", keys.ConvertAll(k => k.Caller).ToArray()));
+        command.Parameters.Add(new NpgsqlParameter<string[]>("request_id", keys.ConvertAll(k => k.RequestId).ToArray()));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            answered.Add(new TicketRequestKey(reader.GetString(0), reader.GetString(1)));
+        }
+
+        return answered;
+    }
 
     private static async Task<Dictionary<string, (long Version, string Departments)>> LockVersionsAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<TicketCommit> commits, CancellationToken cancellationToken)

@@ -7,7 +7,8 @@ namespace Hotline.Silo.Storage.Postgres;
 /// microsecond precision). JSON is kept as text, exactly as the grain wrote it. Ticket and agent-state
 /// histories are append-only: triggers refuse UPDATE and DELETE. Migration 2 holds the telephony tables; migration 3 flags
 /// callback requests whose number is not dialled automatically;
-/// migration 4 the organisation directory (department fields, audited change history, districts and categories).
+/// migration 4 the organisation directory (department fields, audited change history, districts and categories);
+/// migration 5 the health check's write probe, migration 6 the client request ids (AIP-155) answered so far.
 /// </summary>
 internal static class PostgresSchema
 {
@@ -150,5 +151,16 @@ internal static class PostgresSchema
             PRIMARY KEY (list, value));
         """
         + DirectorySeed.Lists,
+        """
+        CREATE TABLE health_probe (id INTEGER NOT NULL PRIMARY KEY, probed_at text NOT NULL);
+        INSERT INTO health_probe (id, probed_at) VALUES (1, '');
+        """,
+    """
+        CREATE TABLE ticket_requests (
+            caller TEXT NOT NULL,
+            request_id TEXT NOT NULL,
+            ticket_id TEXT NOT NULL,
+            PRIMARY KEY (caller, request_id));
+        """,
     ];
 }

@@ -25,8 +25,11 @@ internal sealed class PostgresWritePlan
 
     public bool HasWrites => _applied.Count > 0;
 
-    public static PostgresWritePlan Decide(IReadOnlyList<TicketCommit> commits, IReadOnlyDictionary<string, (long Version, string Departments)> stored)
+    /// <param name="answered">Request keys of the batch already stored: their commits are not applied again.</param>
+    public static PostgresWritePlan Decide(
+        IReadOnlyList<TicketCommit> commits, IReadOnlyDictionary<string, (long Version, string Departments)> stored, IReadOnlySet<TicketRequestKey> answered)
     {
+        var requests = new HashSet<TicketRequestKey>(answered);
         var plan = new PostgresWritePlan(new bool[commits.Count]);
         var current = stored.ToDictionary(s => s.Key, s => s.Value.Version, StringComparer.Ordinal);
         var last = new Dictionary<string, TicketCommit>(StringComparer.Ordinal);
@@ -35,6 +38,11 @@ internal sealed class PostgresWritePlan
             var commit = commits[i];
             var exists = current.TryGetValue(commit.TicketId, out var version);
             if (exists ? version != commit.ExpectedVersion || commit.ExpectedVersion == 0 : commit.ExpectedVersion != 0)
+            {
+                continue;
+            }
+
+            if (commit.Request is { } request && !requests.Add(request))
             {
                 continue;
             }
@@ -117,6 +125,17 @@ internal sealed class PostgresWritePlan
             Texts("actor", events.ConvertAll(e => e.Event.Actor)),
             Times("at", events.ConvertAll(e => e.Event.At)),
             Texts("data_json", events.ConvertAll(e => e.Event.DataJson))));
+
+        var requests = _applied.Where(c => c.Request is not null).ToList();
+        if (requests.Count > 0)
+        {
+            // A host that stored the same key meanwhile makes this a unique violation: the writer retries and then sees it.
+            batch.BatchCommands.Add(Command(
+                "INSERT INTO ticket_requests (caller, request_id, ticket_id) SELECT * FROM unnest(@caller, @request_id, @ticket_id)",
+                Texts("caller", requests.ConvertAll(c => c.Request!.Caller)),
+                Texts("request_id", requests.ConvertAll(c => c.Request!.RequestId)),
+                Texts("ticket_id", requests.ConvertAll(c => c.TicketId))));
+        }
 
         var feed = _applied.SelectMany(c => c.Feed.Select(n => (Commit: c, Notice: n))).ToList();
         if (feed.Count > 0)

@@ -11,6 +11,15 @@ internal sealed class FeedSignal
     public Task NextAsync(string departmentId) =>
         _waiters.GetOrAdd(departmentId, static _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
 
+    /// <summary>Wakes every waiter: another process committed something, and which departments it touched is not known.</summary>
+    public void NotifyAll()
+    {
+        foreach (var departmentId in _waiters.Keys)
+        {
+            Notify(departmentId);
+        }
+    }
+
     public void Notify(string departmentId)
     {
         if (_waiters.TryRemove(departmentId, out var waiter))

@@ -43,4 +43,12 @@ internal abstract class SqlDialect
 
     /// <summary>Creates the writer that applies batches of commits in one transaction.</summary>
     public abstract ICommitWriter CreateCommitWriter();
+
+    /// <summary>
+    /// Throws <see cref="IOException"/> when the files the database lives in are gone or cannot take a
+    /// write; nothing to check for a server database.
+    /// </summary>
+    public virtual void CheckFiles()
+    {
+    }
 }

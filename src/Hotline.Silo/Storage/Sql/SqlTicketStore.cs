@@ -16,6 +16,9 @@ internal sealed partial class SqlTicketStore : ITicketStore, IAsyncDisposable
     private readonly FeedSignal _feedSignal = new();
     private readonly TimeProvider _timeProvider;
     private readonly TimeSpan _feedPollInterval;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Lock _watchingGate = new();
+    private Task? _watchingOtherHosts;
 
     public SqlTicketStore(SqlDialect dialect, TimeProvider timeProvider, ILogger<SqlTicketStore> logger, TimeSpan? feedPollInterval = null)
     {
@@ -39,6 +42,14 @@ internal sealed partial class SqlTicketStore : ITicketStore, IAsyncDisposable
     {
         CommitValidation.Validate(commit);
         return _batcher.EnqueueAsync(commit, cancellationToken);
+    }
+
+    public async Task<string?> FindRequestAsync(TicketRequestKey key, CancellationToken cancellationToken)
+    {
+        await using var connection = await _dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
+            "SELECT ticket_id FROM ticket_requests WHERE caller = @caller AND request_id = @requestId",
+            new { caller = key.Caller, requestId = key.RequestId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<StoredEvent>> ReadHistoryAsync(string ticketId, CancellationToken cancellationToken)
@@ -65,6 +76,8 @@ internal sealed partial class SqlTicketStore : ITicketStore, IAsyncDisposable
 
     public async Task WaitForFeedAsync(string departmentId, long afterSequence, CancellationToken cancellationToken)
     {
+        await StartWatchingOtherHostsAsync().ConfigureAwait(false);
+
         // Take the signal before looking, so a commit between the look and the wait still wakes us.
         var signal = _feedSignal.NextAsync(departmentId);
         await using (var connection = await _dialect.OpenAsync(cancellationToken).ConfigureAwait(false))
@@ -78,17 +91,83 @@ internal sealed partial class SqlTicketStore : ITicketStore, IAsyncDisposable
             }
         }
 
-        try
+        await signal.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        // Not disposed: the container may dispose this store twice (it is registered under two types).
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        await _batcher.DisposeAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Commits of this process wake feeds at once (<see cref="OnApplied"/>); another process on the same
+    /// database (a second host, a shared file) cannot signal us. So one check per interval for the whole
+    /// process, not one per waiting stream, looks for a newer feed entry and wakes every waiter when it finds one.
+    /// </summary>
+    private Task StartWatchingOtherHostsAsync()
+    {
+        lock (_watchingGate)
         {
-            await signal.WaitAsync(_feedPollInterval, _timeProvider, cancellationToken).ConfigureAwait(false);
+            return _watchingOtherHosts ??= StartAsync();
         }
-        catch (TimeoutException)
+
+        // The newest entry is read before the first waiter looks, so anything another process commits after
+        // that look changes it and wakes the waiter.
+        async Task StartAsync()
         {
-            // Another host sharing the database may have written; the caller reads and waits again.
+            try
+            {
+                var seen = await NewestFeedEntryAsync(_stopping.Token).ConfigureAwait(false);
+                _ = WatchOtherHostsAsync(seen, _stopping.Token);
+            }
+            catch
+            {
+                lock (_watchingGate)
+                {
+                    _watchingOtherHosts = null;
+                }
+
+                throw;
+            }
         }
     }
 
-    public ValueTask DisposeAsync() => _batcher.DisposeAsync();
+    private async Task<long> NewestFeedEntryAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await _dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+            "SELECT MAX(sequence) FROM department_feed", cancellationToken: cancellationToken)).ConfigureAwait(false) ?? 0;
+    }
+
+    private async Task WatchOtherHostsAsync(long seen, CancellationToken stopping)
+    {
+        using var timer = new PeriodicTimer(_feedPollInterval, _timeProvider);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stopping).ConfigureAwait(false))
+            {
+                try
+                {
+                    var newest = await NewestFeedEntryAsync(stopping).ConfigureAwait(false);
+                    if (newest != seen)
+                    {
+                        seen = newest;
+                        _feedSignal.NotifyAll();
+                    }
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    // Storage is down; the health check reports it. Waiters wake when it is back.
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The store is being disposed.
+        }
+    }
 
     private void OnApplied(TicketCommit commit)
     {

@@ -18,6 +18,7 @@ internal sealed class SqliteCommitWriter(SqliteDialect dialect) : ICommitWriter
     {
         try
         {
+            dialect.CheckFileExists();
             return await ApplyCoreAsync(commits, cancellationToken).ConfigureAwait(false);
         }
         catch
@@ -67,6 +68,17 @@ internal sealed class SqliteCommitWriter(SqliteDialect dialect) : ICommitWriter
         if (version != commit.ExpectedVersion || (storedDepartments is null) != (commit.ExpectedVersion == 0))
         {
             return false;
+        }
+
+        if (commit.Request is { } request)
+        {
+            // Under the write lock: a request already answered (earlier, or earlier in this batch) is not applied twice.
+            if (s.SelectRequest.Bind("$caller", request.Caller).Bind("$request_id", request.RequestId).ExecuteScalar() is not null)
+            {
+                return false;
+            }
+
+            s.InsertRequest.Bind("$caller", request.Caller).Bind("$request_id", request.RequestId).Bind("$id", commit.TicketId).ExecuteNonQuery();
         }
 
         var index = commit.Index;

@@ -37,9 +37,12 @@ internal sealed class SqliteDialect : SqlDialect
         }
 
         _connectionString = builder.ToString();
+        DataSource = builder.DataSource;
     }
 
     public override string Name => "sqlite";
+
+    private string DataSource { get; }
 
     public override IReadOnlyList<string> Migrations => SqliteSchema.Migrations;
 
@@ -78,4 +81,45 @@ internal sealed class SqliteDialect : SqlDialect
     public override Task LockSchemaAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) => Task.CompletedTask;
 
     public override ICommitWriter CreateCommitWriter() => new SqliteCommitWriter(this);
+
+    /// <summary>
+    /// Pooled connections keep writing to a database file that was deleted, and SQLite reuses WAL space
+    /// already allocated on a full disk: so check that the file is still there and that its directory
+    /// takes a new page-sized write.
+    /// </summary>
+    /// <summary>
+    /// A commit to a deleted file would succeed on the open connection and be lost at the next start, so a
+    /// commit checks first (one stat) and fails with <see cref="IOException"/> instead.
+    /// </summary>
+    public void CheckFileExists()
+    {
+        var path = DataSource;
+        if (path != ":memory:" && !File.Exists(path))
+        {
+            throw new IOException($"The database file {path} is gone.");
+        }
+    }
+
+    public override void CheckFiles()
+    {
+        var path = DataSource;
+        if (path == ":memory:")
+        {
+            return;
+        }
+
+        CheckFileExists();
+        var probe = path + ".probe";
+        try
+        {
+            using (var file = new FileStream(probe, FileMode.Create, FileAccess.Write, FileShare.None, 1, FileOptions.WriteThrough))
+            {
+                file.Write(new byte[4096]);
+            }
+        }
+        finally
+        {
+            File.Delete(probe);
+        }
+    }
 }

@@ -8,6 +8,9 @@ internal sealed class SqliteStatements : IDisposable
     public SqliteStatements(SqliteConnection connection)
     {
         SelectVersion = Prepare(connection, "SELECT version, department_ids FROM tickets WHERE id = $id", "$id");
+        SelectRequest = Prepare(connection, "SELECT 1 FROM ticket_requests WHERE caller = $caller AND request_id = $request_id", "$caller", "$request_id");
+        InsertRequest = Prepare(connection,
+            "INSERT INTO ticket_requests (caller, request_id, ticket_id) VALUES ($caller, $request_id, $id)", "$caller", "$request_id", "$id");
         InsertTicket = Prepare(connection,
             """
             INSERT INTO tickets (id, version, state_json, state, caller_phone, district, department_ids, created_at, updated_at)
@@ -33,6 +36,10 @@ internal sealed class SqliteStatements : IDisposable
     }
 
     public SqliteCommand SelectVersion { get; }
+
+    public SqliteCommand SelectRequest { get; }
+
+    public SqliteCommand InsertRequest { get; }
 
     public SqliteCommand InsertTicket { get; }
 
@@ -62,7 +69,7 @@ internal sealed class SqliteStatements : IDisposable
         }
     }
 
-    private IEnumerable<SqliteCommand> All() => [SelectVersion, InsertTicket, UpdateTicket, DeleteDepartments, InsertDepartment, InsertEvent, InsertFeed];
+    private IEnumerable<SqliteCommand> All() => [SelectVersion, SelectRequest, InsertRequest, InsertTicket, UpdateTicket, DeleteDepartments, InsertDepartment, InsertEvent, InsertFeed];
 
     private static SqliteCommand Prepare(SqliteConnection connection, string sql, params string[] parameters)
     {

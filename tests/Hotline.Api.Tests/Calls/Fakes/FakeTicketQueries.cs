@@ -16,6 +16,9 @@ internal sealed class FakeTicketQueries : ITicketQueries
 
     public Exception? Failure { get; set; }
 
+    public Task<string?> FindCreatedByRequestAsync(Caller caller, string requestId, CancellationToken cancellationToken) =>
+        Task.FromResult<string?>(null);
+
     public Task<TicketSearchPage> SearchAsync(Caller caller, TicketSearch search, CancellationToken cancellationToken)
     {
         Searches.Enqueue((caller, search));

@@ -85,7 +85,7 @@ public sealed class TicketQueriesTests
 
     [Theory]
     [InlineData(-1)]
-    [InlineData(201)]
+    [InlineData(101)]
     public async Task Search_PageSizeOutOfRange_InvalidArgument(int pageSize)
     {
         await using var host = await StartAsync();
