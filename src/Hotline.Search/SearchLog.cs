@@ -19,4 +19,8 @@ internal static partial class SearchLog
 
     [LoggerMessage(EventId = 4004, Level = LogLevel.Information, Message = "Elasticsearch alias {Alias} now points at {Index}")]
     public static partial void AliasSwapped(ILogger logger, string alias, string index);
+
+    [LoggerMessage(EventId = 4005, Level = LogLevel.Warning,
+        Message = "Search index could not be built ({Reason}); knowledge search answers UNAVAILABLE until it is, next try in {Delay}")]
+    public static partial void IndexUnavailable(ILogger logger, string reason, TimeSpan delay);
 }

@@ -1,3 +1,3 @@
 using Hotline.Silo.Cli;
 
-return await HotlineCli.RunAsync(args, Console.Out, Console.Error);
+return await HotlineCli.RunAsync(args, Console.Out, Console.Error, Console.In);

@@ -22,7 +22,7 @@ public static class TelephonyServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the SIP edge (a hosted service) and the call center behind it, configured from the "Sip",
-    /// "Registrar", "Media", "Acd", "Ivr" and "Calls" sections. Ports the host may replace by registering
+    /// "Registrar", "Media", "Acd", "Ivr", "Calls" and "Callbacks" sections. Ports the host may replace by registering
     /// them first: <see cref="IAgentCredentialStore"/> (default: agents from "Registrar:Agents"),
     /// <see cref="IAgentStateAuthority"/>, <see cref="ICallDetailRecordStore"/> and
     /// <see cref="ICallbackRequestStore"/> (defaults: in memory), <see cref="ISipRateLimiter"/>, and any number
@@ -38,6 +38,7 @@ public static class TelephonyServiceCollectionExtensions
         services.Configure<AcdOptions>(configuration.GetSection(AcdOptions.SectionName));
         services.Configure<IvrOptions>(configuration.GetSection(IvrOptions.SectionName));
         services.Configure<CallCenterOptions>(configuration.GetSection(CallCenterOptions.SectionName));
+        services.Configure<CallbackOptions>(configuration.GetSection(CallbackOptions.SectionName));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IAgentCredentialStore, ConfiguredAgentCredentialStore>();
         services.TryAddSingleton(provider =>
@@ -50,7 +51,8 @@ public static class TelephonyServiceCollectionExtensions
                 time,
                 sip.BanAfterFailures,
                 TimeSpan.FromSeconds(sip.BanWindowSeconds),
-                TimeSpan.FromSeconds(sip.BanSeconds));
+                TimeSpan.FromSeconds(sip.BanSeconds),
+                sip.MaxTrackedSources);
         });
         services.TryAddSingleton<ISipRateLimiter>(provider => provider.GetRequiredService<SipSourceGuard>());
         services.TryAddSingleton(provider => new RegistrationTable(

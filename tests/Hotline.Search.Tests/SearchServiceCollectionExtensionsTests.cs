@@ -12,9 +12,14 @@ namespace Hotline.Search.Tests;
 
 public sealed class SearchServiceCollectionExtensionsTests
 {
-    private static ServiceProvider Build(TempDirectory folder, string? provider)
+    private static ServiceProvider Build(TempDirectory folder, string? provider, string? elasticsearchUrl = null)
     {
         var settings = new Dictionary<string, string?> { ["Search:DataDirectory"] = folder.Path };
+        if (elasticsearchUrl is not null)
+        {
+            settings["Search:Elasticsearch:Url"] = elasticsearchUrl;
+        }
+
         if (provider is not null)
         {
             settings["Search:Provider"] = provider;
@@ -49,6 +54,25 @@ public sealed class SearchServiceCollectionExtensionsTests
         await using var provider = Build(folder, "elasticsearch");
 
         Assert.IsType<ElasticsearchEngine>(provider.GetRequiredService<ISearchEngine>());
+    }
+
+    [Fact]
+    public async Task AddHotlineSearch_ElasticsearchUnreachableAtStart_HostStartsAndSearchAnswersBackendError()
+    {
+        using var folder = new TempDirectory();
+        await using var provider = Build(folder, "elasticsearch", ClosedPort.Url());
+        var hosted = provider.GetServices<IHostedService>().ToList();
+
+        foreach (var service in hosted)
+        {
+            await service.StartAsync(CancellationToken.None);
+        }
+
+        var startup = Assert.Single(hosted.OfType<KnowledgeBaseStartup>());
+        Assert.True(startup.Retrying);
+        await Assert.ThrowsAsync<SearchBackendException>(() => provider.GetRequiredService<KnowledgeBase>().SearchAsync(new SearchRequest("社保卡")));
+        await startup.StopAsync(CancellationToken.None);
+        Assert.False(startup.Retrying);
     }
 
     [Fact]

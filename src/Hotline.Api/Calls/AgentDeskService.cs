@@ -1,6 +1,6 @@
-using Google.Protobuf.Reflection;
+using Grpc.Core;
 using Hotline.Api.Desks;
-using Hotline.Api.Grpc;
+using Hotline.Api.Pipeline;
 using Hotline.Contracts.Agents;
 using Hotline.Contracts.Security;
 using Hotline.Contracts.Tickets;
@@ -15,7 +15,7 @@ namespace Hotline.Api.Calls;
 /// <see cref="ICallCenter"/>. The agent acted on is always the caller's staff id, so an agent can never
 /// steer another agent's phone.
 /// </summary>
-internal sealed class AgentDeskService(CallCenterPorts ports, ITicketQueries tickets, ILogger<AgentDeskService> logger) : IGrpcService
+internal sealed class AgentDeskService(CallCenterPorts ports, ITicketQueries tickets, ILogger<AgentDeskService> logger) : V1.AgentDesk.AgentDeskBase
 {
     /// <summary>The screen pop shows the caller's latest tickets; older ones are a search away on HotlineDesk.</summary>
     private const int EarlierTicketCount = 10;
@@ -26,34 +26,29 @@ internal sealed class AgentDeskService(CallCenterPorts ports, ITicketQueries tic
     /// <summary>Agent ids and department numbers are short; the bound keeps junk away from the call center.</summary>
     private const int MaxTargetLength = 64;
 
-    public ServiceDescriptor Descriptor => HotlineServiceDescriptors.AgentDesk;
-
-    public void Bind(ServiceBinder binder)
+    public override async Task<V1.TransferResponse> Transfer(V1.TransferRequest request, ServerCallContext context)
     {
-        binder.Unary<V1.SetStateRequest, V1.SetStateResponse>("SetState", SetStateAsync);
-        binder.ServerStreaming<V1.WatchCallsRequest, V1.AgentCallEvent>("WatchCalls", WatchCallsAsync);
-        binder.Unary<V1.TransferRequest, V1.TransferResponse>("Transfer", async (request, context) =>
-        {
-            var agent = CallCenterCall.RequireAgent(context);
-            var target = RequireText(request.Target, "target", MaxTargetLength);
-            CallCenterCall.Ensure(await ports.CallCenter.TransferAsync(agent.Id, target, request.Attended, context.CancellationToken));
-            return new V1.TransferResponse();
-        });
-        binder.Unary<V1.HoldRequest, V1.HoldResponse>("Hold", async (request, context) =>
-        {
-            var agent = CallCenterCall.RequireAgent(context);
-            CallCenterCall.Ensure(await ports.CallCenter.HoldAsync(agent.Id, request.Hold, context.CancellationToken));
-            return new V1.HoldResponse();
-        });
-        binder.Unary<V1.EndWrapUpRequest, V1.EndWrapUpResponse>("EndWrapUp", async (request, context) =>
-        {
-            var agent = CallCenterCall.RequireAgent(context);
-            CallCenterCall.Ensure(await ports.CallCenter.EndWrapUpAsync(agent.Id, context.CancellationToken));
-            return new V1.EndWrapUpResponse();
-        });
+        var agent = CallCenterCall.RequireAgent(context);
+        var target = RequireText(request.Target, "target", MaxTargetLength);
+        CallCenterCall.Ensure(await ports.CallCenter.TransferAsync(agent.Id, target, request.Attended, context.CancellationToken));
+        return new V1.TransferResponse();
     }
 
-    private async Task<V1.SetStateResponse> SetStateAsync(V1.SetStateRequest request, ServerCallContext context)
+    public override async Task<V1.HoldResponse> Hold(V1.HoldRequest request, ServerCallContext context)
+    {
+        var agent = CallCenterCall.RequireAgent(context);
+        CallCenterCall.Ensure(await ports.CallCenter.HoldAsync(agent.Id, request.Hold, context.CancellationToken));
+        return new V1.HoldResponse();
+    }
+
+    public override async Task<V1.EndWrapUpResponse> EndWrapUp(V1.EndWrapUpRequest request, ServerCallContext context)
+    {
+        var agent = CallCenterCall.RequireAgent(context);
+        CallCenterCall.Ensure(await ports.CallCenter.EndWrapUpAsync(agent.Id, context.CancellationToken));
+        return new V1.EndWrapUpResponse();
+    }
+
+    public override async Task<V1.SetStateResponse> SetState(V1.SetStateRequest request, ServerCallContext context)
     {
         var agent = CallCenterCall.RequireAgent(context);
         // Every field is checked before the call center is looked up, so bad requests read the same with or without telephony.
@@ -76,11 +71,12 @@ internal sealed class AgentDeskService(CallCenterPorts ports, ITicketQueries tic
     /// (the client reconnects and sees the next call). Ringing and answered notices carry the caller's
     /// earlier tickets, found by the full number: the agent is staff, so nothing is masked.
     /// </summary>
-    private async Task WatchCallsAsync(V1.WatchCallsRequest request, IServerStreamWriter<V1.AgentCallEvent> writer, ServerCallContext context)
+    public override async Task WatchCalls(V1.WatchCallsRequest request, IServerStreamWriter<V1.AgentCallEvent> responseStream, ServerCallContext context)
     {
         var agent = CallCenterCall.RequireAgent(context);
         var callCenter = ports.CallCenter;
-        using var watching = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, context.ServerStopping);
+        var stopping = context.ServerStopping();
+        using var watching = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, stopping);
         try
         {
             await foreach (var notice in callCenter.WatchCallsAsync(agent.Id, watching.Token).WithCancellation(watching.Token))
@@ -91,10 +87,10 @@ internal sealed class AgentDeskService(CallCenterPorts ports, ITicketQueries tic
                     message.EarlierTickets.AddRange(await EarlierTicketsAsync(agent, notice, watching.Token));
                 }
 
-                await writer.WriteAsync(message, context.CancellationToken);
+                await responseStream.WriteAsync(message, context.CancellationToken);
             }
         }
-        catch (OperationCanceledException) when (context.ServerStopping.IsCancellationRequested && !context.CancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested && !context.CancellationToken.IsCancellationRequested)
         {
             // Host shutdown: end the stream cleanly so draining is not held up.
         }

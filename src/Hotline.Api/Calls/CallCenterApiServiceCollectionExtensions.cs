@@ -1,4 +1,4 @@
-using Hotline.Api.Grpc;
+using Hotline.Api.Pipeline;
 using Hotline.Telephony.Media;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

@@ -1,10 +1,11 @@
-using Hotline.Api.Grpc;
+using Grpc.Core;
+using Hotline.Api.Pipeline;
 using Hotline.Contracts.Security;
 using Hotline.Telephony.Calls;
 
 namespace Hotline.Api.Calls;
 
-/// <summary>Who may call AgentDesk and Supervision, and how the call center's refusals become gRPC statuses.</summary>
+/// <summary>Who may call AgentDesk and Supervision, and the call center's refusals as exceptions.</summary>
 internal static class CallCenterCall
 {
     /// <summary>An agent or a supervisor (supervisors take calls too); the agent acted on is the caller's staff id.</summary>
@@ -13,7 +14,7 @@ internal static class CallCenterCall
         var caller = RequireStaff(context, "AgentDesk");
         return caller.Role is StaffRole.Agent or StaffRole.Supervisor
             ? caller
-            : throw new RpcException(StatusCode.PermissionDenied, $"AgentDesk is for agents and supervisors, not the role {caller.Role}.");
+            : throw new RpcException(new Status(StatusCode.PermissionDenied, $"AgentDesk is for agents and supervisors, not the role {caller.Role}."));
     }
 
     public static Caller RequireSupervisor(ServerCallContext context)
@@ -21,10 +22,10 @@ internal static class CallCenterCall
         var caller = RequireStaff(context, "Supervision");
         return caller.Role == StaffRole.Supervisor
             ? caller
-            : throw new RpcException(StatusCode.PermissionDenied, $"Supervision is for supervisors, not the role {caller.Role}.");
+            : throw new RpcException(new Status(StatusCode.PermissionDenied, $"Supervision is for supervisors, not the role {caller.Role}."));
     }
 
-    /// <summary>Returns when the command was done; a refusal becomes its status with the call center's detail.</summary>
+    /// <summary>Returns when the command was done; a refusal is thrown with the call center's detail, for the status interceptor.</summary>
     public static void Ensure(CallCenterResult result)
     {
         if (result.Refusal is not { } refusal)
@@ -32,15 +33,7 @@ internal static class CallCenterCall
             return;
         }
 
-        var status = refusal switch
-        {
-            CallCenterRefusal.NotFound => StatusCode.NotFound,
-            CallCenterRefusal.WrongState => StatusCode.FailedPrecondition,
-            CallCenterRefusal.InvalidArgument => StatusCode.InvalidArgument,
-            CallCenterRefusal.Unavailable => StatusCode.Unavailable,
-            _ => StatusCode.Unknown,
-        };
-        throw new RpcException(status, string.IsNullOrEmpty(result.Detail) ? refusal.ToString() : result.Detail);
+        throw new CallCenterRefusedException(refusal, string.IsNullOrEmpty(result.Detail) ? refusal.ToString() : result.Detail);
     }
 
     private static Caller RequireStaff(ServerCallContext context, string service)
@@ -48,6 +41,6 @@ internal static class CallCenterCall
         var caller = context.RequireCaller();
         return caller.Kind == CallerKind.Staff
             ? caller
-            : throw new RpcException(StatusCode.PermissionDenied, $"{service} is for hotline staff; departments use DepartmentDesk.");
+            : throw new RpcException(new Status(StatusCode.PermissionDenied, $"{service} is for hotline staff; departments use DepartmentDesk."));
     }
 }

@@ -1,69 +1,48 @@
-using Google.Protobuf.WellKnownTypes;
 using Hotline.Api.Desks;
 using Hotline.Contracts.Tickets;
 using Hotline.Telephony.Calls;
+using Riok.Mapperly.Abstractions;
 using V1 = Hotline.Api.V1;
 
 namespace Hotline.Api.Calls;
 
-/// <summary>Explicit mapping of the call center's live views and notices to hotline.v1 messages.</summary>
-internal static class CallCenterMessages
+/// <summary>The call center's live views and notices to hotline.v1 messages (Mapperly); a null leaves the wire default.</summary>
+[Mapper(AllowNullPropertyAssignment = false)]
+[UseStaticMapper(typeof(CallCenterEnums))]
+[UseStaticMapper(typeof(TicketEnums))]
+[UseStaticMapper(typeof(WireTime))]
+internal static partial class CallCenterMessages
 {
-    public static V1.AgentStatus ToMessage(AgentSnapshot agent)
-    {
-        var message = new V1.AgentStatus
-        {
-            AgentId = agent.AgentId,
-            State = CallCenterEnums.ToMessage(agent.State),
-            Reason = agent.Reason ?? "",
-            Since = Timestamp.FromDateTimeOffset(agent.Since),
-            CallId = agent.CallId ?? "",
-            CallsAnswered = agent.CallsAnswered,
-        };
-        message.Skills.Add(agent.Skills.ToDictionary(skill => skill.Key, skill => skill.Value, StringComparer.Ordinal));
-        return message;
-    }
+    public static partial V1.AgentStatus ToMessage(AgentSnapshot agent);
 
-    public static V1.QueueStatus ToMessage(QueueSnapshot queue)
-    {
-        var message = new V1.QueueStatus
-        {
-            QueueId = queue.QueueId,
-            Skill = queue.Skill,
-            Waiting = queue.Waiting,
-            LongestWait = Duration.FromTimeSpan(queue.LongestWait),
-            ReadyAgents = queue.ReadyAgents,
-            BusyAgents = queue.BusyAgents,
-        };
-        if (queue.EstimatedWait is { } estimate)
-        {
-            message.EstimatedWait = Duration.FromTimeSpan(estimate);
-        }
+    public static partial V1.QueueStatus ToMessage(QueueSnapshot queue);
 
-        return message;
-    }
-
-    public static V1.AgentCallEvent ToMessage(AgentCallNotice notice) => new()
-    {
-        Phase = CallCenterEnums.ToMessage(notice.Phase),
-        CallId = notice.CallId,
-        CallerNumber = notice.CallerNumber,
-        QueueId = notice.QueueId,
-        At = Timestamp.FromDateTimeOffset(notice.At),
-        Detail = notice.Detail ?? "",
-    };
+    public static partial V1.AgentCallEvent ToMessage(AgentCallNotice notice);
 
     /// <summary>A ticket in brief; the enums map as HotlineDesk maps them.</summary>
-    public static V1.TicketSummary ToSummary(TicketView ticket) => new()
-    {
-        TicketId = ticket.Id,
-        State = TicketEnums.ToMessage(ticket.State),
-        Category = TicketEnums.ToMessage(ticket.Category),
-        Urgency = TicketEnums.ToMessage(ticket.Urgency),
-        Content = ticket.Content,
-        District = ticket.District,
-        DepartmentId = ticket.LeadDepartmentId ?? "",
-        CreatedAt = Timestamp.FromDateTimeOffset(ticket.CreatedAt),
-        Satisfaction = ticket.Callback is { } callback ? TicketEnums.ToMessage(callback.Satisfaction) : V1.Satisfaction.Unspecified,
-    };
+    [MapProperty(nameof(TicketView.Id), nameof(V1.TicketSummary.TicketId))]
+    [MapProperty(nameof(TicketView.LeadDepartmentId), nameof(V1.TicketSummary.DepartmentId))]
+    [MapProperty([nameof(TicketView.Callback), nameof(CallbackResult.Satisfaction)], nameof(V1.TicketSummary.Satisfaction))]
+    [MapperIgnoreSource(nameof(TicketView.CallerPhone))]
+    [MapperIgnoreSource(nameof(TicketView.CallerName))]
+    [MapperIgnoreSource(nameof(TicketView.Address))]
+    [MapperIgnoreSource(nameof(TicketView.AssistingDepartmentIds))]
+    [MapperIgnoreSource(nameof(TicketView.Instructions))]
+    [MapperIgnoreSource(nameof(TicketView.DispatchCount))]
+    [MapperIgnoreSource(nameof(TicketView.NeedsDesignation))]
+    [MapperIgnoreSource(nameof(TicketView.Designated))]
+    [MapperIgnoreSource(nameof(TicketView.DispatchedAt))]
+    [MapperIgnoreSource(nameof(TicketView.SignDeadline))]
+    [MapperIgnoreSource(nameof(TicketView.SignStatus))]
+    [MapperIgnoreSource(nameof(TicketView.HandleDeadline))]
+    [MapperIgnoreSource(nameof(TicketView.HandleStatus))]
+    [MapperIgnoreSource(nameof(TicketView.PendingExtension))]
+    [MapperIgnoreSource(nameof(TicketView.Answer))]
+    [MapperIgnoreSource(nameof(TicketView.Reply))]
+    [MapperIgnoreSource(nameof(TicketView.ParentTicketId))]
+    [MapperIgnoreSource(nameof(TicketView.MergedChildIds))]
+    [MapperIgnoreSource(nameof(TicketView.Progress))]
+    [MapperIgnoreSource(nameof(TicketView.UpdatedAt))]
+    [MapperIgnoreSource(nameof(TicketView.Version))]
+    public static partial V1.TicketSummary ToSummary(TicketView ticket);
 }

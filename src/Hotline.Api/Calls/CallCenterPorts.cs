@@ -1,4 +1,4 @@
-using Hotline.Api.Grpc;
+using Grpc.Core;
 using Hotline.Telephony.Acd.CallRecords;
 using Hotline.Telephony.Calls;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,9 +13,9 @@ internal sealed class CallCenterPorts(IServiceProvider services)
 {
     public ICallCenter CallCenter =>
         services.GetService<ICallCenter>()
-        ?? throw new RpcException(StatusCode.Unavailable, "The call center is not running on this server (telephony is not configured).");
+        ?? throw new RpcException(new Status(StatusCode.Unavailable, "The call center is not running on this server (telephony is not configured)."));
 
     public ICallDetailRecordStore CallRecords =>
         services.GetService<ICallDetailRecordStore>()
-        ?? throw new RpcException(StatusCode.Unavailable, "Call records are not kept on this server (telephony is not configured).");
+        ?? throw new RpcException(new Status(StatusCode.Unavailable, "Call records are not kept on this server (telephony is not configured)."));
 }

@@ -44,7 +44,7 @@ internal sealed record CallListQuery(DateTimeOffset From, DateTimeOffset To, int
         return new CallListQuery(from, to, pageSize, RequestFields.Optional(request.PageToken));
     }
 
-    public static Hotline.Api.Grpc.RpcException BadPageToken() =>
+    public static Grpc.Core.RpcException BadPageToken() =>
         RequestFields.Invalid("page_token", "is malformed or was issued for another window; repeat the same from and to, or start without a token");
 
     private static DateTimeOffset Time(Timestamp? value, string field)
@@ -54,14 +54,7 @@ internal sealed record CallListQuery(DateTimeOffset From, DateTimeOffset To, int
             throw RequestFields.Invalid(field, "is required");
         }
 
-        try
-        {
-            return value.ToDateTimeOffset();
-        }
-        catch (InvalidOperationException)
-        {
-            // Google.Protobuf refuses seconds outside years 1–9999 and nanos outside 0–999,999,999.
-            throw RequestFields.Invalid(field, "is not a valid timestamp");
-        }
+        // The validation interceptor has refused timestamps outside years 1–9999 before the method runs.
+        return value.ToDateTimeOffset();
     }
 }

@@ -1,4 +1,4 @@
-using Hotline.Api.Grpc;
+using Grpc.Core;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -35,7 +35,7 @@ internal sealed class RecordingFiles(IOptions<CallCenterApiOptions> options, ILo
         }
     }
 
-    public static RpcException NotFound(string callId) => new(StatusCode.NotFound, $"call {callId} has no recording");
+    public static RpcException NotFound(string callId) => new(new Status(StatusCode.NotFound, $"call {callId} has no recording"));
 
     /// <summary>
     /// Inside the root after "..", "." and relative parts are resolved, and no symbolic link on the way

@@ -1,6 +1,5 @@
 using Google.Protobuf;
-using Google.Protobuf.Reflection;
-using Hotline.Api.Grpc;
+using Grpc.Core;
 using Hotline.Telephony.Acd.CallRecords;
 using V1 = Hotline.Api.V1;
 
@@ -10,7 +9,7 @@ namespace Hotline.Api.Calls;
 /// hotline.v1.Supervision: the wallboard (live agents and queues) over <see cref="Telephony.Calls.ICallCenter"/>,
 /// and call records and recordings over <see cref="ICallDetailRecordStore"/>. Supervisors only.
 /// </summary>
-internal sealed class SupervisionService(CallCenterPorts ports, RecordingFiles recordings) : IGrpcService
+internal sealed class SupervisionService(CallCenterPorts ports, RecordingFiles recordings) : V1.Supervision.SupervisionBase
 {
     /// <summary>64 KiB: well under the 4 MiB message limit, and few enough messages for a long call.</summary>
     private const int ChunkSize = 64 * 1024;
@@ -18,33 +17,27 @@ internal sealed class SupervisionService(CallCenterPorts ports, RecordingFiles r
     /// <summary>Call ids are SIP Call-IDs or ids of the edge; longer text is not one.</summary>
     private const int MaxCallIdLength = 256;
 
-    public ServiceDescriptor Descriptor => HotlineServiceDescriptors.Supervision;
-
-    public void Bind(ServiceBinder binder)
+    public override Task<V1.ListAgentsResponse> ListAgents(V1.ListAgentsRequest request, ServerCallContext context)
     {
-        binder.Unary<V1.ListAgentsRequest, V1.ListAgentsResponse>("ListAgents", (request, context) =>
-        {
-            CallCenterCall.RequireSupervisor(context);
-            var response = new V1.ListAgentsResponse();
-            response.Agents.AddRange(ports.CallCenter.ListAgents()
-                .OrderBy(agent => agent.AgentId, StringComparer.Ordinal)
-                .Select(CallCenterMessages.ToMessage));
-            return Task.FromResult(response);
-        });
-        binder.Unary<V1.ListQueuesRequest, V1.ListQueuesResponse>("ListQueues", (request, context) =>
-        {
-            CallCenterCall.RequireSupervisor(context);
-            var response = new V1.ListQueuesResponse();
-            response.Queues.AddRange(ports.CallCenter.ListQueues()
-                .OrderBy(queue => queue.QueueId, StringComparer.Ordinal)
-                .Select(CallCenterMessages.ToMessage));
-            return Task.FromResult(response);
-        });
-        binder.Unary<V1.ListCallsRequest, V1.ListCallsResponse>("ListCalls", ListCallsAsync);
-        binder.ServerStreaming<V1.GetRecordingRequest, V1.RecordingChunk>("GetRecording", GetRecordingAsync);
+        CallCenterCall.RequireSupervisor(context);
+        var response = new V1.ListAgentsResponse();
+        response.Agents.AddRange(ports.CallCenter.ListAgents()
+            .OrderBy(agent => agent.AgentId, StringComparer.Ordinal)
+            .Select(CallCenterMessages.ToMessage));
+        return Task.FromResult(response);
     }
 
-    private async Task<V1.ListCallsResponse> ListCallsAsync(V1.ListCallsRequest request, ServerCallContext context)
+    public override Task<V1.ListQueuesResponse> ListQueues(V1.ListQueuesRequest request, ServerCallContext context)
+    {
+        CallCenterCall.RequireSupervisor(context);
+        var response = new V1.ListQueuesResponse();
+        response.Queues.AddRange(ports.CallCenter.ListQueues()
+            .OrderBy(queue => queue.QueueId, StringComparer.Ordinal)
+            .Select(CallCenterMessages.ToMessage));
+        return Task.FromResult(response);
+    }
+
+    public override async Task<V1.ListCallsResponse> ListCalls(V1.ListCallsRequest request, ServerCallContext context)
     {
         CallCenterCall.RequireSupervisor(context);
         var query = CallListQuery.Parse(request);
@@ -66,7 +59,7 @@ internal sealed class SupervisionService(CallCenterPorts ports, RecordingFiles r
         return response;
     }
 
-    private async Task GetRecordingAsync(V1.GetRecordingRequest request, IServerStreamWriter<V1.RecordingChunk> writer, ServerCallContext context)
+    public override async Task GetRecording(V1.GetRecordingRequest request, IServerStreamWriter<V1.RecordingChunk> responseStream, ServerCallContext context)
     {
         CallCenterCall.RequireSupervisor(context);
         var callId = CallId(request.CallId);
@@ -92,7 +85,7 @@ internal sealed class SupervisionService(CallCenterPorts ports, RecordingFiles r
             if (read > 0 || chunk == first)
             {
                 chunk.Data = ByteString.CopyFrom(buffer, 0, read);
-                await writer.WriteAsync(chunk, context.CancellationToken);
+                await responseStream.WriteAsync(chunk, context.CancellationToken);
             }
 
             chunk = new V1.RecordingChunk();

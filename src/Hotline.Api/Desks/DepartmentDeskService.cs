@@ -1,7 +1,7 @@
 using System.Globalization;
-using Google.Protobuf.Reflection;
 using Google.Protobuf.WellKnownTypes;
-using Hotline.Api.Grpc;
+using Grpc.Core;
+using Hotline.Api.Pipeline;
 using Hotline.Contracts.Grains;
 using Hotline.Contracts.Security;
 using Hotline.Contracts.Tickets;
@@ -16,36 +16,16 @@ namespace Hotline.Api.Desks;
 /// department its token names; the ticket grain answers NotFound for tickets never dispatched to it,
 /// so a department cannot learn other tickets exist, and masks the caller's phone.
 /// </summary>
-internal sealed class DepartmentDeskService(IGrainFactory grains, ITicketQueries queries, ITicketFeed feed) : IGrpcService
+internal sealed class DepartmentDeskService(IGrainFactory grains, ITicketQueries queries, ITicketFeed feed) : V1.DepartmentDesk.DepartmentDeskBase
 {
-    public ServiceDescriptor Descriptor => HotlineServiceDescriptors.DepartmentDesk;
-
-    public void Bind(ServiceBinder binder)
-    {
-        binder.Unary<V1.ListTicketsRequest, V1.ListTicketsResponse>("ListTickets", ListTicketsAsync);
-        binder.ServerStreaming<V1.WatchTicketsRequest, V1.TicketEvent>("WatchTickets", WatchTicketsAsync);
-        binder.Unary<V1.GetTicketRequest, V1.Ticket>("GetTicket", (request, context) => OnTicket(request.TicketId, context, (grain, caller) =>
-            grain.GetAsync(caller)));
-        binder.Unary<V1.ClaimTicketRequest, V1.Ticket>("ClaimTicket", (request, context) => OnTicket(request.TicketId, context, (grain, caller) =>
-            grain.ClaimAsync(new ClaimTicket(caller))));
-        binder.Unary<V1.ReturnTicketRequest, V1.Ticket>("ReturnTicket", (request, context) => OnTicket(request.TicketId, context, (grain, caller) =>
-            grain.ReturnAsync(new ReturnTicket(caller, request.Reason))));
-        binder.Unary<V1.RequestExtensionRequest, V1.Ticket>("RequestExtension", (request, context) => OnTicket(request.TicketId, context, (grain, caller) =>
-            grain.RequestExtensionAsync(new RequestExtension(caller, request.Days, request.Reason))));
-        binder.Unary<V1.AddProgressRequest, V1.Ticket>("AddProgress", (request, context) => OnTicket(request.TicketId, context, (grain, caller) =>
-            grain.AddProgressAsync(new AddProgress(caller, request.Content))));
-        binder.Unary<V1.ResolveTicketRequest, V1.Ticket>("ResolveTicket", (request, context) => OnTicket(request.TicketId, context, (grain, caller) =>
-            grain.ResolveAsync(new ResolveTicket(caller, request.Reply))));
-    }
-
-    private async Task<V1.ListTicketsResponse> ListTicketsAsync(V1.ListTicketsRequest request, ServerCallContext context)
+    public override async Task<V1.ListTicketsResponse> ListTickets(V1.ListTicketsRequest request, ServerCallContext context)
     {
         var caller = DeskCall.RequireDepartment(context);
         IReadOnlyList<TicketState>? states = request.State == V1.TicketState.Unspecified
             ? null
             : [RequestFields.Required(TicketEnums.FromMessage(request.State), "state")];
-        var page = await DeskCall.RunAsync(() => queries.ListForDepartmentAsync(
-            caller, states, request.PageSize, RequestFields.Optional(request.PageToken), context.CancellationToken));
+        var page = await queries.ListForDepartmentAsync(
+            caller, states, request.PageSize, RequestFields.Optional(request.PageToken), context.CancellationToken);
         var response = new V1.ListTicketsResponse { NextPageToken = page.NextPageToken ?? "" };
         response.Tickets.AddRange(page.Tickets.Select(TicketMessages.ToMessage));
         return response;
@@ -56,23 +36,42 @@ internal sealed class DepartmentDeskService(IGrainFactory grains, ITicketQueries
     /// leaves, its deadline passes, or the host stops (the stream then ends OK and the client resumes
     /// from its last cursor elsewhere). The cursor is the feed's sequence number as text.
     /// </summary>
-    private async Task WatchTicketsAsync(V1.WatchTicketsRequest request, IServerStreamWriter<V1.TicketEvent> writer, ServerCallContext context)
+    public override async Task WatchTickets(V1.WatchTicketsRequest request, IServerStreamWriter<V1.TicketEvent> responseStream, ServerCallContext context)
     {
         var caller = DeskCall.RequireDepartment(context);
         var after = ParseCursor(request.Cursor);
-        using var watching = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, context.ServerStopping);
+        var stopping = context.ServerStopping();
+        using var watching = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, stopping);
         try
         {
             await foreach (var item in feed.WatchAsync(caller.Id, after, watching.Token))
             {
-                await writer.WriteAsync(ToEvent(item), context.CancellationToken);
+                await responseStream.WriteAsync(ToEvent(item), context.CancellationToken);
             }
         }
-        catch (OperationCanceledException) when (context.ServerStopping.IsCancellationRequested && !context.CancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested && !context.CancellationToken.IsCancellationRequested)
         {
             // Host shutdown: end the stream cleanly so draining is not held up.
         }
     }
+
+    public override Task<V1.Ticket> GetTicket(V1.GetTicketRequest request, ServerCallContext context) =>
+        OnTicket(request.TicketId, context, (grain, caller) => grain.GetAsync(caller));
+
+    public override Task<V1.Ticket> ClaimTicket(V1.ClaimTicketRequest request, ServerCallContext context) =>
+        OnTicket(request.TicketId, context, (grain, caller) => grain.ClaimAsync(new ClaimTicket(caller)));
+
+    public override Task<V1.Ticket> ReturnTicket(V1.ReturnTicketRequest request, ServerCallContext context) =>
+        OnTicket(request.TicketId, context, (grain, caller) => grain.ReturnAsync(new ReturnTicket(caller, request.Reason)));
+
+    public override Task<V1.Ticket> RequestExtension(V1.RequestExtensionRequest request, ServerCallContext context) =>
+        OnTicket(request.TicketId, context, (grain, caller) => grain.RequestExtensionAsync(new RequestExtension(caller, request.Days, request.Reason)));
+
+    public override Task<V1.Ticket> AddProgress(V1.AddProgressRequest request, ServerCallContext context) =>
+        OnTicket(request.TicketId, context, (grain, caller) => grain.AddProgressAsync(new AddProgress(caller, request.Content)));
+
+    public override Task<V1.Ticket> ResolveTicket(V1.ResolveTicketRequest request, ServerCallContext context) =>
+        OnTicket(request.TicketId, context, (grain, caller) => grain.ResolveAsync(new ResolveTicket(caller, request.Reply)));
 
     private static V1.TicketEvent ToEvent(TicketFeedItem item) => new()
     {
@@ -98,6 +97,6 @@ internal sealed class DepartmentDeskService(IGrainFactory grains, ITicketQueries
     {
         var caller = DeskCall.RequireDepartment(context);
         var grain = grains.GetGrain<ITicketGrain>(RequestFields.TicketId(ticketId));
-        return TicketMessages.ToMessage(await DeskCall.RunAsync(() => command(grain, caller)));
+        return TicketMessages.ToMessage(await command(grain, caller));
     }
 }

@@ -1,5 +1,5 @@
 using Google.Protobuf.WellKnownTypes;
-using Hotline.Api.Grpc;
+using Grpc.Core;
 
 namespace Hotline.Api.Desks;
 
@@ -35,8 +35,9 @@ internal static class RequestFields
         where T : struct =>
         value ?? throw Invalid(field, "is required and must be a known value");
 
+    /// <summary>The validation interceptor has refused out-of-range timestamps before the method runs.</summary>
     public static DateTimeOffset? Time(Timestamp? value) => value?.ToDateTimeOffset();
 
     public static RpcException Invalid(string field, string problem) =>
-        new(StatusCode.InvalidArgument, $"{field}: {problem}");
+        new(new Status(StatusCode.InvalidArgument, $"{field}: {problem}"));
 }

@@ -1,5 +1,4 @@
-using Hotline.Api.Grpc;
-using Hotline.Api.Knowledge;
+using Grpc.Core;
 using Hotline.Contracts.Grains;
 using Hotline.Contracts.Tickets;
 using Hotline.Search.Dispatch;
@@ -29,9 +28,9 @@ internal sealed class TicketAdvice(DispatchAdvisor advisor, OpenTicketIndex open
         };
         var category = request.Category == V1.Category.Unspecified
             ? null
-            : CategoryLabels.Chinese(RequestFields.Required(TicketEnums.FromMessage(request.Category), "category"));
+            : Knowledge.CategoryLabels.Chinese(RequestFields.Required(TicketEnums.FromMessage(request.Category), "category"));
         var query = new DispatchQuery(request.Content, category, RequestFields.Optional(request.District), limit);
-        var suggestions = await KnowledgeCall.RunAsync(() => advisor.SuggestAsync(query, context.CancellationToken));
+        var suggestions = await advisor.SuggestAsync(query, context.CancellationToken);
         var response = new V1.SuggestDepartmentsResponse();
         response.Suggestions.AddRange(suggestions.Select(ToMessage));
         return response;
@@ -49,7 +48,7 @@ internal sealed class TicketAdvice(DispatchAdvisor advisor, OpenTicketIndex open
         var exclude = request.TicketId.Length == 0 ? null : RequestFields.TicketId(request.TicketId);
         var query = new SimilarTicketQuery(
             request.Content, RequestFields.Optional(request.District), RequestFields.Optional(request.Address), exclude, limit);
-        var similar = await KnowledgeCall.RunAsync(() => Task.FromResult(openTickets.FindSimilar(query)));
+        var similar = openTickets.FindSimilar(query);
         var response = new V1.FindSimilarTicketsResponse();
         foreach (var candidate in similar)
         {

@@ -1,105 +1,40 @@
 using Hotline.Contracts.Tickets;
+using Riok.Mapperly.Abstractions;
 using V1 = Hotline.Api.V1;
 
 namespace Hotline.Api.Desks;
 
 /// <summary>
-/// Domain enums to wire enums and back. Wire value 0 (UNSPECIFIED) never maps to a domain value:
-/// a request that leaves a required enum unset is refused by the caller of <see cref="FromMessage(V1.Category)"/> and friends.
+/// Domain enums to wire enums and back, by name (Mapperly). Wire value 0 (UNSPECIFIED) never maps to a
+/// domain value: <see cref="FromMessage(V1.Category)"/> and friends answer null for it, and for numbers the
+/// proto does not define, so the caller refuses a required field that is unset or unknown.
 /// </summary>
-internal static class TicketEnums
+[Mapper(EnumMappingStrategy = EnumMappingStrategy.ByName)]
+internal static partial class TicketEnums
 {
-    public static V1.TicketState ToMessage(TicketState state) => state switch
-    {
-        TicketState.Created => V1.TicketState.Created,
-        TicketState.Dispatched => V1.TicketState.Dispatched,
-        TicketState.Claimed => V1.TicketState.Claimed,
-        TicketState.Returned => V1.TicketState.Returned,
-        TicketState.Replied => V1.TicketState.Replied,
-        TicketState.AwaitingCallback => V1.TicketState.AwaitingCallback,
-        TicketState.Reopened => V1.TicketState.Reopened,
-        TicketState.Closed => V1.TicketState.Closed,
-        TicketState.Merged => V1.TicketState.Merged,
-        _ => V1.TicketState.Unspecified,
-    };
+    [MapperIgnoreTargetValue(V1.TicketState.Unspecified)]
+    public static partial V1.TicketState ToMessage(TicketState state);
 
-    public static TicketState? FromMessage(V1.TicketState state) => state switch
-    {
-        V1.TicketState.Created => TicketState.Created,
-        V1.TicketState.Dispatched => TicketState.Dispatched,
-        V1.TicketState.Claimed => TicketState.Claimed,
-        V1.TicketState.Returned => TicketState.Returned,
-        V1.TicketState.Replied => TicketState.Replied,
-        V1.TicketState.AwaitingCallback => TicketState.AwaitingCallback,
-        V1.TicketState.Reopened => TicketState.Reopened,
-        V1.TicketState.Closed => TicketState.Closed,
-        V1.TicketState.Merged => TicketState.Merged,
-        _ => null,
-    };
+    [MapperIgnoreTargetValue(V1.Category.Unspecified)]
+    [MapEnumValue(Category.Help, V1.Category.HelpRequest)]
+    public static partial V1.Category ToMessage(Category category);
 
-    public static V1.Category ToMessage(Category category) => category switch
-    {
-        Category.Consultation => V1.Category.Consultation,
-        Category.Help => V1.Category.HelpRequest,
-        Category.Complaint => V1.Category.Complaint,
-        Category.Report => V1.Category.Report,
-        Category.Suggestion => V1.Category.Suggestion,
-        Category.Praise => V1.Category.Praise,
-        _ => V1.Category.Unspecified,
-    };
+    [MapperIgnoreTargetValue(V1.Urgency.Unspecified)]
+    public static partial V1.Urgency ToMessage(Urgency urgency);
 
-    public static Category? FromMessage(V1.Category category) => category switch
-    {
-        V1.Category.Consultation => Category.Consultation,
-        V1.Category.HelpRequest => Category.Help,
-        V1.Category.Complaint => Category.Complaint,
-        V1.Category.Report => Category.Report,
-        V1.Category.Suggestion => Category.Suggestion,
-        V1.Category.Praise => Category.Praise,
-        _ => null,
-    };
+    [MapperIgnoreTargetValue(V1.Satisfaction.Unspecified)]
+    public static partial V1.Satisfaction ToMessage(Satisfaction satisfaction);
 
-    public static V1.Urgency ToMessage(Urgency urgency) => urgency switch
-    {
-        Urgency.Normal => V1.Urgency.Normal,
-        Urgency.Utility => V1.Urgency.Utility,
-        Urgency.Emergency => V1.Urgency.Emergency,
-        _ => V1.Urgency.Unspecified,
-    };
+    [MapEnumValue(DeadlineStatus.None, V1.DeadlineStatus.Unspecified)]
+    public static partial V1.DeadlineStatus ToMessage(DeadlineStatus status);
 
-    public static Urgency? FromMessage(V1.Urgency urgency) => urgency switch
-    {
-        V1.Urgency.Normal => Urgency.Normal,
-        V1.Urgency.Utility => Urgency.Utility,
-        V1.Urgency.Emergency => Urgency.Emergency,
-        _ => null,
-    };
+    public static TicketState? FromMessage(V1.TicketState state) => Known(state) ? ToDomain(state) : null;
 
-    public static V1.Satisfaction ToMessage(Satisfaction satisfaction) => satisfaction switch
-    {
-        Satisfaction.Satisfied => V1.Satisfaction.Satisfied,
-        Satisfaction.BasicallySatisfied => V1.Satisfaction.BasicallySatisfied,
-        Satisfaction.Unsatisfied => V1.Satisfaction.Unsatisfied,
-        Satisfaction.Unreachable => V1.Satisfaction.Unreachable,
-        _ => V1.Satisfaction.Unspecified,
-    };
+    public static Category? FromMessage(V1.Category category) => Known(category) ? ToDomain(category) : null;
 
-    public static Satisfaction? FromMessage(V1.Satisfaction satisfaction) => satisfaction switch
-    {
-        V1.Satisfaction.Satisfied => Satisfaction.Satisfied,
-        V1.Satisfaction.BasicallySatisfied => Satisfaction.BasicallySatisfied,
-        V1.Satisfaction.Unsatisfied => Satisfaction.Unsatisfied,
-        V1.Satisfaction.Unreachable => Satisfaction.Unreachable,
-        _ => null,
-    };
+    public static Urgency? FromMessage(V1.Urgency urgency) => Known(urgency) ? ToDomain(urgency) : null;
 
-    public static V1.DeadlineStatus ToMessage(DeadlineStatus status) => status switch
-    {
-        DeadlineStatus.OnTime => V1.DeadlineStatus.OnTime,
-        DeadlineStatus.Warning => V1.DeadlineStatus.Warning,
-        DeadlineStatus.Overdue => V1.DeadlineStatus.Overdue,
-        _ => V1.DeadlineStatus.Unspecified,
-    };
+    public static Satisfaction? FromMessage(V1.Satisfaction satisfaction) => Known(satisfaction) ? ToDomain(satisfaction) : null;
 
     /// <summary>History entries carry the stored event type; an unknown type reads as UNSPECIFIED rather than failing the call.</summary>
     public static V1.HistoryAction ToHistoryAction(string eventType) => eventType switch
@@ -123,4 +58,20 @@ internal static class TicketEnums
         "child_merged" => V1.HistoryAction.ChildMerged,
         _ => V1.HistoryAction.Unspecified,
     };
+
+    [MapperIgnoreSourceValue(V1.TicketState.Unspecified)]
+    private static partial TicketState ToDomain(V1.TicketState state);
+
+    [MapperIgnoreSourceValue(V1.Category.Unspecified)]
+    [MapEnumValue(V1.Category.HelpRequest, Category.Help)]
+    private static partial Category ToDomain(V1.Category category);
+
+    [MapperIgnoreSourceValue(V1.Urgency.Unspecified)]
+    private static partial Urgency ToDomain(V1.Urgency urgency);
+
+    [MapperIgnoreSourceValue(V1.Satisfaction.Unspecified)]
+    private static partial Satisfaction ToDomain(V1.Satisfaction satisfaction);
+
+    private static bool Known<T>(T value)
+        where T : struct, System.Enum => Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture) != 0 && System.Enum.IsDefined(value);
 }

@@ -1,96 +1,50 @@
 using Google.Protobuf.WellKnownTypes;
 using Hotline.Contracts.Organisation;
 using Hotline.Contracts.Tickets;
+using Riok.Mapperly.Abstractions;
 using V1 = Hotline.Api.V1;
 
 namespace Hotline.Api.Desks;
 
-/// <summary>Explicit mapping from domain records to the hotline.v1 messages.</summary>
-internal static class TicketMessages
+/// <summary>
+/// Domain records to hotline.v1 messages (Mapperly). A null in the domain leaves the wire field at its
+/// default: "" for text, unset for a message; the caller's phone arrives already masked for departments.
+/// </summary>
+[Mapper(EnumMappingStrategy = EnumMappingStrategy.ByName, AllowNullPropertyAssignment = false)]
+[UseStaticMapper(typeof(TicketEnums))]
+[UseStaticMapper(typeof(WireTime))]
+internal static partial class TicketMessages
 {
-    public static V1.Ticket ToMessage(TicketView view)
-    {
-        var message = new V1.Ticket
-        {
-            TicketId = view.Id,
-            State = TicketEnums.ToMessage(view.State),
-            Category = TicketEnums.ToMessage(view.Category),
-            Urgency = TicketEnums.ToMessage(view.Urgency),
-            CallerPhone = view.CallerPhone,
-            CallerName = view.CallerName,
-            District = view.District,
-            Address = view.Address,
-            Content = view.Content,
-            CreatedAt = Timestamp.FromDateTimeOffset(view.CreatedAt),
-            UpdatedAt = Timestamp.FromDateTimeOffset(view.UpdatedAt),
-            DepartmentId = view.LeadDepartmentId ?? "",
-            Instructions = view.Instructions ?? "",
-            DispatchCount = view.DispatchCount,
-            NeedsDesignation = view.NeedsDesignation,
-            Designated = view.Designated,
-            Reply = view.Reply ?? "",
-            Answer = view.Answer ?? "",
-            ParentTicketId = view.ParentTicketId ?? "",
-            Version = view.Version,
-        };
-        message.AssistingDepartmentIds.AddRange(view.AssistingDepartmentIds);
-        message.MergedTicketIds.AddRange(view.MergedChildIds);
-        message.Progress.AddRange(view.Progress.Select(ToMessage));
-        if (view.DispatchedAt is { } dispatchedAt)
-        {
-            message.DispatchedAt = Timestamp.FromDateTimeOffset(dispatchedAt);
-        }
+    [MapProperty(nameof(TicketView.Id), nameof(V1.Ticket.TicketId))]
+    [MapProperty(nameof(TicketView.LeadDepartmentId), nameof(V1.Ticket.DepartmentId))]
+    [MapProperty(nameof(TicketView.MergedChildIds), nameof(V1.Ticket.MergedTicketIds))]
+    [MapProperty([nameof(TicketView.Callback), nameof(CallbackResult.Satisfaction)], nameof(V1.Ticket.Satisfaction))]
+    [MapProperty([nameof(TicketView.Callback), nameof(CallbackResult.Note)], nameof(V1.Ticket.CallbackNote))]
+    [MapPropertyFromSource(nameof(V1.Ticket.SignDeadline), Use = nameof(SignDeadline))]
+    [MapPropertyFromSource(nameof(V1.Ticket.HandleDeadline), Use = nameof(HandleDeadline))]
+    [MapperIgnoreSource(nameof(TicketView.SignStatus))]
+    [MapperIgnoreSource(nameof(TicketView.HandleStatus))]
+    public static partial V1.Ticket ToMessage(TicketView view);
 
-        if (view.SignDeadline is { } signDue)
-        {
-            message.SignDeadline = new V1.Deadline { DueAt = Timestamp.FromDateTimeOffset(signDue), Status = TicketEnums.ToMessage(view.SignStatus) };
-        }
+    [MapProperty(nameof(TicketHistoryEntry.Version), nameof(V1.HistoryEntry.Sequence))]
+    [MapProperty(nameof(TicketHistoryEntry.Type), nameof(V1.HistoryEntry.Action), Use = nameof(HistoryAction))]
+    public static partial V1.HistoryEntry ToMessage(TicketHistoryEntry entry);
 
-        if (view.HandleDeadline is { } handleDue)
-        {
-            message.HandleDeadline = new V1.Deadline { DueAt = Timestamp.FromDateTimeOffset(handleDue), Status = TicketEnums.ToMessage(view.HandleStatus) };
-        }
+    [MapProperty(nameof(Department.Id), nameof(V1.Department.DepartmentId))]
+    public static partial V1.Department ToMessage(Department department);
 
-        if (view.PendingExtension is { } extension)
-        {
-            message.PendingExtension = new V1.ExtensionRequest
-            {
-                Days = extension.Days,
-                Reason = extension.Reason,
-                RequestedAt = Timestamp.FromDateTimeOffset(extension.RequestedAt),
-            };
-        }
+    [MapProperty(nameof(ProgressNote.Note), nameof(V1.ProgressNote.Content))]
+    private static partial V1.ProgressNote ToMessage(ProgressNote note);
 
-        if (view.Callback is { } callback)
-        {
-            message.Satisfaction = TicketEnums.ToMessage(callback.Satisfaction);
-            message.CallbackNote = callback.Note ?? "";
-        }
+    [MapperIgnoreSource(nameof(ExtensionRequest.DepartmentId))]
+    private static partial V1.ExtensionRequest ToMessage(ExtensionRequest extension);
 
-        return message;
-    }
+    private static V1.HistoryAction HistoryAction(string eventType) => TicketEnums.ToHistoryAction(eventType);
 
-    public static V1.HistoryEntry ToMessage(TicketHistoryEntry entry) => new()
-    {
-        Sequence = entry.Version,
-        At = Timestamp.FromDateTimeOffset(entry.At),
-        Actor = entry.Actor,
-        Action = TicketEnums.ToHistoryAction(entry.Type),
-        Reason = entry.Reason ?? "",
-        DetailsJson = entry.DetailsJson,
-    };
+    private static V1.Deadline? SignDeadline(TicketView view) => Deadline(view.SignDeadline, view.SignStatus);
 
-    public static V1.Department ToMessage(Department department) => new()
-    {
-        DepartmentId = department.Id,
-        Name = department.Name,
-        HandlingWorkingDays = department.HandlingWorkingDays,
-    };
+    private static V1.Deadline? HandleDeadline(TicketView view) => Deadline(view.HandleDeadline, view.HandleStatus);
 
-    private static V1.ProgressNote ToMessage(ProgressNote note) => new()
-    {
-        DepartmentId = note.DepartmentId,
-        Content = note.Note,
-        At = Timestamp.FromDateTimeOffset(note.At),
-    };
+    private static V1.Deadline? Deadline(DateTimeOffset? due, DeadlineStatus status) =>
+        due is { } at ? new V1.Deadline { DueAt = Timestamp.FromDateTimeOffset(at), Status = TicketEnums.ToMessage(status) } : null;
 }

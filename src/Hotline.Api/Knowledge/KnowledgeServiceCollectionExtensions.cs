@@ -1,4 +1,4 @@
-using Hotline.Api.Grpc;
+using Hotline.Api.Pipeline;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Hotline.Api.Knowledge;

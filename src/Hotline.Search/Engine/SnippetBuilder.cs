@@ -21,6 +21,26 @@ internal static class SnippetBuilder
     {
         var scanned = text.Length <= MaxScanLength ? text : text[..MaxScanLength];
         var hits = TextAnalyzer.Analyze(TextFolding.Fold(scanned)).Where(t => keys.Contains(t.Key)).ToList();
+        return Build(text, hits, maxLength);
+    }
+
+    /// <summary>
+    /// The same window and rendering for matches someone else found (Elasticsearch's highlighter):
+    /// each range counts as a term of its own folded text.
+    /// </summary>
+    public static HighlightedText Build(string text, IReadOnlyList<TextRange> matches, int maxLength = DefaultLength)
+    {
+        var folded = TextFolding.Fold(text);
+        var hits = matches
+            .Where(m => m.Start >= 0 && m.Length > 0 && m.Start + m.Length <= text.Length)
+            .OrderBy(m => m.Start)
+            .Select(m => new Token(TermKey.Word(folded.AsSpan(m.Start, m.Length)), m.Start, m.Length))
+            .ToList();
+        return Build(text, hits, maxLength);
+    }
+
+    private static HighlightedText Build(string text, List<Token> hits, int maxLength)
+    {
         var start = BestWindowStart(text, hits, maxLength);
         var end = Math.Min(text.Length, start + maxLength);
         return Render(text, start, end, hits);

@@ -41,7 +41,8 @@ public static class SearchServiceCollectionExtensions
         // The host may register its own advisor first (its real department directory and history).
         services.TryAddSingleton(CreateAdvisor);
         services.TryAddSingleton<OpenTicketIndex>();
-        services.AddHostedService<KnowledgeBaseStartup>();
+        services.AddHostedService(sp => new KnowledgeBaseStartup(sp.GetRequiredService<KnowledgeBase>(), sp.GetRequiredService<IOptions<SearchOptions>>(),
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<KnowledgeBaseStartup>>()));
         return services;
     }
 
@@ -51,9 +52,7 @@ public static class SearchServiceCollectionExtensions
         return options.Provider.ToLowerInvariant() switch
         {
             "embedded" => new EmbeddedSearchEngine(),
-            "elasticsearch" => new ElasticsearchEngine(
-                new HttpClient { BaseAddress = new Uri(options.Elasticsearch.Url), Timeout = TimeSpan.FromSeconds(options.Elasticsearch.TimeoutSeconds) },
-                options.Elasticsearch, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<ElasticsearchEngine>>()),
+            "elasticsearch" => new ElasticsearchEngine(ElasticsearchEngine.CreateClient(options.Elasticsearch), options.Elasticsearch, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<ElasticsearchEngine>>()),
             _ => throw new InvalidOperationException($"Search:Provider '{options.Provider}' is not 'embedded' or 'elasticsearch'."),
         };
     }
@@ -70,12 +69,5 @@ public static class SearchServiceCollectionExtensions
         }
 
         return advisor;
-    }
-
-    private sealed class KnowledgeBaseStartup(KnowledgeBase knowledgeBase, IOptions<SearchOptions> options) : IHostedService
-    {
-        public Task StartAsync(CancellationToken cancellationToken) => knowledgeBase.OpenAsync(options.Value.SeedDemoCorpus, cancellationToken);
-
-        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

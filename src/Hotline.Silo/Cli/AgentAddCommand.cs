@@ -8,7 +8,7 @@ internal sealed class AgentAddCommand : CliCommand
 {
     public override string Name => "agent add";
 
-    public override string Synopsis => "--id <id> --password <password> [--skills name:level,…]";
+    public override string Synopsis => "--id <id> --password <password|-: read from standard input> [--skills name:level,…]";
 
     public override IReadOnlyCollection<string> Options { get; } = ["id", "password", "skills"];
 

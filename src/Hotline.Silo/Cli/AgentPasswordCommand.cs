@@ -10,7 +10,7 @@ internal sealed class AgentPasswordCommand : CliCommand
 {
     public override string Name => "agent passwd";
 
-    public override string Synopsis => "--id <id> --password <password>";
+    public override string Synopsis => "--id <id> --password <password|-: read from standard input>";
 
     public override IReadOnlyCollection<string> Options { get; } = ["id", "password"];
 

@@ -11,5 +11,7 @@ internal static class CliCommands
         new AgentListCommand(),
         new AgentRemoveCommand(),
         new AgentPasswordCommand(),
+        new AgentEnabledCommand(enable: false),
+        new AgentEnabledCommand(enable: true),
     ];
 }

@@ -3,6 +3,10 @@ namespace Hotline.Silo.Cli;
 /// <summary>A command line split into the command, its options, and the configuration arguments passed on to .NET configuration.</summary>
 internal sealed record CliInvocation(CliCommand Command, IReadOnlyDictionary<string, string> Options, string[] ConfigurationArgs)
 {
+    /// <summary>This invocation with one option's value replaced.</summary>
+    public CliInvocation WithOption(string name, string value) =>
+        this with { Options = new Dictionary<string, string>(Options, StringComparer.OrdinalIgnoreCase) { [name] = value } };
+
     /// <summary>Parses <c>&lt;command words&gt; [--option value | --option=value | --Config:Key=value]…</c>.</summary>
     public static CliInvocation Parse(string[] args)
     {

@@ -11,7 +11,8 @@ internal static class HotlineCli
 {
     private const string NoDemo = "--no-demo";
 
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    /// <param name="input">Where <c>--password -</c> reads the password from (standard input), so it never shows in <c>ps</c>.</param>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, TextReader? input = null)
     {
         if (args is ["help", ..] || args.Any(a => a is "--help" or "-h"))
         {
@@ -27,7 +28,7 @@ internal static class HotlineCli
                 return 0;
             }
 
-            var invocation = CliInvocation.Parse(args);
+            var invocation = await ReadSecretAsync(CliInvocation.Parse(args), input ?? TextReader.Null).ConfigureAwait(false);
             var action = BindOrExplain(invocation);
             return await RunCommandAsync(invocation, action, output).ConfigureAwait(false);
         }
@@ -59,6 +60,19 @@ internal static class HotlineCli
         var loadDemo = !args.Contains(NoDemo);
         var app = HotlineHost.Build([.. args.Where(a => a != NoDemo)], loadDemo);
         await app.RunAsync().ConfigureAwait(false);
+    }
+
+    /// <summary><c>--password -</c>: the password is the first line of standard input (without its line end).</summary>
+    private static async Task<CliInvocation> ReadSecretAsync(CliInvocation invocation, TextReader input)
+    {
+        if (!invocation.Options.TryGetValue("password", out var value) || value != "-")
+        {
+            return invocation;
+        }
+
+        var line = await input.ReadLineAsync().ConfigureAwait(false)
+            ?? throw new CliUsageException("--password -: standard input ended before a password line");
+        return invocation.WithOption("password", line);
     }
 
     private static CliAction BindOrExplain(CliInvocation invocation)

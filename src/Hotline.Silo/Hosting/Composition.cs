@@ -1,6 +1,6 @@
 using Hotline.Api.Calls;
 using Hotline.Api.Desks;
-using Hotline.Api.Grpc;
+using Hotline.Api.Pipeline;
 using Hotline.Silo.Agents;
 using Hotline.Silo.Search;
 using Hotline.Silo.Storage;
@@ -63,11 +63,12 @@ internal static class Composition
     }
 
     /// <summary>
-    /// The whole pipeline of the gRPC listener. The gRPC layer is terminal: unknown methods get
-    /// UNIMPLEMENTED, non-POST requests 405 and non-gRPC content types 415, so no HTTP page leaks onto this port.
+    /// The gRPC services, reflection and health, served on the gRPC listener only: there unknown methods get
+    /// UNIMPLEMENTED, non-POST requests 405 and non-gRPC content types 415, so no HTTP page leaks onto that port.
     /// </summary>
-    public static void MapGrpcParts(IApplicationBuilder grpc)
+    public static void MapGrpcParts(WebApplication app, ListenerPorts ports)
     {
-        grpc.UseHotlineGrpc();
+        app.UseGrpcListener(ports.IsGrpc);
+        app.MapHotlineGrpc();
     }
 }

@@ -44,10 +44,9 @@ internal static class HotlineHost
         // The exporter's listener only sees measurements made after it exists: start it with the host,
         // not at the first scrape.
         app.Services.GetRequiredService<PrometheusExporter>();
-        app.MapWhen(ports.IsGrpc, Composition.MapGrpcParts);
-
-        // Routing runs only after the gRPC branch, so no HTTP page is ever matched for the gRPC port.
+        // Routing first; then each request keeps only the endpoints of the listener it arrived on.
         app.UseRouting();
+        Composition.MapGrpcParts(app, ports);
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapHealthChecks("/healthz");

@@ -19,6 +19,9 @@ internal interface IAgentDirectory
     /// <summary>Deletes the agent (its state history stays); false when unknown.</summary>
     Task<bool> RemoveAsync(string agentId, CancellationToken cancellationToken);
 
+    /// <summary>Enables or disables the agent (a disabled agent is unknown to the registrar, its record kept); false when unknown.</summary>
+    Task<bool> SetEnabledAsync(string agentId, bool enabled, CancellationToken cancellationToken);
+
     /// <summary>Sets a new password (hashed for the current realm); false when unknown.</summary>
     Task<bool> SetPasswordAsync(string agentId, string password, CancellationToken cancellationToken);
 }

@@ -83,6 +83,12 @@ internal sealed partial class CallCenter
     /// <summary>Places a queued callback; one not reached stays pending in the store for the scheduler.</summary>
     private async Task CallBackAsync(string callId, string number, string queueId)
     {
+        if (_callbackNumbers.Refusal(number) is { } reason)
+        {
+            // Saved flagged when it was requested; it stays pending for an agent, whose call it is.
+            CallsLog.CallbackFlagged(_logger, callId, number, reason);
+            return;
+        }
         var placed = await PlaceCallAsync(number, queueId, CancellationToken.None).ConfigureAwait(false);
         CallsLog.CallbackPlaced(_logger, callId, number, placed.Detail ?? string.Empty);
         if (placed.IsDone)

@@ -25,6 +25,7 @@ internal sealed partial class CallCenter : ICallCenter, IAgentRegistrationListen
     private readonly IAgentCredentialStore _credentials;
     private readonly ICallDetailRecordStore _records;
     private readonly ICallbackRequestStore _callbacks;
+    private readonly CallbackNumberPolicy _callbackNumbers;
     private readonly CallCenterOptions _options;
     private readonly SipOptions _sip;
     private readonly HashSet<string> _priorityCallers;
@@ -42,10 +43,12 @@ internal sealed partial class CallCenter : ICallCenter, IAgentRegistrationListen
         IAgentStateAuthority authority,
         ICallDetailRecordStore records,
         ICallbackRequestStore callbacks,
+        IOptions<CallbackOptions> callbackOptions,
         TelephonyMetrics metrics,
         TimeProvider time,
         ILoggerFactory loggers)
     {
+        _callbackNumbers = new CallbackNumberPolicy(callbackOptions.Value.AllowedNumbers);
         _options = options.Value;
         _sip = sipOptions.Value;
         Ivr = ivrOptions.Value;
@@ -160,8 +163,14 @@ internal sealed partial class CallCenter : ICallCenter, IAgentRegistrationListen
 
     internal void SaveCallback(CallbackRequest request) => _ = SaveCallbackAsync(request);
 
+    /// <summary>Keeps every request; one whose number may not be dialled automatically is flagged for an agent.</summary>
     private async Task SaveCallbackAsync(CallbackRequest request)
     {
+        if (_callbackNumbers.Refusal(request.Number) is { } reason)
+        {
+            request = request with { FlagReason = reason };
+            CallsLog.CallbackFlagged(_logger, request.CallId, request.Number, reason);
+        }
         try
         {
             await _callbacks.SaveAsync(request, CancellationToken.None).ConfigureAwait(false);

@@ -33,4 +33,7 @@ internal static partial class CallsLog
 
     [LoggerMessage(7010, LogLevel.Information, "Queued callback {CallId} to {Number}: {Outcome}")]
     public static partial void CallbackPlaced(ILogger logger, string callId, string number, string outcome);
+
+    [LoggerMessage(7011, LogLevel.Information, "Callback {CallId} to {Number} is not dialled automatically ({Reason}); kept for an agent")]
+    public static partial void CallbackFlagged(ILogger logger, string callId, string number, string reason);
 }

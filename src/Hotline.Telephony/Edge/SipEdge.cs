@@ -61,7 +61,9 @@ internal sealed class SipEdge : IHostedService, IAsyncDisposable
     public Task StartAsync(CancellationToken cancellationToken)
     {
         var bind = new IPEndPoint(IPAddress.Parse(_options.Bind), _options.Port);
-        _transport = new SipTransportLayer(bind, _options.MaxTcpConnections, TimeSpan.FromSeconds(_options.TcpIdleTimeoutSeconds), _time, _rateLimiter, _loggers.CreateLogger<SipTransportLayer>());
+        var tcpLimits = new SipTcpLimits(_options.MaxTcpConnections, _options.MaxTcpConnectionsPerSource,
+            TimeSpan.FromSeconds(_options.TcpIdleTimeoutSeconds), TimeSpan.FromSeconds(_options.TcpFirstRequestTimeoutSeconds));
+        _transport = new SipTransportLayer(bind, tcpLimits, _time, _rateLimiter, _loggers.CreateLogger<SipTransportLayer>());
         Transactions = new SipTransactionLayer(_transport, _time, SipTimers.Default, _loggers.CreateLogger<SipTransactionLayer>());
         var realm = string.IsNullOrEmpty(_registrarOptions.Realm) ? _options.Domain : _registrarOptions.Realm;
         var nonces = new NonceService(_time, TimeSpan.FromSeconds(_registrarOptions.NonceLifetimeSeconds));

@@ -39,8 +39,10 @@ internal sealed record DigestCredentials(IReadOnlyDictionary<string, string> Val
                 return false;
             }
             var name = item[..equals].Trim();
+            var raw = item[(equals + 1)..].Trim();
+            // RFC 7616 §3.4: every parameter has a value (a token or a quoted string, which may be "").
             // A repeated parameter is ambiguous; refuse rather than guess which one was signed.
-            if (!values.TryAdd(name, SipGrammar.Unquote(item[(equals + 1)..].Trim())))
+            if (raw.Length == 0 || !values.TryAdd(name, SipGrammar.Unquote(raw)))
             {
                 return false;
             }

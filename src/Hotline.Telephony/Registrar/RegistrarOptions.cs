@@ -38,6 +38,12 @@ public sealed record RegistrarOptions
     /// </summary>
     public int ProbeIntervalSeconds { get; init; } = 60;
 
+    /// <summary>
+    /// Where requests to a registered phone go: <see cref="Registrar.RouteVia.Auto"/> (the Contact, or the
+    /// REGISTER's source when rport/outbound asked for it or NAT is detected), Contact, or Source.
+    /// </summary>
+    public RouteVia RouteVia { get; init; } = RouteVia.Auto;
+
     /// <summary>Contacts one agent may hold at once (desk phone, softphone, mobile…).</summary>
     public int MaxContactsPerAgent { get; init; } = 5;
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Hotline.Telephony.Sip.Syntax;
+using Hotline.Telephony.Sip.Transport;
 using Microsoft.Extensions.Logging;
 
 namespace Hotline.Telephony.Registrar;
@@ -143,7 +144,7 @@ internal sealed class RegistrationTable : IAgentLocator
     private Binding CreateBinding(RegistrationUpdate update, ContactRequest contact)
     {
         var lifetime = TimeSpan.FromSeconds(contact.ExpiresSeconds);
-        var binding = new Binding(this, update.AgentId, contact.Uri, update.CallId, update.CSeq, _time.GetUtcNow() + lifetime, update);
+        var binding = new Binding(this, update.AgentId, contact.Uri, update.CallId, update.CSeq, _time.GetUtcNow() + lifetime, contact.ReachVia ?? update.ReachVia);
         binding.Timer = _time.CreateTimer(static state => ((Binding)state!).Owner.Lapse((Binding)state!), binding, lifetime, Timeout.InfiniteTimeSpan);
         return binding;
     }
@@ -200,9 +201,9 @@ internal sealed class RegistrationTable : IAgentLocator
     }
 
     private static AgentContact[] Snapshot(List<Binding> bindings) =>
-        [.. bindings.Select(b => new AgentContact(b.Uri.ToString(), b.ExpiresAt, b.Update.ReachVia))];
+        [.. bindings.Select(b => new AgentContact(b.Uri.ToString(), b.ExpiresAt, b.ReachVia))];
 
-    private sealed class Binding(RegistrationTable owner, string agentId, SipUri uri, string callId, long cseq, DateTimeOffset expiresAt, RegistrationUpdate update)
+    private sealed class Binding(RegistrationTable owner, string agentId, SipUri uri, string callId, long cseq, DateTimeOffset expiresAt, SipDestination reachVia)
     {
         public string AgentId { get; } = agentId;
 
@@ -214,7 +215,7 @@ internal sealed class RegistrationTable : IAgentLocator
 
         public DateTimeOffset ExpiresAt { get; } = expiresAt;
 
-        public RegistrationUpdate Update { get; } = update;
+        public SipDestination ReachVia { get; } = reachVia;
 
         public ITimer Timer { get; set; } = null!;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Hotline.Telephony.Sip.Syntax;
+using Hotline.Telephony.Sip.Transport;
 
 namespace Hotline.Telephony.Registrar;
 
@@ -9,7 +10,7 @@ internal sealed partial class SipRegistrar
     /// Reads the Contacts and their expiries (§10.2.1.1: the contact's expires parameter, else the Expires
     /// header, else our default). "*" must stand alone with Expires: 0 (§10.2.2); below Min-Expires is 423.
     /// </summary>
-    private bool TryReadContacts(SipRequest request, out List<ContactRequest> contacts, out bool removeAll, out SipResponse? error)
+    private bool TryReadContacts(SipRequest request, SipInbound inbound, out List<ContactRequest> contacts, out bool removeAll, out SipResponse? error)
     {
         contacts = [];
         removeAll = false;
@@ -57,7 +58,8 @@ internal sealed partial class SipRegistrar
                     .Build();
                 return false;
             }
-            contacts.Add(new ContactRequest(contact.Uri, Math.Min(expires, _options.MaxExpiresSeconds)));
+            var reachVia = ContactRouting.Choose(_options.RouteVia, contact, request, inbound);
+            contacts.Add(new ContactRequest(contact.Uri, Math.Min(expires, _options.MaxExpiresSeconds), reachVia));
         }
         return true;
     }

@@ -82,7 +82,7 @@ internal sealed partial class SipRegistrar
 
     private SipResponse Bind(SipRequest request, ISipServerTransaction transaction, string agentId)
     {
-        if (!TryReadContacts(request, out var contacts, out var removeAll, out var error))
+        if (!TryReadContacts(request, transaction.Inbound, out var contacts, out var removeAll, out var error))
         {
             return error!;
         }

@@ -17,8 +17,17 @@ public sealed record SipOptions
     /// <summary>Open TCP connections allowed at once; further connects are refused.</summary>
     public int MaxTcpConnections { get; init; } = 2048;
 
+    /// <summary>Open TCP connections allowed from one source address, so one host cannot take every slot.</summary>
+    public int MaxTcpConnectionsPerSource { get; init; } = 32;
+
     /// <summary>A TCP connection with no bytes for this long is closed.</summary>
     public int TcpIdleTimeoutSeconds { get; init; } = 600;
+
+    /// <summary>
+    /// An accepted TCP connection that has not sent a whole request this long after connecting is closed;
+    /// CRLF keep-alives do not extend it (they keep only a connection that has sent a request alive).
+    /// </summary>
+    public int TcpFirstRequestTimeoutSeconds { get; init; } = 10;
 
     /// <summary>Messages per second accepted from one source address; 0 turns the limit off.</summary>
     public int PerSourceMessagesPerSecond { get; init; }
@@ -30,6 +39,12 @@ public sealed record SipOptions
 
     /// <summary>How long a banned source's packets are dropped unanswered.</summary>
     public int BanSeconds { get; init; } = 600;
+
+    /// <summary>
+    /// Sources (IPv4 addresses, IPv6 /64s) the ban table remembers; past it, those struck longest ago are
+    /// forgotten first, and active bans only when the table holds nothing else.
+    /// </summary>
+    public int MaxTrackedSources { get; init; } = 100_000;
 
     /// <summary>Numbers that reach the hotline (comma-separated), e.g. "12345"; callers dial sip:12345@….</summary>
     public string HotlineNumbers { get; init; } = "12345";

@@ -1,4 +1,4 @@
-using Hotline.Api.Grpc;
+using Grpc.Core;
 using Hotline.Api.Tests.Support;
 using Hotline.Contracts.Agents;
 using Hotline.Telephony.Calls;
@@ -170,6 +170,6 @@ public sealed class AgentDeskCommandTests : IAsyncLifetime
         Assert.Empty(_api.CallCenter.Commands);
     }
 
-    private Task<RawGrpcResponse> SetStateAsync(ApiV1.SetStateRequest request, string? token = TestTokenValidator.StaffToken) =>
+    private Task<GrpcResult> SetStateAsync(ApiV1.SetStateRequest request, string? token = TestTokenValidator.StaffToken) =>
         _api.CallAsync("AgentDesk", "SetState", request, token);
 }

@@ -1,4 +1,4 @@
-using Hotline.Api.Grpc;
+using Grpc.Core;
 using Hotline.Api.Tests.Calls.Fakes;
 using Hotline.Api.Tests.Support;
 using Hotline.Contracts.Security;
@@ -123,8 +123,8 @@ public sealed class AgentDeskWatchCallsTests : IAsyncLifetime
 
         _api.CallCenter.CallsOf("S01").Complete();
 
-        Assert.Null(await call.ReadAsync(ApiV1.AgentCallEvent.Parser).WaitAsync(Patience));
-        Assert.Equal("0", call.Trailer("grpc-status"));
+        Assert.Null(await call.ReadAsync().WaitAsync(Patience));
+        Assert.Equal(StatusCode.OK, call.Status.StatusCode);
     }
 
     [Fact]
@@ -135,11 +135,11 @@ public sealed class AgentDeskWatchCallsTests : IAsyncLifetime
         _ = await ReadAsync(call);
 
         var stopping = _api.Server.StopAsync();
-        var end = await call.ReadAsync(ApiV1.AgentCallEvent.Parser).WaitAsync(Patience);
+        var end = await call.ReadAsync().WaitAsync(Patience);
         await stopping.WaitAsync(Patience);
 
         Assert.Null(end);
-        Assert.Equal("0", call.Trailer("grpc-status"));
+        Assert.Equal(StatusCode.OK, call.Status.StatusCode);
         await _api.CallCenter.WatchStopped("S01").WaitAsync(Patience);
     }
 
@@ -161,22 +161,21 @@ public sealed class AgentDeskWatchCallsTests : IAsyncLifetime
     [InlineData(null, StatusCode.Unauthenticated)]
     public async Task WatchCalls_NotAnAgent_RefusedWithoutWatching(string? token, StatusCode expected)
     {
-        var response = await _api.Client.UnaryAsync(Path, new ApiV1.WatchCallsRequest(), token);
+        var response = await _api.Client.CallAsync(Path, new ApiV1.WatchCallsRequest(), token);
 
         Assert.Equal(expected, response.Status);
         Assert.Empty(response.Messages);
         Assert.False(_api.CallCenter.WatchStopped("S01").IsCompleted);
     }
 
-    private async Task<DuplexCall> WatchAsync(string token)
+    private Task<ServerStream<ApiV1.AgentCallEvent>> WatchAsync(string token)
     {
-        var call = new DuplexCall(_api.Server.Address, Path, token);
-        await call.SendAsync(new ApiV1.WatchCallsRequest());
-        await call.CompleteRequestAsync();
-        return call;
+        var desk = new ApiV1.AgentDesk.AgentDeskClient(_api.Server.Channel);
+        var call = desk.WatchCalls(new ApiV1.WatchCallsRequest(), new Metadata { { "authorization", $"Bearer {token}" } });
+        return Task.FromResult(new ServerStream<ApiV1.AgentCallEvent>(call));
     }
 
-    private static async Task<ApiV1.AgentCallEvent> ReadAsync(DuplexCall call) =>
-        await call.ReadAsync(ApiV1.AgentCallEvent.Parser).WaitAsync(Patience)
-        ?? throw new Xunit.Sdk.XunitException($"the stream ended: grpc-status {call.Trailer("grpc-status")} {call.Trailer("grpc-message")}");
+    private static async Task<ApiV1.AgentCallEvent> ReadAsync(ServerStream<ApiV1.AgentCallEvent> call) =>
+        await call.ReadAsync().WaitAsync(Patience)
+        ?? throw new Xunit.Sdk.XunitException($"the stream ended: {call.Status}");
 }

@@ -22,7 +22,7 @@ internal sealed class CallCenterApiServer : IAsyncDisposable
 
     public TestGrpcServer Server { get; private set; } = null!;
 
-    public RawGrpcClient Client { get; private set; } = null!;
+    public TestGrpcClient Client { get; private set; } = null!;
 
     /// <summary>A temporary directory; the recordings root is its "recordings" folder, and files outside it exist too.</summary>
     public string DataDirectory { get; }
@@ -58,12 +58,11 @@ internal sealed class CallCenterApiServer : IAsyncDisposable
         return api;
     }
 
-    public Task<RawGrpcResponse> CallAsync(string service, string method, Google.Protobuf.IMessage request, string? token) =>
-        Client.UnaryAsync($"/hotline.v1.{service}/{method}", request, token);
+    public Task<GrpcResult> CallAsync(string service, string method, Google.Protobuf.IMessage request, string? token) =>
+        Client.CallAsync($"/hotline.v1.{service}/{method}", request, token);
 
     public async ValueTask DisposeAsync()
     {
-        Client.Dispose();
         await Server.DisposeAsync();
         Directory.Delete(DataDirectory, recursive: true);
     }

@@ -1,6 +1,6 @@
 using Google.Protobuf.Reflection;
-using Hotline.Api.Grpc;
-using Hotline.Api.Grpc.Reflection.V1;
+using Grpc.Core;
+using Grpc.Reflection.V1;
 using Hotline.Api.Tests.Support;
 using Hotline.Contracts.Agents;
 using ApiV1 = Hotline.Api.V1;
@@ -56,19 +56,22 @@ public sealed class CallCenterApiWithoutTelephonyTests : IAsyncLifetime
     [Fact]
     public async Task Reflection_NoCallCenter_ListsAndDescribesBothServices()
     {
-        await using var call = new DuplexCall(_api.Server.Address, "/grpc.reflection.v1.ServerReflection/ServerReflectionInfo", token: null);
+        var reflection = new ServerReflection.ServerReflectionClient(_api.Server.Channel);
+        using var call = reflection.ServerReflectionInfo();
 
-        await call.SendAsync(new ServerReflectionRequest { ListServices = "" });
-        var list = await call.ReadAsync(ServerReflectionResponse.Parser);
-        await call.SendAsync(new ServerReflectionRequest { FileContainingSymbol = "hotline.v1.Supervision" });
-        var file = await call.ReadAsync(ServerReflectionResponse.Parser);
-        await call.CompleteRequestAsync();
-        Assert.Null(await call.ReadAsync(ServerReflectionResponse.Parser));
+        await call.RequestStream.WriteAsync(new ServerReflectionRequest { ListServices = "" });
+        Assert.True(await call.ResponseStream.MoveNext());
+        var list = call.ResponseStream.Current;
+        await call.RequestStream.WriteAsync(new ServerReflectionRequest { FileContainingSymbol = "hotline.v1.Supervision" });
+        Assert.True(await call.ResponseStream.MoveNext());
+        var file = call.ResponseStream.Current;
+        await call.RequestStream.CompleteAsync();
+        Assert.False(await call.ResponseStream.MoveNext());
 
-        var names = list!.ListServicesResponse.Service.Select(s => s.Name).ToList();
+        var names = list.ListServicesResponse.Service.Select(s => s.Name).ToList();
         Assert.Contains("hotline.v1.AgentDesk", names);
         Assert.Contains("hotline.v1.Supervision", names);
-        var protos = file!.FileDescriptorResponse.FileDescriptorProto.Select(FileDescriptorProto.Parser.ParseFrom).ToList();
+        var protos = file.FileDescriptorResponse.FileDescriptorProto.Select(FileDescriptorProto.Parser.ParseFrom).ToList();
         Assert.Equal("hotline/v1/supervision.proto", protos[0].Name);
         Assert.Contains(protos, p => p.Name == "hotline/v1/call_center.proto");
     }

@@ -1,5 +1,5 @@
 using Google.Protobuf.WellKnownTypes;
-using Hotline.Api.Grpc;
+using Grpc.Core;
 using Hotline.Api.Tests.Support;
 using Hotline.Telephony.Acd;
 using Hotline.Telephony.Acd.CallRecords;
@@ -195,6 +195,6 @@ public sealed class SupervisionListCallsTests : IAsyncLifetime
         To = Timestamp.FromDateTimeOffset(to),
     };
 
-    private Task<RawGrpcResponse> ListAsync(ApiV1.ListCallsRequest request) =>
+    private Task<GrpcResult> ListAsync(ApiV1.ListCallsRequest request) =>
         _api.CallAsync("Supervision", "ListCalls", request, TestTokenValidator.SupervisorToken);
 }

@@ -1,4 +1,4 @@
-using Hotline.Api.Grpc;
+using Grpc.Core;
 using Hotline.Api.Tests.Support;
 using Hotline.Contracts.Agents;
 using Hotline.Telephony.Acd;

@@ -1,4 +1,4 @@
-using Hotline.Api.Grpc;
+using Grpc.Core;
 using Hotline.Api.Tests.Support;
 using Hotline.Telephony.Acd.CallRecords;
 using Microsoft.Extensions.Logging;
@@ -36,7 +36,7 @@ public sealed class SupervisionRecordingTests : IAsyncLifetime
         var response = await GetAsync("call-1");
 
         Assert.Equal(StatusCode.OK, response.Status);
-        var chunks = response.Messages.Select(m => ApiV1.RecordingChunk.Parser.ParseFrom(m.Payload)).ToList();
+        var chunks = response.Messages.Select(m => ApiV1.RecordingChunk.Parser.ParseFrom(m)).ToList();
         Assert.Equal(chunkSizes, chunks.Select(c => c.Data.Length));
         Assert.Equal(("audio/wav", (long)size), (chunks[0].ContentType, chunks[0].TotalSize));
         Assert.All(chunks.Skip(1), c => Assert.Equal(("", 0L), (c.ContentType, c.TotalSize)));
@@ -53,7 +53,7 @@ public sealed class SupervisionRecordingTests : IAsyncLifetime
         var response = await GetAsync("call-r");
 
         Assert.Equal(StatusCode.OK, response.Status);
-        Assert.Equal([1, 2, 3], ApiV1.RecordingChunk.Parser.ParseFrom(Assert.Single(response.Messages).Payload).Data.ToByteArray());
+        Assert.Equal([1, 2, 3], ApiV1.RecordingChunk.Parser.ParseFrom(Assert.Single(response.Messages)).Data.ToByteArray());
     }
 
     [Fact]
@@ -185,6 +185,6 @@ public sealed class SupervisionRecordingTests : IAsyncLifetime
         return link;
     }
 
-    private Task<RawGrpcResponse> GetAsync(string callId) =>
+    private Task<GrpcResult> GetAsync(string callId) =>
         _api.CallAsync("Supervision", "GetRecording", new ApiV1.GetRecordingRequest { CallId = callId }, TestTokenValidator.SupervisorToken);
 }

@@ -105,8 +105,8 @@ public sealed class DispatchAdvisorTests : IClassFixture<DemoEngine>
     {
         // A real Elasticsearch client aimed at a closed loopback port: connection refused.
         var options = new ElasticsearchOptions { Url = "http://127.0.0.1:9", TimeoutSeconds = 2 };
-        var unreachable = new ElasticsearchEngine(new HttpClient { BaseAddress = new Uri(options.Url), Timeout = TimeSpan.FromSeconds(2) },
-            options, TimeProvider.System, NullLogger<ElasticsearchEngine>.Instance);
+        var unreachable = new ElasticsearchEngine(ElasticsearchEngine.CreateClient(options), options, TimeProvider.System,
+            NullLogger<ElasticsearchEngine>.Instance);
         var advisor = new DispatchAdvisor(DemoCorpus.Departments(), DispatchRuleTable.Default, unreachable);
         advisor.Learn(DemoCorpus.Dispatches());
 

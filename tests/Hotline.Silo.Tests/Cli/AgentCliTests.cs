@@ -48,7 +48,9 @@ public sealed class AgentCliTests
     {
         var (_, output, _) = await CliTests.RunAsync(["--help"]);
 
-        Assert.Contains("agent add --id <id> --password <password> [--skills name:level,…]", output, StringComparison.Ordinal);
+        Assert.Contains("agent add --id <id> --password <password|-: read from standard input> [--skills name:level,…]", output, StringComparison.Ordinal);
         Assert.Contains("agent import <file.csv>", output, StringComparison.Ordinal);
+        Assert.Contains("agent disable --id <id>", output, StringComparison.Ordinal);
+        Assert.Contains("agent enable --id <id>", output, StringComparison.Ordinal);
     }
 }

@@ -64,6 +64,67 @@ public sealed class AgentCommandsIntegrationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AgentDisableThenEnable_WhileServerRuns_RegistrarForgetsThenFindsTheAgent()
+    {
+        await CliTests.RunAsync(["agent", "add", "--id", "1001", "--password", "secret", DataDirArg]);
+
+        var (code, output, error) = await CliTests.RunAsync(["agent", "disable", "--id", "1001", DataDirArg]);
+        var whileDisabled = await Credentials.FindAsync("1001", default);
+        var (_, list, _) = await CliTests.RunAsync(["agent", "list", DataDirArg]);
+        var (enableCode, _, _) = await CliTests.RunAsync(["agent", "enable", "--id", "1001", DataDirArg]);
+        var afterEnable = await Credentials.FindAsync("1001", default);
+
+        Assert.True(code == 0, error);
+        Assert.Equal("disabled agent 1001" + Environment.NewLine, output);
+        Assert.Null(whileDisabled);
+        Assert.Equal($"1001\t-\tdisabled{Environment.NewLine}", list);
+        Assert.Equal(0, enableCode);
+        Assert.NotNull(afterEnable);
+        Assert.Equal(1, (await CliTests.RunAsync(["agent", "disable", "--id", "1999", DataDirArg])).Code);
+    }
+
+    [Fact]
+    public async Task AgentAddAndPasswd_PasswordDashInRealProcess_ReadFromStdinNeverOnCommandLine()
+    {
+        const string Password = "s3cret-from-stdin";
+        var (code, output, commandLine) = await RunProcessWithStdinAsync(["agent", "add", "--id", "1001", "--password", "-", DataDirArg], Password);
+        var added = await Credentials.FindAsync("1001", default);
+        var (passwdCode, _, _) = await RunProcessWithStdinAsync(["agent", "passwd", "--id", "1001", "--password", "-", DataDirArg], Password + "2");
+        var changed = await Credentials.FindAsync("1001", default);
+
+        Assert.True(code == 0, output);
+        Assert.DoesNotContain(Password, commandLine, StringComparison.Ordinal);
+        Assert.Contains("--password\0-\0", commandLine, StringComparison.Ordinal);
+        Assert.Equal(Hotline.Silo.Agents.AgentDigest.Md5Ha1("1001", "hotline.local", Password), added!.Ha1Md5);
+        Assert.Equal(0, passwdCode);
+        Assert.Equal(Hotline.Silo.Agents.AgentDigest.Md5Ha1("1001", "hotline.local", Password + "2"), changed!.Ha1Md5);
+        Assert.Equal(2, (await CliTests.RunAsync(["agent", "add", "--id", "1002", "--password", "-", DataDirArg])).Code); // empty stdin
+    }
+
+    /// <summary>
+    /// Runs the real executable, reads its command line from /proc (what <c>ps</c> shows) while it waits on
+    /// standard input, then writes the password line.
+    /// </summary>
+    private static async Task<(int Code, string Output, string CommandLine)> RunProcessWithStdinAsync(string[] args, string password)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(EndToEnd.SiloPaths.HostAssembly);
+        foreach (var argument in args)
+        {
+            start.ArgumentList.Add(argument);
+        }
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        var commandLine = await File.ReadAllTextAsync($"/proc/{process.Id}/cmdline");
+        await process.StandardInput.WriteLineAsync(password);
+        process.StandardInput.Close();
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        await process.WaitForExitAsync(deadline.Token);
+        return (process.ExitCode, await stdout + await stderr, commandLine);
+    }
+
+    [Fact]
     public async Task AgentPasswd_ChangesTheHashes()
     {
         await CliTests.RunAsync(["agent", "add", "--id", "1001", "--password", "secret", DataDirArg]);

@@ -1,4 +1,4 @@
-using Hotline.Api.Grpc;
+using Grpc.Core;
 using V1 = Hotline.Api.V1;
 
 namespace Hotline.Silo.Tests.Desks;

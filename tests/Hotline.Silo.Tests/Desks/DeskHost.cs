@@ -1,6 +1,7 @@
 using Google.Protobuf;
 using Hotline.Contracts.Security;
 using Hotline.Silo.Storage;
+using Hotline.Silo.Tests.EndToEnd;
 using Hotline.Silo.Tests.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using V1 = Hotline.Api.V1;
@@ -16,7 +17,7 @@ internal sealed class DeskHost : IAsyncDisposable
     public const string Phone = "13812341234";
     public const string MaskedPhone = "138****1234";
 
-    private DeskHost(RunningHost host, DeskClient client)
+    private DeskHost(RunningHost host, GrpcTestClient client)
     {
         Host = host;
         Client = client;
@@ -24,7 +25,7 @@ internal sealed class DeskHost : IAsyncDisposable
 
     public RunningHost Host { get; }
 
-    public DeskClient Client { get; }
+    public GrpcTestClient Client { get; }
 
     public string Agent { get; private set; } = "";
 
@@ -40,7 +41,7 @@ internal sealed class DeskHost : IAsyncDisposable
     {
         var host = await RunningHost.StartAsync(loadDemo: true);
         var tokens = host.App.Services.GetRequiredService<ITokenStore>();
-        return new DeskHost(host, new DeskClient(host.GrpcBase))
+        return new DeskHost(host, new GrpcTestClient(host.GrpcBase))
         {
             Agent = await tokens.IssueAsync(new Caller(CallerKind.Staff, "a1", StaffRole.Agent), CancellationToken.None),
             Supervisor = await tokens.IssueAsync(new Caller(CallerKind.Staff, "s1", StaffRole.Supervisor), CancellationToken.None),
@@ -60,10 +61,10 @@ internal sealed class DeskHost : IAsyncDisposable
         Urgency = V1.Urgency.Normal,
     };
 
-    public Task<DeskReply<V1.Ticket>> HotlineAsync(string method, IMessage request, string? token) =>
+    public Task<GrpcReplies<V1.Ticket>> HotlineAsync(string method, IMessage request, string? token) =>
         Client.CallAsync("HotlineDesk", method, request, token, V1.Ticket.Parser);
 
-    public Task<DeskReply<V1.Ticket>> DepartmentAsync(string method, IMessage request, string? token) =>
+    public Task<GrpcReplies<V1.Ticket>> DepartmentAsync(string method, IMessage request, string? token) =>
         Client.CallAsync("DepartmentDesk", method, request, token, V1.Ticket.Parser);
 
     /// <summary>Creates a ticket as the agent and returns its id.</summary>

@@ -1,4 +1,5 @@
-using Hotline.Api.Grpc;
+using Grpc.Core;
+using Hotline.Silo.Tests.EndToEnd;
 using V1 = Hotline.Api.V1;
 
 namespace Hotline.Silo.Tests.Desks;
@@ -116,6 +117,35 @@ public sealed class HotlineDeskStatusTests
         AssertInvalid(reply, "page_token");
     }
 
+    [Theory]
+    [InlineData(0, -1)]
+    [InlineData(4_611_686_018_427_387_904, 0)]
+    [InlineData(-62_135_596_801, 0)]
+    public async Task SearchTickets_MalformedTimestamp_InvalidArgumentNamingField(long seconds, int nanos)
+    {
+        await using var desk = await DeskHost.StartAsync();
+        var request = new V1.SearchTicketsRequest { CreatedFrom = new Google.Protobuf.WellKnownTypes.Timestamp { Seconds = seconds, Nanos = nanos } };
+
+        var reply = await desk.Client.CallAsync("HotlineDesk", "SearchTickets", request, desk.Agent, V1.SearchTicketsResponse.Parser);
+
+        AssertInvalid(reply, "created_from");
+    }
+
+    [Fact]
+    public async Task CreateTicket_ContentNotUtf8_InvalidArgumentAndNothingStored()
+    {
+        await using var desk = await DeskHost.StartAsync();
+        // A valid request, then content (field 6) again with the bytes FF FE: the last occurrence wins when parsed.
+        byte[] payload = [.. Google.Protobuf.MessageExtensions.ToByteArray(DeskHost.NewTicket()), 0x32, 0x02, 0xFF, 0xFE];
+
+        var reply = await desk.Client.UnaryRawAsync("HotlineDesk", "CreateTicket", payload, desk.Agent);
+        var stored = await desk.Client.CallAsync("HotlineDesk", "SearchTickets", new V1.SearchTicketsRequest(), desk.Agent, V1.SearchTicketsResponse.Parser);
+
+        Assert.Equal(StatusCode.InvalidArgument, reply.Status);
+        Assert.Contains("UTF-8", reply.Message, StringComparison.Ordinal);
+        Assert.Empty(stored.Ok.Tickets);
+    }
+
     [Fact]
     public async Task SearchTickets_PageSizeTooLarge_InvalidArgumentNamingField()
     {
@@ -167,7 +197,7 @@ public sealed class HotlineDeskStatusTests
         Assert.Contains("DISPATCHED", reply.Message, StringComparison.Ordinal);
     }
 
-    internal static void AssertInvalid<T>(DeskReply<T> reply, string field)
+    internal static void AssertInvalid<T>(GrpcReplies<T> reply, string field)
     {
         Assert.Equal(StatusCode.InvalidArgument, reply.Status);
         Assert.StartsWith(field + ":", reply.Message, StringComparison.Ordinal);

@@ -1,4 +1,4 @@
-using Hotline.Api.Grpc;
+using Grpc.Core;
 using Hotline.Api.V1;
 
 namespace Hotline.Silo.Tests.EndToEnd;

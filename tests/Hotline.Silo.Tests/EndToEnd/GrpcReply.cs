@@ -1,4 +1,4 @@
-using Hotline.Api.Grpc;
+using Grpc.Core;
 
 namespace Hotline.Silo.Tests.EndToEnd;
 

@@ -1,34 +1,27 @@
 using Google.Protobuf;
-using Hotline.Api.Grpc;
+using Grpc.Core;
 
 namespace Hotline.Silo.Tests.EndToEnd;
 
 /// <summary>An open server-streaming call.</summary>
-internal sealed class GrpcStream<TResponse>(HttpRequestMessage request, Task<HttpResponseMessage> response, MessageParser<TResponse> parser)
-    : IDisposable
+internal sealed class GrpcStream<TResponse>(AsyncServerStreamingCall<byte[]> call, MessageParser<TResponse> parser) : IDisposable
     where TResponse : IMessage<TResponse>
 {
-    private Stream? _body;
-
     /// <summary>The next message, or null when the server ended the stream (then <see cref="Status"/> is known).</summary>
     public async Task<TResponse?> ReadAsync(CancellationToken cancellationToken)
     {
-        _body ??= await (await response.WaitAsync(cancellationToken)).Content.ReadAsStreamAsync(cancellationToken);
-        var payload = await GrpcTestClient.ReadFrameAsync(_body, cancellationToken).WaitAsync(cancellationToken);
-        return payload is null ? default : parser.ParseFrom(payload);
+        try
+        {
+            return await call.ResponseStream.MoveNext(cancellationToken) ? parser.ParseFrom(call.ResponseStream.Current) : default;
+        }
+        catch (RpcException)
+        {
+            return default;
+        }
     }
 
     /// <summary>The call's status; read it after <see cref="ReadAsync"/> returned null.</summary>
-    public (StatusCode Status, string Message) Status => GrpcTestClient.StatusOf(response.Result);
+    public (StatusCode Status, string Message) Status => (call.GetStatus().StatusCode, call.GetStatus().Detail);
 
-    public void Dispose()
-    {
-        _body?.Dispose();
-        if (response.IsCompletedSuccessfully)
-        {
-            response.Result.Dispose();
-        }
-
-        request.Dispose();
-    }
+    public void Dispose() => call.Dispose();
 }

@@ -1,62 +1,103 @@
-using System.Buffers.Binary;
-using System.Globalization;
-using System.Net;
-using System.Net.Http.Headers;
 using Google.Protobuf;
-using Hotline.Api.Grpc;
+using Grpc.Core;
+using Grpc.Net.Client;
 
 namespace Hotline.Silo.Tests.EndToEnd;
 
 /// <summary>
-/// A small gRPC client over HttpClient (HTTP/2 cleartext with prior knowledge), independent of our
-/// server-side layer: it frames messages itself and reads grpc-status from trailers (or from the
-/// headers of a trailers-only answer).
+/// The tests' gRPC client: Grpc.Net.Client over h2c, calling methods by name with the bearer token as
+/// authorization metadata. Answers are kept as bytes and parsed with the parser a test gives, so one
+/// helper calls every service; unary and server-streaming methods look alike on the wire and are read alike.
 /// </summary>
 internal sealed class GrpcTestClient : IDisposable
 {
     public const string HotlineDesk = "hotline.v1.HotlineDesk";
     public const string DepartmentDesk = "hotline.v1.DepartmentDesk";
 
-    private readonly HttpClient _http;
+    private static readonly Marshaller<IMessage> Request = Marshallers.Create<IMessage>(m => m.ToByteArray(), _ => throw new NotSupportedException());
+    private static readonly Marshaller<byte[]> Bytes = Marshallers.Create<byte[]>(b => b, b => b);
+
+    private readonly GrpcChannel _channel;
 
     public GrpcTestClient(Uri address)
     {
-        _http = new HttpClient(new SocketsHttpHandler { EnableMultipleHttp2Connections = true })
+        _channel = GrpcChannel.ForAddress(address, new GrpcChannelOptions
         {
-            BaseAddress = address,
-            DefaultRequestVersion = HttpVersion.Version20,
-            DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact,
-            Timeout = Timeout.InfiniteTimeSpan,
-        };
+            HttpHandler = new SocketsHttpHandler { EnableMultipleHttp2Connections = true },
+            MaxReceiveMessageSize = null,
+        });
     }
 
-    /// <summary>One unary call with a 30 s deadline; transport failures surface as exceptions.</summary>
+    /// <summary>One unary call with a 30 s deadline; <paramref name="service"/> is a full name or a hotline.v1 service.</summary>
     public async Task<GrpcReply<TResponse>> UnaryAsync<TResponse>(
-        string service, string method, IMessage request, MessageParser<TResponse> parser, string token, CancellationToken cancellationToken = default)
+        string service, string method, IMessage request, MessageParser<TResponse> parser, string? token, CancellationToken cancellationToken = default)
         where TResponse : IMessage<TResponse>
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(30));
-        using var message = NewRequest(service, method, request, token);
-        using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
-        return await ReadReplyAsync(response, parser, timeout.Token);
+        var reply = await CallAsync(service, method, request, token, parser, TimeSpan.FromSeconds(30), take: int.MaxValue, cancellationToken);
+        return new GrpcReply<TResponse>(reply.Status ?? StatusCode.Unknown, reply.Message ?? "", reply.Messages.Count > 0 ? reply.Messages[0] : default);
+    }
+
+    /// <summary>One unary call by path, e.g. "/hotline.v1.Knowledge/Search".</summary>
+    public Task<GrpcReply<TResponse>> UnaryAsync<TResponse>(string path, IMessage request, MessageParser<TResponse> parser, string? token)
+        where TResponse : IMessage<TResponse>
+    {
+        var parts = path.Trim('/').Split('/');
+        return UnaryAsync(parts[0], parts[1], request, parser, token);
+    }
+
+    /// <summary>Calls a unary method; the reply holds every message and the status.</summary>
+    public Task<GrpcReplies<T>> CallAsync<T>(string service, string method, IMessage request, string? token, MessageParser<T> parser)
+        where T : IMessage<T> =>
+        CallAsync(service, method, request, token, parser, TimeSpan.FromMinutes(1), int.MaxValue, CancellationToken.None);
+
+    /// <summary>
+    /// Calls a server-streaming method and reads until <paramref name="take"/> messages came or the stream
+    /// ended; then leaves (the call is cancelled). Status is set only when the server ended the stream.
+    /// </summary>
+    public Task<GrpcReplies<T>> StreamAsync<T>(string service, string method, IMessage request, string? token, MessageParser<T> parser, int take)
+        where T : IMessage<T> =>
+        CallAsync(service, method, request, token, parser, TimeSpan.FromSeconds(30), take, CancellationToken.None);
+
+    /// <summary>Calls a unary method with <paramref name="payload"/> as the request message as it is, e.g. bytes no generated message would write.</summary>
+    public async Task<GrpcReply<byte[]>> UnaryRawAsync(string service, string method, byte[] payload, string? token)
+    {
+        var raw = new Method<byte[], byte[]>(MethodType.Unary, FullName(service), method, Bytes, Bytes);
+        try
+        {
+            var answer = await _channel.CreateCallInvoker().AsyncUnaryCall(raw, null, Options(token, TimeSpan.FromSeconds(30), CancellationToken.None), payload);
+            return new GrpcReply<byte[]>(StatusCode.OK, "", answer);
+        }
+        catch (RpcException e)
+        {
+            return new GrpcReply<byte[]>(e.StatusCode, e.Status.Detail, null);
+        }
     }
 
     /// <summary>
-    /// A unary call whose request headers go out at once but whose message waits for <paramref name="release"/>,
-    /// so the call is open at the server for as long as the test wants; <paramref name="opened"/> completes
-    /// once the headers are on their way.
+    /// A unary call whose request message goes out at once but whose end of stream waits for
+    /// <paramref name="release"/>: the server cannot run the method before the request ends, so the call
+    /// stays open at the server for as long as the test wants. <paramref name="opened"/> completes once
+    /// the message is on its way.
     /// </summary>
     public async Task<GrpcReply<TResponse>> HeldUnaryAsync<TResponse>(
         string service, string method, IMessage request, MessageParser<TResponse> parser, string token, TaskCompletionSource opened, Task release)
         where TResponse : IMessage<TResponse>
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        using var message = NewRequest(service, method, request, token);
-        var frame = await message.Content!.ReadAsByteArrayAsync(timeout.Token);
-        message.Content = new HeldContent(frame, opened, release) { Headers = { ContentType = message.Content.Headers.ContentType } };
-        using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
-        return await ReadReplyAsync(response, parser, timeout.Token);
+        var held = new Method<IMessage, byte[]>(MethodType.ClientStreaming, FullName(service), method, Request, Bytes);
+        using var call = _channel.CreateCallInvoker().AsyncClientStreamingCall(held, null, Options(token, TimeSpan.FromSeconds(60), CancellationToken.None));
+        try
+        {
+            await call.RequestStream.WriteAsync(request);
+            opened.TrySetResult();
+            await release;
+            await call.RequestStream.CompleteAsync();
+            return new GrpcReply<TResponse>(StatusCode.OK, "", parser.ParseFrom(await call.ResponseAsync));
+        }
+        catch (RpcException e)
+        {
+            opened.TrySetResult();
+            return new GrpcReply<TResponse>(e.StatusCode, e.Status.Detail, default);
+        }
     }
 
     /// <summary>
@@ -65,78 +106,55 @@ internal sealed class GrpcTestClient : IDisposable
     /// </summary>
     public GrpcStream<TResponse> Stream<TResponse>(
         string service, string method, IMessage request, MessageParser<TResponse> parser, string token, CancellationToken cancellationToken)
-        where TResponse : IMessage<TResponse>
+        where TResponse : IMessage<TResponse> =>
+        new(_channel.CreateCallInvoker().AsyncServerStreamingCall(Streaming(service, method), null, Options(token, null, cancellationToken), request), parser);
+
+    public void Dispose() => _channel.Dispose();
+
+    private async Task<GrpcReplies<T>> CallAsync<T>(
+        string service, string method, IMessage request, string? token, MessageParser<T> parser, TimeSpan deadline, int take, CancellationToken cancellationToken)
+        where T : IMessage<T>
     {
-        var message = NewRequest(service, method, request, token);
-        return new GrpcStream<TResponse>(message, _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken), parser);
+        var messages = new List<T>();
+        using var leave = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var call = _channel.CreateCallInvoker().AsyncServerStreamingCall(Streaming(service, method), null, Options(token, deadline, leave.Token), request);
+        try
+        {
+            while (messages.Count < take && await call.ResponseStream.MoveNext(leave.Token))
+            {
+                messages.Add(parser.ParseFrom(call.ResponseStream.Current));
+            }
+
+            if (messages.Count == take)
+            {
+                await leave.CancelAsync();
+                return new GrpcReplies<T>(null, null, messages);
+            }
+
+            return new GrpcReplies<T>(StatusCode.OK, "", messages);
+        }
+        catch (RpcException e)
+        {
+            return new GrpcReplies<T>(e.StatusCode, e.Status.Detail, messages);
+        }
     }
 
-    public void Dispose() => _http.Dispose();
+    private static Method<IMessage, byte[]> Streaming(string service, string method) =>
+        new(MethodType.ServerStreaming, FullName(service), method, Request, Bytes);
 
-    /// <summary>
-    /// Reads one length-prefixed message (gRPC over HTTP/2: 1 byte compressed flag, 4 bytes big-endian
-    /// length, then the message); null at the end of the body.
-    /// </summary>
-    internal static async Task<byte[]?> ReadFrameAsync(Stream body, CancellationToken cancellationToken)
+    private static string FullName(string service) => service.Contains('.', StringComparison.Ordinal) ? service : "hotline.v1." + service;
+
+    private static CallOptions Options(string? token, TimeSpan? deadline, CancellationToken cancellationToken)
     {
-        var prefix = new byte[5];
-        var read = await body.ReadAtLeastAsync(prefix, prefix.Length, throwOnEndOfStream: false, cancellationToken);
-        if (read == 0)
+        var headers = new Metadata();
+        if (token is not null)
         {
-            return null;
+            headers.Add("authorization", token.Length == 0 ? "Bearer " : $"Bearer {token}");
         }
 
-        if (read < prefix.Length || prefix[0] != 0)
-        {
-            throw new InvalidDataException($"unexpected frame prefix: {Convert.ToHexString(prefix.AsSpan(0, read))}");
-        }
-
-        var payload = new byte[BinaryPrimitives.ReadUInt32BigEndian(prefix.AsSpan(1))];
-        await body.ReadExactlyAsync(payload, cancellationToken);
-        return payload;
-    }
-
-    internal static (StatusCode Status, string Message) StatusOf(HttpResponseMessage response)
-    {
-        string? Find(string name) =>
-            response.TrailingHeaders.TryGetValues(name, out var trailer) ? trailer.First()
-            : response.Headers.TryGetValues(name, out var header) ? header.First()
-            : null;
-
-        var status = Find("grpc-status") ?? throw new InvalidDataException($"no grpc-status (HTTP {(int)response.StatusCode})");
-        return ((StatusCode)int.Parse(status, CultureInfo.InvariantCulture), Uri.UnescapeDataString(Find("grpc-message") ?? ""));
-    }
-
-    /// <summary>Reads the body to its end (trailers arrive only after it), keeping the first message.</summary>
-    private static async Task<GrpcReply<TResponse>> ReadReplyAsync<TResponse>(HttpResponseMessage response, MessageParser<TResponse> parser, CancellationToken cancellationToken)
-        where TResponse : IMessage<TResponse>
-    {
-        var body = await response.Content.ReadAsStreamAsync(cancellationToken);
-        var first = await ReadFrameAsync(body, cancellationToken);
-        for (var more = first; more is not null;)
-        {
-            more = await ReadFrameAsync(body, cancellationToken);
-        }
-
-        var (status, text) = StatusOf(response);
-        return new GrpcReply<TResponse>(status, text, status == StatusCode.OK && first is not null ? parser.ParseFrom(first) : default);
-    }
-
-    private static HttpRequestMessage NewRequest(string service, string method, IMessage request, string token)
-    {
-        var payload = request.ToByteArray();
-        var frame = new byte[5 + payload.Length];
-        BinaryPrimitives.WriteUInt32BigEndian(frame.AsSpan(1), (uint)payload.Length);
-        payload.CopyTo(frame, 5);
-        var message = new HttpRequestMessage(HttpMethod.Post, $"/{service}/{method}")
-        {
-            Content = new ByteArrayContent(frame),
-            Version = HttpVersion.Version20,
-            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
-        };
-        message.Content.Headers.ContentType = new MediaTypeHeaderValue("application/grpc");
-        message.Headers.TE.Add(new TransferCodingWithQualityHeaderValue("trailers"));
-        message.Headers.TryAddWithoutValidation("authorization", $"Bearer {token}");
-        return message;
+        return new CallOptions(
+            headers,
+            deadline is { } limit ? TimeProvider.System.GetUtcNow().UtcDateTime + limit : null,
+            cancellationToken);
     }
 }

@@ -1,4 +1,4 @@
-using Hotline.Api.Grpc;
+using Grpc.Core;
 using Hotline.Api.V1;
 using Hotline.Silo.Tests.Storage;
 using Xunit.Abstractions;

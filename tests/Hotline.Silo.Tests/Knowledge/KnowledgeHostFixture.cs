@@ -1,5 +1,8 @@
 using Hotline.Contracts.Security;
+using Hotline.Silo.Storage;
+using Hotline.Silo.Tests.EndToEnd;
 using Hotline.Silo.Tests.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Hotline.Silo.Tests.Knowledge;
 
@@ -7,9 +10,9 @@ namespace Hotline.Silo.Tests.Knowledge;
 public sealed class KnowledgeHostFixture : IAsyncLifetime
 {
     private RunningHost? _host;
-    private HostGrpcClient? _client;
+    private GrpcTestClient? _client;
 
-    internal HostGrpcClient Client => _client!;
+    internal GrpcTestClient Client => _client!;
 
     internal RunningHost Host => _host!;
 
@@ -22,10 +25,10 @@ public sealed class KnowledgeHostFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _host = await RunningHost.StartAsync(loadDemo: true);
-        _client = new HostGrpcClient(_host);
-        AgentToken = await _client.TokenAsync("a1", StaffRole.Agent);
-        EditorToken = await _client.TokenAsync("editor-7", StaffRole.Editor);
-        DepartmentToken = await _client.DepartmentTokenAsync("scjg");
+        _client = new GrpcTestClient(_host.GrpcBase);
+        AgentToken = await TokenAsync(new Caller(CallerKind.Staff, "a1", StaffRole.Agent));
+        EditorToken = await TokenAsync(new Caller(CallerKind.Staff, "editor-7", StaffRole.Editor));
+        DepartmentToken = await TokenAsync(new Caller(CallerKind.Department, "scjg", StaffRole.None));
     }
 
     public async Task DisposeAsync()
@@ -36,4 +39,8 @@ public sealed class KnowledgeHostFixture : IAsyncLifetime
             await _host.DisposeAsync();
         }
     }
+
+    /// <summary>A token issued by the host's own token store.</summary>
+    public Task<string> TokenAsync(Caller caller) =>
+        Host.App.Services.GetRequiredService<ITokenStore>().IssueAsync(caller, CancellationToken.None);
 }

@@ -1,4 +1,4 @@
-using Hotline.Api.Grpc;
+using Grpc.Core;
 using Hotline.Api.V1;
 
 namespace Hotline.Silo.Tests.Knowledge;
@@ -12,7 +12,7 @@ public sealed class KnowledgeServiceTests(KnowledgeHostFixture fixture) : IClass
     [Fact]
     public async Task Search_ColloquialQuery_RanksReplacementArticleFirst()
     {
-        var (status, message, response) = await fixture.Client.CallAsync(
+        var (status, message, response) = await fixture.Client.UnaryAsync(
             SearchPath, new SearchArticlesRequest { Query = "社保卡丢了怎么补办" }, SearchArticlesResponse.Parser, fixture.AgentToken);
 
         Assert.True(status == 0, message);
@@ -30,7 +30,7 @@ public sealed class KnowledgeServiceTests(KnowledgeHostFixture fixture) : IClass
     {
         var request = new SearchArticlesRequest { Query = query ?? new string('办', 1_000_000) };
 
-        var (status, message, _) = await fixture.Client.CallAsync(SearchPath, request, SearchArticlesResponse.Parser, fixture.AgentToken);
+        var (status, message, _) = await fixture.Client.UnaryAsync(SearchPath, request, SearchArticlesResponse.Parser, fixture.AgentToken);
 
         Assert.Equal(StatusCode.InvalidArgument, (StatusCode)status);
         Assert.StartsWith("query", message);
@@ -39,7 +39,7 @@ public sealed class KnowledgeServiceTests(KnowledgeHostFixture fixture) : IClass
     [Fact]
     public async Task Search_DepartmentCaller_PermissionDenied()
     {
-        var (status, _, _) = await fixture.Client.CallAsync(
+        var (status, _, _) = await fixture.Client.UnaryAsync(
             SearchPath, new SearchArticlesRequest { Query = "社保卡" }, SearchArticlesResponse.Parser, fixture.DepartmentToken);
 
         Assert.Equal(StatusCode.PermissionDenied, (StatusCode)status);
@@ -48,7 +48,7 @@ public sealed class KnowledgeServiceTests(KnowledgeHostFixture fixture) : IClass
     [Fact]
     public async Task GetArticle_Unknown_NotFound()
     {
-        var (status, message, _) = await fixture.Client.CallAsync(
+        var (status, message, _) = await fixture.Client.UnaryAsync(
             "/hotline.v1.Knowledge/GetArticle", new GetArticleRequest { ArticleId = "KB-NOPE-404" }, KnowledgeArticle.Parser, fixture.AgentToken);
 
         Assert.Equal(StatusCode.NotFound, (StatusCode)status);
@@ -58,7 +58,7 @@ public sealed class KnowledgeServiceTests(KnowledgeHostFixture fixture) : IClass
     [Fact]
     public async Task GetArticle_Known_ReturnsSectionsAndHistory()
     {
-        var (status, message, article) = await fixture.Client.CallAsync(
+        var (status, message, article) = await fixture.Client.UnaryAsync(
             "/hotline.v1.Knowledge/GetArticle", new GetArticleRequest { ArticleId = "KB-0003" }, KnowledgeArticle.Parser, fixture.AgentToken);
 
         Assert.True(status == 0, message);
@@ -70,7 +70,7 @@ public sealed class KnowledgeServiceTests(KnowledgeHostFixture fixture) : IClass
     [Fact]
     public async Task Suggest_TypedPrefix_OffersMatchingTitles()
     {
-        var (status, message, response) = await fixture.Client.CallAsync(
+        var (status, message, response) = await fixture.Client.UnaryAsync(
             "/hotline.v1.Knowledge/Suggest", new SuggestTitlesRequest { Prefix = "社会保障卡" }, SuggestTitlesResponse.Parser, fixture.AgentToken);
 
         Assert.True(status == 0, message);
@@ -80,7 +80,7 @@ public sealed class KnowledgeServiceTests(KnowledgeHostFixture fixture) : IClass
     [Fact]
     public async Task UpsertArticle_Agent_PermissionDenied()
     {
-        var (status, _, _) = await fixture.Client.CallAsync(UpsertPath, Draft("KB-T-AGENT"), KnowledgeArticle.Parser, fixture.AgentToken);
+        var (status, _, _) = await fixture.Client.UnaryAsync(UpsertPath, Draft("KB-T-AGENT"), KnowledgeArticle.Parser, fixture.AgentToken);
 
         Assert.Equal(StatusCode.PermissionDenied, (StatusCode)status);
     }
@@ -88,8 +88,8 @@ public sealed class KnowledgeServiceTests(KnowledgeHostFixture fixture) : IClass
     [Fact]
     public async Task UpsertArticle_Editor_IsSearchableAndRecordsEditor()
     {
-        var (status, message, saved) = await fixture.Client.CallAsync(UpsertPath, Draft("KB-T-EDIT"), KnowledgeArticle.Parser, fixture.EditorToken);
-        var (_, _, found) = await fixture.Client.CallAsync(
+        var (status, message, saved) = await fixture.Client.UnaryAsync(UpsertPath, Draft("KB-T-EDIT"), KnowledgeArticle.Parser, fixture.EditorToken);
+        var (_, _, found) = await fixture.Client.UnaryAsync(
             SearchPath, new SearchArticlesRequest { Query = "共享单车押金怎么退" }, SearchArticlesResponse.Parser, fixture.AgentToken);
 
         Assert.True(status == 0, message);
@@ -103,7 +103,7 @@ public sealed class KnowledgeServiceTests(KnowledgeHostFixture fixture) : IClass
         var draft = Draft("KB-T-DATE");
         draft.Updated = "22/11/2026";
 
-        var (status, message, _) = await fixture.Client.CallAsync(UpsertPath, draft, KnowledgeArticle.Parser, fixture.EditorToken);
+        var (status, message, _) = await fixture.Client.UnaryAsync(UpsertPath, draft, KnowledgeArticle.Parser, fixture.EditorToken);
 
         Assert.Equal(StatusCode.InvalidArgument, (StatusCode)status);
         Assert.StartsWith("updated", message);
@@ -112,11 +112,11 @@ public sealed class KnowledgeServiceTests(KnowledgeHostFixture fixture) : IClass
     [Fact]
     public async Task DeleteArticle_EditorTwice_SecondIsNotFound()
     {
-        await fixture.Client.CallAsync(UpsertPath, Draft("KB-T-DEL"), KnowledgeArticle.Parser, fixture.EditorToken);
+        await fixture.Client.UnaryAsync(UpsertPath, Draft("KB-T-DEL"), KnowledgeArticle.Parser, fixture.EditorToken);
         var request = new DeleteArticleRequest { ArticleId = "KB-T-DEL" };
 
-        var first = await fixture.Client.CallAsync("/hotline.v1.Knowledge/DeleteArticle", request, DeleteArticleResponse.Parser, fixture.EditorToken);
-        var second = await fixture.Client.CallAsync("/hotline.v1.Knowledge/DeleteArticle", request, DeleteArticleResponse.Parser, fixture.EditorToken);
+        var first = await fixture.Client.UnaryAsync("/hotline.v1.Knowledge/DeleteArticle", request, DeleteArticleResponse.Parser, fixture.EditorToken);
+        var second = await fixture.Client.UnaryAsync("/hotline.v1.Knowledge/DeleteArticle", request, DeleteArticleResponse.Parser, fixture.EditorToken);
 
         Assert.True(first.Response!.Deleted);
         Assert.Equal(StatusCode.NotFound, (StatusCode)second.Status);

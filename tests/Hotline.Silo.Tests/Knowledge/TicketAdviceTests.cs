@@ -1,7 +1,10 @@
-using Hotline.Api.Grpc;
+using Grpc.Core;
 using Hotline.Api.V1;
 using Hotline.Contracts.Security;
+using Hotline.Silo.Storage;
+using Hotline.Silo.Tests.EndToEnd;
 using Hotline.Silo.Tests.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Hotline.Silo.Tests.Knowledge;
 
@@ -21,7 +24,7 @@ public sealed class TicketAdviceTests(KnowledgeHostFixture fixture) : IClassFixt
             District = "南开区",
         };
 
-        var (status, message, response) = await fixture.Client.CallAsync(
+        var (status, message, response) = await fixture.Client.UnaryAsync(
             "/hotline.v1.HotlineDesk/SuggestDepartments", request, SuggestDepartmentsResponse.Parser, fixture.AgentToken);
 
         Assert.True(status == 0, message);
@@ -39,7 +42,7 @@ public sealed class TicketAdviceTests(KnowledgeHostFixture fixture) : IClassFixt
     {
         var request = new SuggestDepartmentsRequest { Content = content, Limit = limit };
 
-        var (status, message, _) = await fixture.Client.CallAsync(
+        var (status, message, _) = await fixture.Client.UnaryAsync(
             "/hotline.v1.HotlineDesk/SuggestDepartments", request, SuggestDepartmentsResponse.Parser, fixture.AgentToken);
 
         Assert.Equal(StatusCode.InvalidArgument, (StatusCode)status);
@@ -49,7 +52,7 @@ public sealed class TicketAdviceTests(KnowledgeHostFixture fixture) : IClassFixt
     [Fact]
     public async Task FindSimilarTickets_DepartmentCaller_PermissionDenied()
     {
-        var (status, _, _) = await fixture.Client.CallAsync(
+        var (status, _, _) = await fixture.Client.UnaryAsync(
             SimilarPath, new FindSimilarTicketsRequest { Content = Leak }, FindSimilarTicketsResponse.Parser, fixture.DepartmentToken);
 
         Assert.Equal(StatusCode.PermissionDenied, (StatusCode)status);
@@ -62,13 +65,13 @@ public sealed class TicketAdviceTests(KnowledgeHostFixture fixture) : IClassFixt
         var second = await CreateAsync(fixture.Client, fixture.AgentToken, "馨悦家园8号楼地下车库漏水好几天了，物业不管，车都被泡了");
         var query = new FindSimilarTicketsRequest { TicketId = second.TicketId, Content = second.Content, District = "河西区", Address = second.Address };
 
-        var before = await fixture.Client.CallAsync(SimilarPath, query, FindSimilarTicketsResponse.Parser, fixture.AgentToken);
-        var merged = await fixture.Client.CallAsync(
+        var before = await fixture.Client.UnaryAsync(SimilarPath, query, FindSimilarTicketsResponse.Parser, fixture.AgentToken);
+        var merged = await fixture.Client.UnaryAsync(
             "/hotline.v1.HotlineDesk/MergeTickets",
             new MergeTicketsRequest { TicketId = first.TicketId, ParentTicketId = second.TicketId, Reason = "同一车库漏水" },
             Ticket.Parser,
             fixture.AgentToken);
-        var after = await fixture.Client.CallAsync(SimilarPath, query, FindSimilarTicketsResponse.Parser, fixture.AgentToken);
+        var after = await fixture.Client.UnaryAsync(SimilarPath, query, FindSimilarTicketsResponse.Parser, fixture.AgentToken);
 
         Assert.True(before.Status == 0, before.Message);
         var hit = Assert.Single(before.Response!.Similar, s => s.TicketId == first.TicketId);
@@ -86,15 +89,15 @@ public sealed class TicketAdviceTests(KnowledgeHostFixture fixture) : IClassFixt
         string id;
         await using (var host = await RunningHost.StartAsync(loadDemo: true, dataDir: Path.Combine(dataDir, "keep")))
         {
-            using var client = new HostGrpcClient(host);
-            id = (await CreateAsync(client, await client.TokenAsync("a1", StaffRole.Agent), Leak)).TicketId;
+            using var client = new GrpcTestClient(host.GrpcBase);
+            id = (await CreateAsync(client, await AgentTokenAsync(host, "a1"), Leak)).TicketId;
             CopyDirectory(host.DataDir, dataDir);
         }
 
         await using var restarted = await RunningHost.StartAsync(loadDemo: true, dataDir: dataDir);
-        using var again = new HostGrpcClient(restarted);
-        var (status, message, response) = await again.CallAsync(
-            SimilarPath, new FindSimilarTicketsRequest { Content = Leak }, FindSimilarTicketsResponse.Parser, await again.TokenAsync("a2", StaffRole.Agent));
+        using var again = new GrpcTestClient(restarted.GrpcBase);
+        var (status, message, response) = await again.UnaryAsync(
+            SimilarPath, new FindSimilarTicketsRequest { Content = Leak }, FindSimilarTicketsResponse.Parser, await AgentTokenAsync(restarted, "a2"));
 
         Assert.True(status == 0, message);
         Assert.Contains(response!.Similar, s => s.TicketId == id);
@@ -125,7 +128,7 @@ public sealed class TicketAdviceTests(KnowledgeHostFixture fixture) : IClassFixt
 
     private async Task<SuggestDepartmentsResponse> SuggestAsync(SuggestDepartmentsRequest request)
     {
-        var (status, message, response) = await fixture.Client.CallAsync(
+        var (status, message, response) = await fixture.Client.UnaryAsync(
             "/hotline.v1.HotlineDesk/SuggestDepartments", request, SuggestDepartmentsResponse.Parser, fixture.AgentToken);
         Assert.True(status == 0, message);
         return response!;
@@ -133,12 +136,12 @@ public sealed class TicketAdviceTests(KnowledgeHostFixture fixture) : IClassFixt
 
     private async Task<Ticket> StepAsync(string path, Google.Protobuf.IMessage request, string token)
     {
-        var (status, message, ticket) = await fixture.Client.CallAsync(path, request, Ticket.Parser, token);
+        var (status, message, ticket) = await fixture.Client.UnaryAsync(path, request, Ticket.Parser, token);
         Assert.True(status == 0, $"{path}: {message}");
         return ticket!;
     }
 
-    private static async Task<Ticket> CreateAsync(HostGrpcClient client, string token, string content)
+    private static async Task<Ticket> CreateAsync(GrpcTestClient client, string token, string content)
     {
         var request = new CreateTicketRequest
         {
@@ -150,10 +153,13 @@ public sealed class TicketAdviceTests(KnowledgeHostFixture fixture) : IClassFixt
             Content = content,
             Urgency = Urgency.Normal,
         };
-        var (status, message, ticket) = await client.CallAsync("/hotline.v1.HotlineDesk/CreateTicket", request, Ticket.Parser, token);
+        var (status, message, ticket) = await client.UnaryAsync("/hotline.v1.HotlineDesk/CreateTicket", request, Ticket.Parser, token);
         Assert.True(status == 0, message);
         return ticket!;
     }
+
+    private static Task<string> AgentTokenAsync(RunningHost host, string staffId) =>
+        host.App.Services.GetRequiredService<ITokenStore>().IssueAsync(new Caller(CallerKind.Staff, staffId, StaffRole.Agent), CancellationToken.None);
 
     private static void CopyDirectory(string from, string to)
     {

@@ -145,6 +145,21 @@ public abstract partial class StorageContractTests
     }
 
     [Fact]
+    public async Task Callbacks_SaveFlagged_ListedWithItsReason()
+    {
+        var requested = T0.AddTicks(-7); // whole microseconds, as PostgreSQL keeps them
+        var flagged = new CallbackRequest("c1", "0085291234567", "general", CallbackKind.Abandoned, requested, TimeSpan.FromSeconds(30), "international number (00)");
+        await Store.Callbacks.SaveAsync(flagged, default);
+        await Store.Callbacks.SaveAsync(new CallbackRequest("c2", "13900000002", "general", CallbackKind.Abandoned, requested.AddMinutes(1), TimeSpan.Zero), default);
+
+        var pending = await Store.Callbacks.ListPendingAsync(10, default);
+
+        Assert.Equal(flagged, pending[0]);
+        Assert.True(pending[0].NeedsAgent);
+        Assert.False(pending[1].NeedsAgent);
+    }
+
+    [Fact]
     public async Task Callbacks_Complete_LeavesPendingAndAnswersFalseForUnknown()
     {
         await Store.Callbacks.SaveAsync(new CallbackRequest("c1", "13900000001", "general", CallbackKind.Queued, T0, TimeSpan.Zero), default);

@@ -81,7 +81,7 @@ public sealed class CallCenterAgentTests : IDisposable
         var trunk = SippRunner.RunFromAsync(EdgeHost.TrunkAddress, host.EndPoint, "builtin:uas", "u1", 1, "-p", trunkPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var outbound = host.Services.GetRequiredService<IOutboundCalls>();
 
-        await WaitForUdpListenerAsync(trunkPort);
+        await SippRunner.WaitForUdpListenerAsync(trunkPort);
 
         var placed = await outbound.PlaceCallAsync("13800138000", "general", CancellationToken.None);
 
@@ -161,7 +161,7 @@ public sealed class CallCenterAgentTests : IDisposable
 
         // An agent arrives: the place in line comes up, the edge calls the citizen through the trunk and rings the agent.
         var trunk = SippRunner.RunFromAsync(EdgeHost.TrunkAddress, host.EndPoint, "builtin:uas", "u1", 1, "-p", trunkPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        await WaitForUdpListenerAsync(trunkPort);
+        await SippRunner.WaitForUdpListenerAsync(trunkPort);
         var agent = StartAgent(host, "agent-answer-hang-up.xml");
 
         var trunkResult = await trunk;
@@ -171,6 +171,40 @@ public sealed class CallCenterAgentTests : IDisposable
         var pending = await host.Services.GetRequiredService<ICallbackRequestStore>().ListPendingAsync(10, CancellationToken.None);
         Assert.DoesNotContain(pending, r => r.CallId == first.CallId);
         await agent;
+    }
+
+    [Fact]
+    public async Task QueuedCallback_InternationalCallerId_KeptFlaggedAndNeverDialled()
+    {
+        // The trunk's port is a socket of ours: anything the edge dials would arrive here.
+        using var trunkListener = new System.Net.Sockets.UdpClient(new System.Net.IPEndPoint(System.Net.IPAddress.Parse(EdgeHost.TrunkAddress), 0));
+        var trunkPort = ((System.Net.IPEndPoint)trunkListener.Client.LocalEndPoint!).Port;
+        await using var host = await StartAsync(("Sip:Trunks:0:Port", trunkPort.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var scenario = SippRunner.ScenarioPath($"intl-caller-{Guid.NewGuid():N}.xml");
+        await File.WriteAllTextAsync(scenario, (await File.ReadAllTextAsync(SippRunner.ScenarioPath("trunk-call-presses-1-by-info.xml"))).Replace("13800138000", "0085291234567", StringComparison.Ordinal));
+        try
+        {
+            // The caller (an international caller id) presses 1 for a callback; the request is kept, flagged.
+            var caller = await SippRunner.RunFromAsync(EdgeHost.TrunkAddress, host.EndPoint, Path.GetFileName(scenario), "u1", 1, "-s", "12345", "-mi", EdgeHost.TrunkAddress);
+            Assert.True(caller.ExitCode == 0, caller.ToString());
+            var first = await CallCenterQueueTests.WaitForRecordAsync(host);
+            Assert.Equal((CallDisposition.CallbackRequested, "0085291234567"), (first.Disposition, first.CallbackNumber));
+
+            // An agent arrives and the place in line comes up: the edge does not dial, the request stays for an agent.
+            var agent = StartAgent(host, "agent-answer-hang-up.xml");
+            await WaitForLogAsync(host, "is not dialled automatically", count: 2);
+            var pending = Assert.Single(await host.Services.GetRequiredService<ICallbackRequestStore>().ListPendingAsync(10, CancellationToken.None));
+            Assert.Equal((first.CallId, "0085291234567", true), (pending.CallId, pending.Number, pending.NeedsAgent));
+            Assert.Equal("international number (00)", pending.FlagReason);
+            Assert.Equal(0, trunkListener.Available);
+            Assert.Empty(host.Edge.Legs!.Legs);
+            await agent;
+            Assert.Equal(0, trunkListener.Available);
+        }
+        finally
+        {
+            File.Delete(scenario);
+        }
     }
 
     [Fact]
@@ -184,7 +218,7 @@ public sealed class CallCenterAgentTests : IDisposable
         await WaitForAgentAsync(host, "1001", AgentState.OnCall, agent);
         // sipp's built-in UAS answers for the department (through the trunk) and stays until the edge's BYE.
         var department = SippRunner.RunFromAsync(EdgeHost.TrunkAddress, host.EndPoint, "builtin:uas", "u1", 1, "-p", trunkPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        await WaitForUdpListenerAsync(trunkPort);
+        await SippRunner.WaitForUdpListenerAsync(trunkPort);
         var threeParty = host.Services.GetRequiredService<IThreePartyCalls>();
 
         Assert.Equal(CallCenterRefusal.InvalidArgument, (await threeParty.AddThirdPartyAsync("1001", "008613800138000", CancellationToken.None)).Refusal);
@@ -231,19 +265,18 @@ public sealed class CallCenterAgentTests : IDisposable
         Assert.Empty(host.Edge.Legs!.Legs);
     }
 
-    /// <summary>Waits until something (sipp) has bound the UDP port, read from /proc/net/udp.</summary>
-    private static async Task WaitForUdpListenerAsync(int port)
+    /// <summary>Polls the captured log (not a timing assertion): the deadline only bounds a broken run.</summary>
+    private static async Task WaitForLogAsync(EdgeHost host, string text, int count)
     {
-        var hexPort = ":" + port.ToString("X4", System.Globalization.CultureInfo.InvariantCulture) + " ";
-        for (var attempt = 0; attempt < 200; attempt++)
+        for (var attempt = 0; attempt < 300; attempt++)
         {
-            if ((await File.ReadAllTextAsync("/proc/net/udp")).Contains(hexPort, StringComparison.Ordinal))
+            if (host.Logs.Entries.Count(e => e.Message.Contains(text, StringComparison.Ordinal)) >= count)
             {
                 return;
             }
             await Task.Delay(50);
         }
-        throw new TimeoutException($"nothing listens on UDP port {port}");
+        throw new TimeoutException($"'{text}' was not logged {count} times");
     }
 
     private Task<EdgeHost> StartAsync(params (string Key, string Value)[] settings)

@@ -37,6 +37,8 @@ public sealed class CallCenterQueueTests
         var callback = Assert.Single(callbacks);
         Assert.Equal(CallbackKind.Abandoned, callback.Kind);
         Assert.Equal(record.CallId, callback.CallId);
+        // sipp's built-in caller id is "sipp": kept, but flagged for an agent rather than dialled.
+        Assert.Equal(("sipp", "not a dialable number"), (callback.Number, callback.FlagReason));
         Assert.Empty(host.Logs.Errors);
     }
 

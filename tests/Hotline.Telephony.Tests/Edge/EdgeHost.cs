@@ -34,7 +34,7 @@ internal sealed class EdgeHost : IAsyncDisposable
 
     public IServiceProvider Services => _provider;
 
-    public static async Task<EdgeHost> StartAsync(string algorithms = "MD5,SHA-256", int agentCount = 2, IReadOnlyDictionary<string, string?>? extra = null)
+    public static async Task<EdgeHost> StartAsync(string algorithms = "MD5,SHA-256", int agentCount = 2, IReadOnlyDictionary<string, string?>? extra = null, LogLevel minimumLevel = LogLevel.Information)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -58,7 +58,7 @@ internal sealed class EdgeHost : IAsyncDisposable
         var logs = new RecordingLoggerProvider();
         var listener = new ChangeRecorder();
         var services = new ServiceCollection()
-            .AddLogging(builder => builder.SetMinimumLevel(LogLevel.Information).AddProvider(logs))
+            .AddLogging(builder => builder.SetMinimumLevel(minimumLevel).AddProvider(logs))
             .AddSingleton<IAgentRegistrationListener>(listener)
             .AddHotlineTelephony(configuration);
         var host = new EdgeHost(services.BuildServiceProvider(), logs);

@@ -17,6 +17,7 @@ internal sealed class UdpPeer : IDisposable
     {
         _edge = edge;
         _client = new UdpClient(new IPEndPoint(IPAddress.Parse(address), 0));
+        _client.Client.ReceiveBufferSize = 4 * 1024 * 1024; // floods in tests are answered; keep every answer
     }
 
     public IPEndPoint LocalEndPoint => (IPEndPoint)_client.Client.LocalEndPoint!;
@@ -53,18 +54,8 @@ internal sealed class UdpPeer : IDisposable
         }
     }
 
-    public string Request(string method, string uri, string extraHeaders = "", string? callId = null) => $"""
-        {method} {uri} SIP/2.0
-        Via: {Via}
-        Max-Forwards: 70
-        To: <{uri}>
-        From: <sip:peer@{LocalEndPoint}>;tag={Guid.NewGuid():N}
-        Call-ID: {callId ?? Guid.NewGuid().ToString("N")}
-        CSeq: 1 {method}
-        {extraHeaders}Content-Length: 0
-
-
-        """;
+    public string Request(string method, string uri, string extraHeaders = "", string? callId = null) =>
+        SipText.Request(method, uri, Via, LocalEndPoint, extraHeaders, callId);
 
     public void Dispose() => _client.Dispose();
 }

@@ -35,6 +35,21 @@ internal static class SippRunner
         return result with { Errors = errors };
     }
 
+    /// <summary>Waits until something (sipp) has bound the UDP port, read from /proc/net/udp.</summary>
+    public static async Task WaitForUdpListenerAsync(int port)
+    {
+        var hexPort = ":" + port.ToString("X4", System.Globalization.CultureInfo.InvariantCulture) + " ";
+        for (var attempt = 0; attempt < 200; attempt++)
+        {
+            if ((await File.ReadAllTextAsync("/proc/net/udp")).Contains(hexPort, StringComparison.Ordinal))
+            {
+                return;
+            }
+            await Task.Delay(50);
+        }
+        throw new TimeoutException($"nothing listens on UDP port {port}");
+    }
+
     public static string WriteInjectionFile(params (string Agent, string Password)[] agents)
     {
         var path = Path.Combine(Path.GetTempPath(), $"agents-{Guid.NewGuid():N}.csv");

@@ -1,8 +1,10 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
-using System.Text.Json;
+using Elastic.Clients.Elasticsearch;
+using Elastic.Clients.Elasticsearch.Core.Bulk;
+using Elastic.Clients.Elasticsearch.Core.Search;
+using Elastic.Clients.Elasticsearch.IndexManagement;
+using Elastic.Transport;
+using Elastic.Transport.Products.Elasticsearch;
 using Hotline.Search.Analysis;
 using Hotline.Search.Articles;
 using Hotline.Search.Hosting;
@@ -11,91 +13,104 @@ using Microsoft.Extensions.Logging;
 namespace Hotline.Search.Engine.Elasticsearch;
 
 /// <summary>
-/// Elasticsearch 8 over its REST API (the official client cannot be restored here). Searches go
-/// through an alias; <see cref="RebuildAsync"/> fills a fresh index and swaps the alias in one
-/// atomic _aliases call, so searches never see a half-built index (zero-downtime reindex).
-/// Snippets and highlights are built client-side from the stored article with the embedded
-/// engine's code, so both engines present hits the same way.
+/// Elasticsearch 9 through the official client. Searches go through an alias;
+/// <see cref="RebuildAsync"/> fills a fresh index and swaps the alias in one atomic
+/// <c>_aliases</c> call, so searches never see a half-built index (zero-downtime reindex).
+/// The server highlights matches; snippets are cut from them with the embedded engine's code,
+/// so both engines present hits the same way.
 /// </summary>
 public sealed class ElasticsearchEngine : ISearchEngine
 {
     private const int BulkBatch = 1000;
 
-    private readonly HttpClient _http;
+    private readonly ElasticsearchClient _client;
     private readonly string _alias;
     private readonly TimeProvider _time;
     private readonly ILogger<ElasticsearchEngine> _logger;
 
-    /// <param name="http">A client whose BaseAddress is the cluster URL.</param>
-    public ElasticsearchEngine(HttpClient http, ElasticsearchOptions options, TimeProvider time, ILogger<ElasticsearchEngine> logger)
+    public ElasticsearchEngine(ElasticsearchClient client, ElasticsearchOptions options, TimeProvider time, ILogger<ElasticsearchEngine> logger)
     {
-        _http = http;
+        _client = client;
         _alias = options.Alias;
         _time = time;
         _logger = logger;
-        if (options.Username is not null)
-        {
-            var token = Convert.ToBase64String(Encoding.UTF8.GetBytes(options.Username + ":" + options.Password));
-            _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", token);
-        }
     }
 
     public string Name => "elasticsearch";
 
     public SynonymTable Synonyms { get; set; } = SynonymTable.Default;
 
-    public async Task RebuildAsync(IReadOnlyCollection<Article> articles, CancellationToken cancellationToken = default)
+    /// <summary>A client for the cluster at <see cref="ElasticsearchOptions.Url"/>; tests pass an in-memory invoker.</summary>
+    public static ElasticsearchClient CreateClient(ElasticsearchOptions options, IRequestInvoker? invoker = null)
     {
-        await SendAsync(HttpMethod.Put, "_index_template/" + _alias, ElasticsearchBodies.IndexTemplate(_alias), cancellationToken).ConfigureAwait(false);
-        var index = _alias + "-" + _time.GetUtcNow().ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture);
-        await SendAsync(HttpMethod.Put, index, null, cancellationToken).ConfigureAwait(false);
-        foreach (var chunk in articles.Chunk(BulkBatch))
+        var pool = new SingleNodePool(new Uri(options.Url));
+        var settings = (invoker is null ? new ElasticsearchClientSettings(pool) : new ElasticsearchClientSettings(pool, invoker))
+            .RequestTimeout(TimeSpan.FromSeconds(options.TimeoutSeconds))
+            // One node: a retry would only hit the same refused port again.
+            .MaximumRetries(0);
+        if (options.Username is not null)
         {
-            using var bulk = await SendAsync(HttpMethod.Post, "_bulk", ElasticsearchBodies.Bulk(index, chunk), cancellationToken, "application/x-ndjson").ConfigureAwait(false);
-            if (bulk.RootElement.TryGetProperty("errors", out var errors) && errors.GetBoolean())
-            {
-                throw new SearchBackendException($"Elasticsearch bulk indexing into {index} reported item errors");
-            }
+            settings = settings.Authentication(new BasicAuthentication(options.Username, options.Password ?? string.Empty));
         }
 
-        await SendAsync(HttpMethod.Post, index + "/_refresh", null, cancellationToken).ConfigureAwait(false);
+        return new ElasticsearchClient(settings);
+    }
+
+    public async Task RebuildAsync(IReadOnlyCollection<Article> articles, CancellationToken cancellationToken = default)
+    {
+        await CallAsync("put index template", () => _client.Indices.PutIndexTemplateAsync(ArticleIndexTemplate.Request(_alias), cancellationToken)).ConfigureAwait(false);
+        var index = _alias + "-" + _time.GetUtcNow().ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture);
+        await CallAsync("create index " + index, () => _client.Indices.CreateAsync(new CreateIndexRequest(index), cancellationToken)).ConfigureAwait(false);
+        foreach (var chunk in articles.Chunk(BulkBatch))
+        {
+            var operations = new BulkOperationsCollection();
+            operations.AddRange(chunk.Select(a => new BulkIndexOperation<ArticleDocument>(ArticleDocument.From(a)) { Id = a.Id }));
+            await CallAsync("bulk into " + index, () => _client.BulkAsync(new BulkRequest(index) { Operations = operations }, cancellationToken)).ConfigureAwait(false);
+        }
+
+        await CallAsync("refresh " + index, () => _client.Indices.RefreshAsync(new RefreshRequest(index), cancellationToken)).ConfigureAwait(false);
         var old = await AliasedIndicesAsync(cancellationToken).ConfigureAwait(false);
-        await SendAsync(HttpMethod.Post, "_aliases", ElasticsearchBodies.SwapAlias(_alias, index, old), cancellationToken).ConfigureAwait(false);
+        var swap = new UpdateAliasesRequest
+        {
+            Actions = old.Select(o => new IndexUpdateAliasesAction { Remove = new RemoveAction { Index = o, Alias = _alias } })
+                .Append(new IndexUpdateAliasesAction { Add = new AddAction { Index = index, Alias = _alias, IsWriteIndex = true } })
+                .ToList(),
+        };
+        await CallAsync("swap alias " + _alias, () => _client.Indices.UpdateAliasesAsync(swap, cancellationToken)).ConfigureAwait(false);
         SearchLog.AliasSwapped(_logger, _alias, index);
         foreach (var stale in old)
         {
-            await SendAsync(HttpMethod.Delete, stale, null, cancellationToken, allowNotFound: true).ConfigureAwait(false);
+            await CallAsync("delete index " + stale, () => _client.Indices.DeleteAsync(new DeleteIndexRequest(stale), cancellationToken), allowNotFound: true)
+                .ConfigureAwait(false);
         }
     }
 
-    public async Task UpsertAsync(Article article, CancellationToken cancellationToken = default) =>
-        (await SendAsync(HttpMethod.Put, $"{_alias}/_doc/{Uri.EscapeDataString(article.Id)}?refresh=wait_for",
-            ElasticsearchBodies.Document(article), cancellationToken).ConfigureAwait(false)).Dispose();
+    public Task UpsertAsync(Article article, CancellationToken cancellationToken = default) =>
+        CallAsync("index " + article.Id, () => _client.IndexAsync(
+            new IndexRequest<ArticleDocument>(ArticleDocument.From(article), _alias, article.Id) { Refresh = Refresh.WaitFor }, cancellationToken));
 
-    public async Task DeleteAsync(string articleId, CancellationToken cancellationToken = default) =>
-        (await SendAsync(HttpMethod.Delete, $"{_alias}/_doc/{Uri.EscapeDataString(articleId)}?refresh=wait_for", null,
-            cancellationToken, allowNotFound: true).ConfigureAwait(false)).Dispose();
+    public Task DeleteAsync(string articleId, CancellationToken cancellationToken = default) =>
+        CallAsync("delete " + articleId, () => _client.DeleteAsync(
+            new DeleteRequest(_alias, articleId) { Refresh = Refresh.WaitFor }, cancellationToken), allowNotFound: true);
 
     public async Task<SearchResult> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default)
     {
         SearchRequestRules.Require(request);
         var plan = new QueryPlanner(Synonyms, CharacterVariants.Default).Plan(request.Query, _ => 1);
-        using var response = await SendAsync(HttpMethod.Post, _alias + "/_search", ElasticsearchQueries.Search(request, Synonyms), cancellationToken).ConfigureAwait(false);
-        var hits = response.RootElement.GetProperty("hits");
-        var total = hits.GetProperty("total").GetProperty("value").GetInt32();
-        var list = hits.GetProperty("hits").EnumerateArray()
-            .Select(h => Embedded.EmbeddedSearchEngine.ToHit(ReadSource(h), h.GetProperty("_score").GetDouble(), plan))
-            .ToList();
-        return new SearchResult(total, list);
+        var response = await CallAsync("search", () => _client.SearchAsync<ArticleDocument>(ElasticsearchQueries.Search(_alias, request, Synonyms), cancellationToken))
+            .ConfigureAwait(false);
+        var hits = response.Hits.Select(h => ToHit(h, plan)).ToList();
+        return new SearchResult(response.Total >= 0 ? (int)response.Total : hits.Count, hits);
     }
 
     public async Task<IReadOnlyList<TitleSuggestion>> SuggestAsync(string prefix, int limit = 8, CancellationToken cancellationToken = default)
     {
         SearchRequestRules.RequirePrefix(prefix, limit);
         var folded = TextFolding.Fold(prefix.Trim());
-        using var response = await SendAsync(HttpMethod.Post, _alias + "/_search", ElasticsearchQueries.Suggest(prefix, limit), cancellationToken).ConfigureAwait(false);
-        return response.RootElement.GetProperty("hits").GetProperty("hits").EnumerateArray()
-            .Select(h => ReadSource(h))
+        var response = await CallAsync("suggest", () => _client.SearchAsync<ArticleDocument>(ElasticsearchQueries.Suggest(_alias, prefix, limit), cancellationToken))
+            .ConfigureAwait(false);
+        return response.Hits
+            .Select(h => Original(h))
             .Select(a => (Article: a, At: TextFolding.Fold(a.Title).IndexOf(folded, StringComparison.Ordinal)))
             .OrderBy(x => x.At == 0 ? 0 : 1)
             .ThenBy(x => x.Article.Title.Length)
@@ -103,56 +118,84 @@ public sealed class ElasticsearchEngine : ISearchEngine
             .ToList();
     }
 
-    private static Article ReadSource(JsonElement hit)
+    /// <summary>
+    /// A hit with the server's highlights; if they are not of the stored text (an older index, a
+    /// changed highlighter) the embedded engine's own highlighting stands in.
+    /// </summary>
+    private static SearchHit ToHit(Hit<ArticleDocument> hit, QueryPlan plan)
     {
-        var (draft, error) = ArticleJson.Read(hit.GetProperty("_source").GetProperty("source"));
-        if (draft is null)
+        var article = Original(hit);
+        var title = ServerHighlight.Ranges(hit.Highlight, "title", TextFolding.Fold(article.Title));
+        var content = ServerHighlight.Ranges(hit.Highlight, "content", TextFolding.Fold(article.Content));
+        var score = hit.Score ?? 0;
+        if (title is null || content is null)
         {
-            throw new SearchBackendException("Elasticsearch returned an unreadable article: " + error);
+            return Embedded.EmbeddedSearchEngine.ToHit(article, score, plan);
         }
 
-        return new Article(draft.Id, draft.Title, draft.Category, draft.Department, draft.Keywords, draft.AppliesTo, draft.Content,
-            draft.Updated ?? DateOnly.MinValue, 0, []);
+        return new SearchHit(article.Id, article.Title, article.Category, article.Department, article.AppliesTo, article.Updated, score,
+            SnippetBuilder.Build(article.Title, title, article.Title.Length), SnippetBuilder.Build(article.Content, content));
     }
+
+    private static Article Original(Hit<ArticleDocument> hit) =>
+        hit.Source?.Source?.ToArticle() ?? throw new SearchBackendException($"Elasticsearch returned hit {hit.Id} without its stored article");
 
     private async Task<IReadOnlyList<string>> AliasedIndicesAsync(CancellationToken cancellationToken)
     {
-        using var response = await SendAsync(HttpMethod.Get, "_alias/" + _alias, null, cancellationToken, allowNotFound: true).ConfigureAwait(false);
-        return response.RootElement.ValueKind == JsonValueKind.Object && !response.RootElement.TryGetProperty("error", out _)
-            ? response.RootElement.EnumerateObject().Select(p => p.Name).ToList()
-            : [];
+        var response = await CallAsync("get alias " + _alias, () => _client.Indices.GetAliasAsync(new GetAliasRequest(Names.Parse(_alias)), cancellationToken),
+            allowNotFound: true).ConfigureAwait(false);
+        return response.IsValidResponse && response.Aliases is not null ? response.Aliases.Keys.ToList() : [];
     }
 
-    private async Task<JsonDocument> SendAsync(HttpMethod method, string path, byte[]? body, CancellationToken cancellationToken,
-        string contentType = "application/json", bool allowNotFound = false)
+    /// <summary>
+    /// One call with the client's failures turned into <see cref="SearchBackendException"/>: a
+    /// refused or timed-out connection, a server error (status and reason), or an unreadable answer.
+    /// </summary>
+    private static async Task<T> CallAsync<T>(string what, Func<Task<T>> call, bool allowNotFound = false)
+        where T : ElasticsearchResponse
     {
-        using var request = new HttpRequestMessage(method, path);
-        if (body is not null)
-        {
-            request.Content = new ByteArrayContent(body);
-            request.Content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
-        }
-
+        T response;
         try
         {
-            using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-            if (!response.IsSuccessStatusCode && !(allowNotFound && response.StatusCode == HttpStatusCode.NotFound))
-            {
-                throw new SearchBackendException($"Elasticsearch {method} {path} answered {(int)response.StatusCode}: {Truncate(text)}");
-            }
+            response = await call().ConfigureAwait(false);
+        }
+        catch (TransportException e)
+        {
+            throw new SearchBackendException($"Elasticsearch {what} failed: {e.Message}", e);
+        }
+        catch (UnsupportedProductException e)
+        {
+            // The client's product check: whatever answered on that port is not Elasticsearch.
+            throw new SearchBackendException($"Elasticsearch {what} failed: the server is not Elasticsearch ({e.Message})", e);
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            throw new SearchBackendException($"Elasticsearch {what} answered with unreadable JSON", e);
+        }
 
-            return JsonDocument.Parse(string.IsNullOrWhiteSpace(text) ? "{}" : text);
-        }
-        catch (HttpRequestException e)
+        var details = response.ApiCallDetails;
+        if (response.IsValidResponse || (allowNotFound && details.HttpStatusCode == 404))
         {
-            throw new SearchBackendException($"Elasticsearch {method} {path} failed: {e.Message}", e);
+            return response;
         }
-        catch (JsonException e)
+
+        if (response is BulkResponse { Errors: true } bulk)
         {
-            throw new SearchBackendException($"Elasticsearch {method} {path} answered with invalid JSON", e);
+            var first = bulk.ItemsWithErrors.FirstOrDefault();
+            throw new SearchBackendException(
+                $"Elasticsearch {what}: {bulk.ItemsWithErrors.Count()} items failed (first {first?.Id}: {first?.Error?.Type}: {Truncate(first?.Error?.Reason)})");
         }
+
+        var error = response.ElasticsearchServerError?.Error;
+        if (error is null && (details.OriginalException is not null || details.HttpStatusCode is null))
+        {
+            // No answer from a server: refused, reset, timed out.
+            throw new SearchBackendException($"Elasticsearch {what} failed: {details.OriginalException?.Message ?? "no answer"}", details.OriginalException);
+        }
+
+        var reason = error is null ? "no error body" : $"{error.Type}: {Truncate(error.Reason)}";
+        throw new SearchBackendException($"Elasticsearch {what} answered {details.HttpStatusCode}: {reason}", details.OriginalException);
     }
 
-    private static string Truncate(string text) => text.Length <= 300 ? text : text[..300];
+    private static string? Truncate(string? text) => text is null || text.Length <= 300 ? text : text[..300];
 }

@@ -1,64 +1,50 @@
 using System.Text;
-using System.Text.Json;
+using Elastic.Clients.Elasticsearch;
+using Elastic.Clients.Elasticsearch.Core.Search;
+using Elastic.Clients.Elasticsearch.QueryDsl;
 using Hotline.Search.Analysis;
 
 namespace Hotline.Search.Engine.Elasticsearch;
 
-/// <summary>Search and suggest bodies: the same field boosts, filler removal, synonyms and filters as the embedded engine.</summary>
+/// <summary>
+/// Search and suggest requests: the same field boosts, filler removal, synonyms and filters as the
+/// embedded engine. User text only ever becomes a string value of a typed query, never query syntax.
+/// </summary>
 internal static class ElasticsearchQueries
 {
-    private static readonly string[] BoostedFields = ["title^4", "keywords^3", "content"];
+    private static readonly Fields BoostedFields = Fields.FromStrings(["title^4", "keywords^3", "content"]);
 
-    public static byte[] Search(SearchRequest request, SynonymTable synonyms) => ElasticsearchBodies.Write(w =>
+    /// <summary>Only the original article comes back; the folded fields are for matching.</summary>
+    private static readonly SourceConfig OriginalOnly = new(new SourceFilter { Includes = Fields.FromString("source") });
+
+    public static SearchRequest<ArticleDocument> Search(string alias, SearchRequest request, SynonymTable synonyms)
     {
         var folded = TextFolding.Fold(request.Query);
         var text = QueryPlanner.BlankFillers(folded);
-        w.WriteStartObject();
-        w.WriteNumber("from", request.Offset);
-        w.WriteNumber("size", request.Limit);
-        w.WriteBoolean("track_total_hits", true);
-        w.WritePropertyName("_source");
-        w.WriteStringValue("source");
-        w.WriteStartObject("query");
-        w.WriteStartObject("bool");
-        w.WriteStartArray("should");
-        MultiMatch(w, string.IsNullOrWhiteSpace(text) ? folded : text, 1.0);
-        foreach (var alternative in synonyms.AlternativesIn(folded))
+        var should = new List<Query> { MultiMatch(string.IsNullOrWhiteSpace(text) ? folded : text, 1.0f) };
+        should.AddRange(synonyms.AlternativesIn(folded).Select(alternative => MultiMatch(alternative, 0.7f)));
+        var filters = new[] { Term("category", request.Category), Term("department", request.Department), Term("applies_to", request.AppliesTo) }
+            .OfType<Query>()
+            .ToList();
+        return new SearchRequest<ArticleDocument>(alias)
         {
-            MultiMatch(w, alternative, 0.7);
-        }
+            From = request.Offset,
+            Size = request.Limit,
+            TrackTotalHits = new TrackHits(true),
+            Source = OriginalOnly,
+            Query = new BoolQuery { Should = should, MinimumShouldMatch = 1, Filter = filters },
+            Highlight = ServerHighlight.Request(),
+        };
+    }
 
-        w.WriteEndArray();
-        w.WriteNumber("minimum_should_match", 1);
-        w.WriteStartArray("filter");
-        Term(w, "category", request.Category);
-        Term(w, "department", request.Department);
-        Term(w, "applies_to", request.AppliesTo);
-        w.WriteEndArray();
-        w.WriteEndObject();
-        w.WriteEndObject();
-        w.WriteEndObject();
-    });
-
-    public static byte[] Suggest(string prefix, int limit) => ElasticsearchBodies.Write(w =>
+    /// <summary>Titles containing the typed text anywhere, as the embedded engine matches them.</summary>
+    public static SearchRequest<ArticleDocument> Suggest(string alias, string prefix, int limit) => new(alias)
     {
-        w.WriteStartObject();
-        w.WriteNumber("size", limit);
-        w.WritePropertyName("_source");
-        w.WriteStringValue("source");
-        w.WriteStartObject("query");
-        w.WriteStartObject("wildcard");
-        w.WriteStartObject("title_folded");
-        w.WriteString("value", "*" + EscapeWildcard(TextFolding.Fold(prefix.Trim())) + "*");
-        w.WriteEndObject();
-        w.WriteEndObject();
-        w.WriteEndObject();
-        w.WriteStartArray("sort");
-        w.WriteStringValue("_score");
-        w.WriteStringValue("id");
-        w.WriteEndArray();
-        w.WriteEndObject();
-    });
+        Size = limit,
+        Source = OriginalOnly,
+        Query = new WildcardQuery("title_folded") { Value = "*" + EscapeWildcard(TextFolding.Fold(prefix.Trim())) + "*" },
+        Sort = [new SortOptions { Score = new ScoreSort() }, new SortOptions { Field = new FieldSort { Field = "id" } }],
+    };
 
     /// <summary>Wildcard syntax characters in user text are escaped so they match literally.</summary>
     public static string EscapeWildcard(string text)
@@ -77,35 +63,16 @@ internal static class ElasticsearchQueries
         return builder.ToString();
     }
 
-    private static void MultiMatch(Utf8JsonWriter w, string text, double boost)
-    {
-        w.WriteStartObject();
-        w.WriteStartObject("multi_match");
-        w.WriteString("query", text);
-        w.WriteString("type", "most_fields");
-        w.WriteStartArray("fields");
-        foreach (var field in BoostedFields)
-        {
-            w.WriteStringValue(field);
-        }
+    private static Query MultiMatch(string text, float boost) =>
+        new MultiMatchQuery(text) { Type = TextQueryType.MostFields, Fields = BoostedFields, Boost = boost };
 
-        w.WriteEndArray();
-        w.WriteNumber("boost", boost);
-        w.WriteEndObject();
-        w.WriteEndObject();
-    }
-
-    private static void Term(Utf8JsonWriter w, string field, string? value)
+    private static Query? Term(string field, string? value)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
-            return;
+            return null;
         }
 
-        w.WriteStartObject();
-        w.WriteStartObject("term");
-        w.WriteString(field, TextFolding.Fold(value.Trim()));
-        w.WriteEndObject();
-        w.WriteEndObject();
+        return new TermQuery(field, TextFolding.Fold(value.Trim()));
     }
 }

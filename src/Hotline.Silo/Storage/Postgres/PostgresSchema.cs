@@ -3,7 +3,8 @@ namespace Hotline.Silo.Storage.Postgres;
 /// <summary>
 /// PostgreSQL schema: the SQLite schema's tables with native types (timestamptz holds UTC at
 /// microsecond precision). JSON is kept as text, exactly as the grain wrote it. Ticket and agent-state
-/// histories are append-only: triggers refuse UPDATE and DELETE. Migration 2 holds the telephony tables.
+/// histories are append-only: triggers refuse UPDATE and DELETE. Migration 2 holds the telephony tables; migration 3 flags
+/// callback requests whose number is not dialled automatically.
 /// </summary>
 internal static class PostgresSchema
 {
@@ -111,6 +112,9 @@ internal static class PostgresSchema
             completed_at timestamptz,
             outcome text);
         CREATE INDEX callback_requests_pending ON callback_requests (requested_at, call_id) WHERE completed_at IS NULL;
+        """,
+        """
+        ALTER TABLE callback_requests ADD COLUMN flag_reason text;
         """,
     ];
 }

@@ -85,6 +85,15 @@ internal sealed class SqlAgentCredentialStore(SqlDialect dialect, AgentRealm rea
             "DELETE FROM agents WHERE id = @agentId", new { agentId }, cancellationToken: cancellationToken)).ConfigureAwait(false) == 1;
     }
 
+    public async Task<bool> SetEnabledAsync(string agentId, bool enabled, CancellationToken cancellationToken)
+    {
+        await using var connection = await dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE agents SET enabled = @enabled, updated_at = @now WHERE id = @agentId",
+            new { agentId, enabled, now = dialect.ToDb(timeProvider.GetUtcNow()) },
+            cancellationToken: cancellationToken)).ConfigureAwait(false) == 1;
+    }
+
     public async Task<bool> SetPasswordAsync(string agentId, string password, CancellationToken cancellationToken)
     {
         await using var connection = await dialect.OpenAsync(cancellationToken).ConfigureAwait(false);

@@ -19,8 +19,8 @@ internal sealed class SqlCallbackRequestStore(SqlDialect dialect, TimeProvider t
         await using var connection = await dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
         await connection.ExecuteAsync(new CommandDefinition(
             """
-            INSERT INTO callback_requests (call_id, number, queue_id, kind, requested_at, waited_ticks)
-            VALUES (@callId, @number, @queueId, @kind, @requestedAt, @waitedTicks)
+            INSERT INTO callback_requests (call_id, number, queue_id, kind, requested_at, waited_ticks, flag_reason)
+            VALUES (@callId, @number, @queueId, @kind, @requestedAt, @waitedTicks, @flagReason)
             ON CONFLICT (call_id) DO NOTHING
             """,
             new
@@ -31,6 +31,7 @@ internal sealed class SqlCallbackRequestStore(SqlDialect dialect, TimeProvider t
                 kind = StoredName.Of(request.Kind),
                 requestedAt = dialect.ToDb(request.RequestedAt),
                 waitedTicks = request.Waited.Ticks,
+                flagReason = request.FlagReason,
             },
             cancellationToken: cancellationToken)).ConfigureAwait(false);
     }
@@ -40,14 +41,14 @@ internal sealed class SqlCallbackRequestStore(SqlDialect dialect, TimeProvider t
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, MaxList);
         await using var connection = await dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await connection.QueryAsync<(string CallId, string Number, string QueueId, string Kind, object RequestedAt, long WaitedTicks)>(new CommandDefinition(
+        var rows = await connection.QueryAsync<(string CallId, string Number, string QueueId, string Kind, object RequestedAt, long WaitedTicks, string? FlagReason)>(new CommandDefinition(
             """
-            SELECT call_id, number, queue_id, kind, requested_at, waited_ticks FROM callback_requests
+            SELECT call_id, number, queue_id, kind, requested_at, waited_ticks, flag_reason FROM callback_requests
             WHERE completed_at IS NULL ORDER BY requested_at, call_id LIMIT @limit
             """,
             new { limit }, cancellationToken: cancellationToken)).ConfigureAwait(false);
         return rows.Select(r => new CallbackRequest(
-            r.CallId, r.Number, r.QueueId, StoredName.Parse<CallbackKind>(r.Kind), dialect.FromDb(r.RequestedAt), TimeSpan.FromTicks(r.WaitedTicks))).ToList();
+            r.CallId, r.Number, r.QueueId, StoredName.Parse<CallbackKind>(r.Kind), dialect.FromDb(r.RequestedAt), TimeSpan.FromTicks(r.WaitedTicks), r.FlagReason)).ToList();
     }
 
     public async Task<bool> CompleteAsync(string callId, string outcome, CancellationToken cancellationToken)

@@ -3,7 +3,8 @@ namespace Hotline.Silo.Storage.Sqlite;
 /// <summary>
 /// SQLite schema. Times are TEXT in one fixed-width UTC form (yyyy-MM-ddTHH:mm:ss.fffffffZ), so text
 /// order is time order. Ticket and agent-state histories are append-only: triggers refuse UPDATE and DELETE.
-/// Migration 2 holds the telephony tables (agents, agent states, call records, callbacks).
+/// Migration 2 holds the telephony tables (agents, agent states, call records, callbacks); migration 3
+/// flags callback requests whose number is not dialled automatically.
 /// </summary>
 internal static class SqliteSchema
 {
@@ -111,6 +112,9 @@ internal static class SqliteSchema
             completed_at TEXT,
             outcome TEXT);
         CREATE INDEX callback_requests_pending ON callback_requests (requested_at, call_id) WHERE completed_at IS NULL;
+        """,
+        """
+        ALTER TABLE callback_requests ADD COLUMN flag_reason TEXT;
         """,
     ];
 }

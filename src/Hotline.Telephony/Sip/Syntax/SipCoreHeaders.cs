@@ -35,7 +35,7 @@ internal sealed record SipCoreHeaders(
             return false;
         }
         var callId = headers[SipHeaderNames.CallId];
-        if (string.IsNullOrEmpty(callId) || callId.AsSpan().ContainsAny(" \t"))
+        if (string.IsNullOrEmpty(callId) || !SipGrammar.IsCallId(callId))
         {
             error = callId is null ? Missing(SipHeaderNames.CallId) : Invalid(SipHeaderNames.CallId);
             return false;
@@ -121,7 +121,9 @@ internal sealed record SipCoreHeaders(
     {
         vias = [];
         error = null;
-        if (!headers.TryGetValues(SipHeaderNames.Via, out var values) || values.Count == 0)
+        // Via = 1#via-parm: a Via line with no value at all is malformed even when other Via lines exist.
+        if (!headers.TryGetValues(SipHeaderNames.Via, out var values) || values.Count == 0
+            || headers.GetLines(SipHeaderNames.Via).Any(string.IsNullOrWhiteSpace))
         {
             error = values.Count == 0 ? Missing(SipHeaderNames.Via) : Invalid(SipHeaderNames.Via);
             return false;

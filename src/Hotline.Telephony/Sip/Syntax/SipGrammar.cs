@@ -7,7 +7,26 @@ internal static class SipGrammar
     public static bool IsTokenChar(char c) =>
         char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '!' or '%' or '*' or '_' or '+' or '`' or '\'' or '~';
 
-    public static bool IsToken(ReadOnlySpan<char> value)
+    public static bool IsToken(ReadOnlySpan<char> value) => IsRunOf(value, IsTokenChar);
+
+    public static bool IsWhitespace(char c) => c is ' ' or '\t';
+
+    /// <summary>
+    /// RFC 3261 §25.1: word = 1*(alphanum / "-" / "." / "!" / "%" / "*" / "_" / "+" / "`" / "'" / "~" /
+    /// "(" / ")" / "&lt;" / "&gt;" / ":" / "\" / DQUOTE / "/" / "[" / "]" / "?" / "{" / "}").
+    /// </summary>
+    public static bool IsWordChar(char c) =>
+        IsTokenChar(c) || c is '(' or ')' or '<' or '>' or ':' or '\\' or '"' or '/' or '[' or ']' or '?' or '{' or '}';
+
+    /// <summary>RFC 3261 §25.1: callid = word [ "@" word ].</summary>
+    public static bool IsCallId(ReadOnlySpan<char> value)
+    {
+        var at = value.IndexOf('@');
+        return at < 0 ? IsRunOf(value, IsWordChar) : IsRunOf(value[..at], IsWordChar) && IsRunOf(value[(at + 1)..], IsWordChar);
+    }
+
+    /// <summary>1*(allowed): at least one character, every one allowed.</summary>
+    private static bool IsRunOf(ReadOnlySpan<char> value, Func<char, bool> allowed)
     {
         if (value.IsEmpty)
         {
@@ -15,15 +34,13 @@ internal static class SipGrammar
         }
         foreach (var c in value)
         {
-            if (!IsTokenChar(c))
+            if (!allowed(c))
             {
                 return false;
             }
         }
         return true;
     }
-
-    public static bool IsWhitespace(char c) => c is ' ' or '\t';
 
     /// <summary>
     /// Splits a header value on top-level commas (RFC 3261 §7.3.1), ignoring commas inside quoted strings

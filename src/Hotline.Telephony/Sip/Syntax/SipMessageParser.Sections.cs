@@ -128,7 +128,10 @@ internal sealed partial class SipMessageParser
         return ok;
     }
 
-    /// <summary>RFC 3261 §7.1: SIP-Version is case-insensitive; another version is answered 505 (RFC 4475 §3.1.2.16).</summary>
+    /// <summary>
+    /// RFC 3261 §7.1, §25.1: SIP-Version = "SIP" "/" 1*DIGIT "." 1*DIGIT, case-insensitive; another
+    /// well-formed version is answered 505 (RFC 4475 §3.1.2.16). A truncated one ("SI", "SIP/2.") is 400.
+    /// </summary>
     private static bool CheckVersion(string version, out SipParseError? error)
     {
         error = null;
@@ -136,11 +139,15 @@ internal sealed partial class SipMessageParser
         {
             return true;
         }
-        var numbers = version.AsSpan(4);
-        var dot = numbers.IndexOf('.');
-        var wellFormed = version.StartsWith("SIP/", StringComparison.OrdinalIgnoreCase) && dot > 0
-            && SipGrammar.TryParseDecimal(numbers[..dot], int.MaxValue, out _)
-            && SipGrammar.TryParseDecimal(numbers[(dot + 1)..], int.MaxValue, out _);
+        var wellFormed = false;
+        if (version.StartsWith("SIP/", StringComparison.OrdinalIgnoreCase))
+        {
+            var numbers = version.AsSpan("SIP/".Length);
+            var dot = numbers.IndexOf('.');
+            wellFormed = dot > 0
+                && SipGrammar.TryParseDecimal(numbers[..dot], int.MaxValue, out _)
+                && SipGrammar.TryParseDecimal(numbers[(dot + 1)..], int.MaxValue, out _);
+        }
         error = wellFormed
             ? new SipParseError(SipParseFailure.UnsupportedVersion, $"{version} is not supported.")
             : new SipParseError(SipParseFailure.MalformedStartLine, "SIP-Version is malformed.");

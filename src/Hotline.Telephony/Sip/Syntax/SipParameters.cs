@@ -49,15 +49,12 @@ internal sealed class SipParameters
 
     /// <summary>
     /// Parses "name[=value]" items separated by ';' (the text after the first ';'). Names are tokens;
-    /// values are tokens, quoted strings or bracketed IPv6 references.
+    /// values are tokens, quoted strings or bracketed IPv6 references. Every ';' must be followed by a
+    /// parameter (RFC 3261 §25.1: SEMI generic-param), so an empty text is refused.
     /// </summary>
     public static bool TryParse(ReadOnlySpan<char> text, out SipParameters parameters)
     {
         parameters = Empty;
-        if (text.IsEmpty)
-        {
-            return true;
-        }
         var items = new List<SipParameter>();
         while (true)
         {

@@ -6,4 +6,12 @@ namespace Hotline.Telephony.Sip.Transport;
 public interface ISipRateLimiter
 {
     bool TryAcquire(IPAddress source);
+
+    /// <summary>
+    /// The source sent something a working phone does not (a malformed message, a refused request):
+    /// an implementation that bans may count it. The default ignores it.
+    /// </summary>
+    void Strike(IPAddress source)
+    {
+    }
 }

@@ -4,14 +4,14 @@ using System.Net;
 namespace Hotline.Telephony.Sip.Transport;
 
 /// <summary>
-/// A token bucket per source address (burst of one second's allowance). With a rate of 0 every message
+/// A token bucket per source (an IPv4 address or an IPv6 /64; burst of one second's allowance). With a rate of 0 every message
 /// passes. Idle buckets are dropped once the table grows, so spoofed sources cannot exhaust memory.
 /// </summary>
 internal sealed class PerSourceRateLimiter : ISipRateLimiter
 {
     private const int MaxTrackedSources = 100_000;
 
-    private readonly ConcurrentDictionary<IPAddress, Bucket> _buckets = new();
+    private readonly ConcurrentDictionary<SourceKey, Bucket> _buckets = new();
     private readonly TimeProvider _time;
     private readonly int _perSecond;
 
@@ -32,7 +32,7 @@ internal sealed class PerSourceRateLimiter : ISipRateLimiter
         {
             _buckets.Clear();
         }
-        var bucket = _buckets.GetOrAdd(source, _ => new Bucket(_perSecond, now));
+        var bucket = _buckets.GetOrAdd(SourceKey.From(source), _ => new Bucket(_perSecond, now));
         lock (bucket)
         {
             var elapsed = _time.GetElapsedTime(bucket.Stamp, now).TotalSeconds;

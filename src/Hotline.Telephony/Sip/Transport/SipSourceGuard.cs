@@ -4,15 +4,19 @@ using System.Net;
 namespace Hotline.Telephony.Sip.Transport;
 
 /// <summary>
-/// The edge's door policy per source address. Trunks pass always: real callers arrive through them, and a
-/// busy trunk must never look like a flood. Everyone else gets the per-source rate limit, and a source
-/// that keeps failing (wrong passwords, unknown users, calls to numbers it may not reach — what scanners
-/// like sipvicious do) is banned for a while: its packets are dropped before parsing, unanswered, so
-/// the scan learns nothing. Thread-safe.
+/// The edge's door policy per source (an IPv4 address or an IPv6 /64, see <see cref="SourceKey"/>). Trunks
+/// pass always: real callers arrive through them, and a busy trunk must never look like a flood. Everyone
+/// else gets the per-source rate limit, and a source that keeps failing (wrong passwords, unknown users,
+/// calls to numbers it may not reach, malformed messages — what scanners like sipvicious do) is banned for
+/// a while: its packets are dropped before parsing, unanswered, so the scan learns nothing.
+/// The table is bounded so spoofed sources cannot exhaust memory, and evicts the sources struck longest ago
+/// first; an active ban goes only when the whole table is bans (then the oldest ban first), so a flood of
+/// new sources cannot lift one. Lookups are lock-free; strikes take one lock. Thread-safe.
 /// </summary>
 internal sealed class SipSourceGuard : ISipRateLimiter
 {
-    private const int MaxTrackedSources = 100_000;
+    /// <summary>Sources remembered at once, banned or not.</summary>
+    public const int DefaultMaxTrackedSources = 100_000;
 
     private readonly ISipRateLimiter _limit;
     private readonly HashSet<IPAddress> _exempt;
@@ -20,76 +24,132 @@ internal sealed class SipSourceGuard : ISipRateLimiter
     private readonly int _failuresToBan;
     private readonly TimeSpan _window;
     private readonly TimeSpan _banFor;
-    private readonly ConcurrentDictionary<IPAddress, Record> _records = new();
+    private readonly int _maxTracked;
+    private readonly ConcurrentDictionary<SourceKey, Record> _records = new();
+    private readonly Lock _lock = new();
 
-    public SipSourceGuard(ISipRateLimiter limit, IEnumerable<IPAddress> exempt, TimeProvider time, int failuresToBan, TimeSpan window, TimeSpan banFor)
+    /// <summary>Sources not banned, least recently struck first.</summary>
+    private readonly LinkedList<Record> _watched = new();
+
+    /// <summary>Banned sources in the order they were banned (bans all last as long, so also by expiry).</summary>
+    private readonly LinkedList<Record> _banned = new();
+
+    public SipSourceGuard(ISipRateLimiter limit, IEnumerable<IPAddress> exempt, TimeProvider time, int failuresToBan, TimeSpan window, TimeSpan banFor, int maxTracked = DefaultMaxTrackedSources)
     {
         _limit = limit;
-        _exempt = [.. exempt];
+        _exempt = [.. exempt.Select(a => a.IsIPv4MappedToIPv6 ? a.MapToIPv4() : a)];
         _time = time;
         _failuresToBan = failuresToBan;
         _window = window;
         _banFor = banFor;
+        _maxTracked = Math.Max(1, maxTracked);
     }
+
+    /// <summary>Sources remembered now (for tests and metrics).</summary>
+    public int TrackedCount => _records.Count;
 
     public bool TryAcquire(IPAddress source)
     {
-        if (_exempt.Contains(source))
+        if (IsExempt(source))
         {
             return true;
         }
-        if (_records.TryGetValue(source, out var record) && IsBanned(record))
-        {
-            return false;
-        }
-        return _limit.TryAcquire(source);
+        return !IsBanned(source) && _limit.TryAcquire(source);
     }
 
-    public bool IsBanned(IPAddress source) => _records.TryGetValue(source, out var record) && IsBanned(record);
+    public bool IsBanned(IPAddress source) =>
+        !_records.IsEmpty && _records.TryGetValue(SourceKey.From(source), out var record) && record.BannedUntil > _time.GetUtcNow().UtcTicks;
 
-    /// <summary>A request from this source was refused for a reason a legitimate phone does not repeat (403, 404).</summary>
+    /// <summary>A request from this source was refused for a reason a legitimate phone does not repeat (403, 404, malformed).</summary>
     public void Strike(IPAddress source)
     {
-        if (_failuresToBan <= 0 || _exempt.Contains(source))
+        if (_failuresToBan <= 0 || IsExempt(source))
         {
             return;
         }
-        if (_records.Count > MaxTrackedSources)
+        var key = SourceKey.From(source);
+        var now = _time.GetUtcNow().UtcTicks;
+        lock (_lock)
         {
-            _records.Clear(); // spoofed sources must not exhaust memory; real bans are re-earned quickly
-        }
-        var now = _time.GetUtcNow();
-        var record = _records.GetOrAdd(source, _ => new Record());
-        lock (record)
-        {
-            if (now - record.WindowStart > _window)
+            if (!_records.TryGetValue(key, out var record))
+            {
+                MakeRoom(now);
+                record = new Record(key);
+                record.Node = _watched.AddLast(record);
+                _records[key] = record;
+            }
+            else if (record.Node.List == _banned)
+            {
+                if (record.BannedUntil > now)
+                {
+                    return; // already banned; its packets should not even get here
+                }
+                Move(record, _watched);
+                record.Failures = 0;
+            }
+            else
+            {
+                Move(record, _watched);
+            }
+            if (now - record.WindowStart > _window.Ticks)
             {
                 record.WindowStart = now;
                 record.Failures = 0;
             }
-            record.Failures++;
-            if (record.Failures >= _failuresToBan)
+            if (++record.Failures >= _failuresToBan)
             {
-                record.BannedUntil = now + _banFor;
                 record.Failures = 0;
+                record.BannedUntil = now + _banFor.Ticks;
+                Move(record, _banned);
             }
         }
     }
 
-    private bool IsBanned(Record record)
+    /// <summary>Under the lock: expired bans go first, then the least recently struck source, and a live ban only when nothing else is left.</summary>
+    private void MakeRoom(long now)
     {
-        lock (record)
+        while (_banned.First is { } expired && expired.Value.BannedUntil <= now)
         {
-            return record.BannedUntil > _time.GetUtcNow();
+            Forget(expired.Value);
+        }
+        while (_records.Count >= _maxTracked)
+        {
+            Forget((_watched.First ?? _banned.First)!.Value);
         }
     }
 
-    private sealed class Record
+    private void Forget(Record record)
     {
-        public DateTimeOffset WindowStart { get; set; }
+        record.Node.List!.Remove(record.Node);
+        _records.TryRemove(record.Key, out _);
+    }
+
+    private static void Move(Record record, LinkedList<Record> to)
+    {
+        record.Node.List!.Remove(record.Node);
+        to.AddLast(record.Node);
+    }
+
+    private bool IsExempt(IPAddress source) =>
+        _exempt.Count > 0 && _exempt.Contains(source.IsIPv4MappedToIPv6 ? source.MapToIPv4() : source);
+
+    private sealed class Record(SourceKey key)
+    {
+        public SourceKey Key { get; } = key;
+
+        public LinkedListNode<Record> Node { get; set; } = null!;
+
+        public long WindowStart { get; set; }
 
         public int Failures { get; set; }
 
-        public DateTimeOffset BannedUntil { get; set; }
+        /// <summary>UTC ticks; read without the lock by <see cref="IsBanned(IPAddress)"/>, so kept in one atomic field.</summary>
+        public long BannedUntil
+        {
+            get => Volatile.Read(ref _bannedUntil);
+            set => Volatile.Write(ref _bannedUntil, value);
+        }
+
+        private long _bannedUntil;
     }
 }

@@ -18,15 +18,20 @@ internal sealed class SipTcpConnection : IAsyncDisposable
 
     private readonly ITimer _idle;
     private readonly TimeSpan _idleTimeout;
+    private volatile bool _awaitingRequest;
 
     /// <summary>
     /// <paramref name="idleTimeout"/>: a connection silent that long is closed, so half-sent messages and
     /// abandoned sockets cannot hold connection slots (phones keep theirs alive with CRLF, RFC 5626 §4.4.1).
+    /// <paramref name="firstRequestTimeout"/> (inbound only): until a whole request has arrived, the deadline
+    /// runs from the connect and bytes do not extend it, so CRLF keep-alives alone cannot hold a slot.
     /// </summary>
-    public SipTcpConnection(long id, Socket socket, int maxBuffer, TimeProvider time, TimeSpan idleTimeout)
+    public SipTcpConnection(long id, Socket socket, int maxBuffer, TimeProvider time, TimeSpan idleTimeout, TimeSpan? firstRequestTimeout = null)
     {
         _idleTimeout = idleTimeout;
-        _idle = time.CreateTimer(static state => ((SipTcpConnection)state!).DisposeAsync(), this, idleTimeout, Timeout.InfiniteTimeSpan);
+        _awaitingRequest = firstRequestTimeout is not null;
+        var firstDeadline = firstRequestTimeout is { } first && first < idleTimeout ? first : idleTimeout;
+        _idle = time.CreateTimer(static state => ((SipTcpConnection)state!).DisposeAsync(), this, firstDeadline, Timeout.InfiniteTimeSpan);
         Id = id;
         _socket = socket;
         _maxBuffer = maxBuffer;
@@ -59,7 +64,10 @@ internal sealed class SipTcpConnection : IAsyncDisposable
                 return;
             }
             filled += read;
-            _idle.Change(_idleTimeout, Timeout.InfiniteTimeSpan);
+            if (!_awaitingRequest)
+            {
+                _idle.Change(_idleTimeout, Timeout.InfiniteTimeSpan);
+            }
             var pending = new ReadOnlySequence<byte>(buffer, 0, filled);
             while (true)
             {
@@ -72,6 +80,11 @@ internal sealed class SipTcpConnection : IAsyncDisposable
                 if (status == SipParseStatus.NeedMoreData)
                 {
                     break;
+                }
+                if (_awaitingRequest && message is SipRequest)
+                {
+                    _awaitingRequest = false;
+                    _idle.Change(_idleTimeout, Timeout.InfiniteTimeSpan);
                 }
                 onMessage(message!);
             }

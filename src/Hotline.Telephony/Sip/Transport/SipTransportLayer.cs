@@ -18,15 +18,17 @@ internal sealed class SipTransportLayer : ISipSender, IAsyncDisposable
     private readonly ILogger _logger;
     private readonly UdpSipTransport _udp;
     private readonly TcpSipTransport _tcp;
+    private readonly LogThrottle _rejectionLog;
     private Func<SipInbound, ValueTask> _handler = _ => ValueTask.CompletedTask;
 
-    public SipTransportLayer(IPEndPoint bind, int maxTcpConnections, TimeSpan tcpIdleTimeout, TimeProvider time, ISipRateLimiter rateLimiter, ILogger logger, SipParseLimits? limits = null)
+    public SipTransportLayer(IPEndPoint bind, SipTcpLimits tcpLimits, TimeProvider time, ISipRateLimiter rateLimiter, ILogger logger, SipParseLimits? limits = null)
     {
         _limits = limits ?? SipParseLimits.Default;
         _parser = new SipMessageParser(_limits);
         _rateLimiter = rateLimiter;
         _logger = logger;
-        (_udp, _tcp) = BindPair(bind, endpoint => new TcpSipTransport(endpoint, _limits, maxTcpConnections, time, tcpIdleTimeout, logger), logger);
+        _rejectionLog = new LogThrottle(time, TimeSpan.FromSeconds(1), 10);
+        (_udp, _tcp) = BindPair(bind, endpoint => new TcpSipTransport(endpoint, _limits, tcpLimits, time, logger), logger);
     }
 
     /// <summary>
@@ -93,7 +95,7 @@ internal sealed class SipTransportLayer : ISipSender, IAsyncDisposable
         if (_parser.TryParseDatagram(bytes, out var message, out var error) != SipParseStatus.Complete)
         {
             var answer = SipRejectionResponder.TryBuild(bytes, error!, _limits.MaxHeaderSectionLength);
-            SipTransportLog.Rejected(_logger, remote, SipTransportKind.Udp, error!, answer is not null);
+            OnMalformed(remote, SipTransportKind.Udp, error!, answer is not null);
             if (answer is not null)
             {
                 _ = SendRawAsync(_udp.SendAsync(answer, remote, CancellationToken.None));
@@ -116,10 +118,23 @@ internal sealed class SipTransportLayer : ISipSender, IAsyncDisposable
     private async ValueTask OnStreamRejectedAsync(ReadOnlySequence<byte> bytes, SipParseError error, SipTcpConnection connection)
     {
         var answer = SipRejectionResponder.TryBuild(bytes, error, _limits.MaxHeaderSectionLength);
-        SipTransportLog.Rejected(_logger, connection.Remote, SipTransportKind.Tcp, error, answer is not null);
+        OnMalformed(connection.Remote, SipTransportKind.Tcp, error, answer is not null);
         if (answer is not null)
         {
             await SendRawAsync(connection.SendAsync(answer, CancellationToken.None)).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Malformed traffic is logged at Debug and throttled (a flood of it must not fill the disk), and each
+    /// message counts toward the source's ban like a refused request does.
+    /// </summary>
+    private void OnMalformed(IPEndPoint remote, SipTransportKind transport, SipParseError error, bool answered)
+    {
+        _rateLimiter.Strike(remote.Address);
+        if (_logger.IsEnabled(LogLevel.Debug) && _rejectionLog.TryEnter(out var suppressed))
+        {
+            SipTransportLog.Rejected(_logger, remote, transport, error, answered, suppressed);
         }
     }
 

@@ -16,11 +16,11 @@ internal static partial class SipTransportLog
     [LoggerMessage(1003, LogLevel.Error, "SIP message handler failed")]
     public static partial void HandlerFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(1004, LogLevel.Warning, "TCP connection from {Remote} refused: connection limit reached")]
-    public static partial void ConnectionRefused(ILogger logger, EndPoint? remote);
+    [LoggerMessage(1004, LogLevel.Warning, "TCP connection from {Remote} refused: {Reason}; {Suppressed} earlier refusals not logged")]
+    public static partial void ConnectionRefused(ILogger logger, EndPoint remote, string reason, int suppressed);
 
-    [LoggerMessage(1005, LogLevel.Debug, "Rejected message from {Remote} over {Transport}: {Error}; answered: {Answered}")]
-    public static partial void Rejected(ILogger logger, IPEndPoint remote, SipTransportKind transport, SipParseError error, bool answered);
+    [LoggerMessage(1005, LogLevel.Debug, "Rejected message from {Remote} over {Transport}: {Error}; answered: {Answered}; {Suppressed} earlier rejections not logged")]
+    public static partial void Rejected(ILogger logger, IPEndPoint remote, SipTransportKind transport, SipParseError error, bool answered, int suppressed);
 
     [LoggerMessage(1006, LogLevel.Debug, "Rate limit dropped a message from {Remote}")]
     public static partial void RateLimited(ILogger logger, IPAddress remote);

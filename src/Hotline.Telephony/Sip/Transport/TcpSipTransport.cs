@@ -7,31 +7,35 @@ using Microsoft.Extensions.Logging;
 
 namespace Hotline.Telephony.Sip.Transport;
 
-/// <summary>A TCP listener plus the open connections, inbound and outbound, addressable by id or remote end.</summary>
+/// <summary>
+/// A TCP listener plus the open connections, inbound and outbound, addressable by id or remote end.
+/// Inbound connections are capped in all and per source address, so one host cannot take every slot.
+/// </summary>
 internal sealed class TcpSipTransport : IAsyncDisposable
 {
     private readonly Socket _listener;
     private readonly SipMessageParser _parser;
     private readonly SipParseLimits _limits;
-    private readonly int _maxConnections;
+    private readonly SipTcpLimits _tcpLimits;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
-    private readonly TimeSpan _idleTimeout;
+    private readonly LogThrottle _refusalLog;
     private readonly ConcurrentDictionary<long, SipTcpConnection> _connections = new();
+    private readonly Dictionary<SourceKey, int> _inboundPerSource = [];
     private readonly CancellationTokenSource _stopping = new();
     private Action<SipMessage, SipTcpConnection> _onMessage = (_, _) => { };
     private Func<ReadOnlySequence<byte>, SipParseError, SipTcpConnection, ValueTask> _onRejected = (_, _, _) => ValueTask.CompletedTask;
     private Task _accepting = Task.CompletedTask;
     private long _nextId;
 
-    public TcpSipTransport(IPEndPoint bind, SipParseLimits limits, int maxConnections, TimeProvider time, TimeSpan idleTimeout, ILogger logger)
+    public TcpSipTransport(IPEndPoint bind, SipParseLimits limits, SipTcpLimits tcpLimits, TimeProvider time, ILogger logger)
     {
         _time = time;
-        _idleTimeout = idleTimeout;
         _limits = limits;
         _parser = new SipMessageParser(limits);
-        _maxConnections = maxConnections;
+        _tcpLimits = tcpLimits;
         _logger = logger;
+        _refusalLog = new LogThrottle(time, TimeSpan.FromSeconds(1), 10);
         _listener = new Socket(bind.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
         _listener.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
         _listener.Bind(bind);
@@ -71,7 +75,7 @@ internal sealed class TcpSipTransport : IAsyncDisposable
             socket.Dispose();
             throw new SipTransportException($"TCP connect to {remote} failed: {exception.SocketErrorCode}", exception);
         }
-        return Track(socket);
+        return Track(socket, inbound: false);
     }
 
     private async Task AcceptLoopAsync()
@@ -92,25 +96,75 @@ internal sealed class TcpSipTransport : IAsyncDisposable
                 SipTransportLog.ReceiveFailed(_logger, exception.SocketErrorCode);
                 continue;
             }
-            if (_connections.Count >= _maxConnections)
+            if (!TryAdmit(socket))
             {
-                SipTransportLog.ConnectionRefused(_logger, socket.RemoteEndPoint);
                 socket.Dispose();
                 continue;
             }
-            Track(socket);
+            Track(socket, inbound: true);
         }
     }
 
-    private SipTcpConnection Track(Socket socket)
+    /// <summary>Counts the connection against its source (an IPv6 /64 counts as one); false (logged, throttled) when a limit is reached.</summary>
+    private bool TryAdmit(Socket socket)
     {
-        var connection = new SipTcpConnection(Interlocked.Increment(ref _nextId), socket, _limits.MaxHeaderSectionLength + _limits.MaxBodyLength, _time, _idleTimeout);
+        if (socket.RemoteEndPoint is not IPEndPoint remote)
+        {
+            return false;
+        }
+        string? refusal = null;
+        lock (_inboundPerSource)
+        {
+            var key = SourceKey.From(remote.Address);
+            var fromSource = _inboundPerSource.GetValueOrDefault(key);
+            if (_connections.Count >= _tcpLimits.MaxConnections)
+            {
+                refusal = "connection limit reached";
+            }
+            else if (fromSource >= _tcpLimits.MaxConnectionsPerSource)
+            {
+                refusal = "per-source connection limit reached";
+            }
+            else
+            {
+                _inboundPerSource[key] = fromSource + 1;
+            }
+        }
+        if (refusal is not null && _refusalLog.TryEnter(out var suppressed))
+        {
+            SipTransportLog.ConnectionRefused(_logger, remote, refusal, suppressed);
+        }
+        return refusal is null;
+    }
+
+    private void Release(IPAddress source)
+    {
+        var key = SourceKey.From(source);
+        lock (_inboundPerSource)
+        {
+            var left = _inboundPerSource.GetValueOrDefault(key) - 1;
+            if (left > 0)
+            {
+                _inboundPerSource[key] = left;
+            }
+            else
+            {
+                _inboundPerSource.Remove(key);
+            }
+        }
+    }
+
+    /// <summary>Outbound connections (ours, to a phone) have no first-request deadline: the phone owes us nothing.</summary>
+    private SipTcpConnection Track(Socket socket, bool inbound)
+    {
+        var connection = new SipTcpConnection(Interlocked.Increment(ref _nextId), socket, _limits.MaxHeaderSectionLength + _limits.MaxBodyLength, _time,
+            _tcpLimits.IdleTimeout, inbound ? _tcpLimits.FirstRequestTimeout : null);
         _connections[connection.Id] = connection;
-        _ = RunConnectionAsync(connection);
+        _ = RunConnectionAsync(connection, inbound);
         return connection;
     }
 
-    private async Task RunConnectionAsync(SipTcpConnection connection)
+    private async Task RunConnectionAsync(SipTcpConnection connection, bool inbound)
     {
         try
         {
@@ -131,6 +185,10 @@ internal sealed class TcpSipTransport : IAsyncDisposable
         finally
         {
             _connections.TryRemove(connection.Id, out _);
+            if (inbound)
+            {
+                Release(connection.Remote.Address);
+            }
             await connection.DisposeAsync().ConfigureAwait(false);
         }
     }

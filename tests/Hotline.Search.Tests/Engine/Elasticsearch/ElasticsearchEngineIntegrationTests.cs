@@ -6,14 +6,14 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Hotline.Search.Tests.Engine.Elasticsearch;
 
-/// <summary>Against a real Elasticsearch 8 named by HOTLINE_ES_URL; skipped when unset.</summary>
+/// <summary>Against a real Elasticsearch 9 named by HOTLINE_ES_URL; skipped when unset.</summary>
 public sealed class ElasticsearchEngineIntegrationTests
 {
     private static ElasticsearchEngine Create(string alias)
     {
         var url = Environment.GetEnvironmentVariable("HOTLINE_ES_URL")!;
         var options = new ElasticsearchOptions { Url = url, Alias = alias };
-        return new ElasticsearchEngine(new HttpClient { BaseAddress = new Uri(url) }, options, TimeProvider.System, NullLogger<ElasticsearchEngine>.Instance);
+        return new ElasticsearchEngine(ElasticsearchEngine.CreateClient(options), options, TimeProvider.System, NullLogger<ElasticsearchEngine>.Instance);
     }
 
     [ElasticsearchFact]

@@ -1,6 +1,6 @@
 namespace Hotline.Search.Tests.Engine.Elasticsearch;
 
-/// <summary>A fact that runs only when HOTLINE_ES_URL names a real Elasticsearch 8 (none can be installed on the project's machines).</summary>
+/// <summary>A fact that runs only when HOTLINE_ES_URL names a real Elasticsearch 9 (none can be installed on the project's machines).</summary>
 public sealed class ElasticsearchFactAttribute : FactAttribute
 {
     public ElasticsearchFactAttribute()

@@ -71,11 +71,25 @@ public sealed class BaresipCallTests : IDisposable
         Assert.Empty(host.Logs.Errors);
     }
 
-    [BaresipFact]
-    public async Task TrunkCall_CallerHangsUpWhileTalking_BaresipGetsByeAndAgentWrapsUp()
+    /// <param name="routeVia">
+    /// Registrar:RouteVia. baresip sends rport, so auto rings it at the REGISTER's flow; contact rings it at its
+    /// Contact (over TCP a new connection from the edge to the port baresip listens on).
+    /// </param>
+    [BaresipTheory]
+    [InlineData("udp", "auto")]
+    [InlineData("udp", "contact")]
+    [InlineData("tcp", "contact")]
+    public async Task TrunkCall_CallerHangsUpWhileTalking_BaresipGetsByeAndAgentWrapsUp(string transport, string routeVia)
     {
-        await using var host = await StartEdgeAsync(("Ivr:Menu:Enabled", "false"));
-        await using var phone = await StartReadyAgentAsync(host, "udp");
+        await using var host = await StartEdgeAsync(("Ivr:Menu:Enabled", "false"), ("Registrar:RouteVia", routeVia));
+        await using var phone = await StartReadyAgentAsync(host, transport);
+        var contact = Assert.Single(host.Locator.GetContacts("1001"));
+        if (routeVia == "contact")
+        {
+            var uri = Hotline.Telephony.Sip.Syntax.SipUri.Parse(contact.ContactUri);
+            Assert.Equal($"{uri.Host}:{uri.Port}", contact.ReachVia.EndPoint.ToString());
+            Assert.Null(contact.ReachVia.ConnectionId);
+        }
 
         // sipp's built-in caller: INVITE, ACK, BYE five seconds later (ample for the phone to answer on a loaded machine).
         var caller = SippRunner.RunFromAsync(EdgeHost.TrunkAddress, host.EndPoint, "builtin:uac", "u1", 1, "-s", "12345", "-d", "5000");

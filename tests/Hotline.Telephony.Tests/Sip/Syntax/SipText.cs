@@ -31,6 +31,20 @@ internal static class SipText
         return status;
     }
 
+    /// <summary>A request with the core headers a peer at <paramref name="local"/> sends, in readable text.</summary>
+    public static string Request(string method, string uri, string via, System.Net.IPEndPoint local, string extraHeaders = "", string? callId = null) => $"""
+        {method} {uri} SIP/2.0
+        Via: {via}
+        Max-Forwards: 70
+        To: <{uri}>
+        From: <sip:peer@{local}>;tag={Guid.NewGuid():N}
+        Call-ID: {callId ?? Guid.NewGuid().ToString("N")}
+        CSeq: 1 {method}
+        {extraHeaders}Content-Length: 0
+
+
+        """;
+
     public const string Register = """
         REGISTER sip:hotline.example SIP/2.0
         Via: SIP/2.0/UDP 10.0.0.5:5062;branch=z9hG4bK776asdhds;rport

@@ -64,4 +64,89 @@ public sealed class SipSourceGuardTests
 
         Assert.True(guard.TryAcquire(Scanner));
     }
+
+    [Fact]
+    public void Strike_300000DistinctSourcesAfterABan_BanHeldAndTableBounded()
+    {
+        var guard = Guard();
+        for (var i = 0; i < 3; i++)
+        {
+            guard.Strike(Scanner);
+        }
+
+        for (var i = 0; i < 300_000; i++)
+        {
+            guard.Strike(new IPAddress([10, (byte)(i >> 16), (byte)(i >> 8), (byte)i]));
+        }
+
+        Assert.True(guard.IsBanned(Scanner));
+        Assert.False(guard.TryAcquire(Scanner));
+        Assert.True(guard.TrackedCount <= SipSourceGuard.DefaultMaxTrackedSources);
+    }
+
+    [Fact]
+    public void Strike_TableFull_LeastRecentlyStruckForgottenFirst()
+    {
+        var guard = new SipSourceGuard(new PerSourceRateLimiter(_time, 0), [], _time, 2, TimeSpan.FromSeconds(60), TimeSpan.FromMinutes(10), maxTracked: 3);
+        IPAddress A = IPAddress.Parse("198.51.100.1"), B = IPAddress.Parse("198.51.100.2"), C = IPAddress.Parse("198.51.100.3"), D = IPAddress.Parse("198.51.100.4");
+        guard.Strike(A);
+        guard.Strike(B);
+        guard.Strike(C);
+        guard.Strike(B); // B banned: two strikes, kept apart from the watched sources
+
+        guard.Strike(D); // table full (A, C, B): A, struck longest ago, goes
+        guard.Strike(C); // C was kept: its second strike bans it
+        guard.Strike(A); // A was forgotten: it starts over (D, the only unbanned one, makes room)
+
+        Assert.True(guard.IsBanned(B));
+        Assert.True(guard.IsBanned(C));
+        Assert.False(guard.IsBanned(A));
+        Assert.Equal(3, guard.TrackedCount);
+    }
+
+    [Fact]
+    public void Strike_TableAllBans_OldestBanGoesFirstAndExpiredBansBeforeIt()
+    {
+        var guard = new SipSourceGuard(new PerSourceRateLimiter(_time, 0), [], _time, 1, TimeSpan.FromSeconds(60), TimeSpan.FromMinutes(10), maxTracked: 2);
+        IPAddress A = IPAddress.Parse("198.51.100.1"), B = IPAddress.Parse("198.51.100.2"), C = IPAddress.Parse("198.51.100.3");
+        guard.Strike(A);
+        _time.Advance(TimeSpan.FromMinutes(1));
+        guard.Strike(B);
+
+        guard.Strike(C);
+
+        Assert.False(guard.IsBanned(A));
+        Assert.True(guard.IsBanned(B));
+        Assert.True(guard.IsBanned(C));
+        _time.Advance(TimeSpan.FromMinutes(9.5)); // B's ban (from minute 1) ended at minute 11; C's still runs
+        guard.Strike(A);
+        Assert.True(guard.IsBanned(A));
+        Assert.True(guard.IsBanned(C));
+    }
+
+    [Fact]
+    public void Strike_IPv6_TrackedAndBannedPerSlash64()
+    {
+        var guard = Guard();
+
+        guard.Strike(IPAddress.Parse("2001:db8:1:2::1"));
+        guard.Strike(IPAddress.Parse("2001:db8:1:2::2"));
+        guard.Strike(IPAddress.Parse("2001:db8:1:2:aaaa:bbbb:cccc:dddd"));
+
+        Assert.False(guard.TryAcquire(IPAddress.Parse("2001:db8:1:2:ffff::9")));
+        Assert.True(guard.TryAcquire(IPAddress.Parse("2001:db8:1:3::1")));
+        Assert.True(guard.TryAcquire(Scanner));
+    }
+
+    [Fact]
+    public void Strike_IPv4MappedIPv6_SameSourceAsIPv4()
+    {
+        var guard = Guard();
+        for (var i = 0; i < 3; i++)
+        {
+            guard.Strike(Scanner.MapToIPv6());
+        }
+
+        Assert.False(guard.TryAcquire(Scanner));
+    }
 }

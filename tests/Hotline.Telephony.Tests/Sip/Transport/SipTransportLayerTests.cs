@@ -20,7 +20,7 @@ public sealed class SipTransportLayerTests : IAsyncLifetime
 
     public Task InitializeAsync()
     {
-        _layer = new SipTransportLayer(new IPEndPoint(IPAddress.Loopback, 0), 16, TimeSpan.FromSeconds(600), _time, new PerSourceRateLimiter(TimeProvider.System, 0), NullLogger.Instance);
+        _layer = new SipTransportLayer(new IPEndPoint(IPAddress.Loopback, 0), SipTcpLimits.Default with { MaxConnections = 16 }, _time, new PerSourceRateLimiter(TimeProvider.System, 0), NullLogger.Instance);
         _layer.Start(inbound =>
         {
             _received.Writer.TryWrite(inbound);

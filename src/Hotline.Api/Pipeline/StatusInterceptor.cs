@@ -1,0 +1,117 @@
+using Grpc.Core;
+using Grpc.Core.Interceptors;
+using Hotline.Api.Calls;
+using Hotline.Contracts.Tickets;
+using Hotline.Search;
+using Hotline.Telephony.Calls;
+using Microsoft.Extensions.Logging;
+using Orleans.Runtime;
+using Orleans.Runtime.Messaging;
+
+namespace Hotline.Api.Pipeline;
+
+/// <summary>
+/// The one place refusals become gRPC statuses (README "Status codes"): a ticket, search or call-center
+/// refusal becomes the status of the same name with its precise message; a call the client left or whose
+/// deadline passed becomes CANCELLED or DEADLINE_EXCEEDED; anything else is a server fault, INTERNAL with
+/// a generic message and the details only in the log (the library would send UNKNOWN).
+/// </summary>
+internal sealed class StatusInterceptor(TimeProvider timeProvider, ILogger<StatusInterceptor> logger) : Interceptor
+{
+    public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
+        TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
+    {
+        try
+        {
+            return await continuation(request, context);
+        }
+        catch (Exception exception) when (exception is not RpcException)
+        {
+            throw ToStatus(exception, context);
+        }
+    }
+
+    public override async Task ServerStreamingServerHandler<TRequest, TResponse>(
+        TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context, ServerStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        try
+        {
+            await continuation(request, responseStream, context);
+        }
+        catch (Exception exception) when (exception is not RpcException)
+        {
+            throw ToStatus(exception, context);
+        }
+    }
+
+    public override async Task<TResponse> ClientStreamingServerHandler<TRequest, TResponse>(
+        IAsyncStreamReader<TRequest> requestStream, ServerCallContext context, ClientStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        try
+        {
+            return await continuation(requestStream, context);
+        }
+        catch (Exception exception) when (exception is not RpcException)
+        {
+            throw ToStatus(exception, context);
+        }
+    }
+
+    public override async Task DuplexStreamingServerHandler<TRequest, TResponse>(
+        IAsyncStreamReader<TRequest> requestStream, IServerStreamWriter<TResponse> responseStream, ServerCallContext context, DuplexStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        try
+        {
+            await continuation(requestStream, responseStream, context);
+        }
+        catch (Exception exception) when (exception is not RpcException)
+        {
+            throw ToStatus(exception, context);
+        }
+    }
+
+    private RpcException ToStatus(Exception exception, ServerCallContext context)
+    {
+        var (code, detail) = exception switch
+        {
+            // Cancellation surfaces as OperationCanceledException, or as an IOException from the reset stream.
+            _ when context.CancellationToken.IsCancellationRequested => timeProvider.GetUtcNow().UtcDateTime >= context.Deadline
+                ? (StatusCode.DeadlineExceeded, "Deadline exceeded.")
+                : (StatusCode.Cancelled, "The call was cancelled."),
+            TicketRefusedException refused => (Map(refused.Kind), refused.Message),
+            CallCenterRefusedException refused => (Map(refused.Refusal), refused.Message),
+            SearchInputException invalid => (StatusCode.InvalidArgument, invalid.Message),
+            SearchBackendException unavailable => (StatusCode.Unavailable, unavailable.Message),
+
+            // The silo holding the grain stopped or died before answering: nothing was acknowledged, and the
+            // grain comes back on a live silo, so the client retries.
+            OrleansMessageRejectionException or ConnectionFailedException => (StatusCode.Unavailable, "The ticket's host went away; retry the call."),
+            _ => (StatusCode.Internal, "The server failed to handle the call."),
+        };
+        if (code == StatusCode.Internal)
+        {
+            PipelineLog.HandlerFailed(logger, context.Method, exception);
+        }
+
+        return new RpcException(new Status(code, detail));
+    }
+
+    private static StatusCode Map(TicketRefusal refusal) => refusal switch
+    {
+        TicketRefusal.NotFound => StatusCode.NotFound,
+        TicketRefusal.InvalidArgument => StatusCode.InvalidArgument,
+        TicketRefusal.FailedPrecondition => StatusCode.FailedPrecondition,
+        TicketRefusal.PermissionDenied => StatusCode.PermissionDenied,
+        TicketRefusal.Aborted => StatusCode.Aborted,
+        _ => StatusCode.Unknown,
+    };
+
+    private static StatusCode Map(CallCenterRefusal refusal) => refusal switch
+    {
+        CallCenterRefusal.NotFound => StatusCode.NotFound,
+        CallCenterRefusal.WrongState => StatusCode.FailedPrecondition,
+        CallCenterRefusal.InvalidArgument => StatusCode.InvalidArgument,
+        CallCenterRefusal.Unavailable => StatusCode.Unavailable,
+        _ => StatusCode.Unknown,
+    };
+}
