@@ -1,6 +1,6 @@
 using Hotline.SearchBench;
 
-// Usage: Hotline.SearchBench [relevance] [dispatch] [speed] [--sizes 5000,100000] [--verbose]
+// Usage: Hotline.SearchBench [relevance] [dispatch] [speed] [tune] [--sizes 5000,100000] [--verbose] [--no-locked] [--plain]
 // With no section named, runs all three. Stops by itself and prints Markdown tables.
 var sections = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal) && !a.Contains(',', StringComparison.Ordinal) && !int.TryParse(a, out _)).ToHashSet();
 var verbose = args.Contains("--verbose");
@@ -13,13 +13,28 @@ var data = Path.Combine(AppContext.BaseDirectory, "Data");
 
 if (all || sections.Contains("relevance"))
 {
-    RelevanceBenchmark.Run(Path.Combine(data, "judged-queries.jsonl"), verbose);
-    RelevanceBenchmark.Run(Path.Combine(data, "fresh-queries.jsonl"), verbose);
+    RelevanceBenchmark.Run(data, verbose, withLocked: !args.Contains("--no-locked"));
 }
 
 if (all || sections.Contains("dispatch"))
 {
     DispatchBenchmark.Run(verbose);
+}
+
+if (args.Length > 1 && args[0] == "explain")
+{
+    Explain.Run(args.Skip(1));
+    return;
+}
+
+if (sections.Contains("lexicon-gains"))
+{
+    Explain.LexiconGains(Path.Combine(data, "colloquial", "colloquial-tuning-judged.jsonl"));
+}
+
+if (sections.Contains("tune"))
+{
+    WeightTuning.Run(Path.Combine(data, "colloquial", "colloquial-tuning-judged.jsonl"), verbose);
 }
 
 if (sections.Contains("tune-dispatch"))
@@ -29,5 +44,5 @@ if (sections.Contains("tune-dispatch"))
 
 if (all || sections.Contains("speed"))
 {
-    SpeedBenchmark.Run(sizes, Path.Combine(data, "judged-queries.jsonl"));
+    SpeedBenchmark.Run(sizes, args.Contains("--plain"), Path.Combine(data, "judged-queries.jsonl"), Path.Combine(data, "colloquial", "colloquial-tuning-judged.jsonl"));
 }

@@ -1,43 +1,59 @@
-using Hotline.Search.Demo;
-using Hotline.Search.Engine;
 using Hotline.Search.Engine.Embedded;
 
 namespace Hotline.SearchBench;
 
-/// <summary>(a) Relevance of the embedded engine and the plain bigram BM25 baseline on the judged queries.</summary>
+/// <summary>
+/// (a) Relevance on every judged set: the colloquial tuning and locked halves (written blind by
+/// another session) and the older sets, for this engine, this engine without learned history,
+/// the engine as it was before the lexicon and history, and plain bigram BM25.
+/// </summary>
 internal static class RelevanceBenchmark
 {
-    public static void Run(string queriesPath, bool verbose)
+    /// <param name="withLocked">False while choosing weights: the locked half is then not even run.</param>
+    public static void Run(string dataDirectory, bool verbose, bool withLocked = true)
     {
-        var queries = JudgedQuery.Load(queriesPath);
-        var articles = DemoCorpus.Articles();
-        using var engine = new EmbeddedSearchEngine();
-        engine.RebuildAsync(articles).GetAwaiter().GetResult();
-        var baseline = new BigramBm25Baseline(articles.Select(a => (a.Id, a.Title + "\n" + string.Join(" ", a.Keywords) + "\n" + a.Content)));
-
-        var ours = Evaluate(queries, q => engine.Search(new SearchRequest(q, Limit: 5)).Hits.Select(h => h.ArticleId).ToList(), verbose);
-        var theirs = Evaluate(queries, q => baseline.Rank(q, 5), false);
-        Console.WriteLine($"## Relevance: {queries.Count} judged colloquial queries ({Path.GetFileName(queriesPath)}) over {articles.Count} demo articles");
-        Console.WriteLine();
-        Console.WriteLine("| engine | hit@1 | hit@3 | nDCG@5 |");
-        Console.WriteLine("|---|---|---|---|");
-        Console.WriteLine($"| embedded (ours) | {ours.Hit1:F3} | {ours.Hit3:F3} | {ours.Ndcg5:F3} |");
-        Console.WriteLine($"| BM25 over bigrams (baseline) | {theirs.Hit1:F3} | {theirs.Hit3:F3} | {theirs.Ndcg5:F3} |");
-        Console.WriteLine();
-        Console.WriteLine("| kind | queries | ours hit@1 | baseline hit@1 |");
-        Console.WriteLine("|---|---|---|---|");
-        foreach (var kind in queries.Select(q => q.Kind).Distinct())
+        var sets = new (string Name, string File)[]
         {
-            var subset = queries.Where(q => q.Kind == kind).ToList();
-            var a = Evaluate(subset, q => engine.Search(new SearchRequest(q, Limit: 5)).Hits.Select(h => h.ArticleId).ToList(), false);
-            var b = Evaluate(subset, q => baseline.Rank(q, 5), false);
-            Console.WriteLine($"| {kind} | {subset.Count} | {a.Hit1:F3} | {b.Hit1:F3} |");
+            ("colloquial tuning half", Path.Combine(dataDirectory, "colloquial", "colloquial-tuning-judged.jsonl")),
+            ("colloquial locked half", Path.Combine(dataDirectory, "colloquial", "colloquial-locked-judged.jsonl")),
+            ("older: judged-queries", Path.Combine(dataDirectory, "judged-queries.jsonl")),
+            ("older: fresh-queries", Path.Combine(dataDirectory, "fresh-queries.jsonl")),
+        };
+        if (!withLocked)
+        {
+            sets = sets.Where(s => !s.Name.Contains("locked", StringComparison.Ordinal)).ToArray();
+        }
+
+        using var full = SearchSetup.Engine(RankingWeights.Default);
+        using var noHistory = SearchSetup.Engine(RankingWeights.Default, history: false);
+        using var before = SearchSetup.Engine(RankingWeights.Default, lexicon: false, history: false);
+        var engines = new (string Name, Func<string, IReadOnlyList<string>> Rank)[]
+        {
+            ("this engine (lexicon + history)", SearchSetup.Ranker(full)),
+            ("this engine without history", SearchSetup.Ranker(noHistory)),
+            ("this engine without lexicon and history", SearchSetup.Ranker(before)),
+            ("plain bigram BM25 (baseline)", SearchSetup.Baseline()),
+        };
+
+        Console.WriteLine($"## Relevance over the 90 demo articles (weights: {RankingWeights.Default})");
+        Console.WriteLine();
+        Console.WriteLine("| set | answered (unanswered) | engine | hit@1 | hit@3 | nDCG@5 |");
+        Console.WriteLine("|---|---|---|---|---|---|");
+        foreach (var (setName, file) in sets)
+        {
+            var queries = JudgedQuery.Load(file);
+            var answered = queries.Where(q => q.Answered).ToList();
+            foreach (var (engineName, rank) in engines)
+            {
+                var score = Evaluate(answered, rank, verbose && !withLocked && engineName.StartsWith("this engine (", StringComparison.Ordinal) ? setName : null);
+                Console.WriteLine($"| {setName} | {answered.Count} ({queries.Count - answered.Count}) | {engineName} | {score.Hit1:F3} | {score.Hit3:F3} | {score.Ndcg5:F3} |");
+            }
         }
 
         Console.WriteLine();
     }
 
-    private static (double Hit1, double Hit3, double Ndcg5) Evaluate(IReadOnlyList<JudgedQuery> queries, Func<string, IReadOnlyList<string>> rank, bool verbose)
+    public static (double Hit1, double Hit3, double Ndcg5) Evaluate(IReadOnlyList<JudgedQuery> queries, Func<string, IReadOnlyList<string>> rank, string? printMissesOf = null)
     {
         double hit1 = 0, hit3 = 0, ndcg = 0;
         foreach (var query in queries)
@@ -46,12 +62,13 @@ internal static class RelevanceBenchmark
             hit1 += RankingMetrics.HitAt(ranked, query, 1) ? 1 : 0;
             hit3 += RankingMetrics.HitAt(ranked, query, 3) ? 1 : 0;
             ndcg += RankingMetrics.NdcgAt5(ranked, query);
-            if (verbose && !RankingMetrics.HitAt(ranked, query, 1))
+            if (printMissesOf is not null && !RankingMetrics.HitAt(ranked, query, 1))
             {
-                Console.WriteLine($"  miss@1: {query.Query} → {string.Join(",", ranked.Take(3))} (want {string.Join(",", query.Relevant.Where(r => r.Value == 2).Select(r => r.Key))})");
+                Console.WriteLine($"  miss@1 [{printMissesOf}] {query.Id}: {query.Query} → {string.Join(",", ranked.Take(3))} (want {string.Join(",", query.Relevant.Where(r => r.Value == 2).Select(r => r.Key))})");
             }
         }
 
-        return (hit1 / queries.Count, hit3 / queries.Count, ndcg / queries.Count);
+        var n = Math.Max(1, queries.Count);
+        return (hit1 / n, hit3 / n, ndcg / n);
     }
 }

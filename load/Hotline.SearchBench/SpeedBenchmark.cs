@@ -10,27 +10,31 @@ internal static class SpeedBenchmark
     private const int Workers = 4;
     private const int QueriesPerWorker = 2_500;
 
-    public static void Run(IReadOnlyList<int> sizes, string queriesPath)
+    /// <param name="plain">Without lexicon and history: the engine as it was, to see what they cost.</param>
+    public static void Run(IReadOnlyList<int> sizes, bool plain, params string[] queriesPaths)
     {
-        var judged = JudgedQuery.Load(queriesPath).Select(q => q.Query).ToArray();
-        Console.WriteLine($"## Speed: embedded engine, {Environment.ProcessorCount} cores, {Workers} concurrent query workers × {QueriesPerWorker} queries, Release build");
+        var judged = queriesPaths.SelectMany(JudgedQuery.Load).Select(q => q.Query).ToArray();
+        Console.WriteLine($"## Speed: embedded engine {(plain ? "without lexicon and history" : "with lexicon and history")}, {judged.Length} judged and colloquial queries plus 400 title prefixes, {Environment.ProcessorCount} cores, {Workers} concurrent query workers × {QueriesPerWorker} queries, Release build");
         Console.WriteLine();
         Console.WriteLine("| articles | build s | postings | terms | index MB | single p50 ms | single p99 ms | loaded p50 ms | loaded p99 ms | loaded max ms | queries/s | CPU ms/query | peak RSS MB | load avg |");
         Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var size in sizes)
         {
-            Measure(size, judged);
+            Measure(size, judged, plain);
         }
 
         Console.WriteLine();
     }
 
-    private static void Measure(int size, string[] judged)
+    private static void Measure(int size, string[] judged, bool plain)
     {
         var corpus = CorpusGenerator.Generate(size);
         var queries = judged.Concat(corpus.Take(400).Select(a => a.Title[..Math.Min(8, a.Title.Length)])).ToArray();
         var before = Settle();
-        using var engine = new EmbeddedSearchEngine();
+        // As composed by the host: shipped lexicon, demo article-use history.
+        using var engine = plain
+            ? new EmbeddedSearchEngine { Lexicon = Hotline.Search.Lexicon.ColloquialLexicon.Empty }
+            : new EmbeddedSearchEngine { History = SearchSetup.DemoHistory.Value };
         var build = Stopwatch.StartNew();
         engine.RebuildAsync(corpus).GetAwaiter().GetResult();
         build.Stop();

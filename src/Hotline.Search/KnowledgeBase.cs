@@ -149,7 +149,7 @@ public sealed class KnowledgeBase
         }
     }
 
-    private static void RequireEditor(string editor)
+    internal static void RequireEditor(string editor)
     {
         if (string.IsNullOrWhiteSpace(editor) || editor.Length > 64 || !TextChecks.IsCleanText(editor, false))
         {

@@ -23,4 +23,10 @@ internal static partial class SearchLog
     [LoggerMessage(EventId = 4005, Level = LogLevel.Warning,
         Message = "Search index could not be built ({Reason}); knowledge search answers UNAVAILABLE until it is, next try in {Delay}")]
     public static partial void IndexUnavailable(ILogger logger, string reason, TimeSpan delay);
+
+    [LoggerMessage(EventId = 4006, Level = LogLevel.Information, Message = "Search learning opened: {Entries} lexicon entries, evidence from {Tickets} tickets")]
+    public static partial void LearningOpened(ILogger logger, int entries, int tickets);
+
+    [LoggerMessage(EventId = 4007, Level = LogLevel.Information, Message = "Lexicon changed by {Editor}: {Upserted} entries upserted, {Deleted} deleted")]
+    public static partial void LexiconChanged(ILogger logger, int upserted, int deleted, string editor);
 }

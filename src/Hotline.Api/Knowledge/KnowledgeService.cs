@@ -1,6 +1,8 @@
 using Grpc.Core;
 using Hotline.Search;
 using Hotline.Search.Engine;
+using Hotline.Search.Lexicon;
+using Hotline.Search.Usage;
 using V1 = Hotline.Api.V1;
 
 namespace Hotline.Api.Knowledge;
@@ -10,7 +12,7 @@ namespace Hotline.Api.Knowledge;
 /// member may read; editors and supervisors may edit, and the edit is recorded under their staff id.
 /// Field checks live in the library (<see cref="SearchInputException"/> names the field at fault).
 /// </summary>
-internal sealed class KnowledgeService(KnowledgeBase knowledgeBase) : V1.Knowledge.KnowledgeBase
+internal sealed class KnowledgeService(KnowledgeBase knowledgeBase, KnowledgeLearning learning) : V1.Knowledge.KnowledgeBase
 {
     public override async Task<V1.SearchArticlesResponse> Search(V1.SearchArticlesRequest request, ServerCallContext context)
     {
@@ -59,6 +61,34 @@ internal sealed class KnowledgeService(KnowledgeBase knowledgeBase) : V1.Knowled
         var editor = KnowledgeCall.RequireEditor(context);
         var deleted = await knowledgeBase.DeleteArticleAsync(request.ArticleId, editor.Id, context.CancellationToken);
         return deleted ? new V1.DeleteArticleResponse { Deleted = true } : throw NotFound(request.ArticleId);
+    }
+
+    public override Task<V1.UpsertLexiconEntriesResponse> UpsertLexiconEntries(V1.UpsertLexiconEntriesRequest request, ServerCallContext context)
+    {
+        var editor = KnowledgeCall.RequireEditor(context);
+        var entries = request.Entries.Select(e => new LexiconEntry(e.Colloquial, e.Official, e.Weight == 0 ? 1f : e.Weight, e.Source)).ToList();
+        var saved = learning.UpsertLexiconEntries(entries, editor.Id);
+        return Task.FromResult(new V1.UpsertLexiconEntriesResponse { Upserted = saved.Count, TotalEntries = learning.Lexicon.Entries.Count });
+    }
+
+    public override Task<V1.DeleteLexiconEntriesResponse> DeleteLexiconEntries(V1.DeleteLexiconEntriesRequest request, ServerCallContext context)
+    {
+        var editor = KnowledgeCall.RequireEditor(context);
+        var deleted = learning.DeleteLexiconEntries(request.Entries.Select(e => (e.Colloquial, e.Official)).ToList(), editor.Id);
+        return Task.FromResult(new V1.DeleteLexiconEntriesResponse { Deleted = deleted });
+    }
+
+    public override Task<V1.RecordArticleUseResponse> RecordArticleUse(V1.RecordArticleUseRequest request, ServerCallContext context)
+    {
+        KnowledgeCall.RequireStaff(context);
+        var kind = request.Kind switch
+        {
+            V1.ArticleUseKind.Opened => ArticleUseKind.Opened,
+            V1.ArticleUseKind.Attached => ArticleUseKind.Attached,
+            _ => throw new SearchInputException("kind", "must be ARTICLE_USE_KIND_OPENED or ARTICLE_USE_KIND_ATTACHED"),
+        };
+        learning.RecordArticleUse(new ArticleUse(request.TicketId, request.TicketText, request.ArticleId, kind));
+        return Task.FromResult(new V1.RecordArticleUseResponse());
     }
 
     private static RpcException NotFound(string articleId) =>

@@ -12,7 +12,8 @@ namespace Hotline.Api.Pipeline;
 
 /// <summary>
 /// The one place refusals become gRPC statuses (README "Status codes"): a ticket, search or call-center
-/// refusal becomes the status of the same name with its precise message; a call the client left or whose
+/// refusal becomes the status of the same name with its precise message; a call Orleans could not deliver
+/// (its silo stopped or died) becomes UNAVAILABLE; a call the client left or whose
 /// deadline passed becomes CANCELLED or DEADLINE_EXCEEDED; anything else is a server fault, INTERNAL with
 /// a generic message and the details only in the log (the library would send UNKNOWN).
 /// </summary>
@@ -82,10 +83,10 @@ internal sealed class StatusInterceptor(TimeProvider timeProvider, ILogger<Statu
             CallCenterRefusedException refused => (Map(refused.Refusal), refused.Message),
             SearchInputException invalid => (StatusCode.InvalidArgument, invalid.Message),
             SearchBackendException unavailable => (StatusCode.Unavailable, unavailable.Message),
-
-            // The silo holding the grain stopped or died before answering: nothing was acknowledged, and the
-            // grain comes back on a live silo, so the client retries.
-            OrleansMessageRejectionException or ConnectionFailedException => (StatusCode.Unavailable, "The ticket's host went away; retry the call."),
+            // The silo that held the grain stopped or died mid-call: nothing was acknowledged and the grain
+            // comes back on a live silo, so the client should retry (UNAVAILABLE is what gRPC clients retry).
+            OrleansMessageRejectionException or ConnectionFailedException =>
+                (StatusCode.Unavailable, $"The ticket's host went away; retry the call. ({exception.GetType().Name})"),
             _ => (StatusCode.Internal, "The server failed to handle the call."),
         };
         if (code == StatusCode.Internal)

@@ -8,4 +8,12 @@ internal sealed record QueryPlan(
     string Folded,
     IReadOnlyList<QueryTerm> Terms,
     IReadOnlySet<ulong> HighlightKeys,
-    IReadOnlyList<(string Text, float Weight)> Phrases);
+    IReadOnlyList<(string Text, float Weight)> Phrases)
+{
+    /// <summary>Weight a term needs to describe the question to history: the caller's words, repaired typos, synonyms; not lexicon guesses.</summary>
+    private const float HistoryMinimum = 0.5f;
+
+    /// <summary>The question as counts for comparing it with past tickets: terms at least <see cref="HistoryMinimum"/>, counted once.</summary>
+    public Dictionary<ulong, float> HistoryTerms() =>
+        Terms.Where(t => t.Weight >= HistoryMinimum).ToDictionary(t => t.Key, _ => 1f);
+}

@@ -1,9 +1,12 @@
+using Hotline.Search.Lexicon;
+
 namespace Hotline.Search.Analysis;
 
 /// <summary>
 /// Turns a caller's words into weighted terms. Filler bigrams (怎么, 请问…) count little; synonym
 /// members found in the query add the other members' terms; a bigram the index has never seen is
-/// probably a typo, so its homophone/look-alike variants that the index does know stand in for it.
+/// probably a typo, so its homophone/look-alike variants that the index does know stand in for it;
+/// colloquial phrases from the lexicon add the official terms they stand for.
 /// </summary>
 internal sealed class QueryPlanner
 {
@@ -21,16 +24,28 @@ internal sealed class QueryPlanner
     private static readonly string[] Fillers =
         ("能不能 要不要 有没有 是不是 可不可以 怎么办 怎么样 咋办 怎么 怎样 如何 什么 啥时候 哪里 哪儿 哪些 哪个 " +
         "可以 需要 请问 我想 想问 一下 我们 他们 你们 这个 那个 的话 现在 已经 应该 大概 多少钱 一般 " +
-        "吗 呢 吧 啊 呀 嘛 咋 啥 么")
+        "吗 呢 吧 啊 呀 嘛 咋 啥 么 " +
+        // The city's districts and their parts: callers say where they live, articles are citywide.
+        "滨海新区 和平区 河西区 南开区 河东区 河北区 红桥区 东丽区 西青区 津南区 北辰区 武清区 宝坻区 静海区 宁河区 蓟州区 " +
+        "塘沽 汉沽 大港")
         .Split(' ', StringSplitOptions.RemoveEmptyEntries);
 
     private readonly SynonymTable _synonyms;
     private readonly CharacterVariants _variants;
+    private readonly ColloquialLexicon _lexicon;
+    private readonly float _lexiconWeight;
+    private readonly TermGenerality _generality;
+    private readonly float _generalityPenalty;
 
-    public QueryPlanner(SynonymTable synonyms, CharacterVariants variants)
+    public QueryPlanner(SynonymTable synonyms, CharacterVariants variants, ColloquialLexicon? lexicon = null, float lexiconWeight = 0,
+        TermGenerality? generality = null, float generalityPenalty = 0)
     {
         _synonyms = synonyms;
         _variants = variants;
+        _lexicon = lexicon ?? ColloquialLexicon.Empty;
+        _lexiconWeight = lexiconWeight;
+        _generality = generality ?? TermGenerality.Empty;
+        _generalityPenalty = generalityPenalty;
     }
 
     /// <param name="documentFrequency">How many indexed articles contain a term (0 if none).</param>
@@ -68,7 +83,7 @@ internal sealed class QueryPlanner
                 }
             }
 
-            weights[token.Key] = 1f;
+            weights[token.Key] = _generality.Multiplier(token.Key, _generalityPenalty);
         }
 
         var phrases = new List<(string, float)> { (folded, 1f) };
@@ -81,8 +96,42 @@ internal sealed class QueryPlanner
             }
         }
 
+        AddLexiconExpansions(folded, tokens.Select(t => t.Key).ToHashSet(), weights, phrases);
         var terms = weights.Select(p => new QueryTerm(p.Key, p.Value)).ToArray();
         return new QueryPlan(folded, terms, weights.Keys.ToHashSet(), phrases);
+    }
+
+    /// <summary>
+    /// Official terms for colloquial phrases heard in the query, weighted below the caller's own
+    /// words: a term the caller said keeps its full weight, and an official term already said adds nothing.
+    /// </summary>
+    private void AddLexiconExpansions(string folded, HashSet<ulong> own, Dictionary<ulong, float> weights, List<(string, float)> phrases)
+    {
+        if (_lexiconWeight <= 0)
+        {
+            return;
+        }
+
+        var officials = new Dictionary<string, float>(StringComparer.Ordinal);
+        foreach (var (_, official, weight) in _lexicon.MatchesIn(folded))
+        {
+            if (!folded.Contains(official, StringComparison.Ordinal))
+            {
+                officials[official] = Math.Max(officials.GetValueOrDefault(official), weight * _lexiconWeight);
+            }
+        }
+
+        foreach (var (official, weight) in officials)
+        {
+            phrases.Add((official, weight));
+            foreach (var token in TextAnalyzer.Analyze(official))
+            {
+                if (!own.Contains(token.Key))
+                {
+                    weights[token.Key] = Math.Max(weights.GetValueOrDefault(token.Key), weight);
+                }
+            }
+        }
     }
 
     private void AddVariants(ulong key, float weight, Dictionary<ulong, float> weights, Func<ulong, int> documentFrequency)

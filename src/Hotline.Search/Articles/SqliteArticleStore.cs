@@ -16,7 +16,7 @@ public sealed class SqliteArticleStore
 
     public SqliteArticleStore(string databasePath, TimeProvider time)
     {
-        _connectionString = new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = true }.ToString();
+        _connectionString = SqliteDatabase.ConnectionString(databasePath);
         _time = time;
         using var connection = Open();
         Execute(connection, null, ArticleSchema.Create);
@@ -186,13 +186,7 @@ public sealed class SqliteArticleStore
         return articles;
     }
 
-    private SqliteConnection Open()
-    {
-        var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        Execute(connection, null, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=5000;");
-        return connection;
-    }
+    private SqliteConnection Open() => SqliteDatabase.Open(_connectionString);
 
     private static void Execute(SqliteConnection connection, SqliteTransaction? transaction, string sql, params (string Name, object Value)[] parameters)
     {

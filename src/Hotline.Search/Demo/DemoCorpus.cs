@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Hotline.Search.Articles;
 using Hotline.Search.Dispatch;
+using Hotline.Search.Usage;
 
 namespace Hotline.Search.Demo;
 
@@ -40,6 +41,28 @@ public static class DemoCorpus
                     e.GetProperty("category").GetString()!, e.GetProperty("district").GetString()!, e.GetProperty("department").GetString()!);
             })
             .ToList();
+
+    /// <summary>
+    /// Demo evidence for learning from use: for 133 of the 240 demo tickets, the article an agent
+    /// handling it would attach (article-use.jsonl). The tickets carry only a department, so these
+    /// pairs were labelled by hand from each ticket's text and department, before any colloquial
+    /// question was seen; the other 107 tickets have no answering article in the demo corpus.
+    /// </summary>
+    public static IReadOnlyList<ArticleUse> ArticleUses()
+    {
+        var texts = Dispatches().ToDictionary(d => d.TicketId, d => d.Text, StringComparer.Ordinal);
+        return EmbeddedText.Read("Demo.article-use.jsonl")
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(line =>
+            {
+                using var document = JsonDocument.Parse(line);
+                var e = document.RootElement;
+                var ticket = e.GetProperty("ticket").GetString()!;
+                return new ArticleUse(ticket, texts[ticket], e.GetProperty("article").GetString()!,
+                    Enum.Parse<ArticleUseKind>(e.GetProperty("kind").GetString()!, ignoreCase: true));
+            })
+            .ToList();
+    }
 
     /// <summary>The demo department list (departments.json).</summary>
     public static IReadOnlyList<DepartmentInfo> Departments()

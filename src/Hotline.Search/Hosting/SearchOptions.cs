@@ -17,5 +17,8 @@ public sealed class SearchOptions
     /// <summary>Learn the shipped demo dispatches when no history is fed (demo and tests).</summary>
     public bool SeedDemoDispatches { get; set; } = true;
 
+    /// <summary>Learn the shipped demo article-use evidence (which article helped which demo ticket) at start.</summary>
+    public bool SeedDemoArticleUse { get; set; } = true;
+
     public ElasticsearchOptions Elasticsearch { get; set; } = new();
 }

@@ -1,6 +1,7 @@
 using Hotline.Api.Calls;
 using Hotline.Api.Desks;
 using Hotline.Api.Pipeline;
+using Hotline.Contracts.Grains;
 using Hotline.Silo.Agents;
 using Hotline.Silo.Search;
 using Hotline.Silo.Storage;

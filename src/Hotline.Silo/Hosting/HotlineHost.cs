@@ -46,9 +46,9 @@ internal static class HotlineHost
         app.Services.GetRequiredService<PrometheusExporter>();
         // Routing first; then each request keeps only the endpoints of the listener it arrived on.
         app.UseRouting();
-        Composition.MapGrpcParts(app, ports);
         app.UseAuthentication();
         app.UseAuthorization();
+        Composition.MapGrpcParts(app, ports);
         app.MapHealthChecks("/healthz");
         app.MapGet("/metrics", (PrometheusExporter exporter) => Results.Text(exporter.Scrape(), PrometheusText.ContentType));
         app.MapSupervisorDashboard();

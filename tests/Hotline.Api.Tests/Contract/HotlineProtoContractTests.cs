@@ -35,7 +35,7 @@ public sealed class HotlineProtoContractTests
     public void Knowledge_HasEveryPromisedMethod()
     {
         Assert.Equal(
-            ["Search", "GetArticle", "Suggest", "UpsertArticle", "DeleteArticle"],
+            ["Search", "GetArticle", "Suggest", "UpsertArticle", "DeleteArticle", "UpsertLexiconEntries", "DeleteLexiconEntries", "RecordArticleUse"],
             Hotline.Api.V1.Knowledge.Descriptor.Methods.Select(m => m.Name));
         Assert.Equal("hotline.v1.Knowledge", Hotline.Api.V1.Knowledge.Descriptor.FullName);
     }

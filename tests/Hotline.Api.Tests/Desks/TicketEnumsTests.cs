@@ -44,6 +44,6 @@ public sealed class TicketEnumsTests
         Assert.Equal(ApiV1.OfferEndReason.Unspecified, CallCenterEnums.ToMessage((Telephony.Acd.OfferEndReason?)null));
         Assert.Equal(ApiV1.HangUpSide.Unspecified, CallCenterEnums.ToMessage((Telephony.Acd.CallRecords.HangUpSide?)null));
         Assert.Equal(ApiV1.SurveyResult.Unspecified, CallCenterEnums.ToMessage(Telephony.Ivr.SurveyResult.None));
-        Assert.All(Enum.GetValues<Telephony.Acd.AgentState>(), s => Assert.NotEqual(ApiV1.AgentState.Unspecified, CallCenterEnums.ToMessage(s)));
+        Assert.All(Enum.GetValues<Contracts.Agents.AgentState>(), s => Assert.NotEqual(ApiV1.AgentState.Unspecified, CallCenterEnums.ToMessage(s)));
     }
 }

@@ -26,9 +26,9 @@ public sealed class EmbeddedIndexTests
         index.RefreshNorms();
         var plan = new QueryPlanner(SynonymTable.Default, CharacterVariants.Default).Plan(query, index.DocumentFrequency);
 
-        var (prunedHits, prunedTotal) = index.Score(plan, null, null, null, skip, count);
+        var (prunedHits, prunedTotal) = index.Score(plan, [], null, null, null, skip, count);
         index.Pruning = false;
-        var (fullHits, fullTotal) = index.Score(plan, null, null, null, skip, count);
+        var (fullHits, fullTotal) = index.Score(plan, [], null, null, null, skip, count);
         var pruned = prunedHits.Select(h => (h.Doc.Article.Id, h.Score)).ToList();
         var full = fullHits.Select(h => (h.Doc.Article.Id, h.Score)).ToList();
 

@@ -1,3 +1,4 @@
+using Hotline.Contracts.Agents;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;

@@ -5,6 +5,9 @@ namespace Hotline.Search.Engine.Embedded;
 /// <summary>BM25F scoring into a per-thread accumulator, then a bounded heap for the top hits.</summary>
 internal sealed partial class EmbeddedIndex
 {
+    /// <summary>The score a lifted document starts from (non-zero marks it touched).</summary>
+    private const float LiftMarker = 1e-6f;
+
     [ThreadStatic]
     private static float[]? t_scores;
 
@@ -13,10 +16,12 @@ internal sealed partial class EmbeddedIndex
 
     /// <summary>
     /// The best <paramref name="count"/> documents after skipping <paramref name="skip"/>, and how
-    /// many matched (on a large index a lower bound: see <see cref="Accumulate"/>).
+    /// many matched (on a large index a lower bound: see <see cref="Accumulate"/>). Lifted
+    /// articles (from similar past tickets) gain HistoryWeight × lift × the best text score, so
+    /// the lift means the same on short and long queries.
     /// </summary>
     public (IReadOnlyList<(IndexedArticle Doc, float Score)> Hits, int Total) Score(
-        QueryPlan plan, string? category, string? department, string? appliesTo, int skip, int count)
+        QueryPlan plan, IReadOnlyList<(string ArticleId, float Lift)> lifts, string? category, string? department, string? appliesTo, int skip, int count)
     {
         var scores = t_scores is { } s && s.Length >= _docs.Count ? s : t_scores = new float[Math.Max(_docs.Count, 1024) * 2];
         var touched = t_touched ??= [];
@@ -25,8 +30,10 @@ internal sealed partial class EmbeddedIndex
             // Pruning needs the k-th best score among candidates; with filters that is unknown
             // until collection, so filtered queries score every posting.
             var unfiltered = Pruning && category is null && department is null && appliesTo is null;
+            var lifted = TouchLifted(lifts, scores, touched);
             AccumulatePhrases(plan, scores, touched);
             Accumulate(plan, scores, touched, unfiltered ? skip + count : 0);
+            AddLifts(lifted, scores, touched);
             return Collect(scores, touched, category, department, appliesTo, skip, count);
         }
         finally
@@ -37,6 +44,50 @@ internal sealed partial class EmbeddedIndex
             }
 
             touched.Clear();
+        }
+    }
+
+    /// <summary>
+    /// Puts lifted documents in play before the terms run, with a marker score, so pruning keeps
+    /// updating them: a document outside the candidates could otherwise miss text score it needs.
+    /// </summary>
+    private List<(int Doc, float Lift)> TouchLifted(IReadOnlyList<(string ArticleId, float Lift)> lifts, float[] scores, List<int> touched)
+    {
+        var lifted = new List<(int, float)>(lifts.Count);
+        foreach (var (id, lift) in lifts)
+        {
+            if (_byId.TryGetValue(id, out var doc) && doc < _normsComputedFor)
+            {
+                if (scores[doc] == 0)
+                {
+                    touched.Add(doc);
+                    scores[doc] = LiftMarker;
+                }
+
+                lifted.Add((doc, lift));
+            }
+        }
+
+        return lifted;
+    }
+
+    private void AddLifts(List<(int Doc, float Lift)> lifted, float[] scores, List<int> touched)
+    {
+        if (lifted.Count == 0)
+        {
+            return;
+        }
+
+        // With no text match at all the lift still orders the evidence (best text score taken as 1).
+        var best = 1f;
+        foreach (var doc in touched)
+        {
+            best = Math.Max(best, scores[doc]);
+        }
+
+        foreach (var (doc, lift) in lifted)
+        {
+            scores[doc] += _weights.HistoryWeight * lift * best;
         }
     }
 

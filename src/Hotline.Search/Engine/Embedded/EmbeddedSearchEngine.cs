@@ -1,14 +1,17 @@
 using Hotline.Search.Analysis;
 using Hotline.Search.Articles;
+using Hotline.Search.Lexicon;
+using Hotline.Search.Usage;
 
 namespace Hotline.Search.Engine.Embedded;
 
 /// <summary>
 /// The default engine: an in-process inverted index with our own Chinese analysis. The index is
 /// derived data rebuilt from the article store at start; a rebuild builds a fresh index beside the
-/// live one and swaps it in, so searches never see a half-built index.
+/// live one and swaps it in, so searches never see a half-built index. Queries are expanded with
+/// the colloquial lexicon, and articles agents used on similar past tickets are lifted.
 /// </summary>
-public sealed class EmbeddedSearchEngine : ISearchEngine, IDisposable
+public sealed class EmbeddedSearchEngine : ISearchEngine, ILearningSearchEngine, IDisposable
 {
     private readonly ReaderWriterLockSlim _lock = new();
     private readonly CharacterVariants _variants;
@@ -16,6 +19,7 @@ public sealed class EmbeddedSearchEngine : ISearchEngine, IDisposable
     private EmbeddedIndex _index;
     private QueryPlanner _planner;
     private SynonymTable _synonyms;
+    private ColloquialLexicon _lexicon;
 
     public EmbeddedSearchEngine(SynonymTable? synonyms = null, CharacterVariants? variants = null)
         : this(synonyms, variants, RankingWeights.Default)
@@ -27,7 +31,8 @@ public sealed class EmbeddedSearchEngine : ISearchEngine, IDisposable
         _synonyms = synonyms ?? SynonymTable.Default;
         _variants = variants ?? CharacterVariants.Default;
         _weights = weights;
-        _planner = new QueryPlanner(_synonyms, _variants);
+        _lexicon = ColloquialLexicon.Shipped;
+        _planner = NewPlanner();
         _index = new EmbeddedIndex(weights);
     }
 
@@ -40,9 +45,23 @@ public sealed class EmbeddedSearchEngine : ISearchEngine, IDisposable
         set
         {
             _synonyms = value;
-            _planner = new QueryPlanner(value, _variants);
+            _planner = NewPlanner();
         }
     }
+
+    /// <summary>The colloquial → official lexicon used from the next query on (the shipped one by default).</summary>
+    public ColloquialLexicon Lexicon
+    {
+        get => _lexicon;
+        set
+        {
+            _lexicon = value;
+            _planner = NewPlanner();
+        }
+    }
+
+    /// <summary>Past (ticket, article) evidence that lifts articles for similar questions; null turns the signal off.</summary>
+    public ArticleUseHistory? History { get; set; }
 
     /// <summary>Live articles, distinct terms and postings, for diagnostics and the benchmark.</summary>
     public (int Articles, int Terms, long Postings) Statistics()
@@ -111,7 +130,10 @@ public sealed class EmbeddedSearchEngine : ISearchEngine, IDisposable
         try
         {
             var plan = _planner.Plan(request.Query, _index.DocumentFrequency, _index.BigramsWith);
-            var (hits, total) = _index.Score(plan, FoldFilter(request.Category), FoldFilter(request.Department),
+            var lifts = History is { } history && _weights.HistoryWeight > 0
+                ? history.Lift(plan.HistoryTerms(), _weights.HistoryNeighbours)
+                : [];
+            var (hits, total) = _index.Score(plan, lifts, FoldFilter(request.Category), FoldFilter(request.Department),
                 FoldFilter(request.AppliesTo), request.Offset, request.Limit);
             return new SearchResult(total, hits.Select(h => ToHit(h.Doc.Article, h.Score, plan)).ToList());
         }
@@ -137,8 +159,22 @@ public sealed class EmbeddedSearchEngine : ISearchEngine, IDisposable
             }
 
             var plan = _planner.Plan(prefix, _index.DocumentFrequency, _index.BigramsWith);
-            var (hits, _) = _index.Score(plan, null, null, null, 0, limit);
+            var (hits, _) = _index.Score(plan, [], null, null, null, 0, limit);
             return hits.Select(h => new TitleSuggestion(h.Doc.Article.Id, SnippetBuilder.Highlight(h.Doc.Article.Title, plan.HighlightKeys))).ToList();
+        }
+        finally
+        {
+            _lock.ExitReadLock();
+        }
+    }
+
+    /// <summary>The analysed query (for the benchmark's explain output).</summary>
+    internal QueryPlan PlanFor(string query)
+    {
+        _lock.EnterReadLock();
+        try
+        {
+            return _planner.Plan(query, _index.DocumentFrequency, _index.BigramsWith);
         }
         finally
         {
@@ -151,6 +187,9 @@ public sealed class EmbeddedSearchEngine : ISearchEngine, IDisposable
     internal static SearchHit ToHit(Article article, double score, QueryPlan plan) =>
         new(article.Id, article.Title, article.Category, article.Department, article.AppliesTo, article.Updated, score,
             SnippetBuilder.Highlight(article.Title, plan.HighlightKeys), SnippetBuilder.Build(article.Content, plan.HighlightKeys));
+
+    private QueryPlanner NewPlanner() =>
+        new(_synonyms, _variants, _lexicon, _weights.LexiconWeight, TermGenerality.Shipped, _weights.GeneralityPenalty);
 
     private static string? FoldFilter(string? value) => string.IsNullOrWhiteSpace(value) ? null : TextFolding.Fold(value.Trim());
 

@@ -4,16 +4,25 @@ namespace Hotline.Search.Engine.Embedded;
 /// BM25F parameters: per-field boosts (title > keywords > content) and length normalisation.
 /// Titles and keyword lists are short and say what the article is about, so they count more and
 /// are normalised less than the body. A keyword found whole in the query adds PhraseBoost × its idf.
+/// Official terms the colloquial lexicon adds count LexiconWeight × the entry's weight; articles
+/// used on the HistoryNeighbours most similar past tickets gain HistoryWeight × their vote × the
+/// best text score; a caller's word used in tickets for many departments counts down to
+/// 1 − GeneralityPenalty. The last four were chosen by cross-validation on the tuning half of the
+/// colloquial questions (load/Hotline.SearchBench, section "tune").
 /// </summary>
 internal sealed record RankingWeights(
-    float TitleBoost = 4f,
+    float TitleBoost = 2f,
     float KeywordBoost = 3f,
     float ContentBoost = 1f,
     float TitleB = 0.3f,
     float KeywordB = 0.3f,
     float ContentB = 0.75f,
     float K1 = 1.2f,
-    float PhraseBoost = 1f)
+    float PhraseBoost = 0.5f,
+    float LexiconWeight = 0.25f,
+    float HistoryWeight = 2f,
+    int HistoryNeighbours = 3,
+    float GeneralityPenalty = 0.5f)
 {
     public static RankingWeights Default { get; } = new();
 }
