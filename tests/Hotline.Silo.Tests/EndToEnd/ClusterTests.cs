@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Hotline.Api.Grpc;
+using Grpc.Core;
 using Hotline.Api.V1;
 using Hotline.Silo.Tests.Storage;
 using Xunit.Abstractions;
@@ -27,13 +27,8 @@ public sealed class ClusterTests(PostgresServerFixture postgres, ITestOutputHelp
         var settings = HostSettingsArgs.Postgres(await postgres.CreateSchemaAsync()) with { Extra = ClusterArgs };
         try
         {
-            await using var hostA = await HostProcess.StartAsync(settings);
-            await using var hostB = await HostProcess.StartAsync(settings);
-            var tokens = await DeskTokens.IssueAsync(settings);
-            using var clientA = new GrpcTestClient(hostA.GrpcAddress);
-            using var clientB = new GrpcTestClient(hostB.GrpcAddress);
-            var a = new DeskCaller(clientA, tokens);
-            var b = new DeskCaller(clientB, tokens);
+            await using var cluster = await TwoHostCluster.StartAsync(settings);
+            var (hostA, a, b) = (cluster.HostA, cluster.A, cluster.B);
 
             var created = (await a.CreateAsync("集群测试：幸福路口红绿灯坏了")).Value;
             var dispatched = (await b.DispatchAsync(created.TicketId)).Value;
@@ -61,13 +56,8 @@ public sealed class ClusterTests(PostgresServerFixture postgres, ITestOutputHelp
         var settings = HostSettingsArgs.Postgres(await postgres.CreateSchemaAsync()) with { Extra = ClusterArgs };
         try
         {
-            await using var hostA = await HostProcess.StartAsync(settings);
-            await using var hostB = await HostProcess.StartAsync(settings);
-            var tokens = await DeskTokens.IssueAsync(settings);
-            using var clientA = new GrpcTestClient(hostA.GrpcAddress);
-            using var clientB = new GrpcTestClient(hostB.GrpcAddress);
-            var a = new DeskCaller(clientA, tokens);
-            var b = new DeskCaller(clientB, tokens);
+            await using var cluster = await TwoHostCluster.StartAsync(settings);
+            var (hostA, a, b) = (cluster.HostA, cluster.A, cluster.B);
 
             // Tickets made through both hosts, so activations live on both silos.
             var ids = await Task.WhenAll(Enumerable.Range(0, 20).Select(async i =>
