@@ -66,6 +66,7 @@ internal static class Composition
     /// <summary>
     /// The gRPC services, reflection and health, served on the gRPC listener only: there unknown methods get
     /// UNIMPLEMENTED, non-POST requests 405 and non-gRPC content types 415, so no HTTP page leaks onto that port.
+    /// The services' HTTP/JSON bindings and their OpenAPI document are served on the HTTP listener only.
     /// </summary>
     public static void MapGrpcParts(WebApplication app, ListenerPorts ports)
     {

@@ -17,12 +17,7 @@ public sealed class HttpJsonInteropTests
             await using var host = await HostProcess.StartAsync(settings);
             var tokens = await DeskTokens.IssueAsync(settings);
             var otherDepartment = await host.IssueTokenAsync("--department", "rsj");
-            using var client = new GrpcTestClient(host.GrpcAddress);
-            var desk = new DeskCaller(client, tokens);
-            var handled = (await desk.CreateAsync("工地夜间施工噪声")).Value.TicketId;
-            var returned = (await desk.CreateAsync("路灯不亮")).Value.TicketId;
-            _ = (await desk.DispatchAsync(handled)).Value;
-            _ = (await desk.DispatchAsync(returned)).Value;
+            var (handled, returned) = await DispatchedAsync(host, tokens);
             string[] arguments =
             [
                 "--base", $"http://127.0.0.1:{host.HttpPort}",
@@ -55,10 +50,7 @@ public sealed class HttpJsonInteropTests
             await using var host = await HostProcess.StartAsync(settings);
             var tokens = await DeskTokens.IssueAsync(settings);
             var otherDepartment = await host.IssueTokenAsync("--department", "rsj");
-            using var client = new GrpcTestClient(host.GrpcAddress);
-            var desk = new DeskCaller(client, tokens);
-            var id = (await desk.CreateAsync()).Value.TicketId;
-            _ = (await desk.DispatchAsync(id)).Value;
+            var (id, _) = await DispatchedAsync(host, tokens);
             var ticket = $"http://127.0.0.1:{host.HttpPort}/v1/department/tickets/{id}";
 
             var anonymous = await CurlAsync(ticket);
@@ -75,6 +67,18 @@ public sealed class HttpJsonInteropTests
         {
             settings.DeleteDataDir();
         }
+    }
+
+    /// <summary>Two tickets created over gRPC and dispatched to the tokens' department.</summary>
+    private static async Task<(string First, string Second)> DispatchedAsync(HostProcess host, DeskTokens tokens)
+    {
+        using var client = new GrpcTestClient(host.GrpcAddress);
+        var desk = new DeskCaller(client, tokens);
+        var first = (await desk.CreateAsync("工地夜间施工噪声")).Value.TicketId;
+        var second = (await desk.CreateAsync("路灯不亮")).Value.TicketId;
+        _ = (await desk.DispatchAsync(first)).Value;
+        _ = (await desk.DispatchAsync(second)).Value;
+        return (first, second);
     }
 
     /// <summary>Runs curl; the HTTP status is written after the body on its own line.</summary>
