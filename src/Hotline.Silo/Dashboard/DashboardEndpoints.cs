@@ -12,7 +12,9 @@ internal static class DashboardEndpoints
     /// <summary>Bearer-token authentication for HTTP pages and the supervisors-only policy.</summary>
     public static IServiceCollection AddSupervisorAccess(this IServiceCollection services)
     {
-        services.AddAuthentication(TokenAuthenticationHandler.SchemeName)
+        // No default scheme: only the endpoints whose policy names this scheme authenticate with it (the gRPC and
+        // HTTP/JSON desks check their tokens in their own pipeline).
+        services.AddAuthentication()
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, TokenAuthenticationHandler>(TokenAuthenticationHandler.SchemeName, null);
         services.AddAuthorizationBuilder()
             .AddPolicy(SupervisorsOnly, policy => policy
