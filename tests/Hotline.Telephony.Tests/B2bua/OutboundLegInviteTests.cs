@@ -56,7 +56,7 @@ public sealed class OutboundLegInviteTests
         await h.Receive(OutboundLegHarness.Respond(h.Invite, 200, OutboundLegHarness.AnswerSdp));
 
         Assert.Equal(2, h.Sent("ACK").Count);
-        Assert.Empty(h.Logs.Errors);
+        h.Logs.AssertNoErrors();
     }
 
     [Fact]

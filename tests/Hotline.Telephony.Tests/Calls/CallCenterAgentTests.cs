@@ -47,7 +47,7 @@ public sealed class CallCenterAgentTests : IDisposable
         var agentResult = await agent;
         Assert.True(agentResult.ExitCode == 0, agentResult.ToString());
         await WaitForAgentAsync(host, "1001", AgentState.Offline, null);
-        Assert.Empty(host.Logs.Errors);
+        host.Logs.AssertNoErrors();
     }
 
     [Fact]
@@ -67,7 +67,7 @@ public sealed class CallCenterAgentTests : IDisposable
         Assert.Equal(Hotline.Telephony.Ivr.SurveyResult.None, record.Survey);
         Assert.True(record.EndedAt > record.AnsweredAt + record.TalkTime, "the call outlived the talk: " + record);
         await agent;
-        Assert.Empty(host.Logs.Errors);
+        host.Logs.AssertNoErrors();
     }
 
     [Fact]
@@ -123,7 +123,7 @@ public sealed class CallCenterAgentTests : IDisposable
         Assert.Equal(("1001", "1002", false), (transfer.FromAgentId, transfer.Target, transfer.Attended));
         Assert.True(File.Exists(record.RecordingPath));
         await Task.WhenAll(first, second);
-        Assert.Empty(host.Logs.Errors);
+        host.Logs.AssertNoErrors();
     }
 
     [Fact]
@@ -235,7 +235,7 @@ public sealed class CallCenterAgentTests : IDisposable
         var record = await CallCenterQueueTests.WaitForRecordAsync(host);
         Assert.Equal((CallDisposition.Answered, HangUpSide.Caller), (record.Disposition, record.HangUpSide));
         await agent;
-        Assert.Empty(host.Logs.Errors);
+        host.Logs.AssertNoErrors();
     }
 
     [Fact]

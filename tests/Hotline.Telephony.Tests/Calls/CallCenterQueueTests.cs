@@ -39,7 +39,7 @@ public sealed class CallCenterQueueTests
         Assert.Equal(record.CallId, callback.CallId);
         // sipp's built-in caller id is "sipp": kept, but flagged for an agent rather than dialled.
         Assert.Equal(("sipp", "not a dialable number"), (callback.Number, callback.FlagReason));
-        Assert.Empty(host.Logs.Errors);
+        host.Logs.AssertNoErrors();
     }
 
     /// <summary>Polls the store (not a timing assertion): the deadline only bounds a broken run.</summary>

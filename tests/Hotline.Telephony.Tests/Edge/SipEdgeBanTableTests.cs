@@ -31,6 +31,6 @@ public sealed class SipEdgeBanTableTests
         await scanner.SendAsync(scanner.Request("OPTIONS", "sip:12345@hotline.local"));
         await Assert.ThrowsAsync<TimeoutException>(scanner.ReceiveRawAsync);
         Assert.Equal(200, (await trunk.RequestAsync(trunk.Request("OPTIONS", "sip:12345@hotline.local"))).StatusCode);
-        Assert.Empty(host.Logs.Errors);
+        host.Logs.AssertNoErrors();
     }
 }

@@ -39,7 +39,7 @@ public sealed class SipEdgeFuzzTests
         var after = HeapAfterCollect();
 
         Assert.True(after - before < 16 * 1024 * 1024, $"heap grew by {after - before} bytes");
-        Assert.Empty(host.Logs.Errors);
+        host.Logs.AssertNoErrors();
     }
 
     private static long HeapAfterCollect()

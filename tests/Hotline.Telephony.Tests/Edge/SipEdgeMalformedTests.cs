@@ -18,7 +18,7 @@ public sealed class SipEdgeMalformedTests
         var response = await peer.RequestAsync(peer.Request("OPTIONS", "sip:127.0.0.1").Replace("SIP/2.0\n", "SI\n", StringComparison.Ordinal));
 
         Assert.Equal(400, response.StatusCode);
-        Assert.Empty(host.Logs.Errors);
+        host.Logs.AssertNoErrors();
         Assert.Contains(host.Logs.Entries, e => e.Level == LogLevel.Debug && e.Message.StartsWith(RejectedLog, StringComparison.Ordinal));
     }
 
@@ -32,7 +32,7 @@ public sealed class SipEdgeMalformedTests
 
         Assert.StartsWith("SIP/2.0 400 ", await peer.ReceiveAsync(), StringComparison.Ordinal);
         Assert.True(await peer.IsClosedByEdgeAsync(TimeSpan.FromSeconds(10)));
-        Assert.Empty(host.Logs.Errors);
+        host.Logs.AssertNoErrors();
     }
 
     [Fact]
@@ -69,7 +69,7 @@ public sealed class SipEdgeMalformedTests
 
         Assert.Equal(200, (await trunk.RequestAsync(trunk.Request("OPTIONS", "sip:12345@hotline.local"))).StatusCode);
         Assert.True(host.Logs.Entries.Count(e => e.Message.StartsWith(RejectedLog, StringComparison.Ordinal)) <= 20 + Environment.ProcessorCount);
-        Assert.Empty(host.Logs.Errors);
+        host.Logs.AssertNoErrors();
     }
 
     [Fact]
@@ -91,7 +91,7 @@ public sealed class SipEdgeMalformedTests
         Assert.Equal(200, probe.StatusCode);
         var logged = host.Logs.Entries.Count(e => e.Message.StartsWith(RejectedLog, StringComparison.Ordinal));
         Assert.InRange(logged, 1, 10 * (seconds + 1));
-        Assert.Empty(host.Logs.Errors);
+        host.Logs.AssertNoErrors();
     }
 
     [Fact]
@@ -122,7 +122,7 @@ public sealed class SipEdgeMalformedTests
         }
 
         Assert.True(sent > 1000, $"sent {sent}");
-        Assert.Empty(host.Logs.Errors);
+        host.Logs.AssertNoErrors();
     }
 
     [Fact]
@@ -143,6 +143,6 @@ public sealed class SipEdgeMalformedTests
 
             Assert.True(answer is { StatusCode: 400 } && answer.CallId == callId, $"'{startLine.Value(tokens)}' answered {answer?.StatusCode}");
         }
-        Assert.Empty(host.Logs.Errors);
+        host.Logs.AssertNoErrors();
     }
 }

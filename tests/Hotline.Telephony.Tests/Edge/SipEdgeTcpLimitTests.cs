@@ -31,7 +31,7 @@ public sealed class SipEdgeTcpLimitTests
 
             Assert.Equal(200, status);
             Assert.Contains(host.Changes, c => c.AgentId == "1001" && c.Kind == RegistrationChangeKind.Registered);
-            Assert.Empty(host.Logs.Errors);
+            host.Logs.AssertNoErrors();
         }
         finally
         {

@@ -11,7 +11,7 @@ public sealed class SipEdgeTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await _host.DisposeAsync();
-        Assert.Empty(_host.Logs.Errors);
+        _host.Logs.AssertNoErrors();
     }
 
     [Fact]

@@ -19,7 +19,7 @@ public sealed class SippCallTests
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Empty(host.Edge.Calls!.Calls);
-        Assert.Empty(host.Logs.Errors);
+        host.Logs.AssertNoErrors();
     }
 
     [Fact]

@@ -21,7 +21,7 @@ public sealed class SippInteropTests
         var contact = Assert.Single(host.Locator.GetContacts("1001"));
         Assert.Contains("transport=" + (transport == "u1" ? "UDP" : "TCP"), contact.ContactUri, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(RegistrationChangeKind.Registered, host.Changes.Single().Kind);
-        Assert.Empty(host.Logs.Errors);
+        host.Logs.AssertNoErrors();
     }
 
     [Fact]

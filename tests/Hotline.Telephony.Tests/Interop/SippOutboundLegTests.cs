@@ -39,7 +39,7 @@ public sealed class SippOutboundLegTests
         Assert.Equal(IPAddress.Loopback, result.Media.RemoteRtp.Address);
         Assert.Equal('5', pressed);
         Assert.Empty(host.Edge.Legs.Legs);
-        Assert.Empty(host.Logs.Errors);
+        host.Logs.AssertNoErrors();
     }
 
     [Fact]
@@ -58,7 +58,7 @@ public sealed class SippOutboundLegTests
         Assert.Equal(OutboundLegOutcome.Rejected, result.Outcome);
         Assert.Equal(486, result.StatusCode);
         Assert.Empty(host.Edge.Legs.Legs);
-        Assert.Empty(host.Logs.Errors);
+        host.Logs.AssertNoErrors();
     }
 
     private static OutboundLegRequest Request(int port, SipTransportKind kind) => new(

@@ -47,7 +47,7 @@ public sealed class SippRouteViaTests : IDisposable
         Assert.True(answered.ExitCode == 0, answered.ToString());
         var registered = await registering;
         Assert.True(registered.ExitCode == 0, registered.ToString());
-        Assert.Empty(host.Logs.Errors);
+        host.Logs.AssertNoErrors();
     }
 
     [Theory]
@@ -67,7 +67,7 @@ public sealed class SippRouteViaTests : IDisposable
         Assert.Equal(0, contactSocket.Available);
         var registered = await registering;
         Assert.True(registered.ExitCode == 0, registered.ToString());
-        Assert.Empty(host.Logs.Errors);
+        host.Logs.AssertNoErrors();
     }
 
     private Task<EdgeHost> StartAsync(string routeVia) => EdgeHost.StartAsync(extra: new Dictionary<string, string?>

@@ -11,6 +11,13 @@ internal sealed class RecordingLoggerProvider : ILoggerProvider
     public IEnumerable<string> Errors =>
         Entries.Where(e => e.Level >= LogLevel.Error).Select(e => $"{e.Category}: {e.Message} {e.Exception}");
 
+    /// <summary>Fails with every error entry in full (Assert.Empty would cut each message short).</summary>
+    public void AssertNoErrors()
+    {
+        var errors = Errors.ToList();
+        Assert.True(errors.Count == 0, "Unexpected error logs:\n" + string.Join("\n", errors));
+    }
+
     public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
 
     public ILoggerFactory CreateFactory() => LoggerFactory.Create(builder => builder.SetMinimumLevel(LogLevel.Debug).AddProvider(this));

@@ -68,7 +68,7 @@ public sealed class BaresipCallTests : IDisposable
         Assert.True(audio.CallerSeconds > 0.5 && audio.AgentSeconds > 0.5, audio.ToString());
         Assert.InRange(audio.CallerHz, 850, 1150);
         Assert.InRange(audio.AgentHz, 370, 510);
-        Assert.Empty(host.Logs.Errors);
+        host.Logs.AssertNoErrors();
     }
 
     /// <param name="routeVia">
@@ -105,7 +105,7 @@ public sealed class BaresipCallTests : IDisposable
         Assert.Equal(HangUpSide.Caller, record.HangUpSide);
         Assert.Equal("1001", record.AnsweredBy);
         await WaitUntilAsync(() => StateOf(host, "1001") == AgentState.WrapUp, phone, "agent 1001 in WRAP_UP after " + closed);
-        Assert.Empty(host.Logs.Errors);
+        host.Logs.AssertNoErrors();
     }
 
     private Task<EdgeHost> StartEdgeAsync(params (string Key, string Value)[] settings)

@@ -27,7 +27,7 @@ public sealed class BaresipRegistrationTests
         Assert.StartsWith("sip:1001", contact.ContactUri, StringComparison.Ordinal);
         Assert.Contains("127.0.0.1", contact.ContactUri, StringComparison.Ordinal);
         Assert.Equal(RegistrationChangeKind.Registered, host.Changes.Single().Kind);
-        Assert.Empty(host.Logs.Errors);
+        host.Logs.AssertNoErrors();
     }
 
     [BaresipFact]
@@ -67,7 +67,7 @@ public sealed class BaresipRegistrationTests
 
         Assert.Single(host.Locator.GetContacts("1001"));
         Assert.DoesNotContain(host.Logs.Entries, e => e.Message.Contains("did not answer OPTIONS", StringComparison.Ordinal));
-        Assert.Empty(host.Logs.Errors);
+        host.Logs.AssertNoErrors();
     }
 
     private static async Task WaitUntilAsync(Func<bool> condition, BaresipPhone phone)
