@@ -128,8 +128,12 @@ internal sealed class SipTransactionLayer
             : new NonInviteServerTransaction(inbound, context);
         if (!_server.TryAdd(key, created))
         {
-            // A retransmission raced us in; the winner owns the request.
-            Absorb(_server[key], request);
+            // A copy raced us in and owns the request. It may already have ended (a failed send ends it at once):
+            // then this copy is a late retransmission of a finished transaction and is dropped.
+            if (_server.TryGetValue(key, out var winner))
+            {
+                Absorb(winner, request);
+            }
             return;
         }
         (created as InviteServerTransaction)?.Start();
