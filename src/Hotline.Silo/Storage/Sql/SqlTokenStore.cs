@@ -31,7 +31,10 @@ internal sealed class SqlTokenStore(SqlDialect dialect, TimeProvider timeProvide
         var token = TokenText.Create();
         await using var connection = await dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
         await connection.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO tokens (hash, kind, id, role, issued_at, revoked, expires_at) VALUES (@hash, @kind, @id, @role, @issuedAt, @revoked, @expiresAt)",
+            // A token without expiry leaves the column NULL (an untyped null parameter is not bound portably).
+            expiresAt is null
+                ? "INSERT INTO tokens (hash, kind, id, role, issued_at, revoked) VALUES (@hash, @kind, @id, @role, @issuedAt, @revoked)"
+                : "INSERT INTO tokens (hash, kind, id, role, issued_at, revoked, expires_at) VALUES (@hash, @kind, @id, @role, @issuedAt, @revoked, @expiresAt)",
             new
             {
                 hash = TokenText.Hash(token),
@@ -40,7 +43,7 @@ internal sealed class SqlTokenStore(SqlDialect dialect, TimeProvider timeProvide
                 role = RoleName(caller.Role),
                 issuedAt = dialect.ToDb(timeProvider.GetUtcNow()),
                 revoked = false,
-                expiresAt = expiresAt is { } at ? dialect.ToDb(at) : null,
+                expiresAt = dialect.ToDb(expiresAt ?? DateTimeOffset.MaxValue),
             },
             cancellationToken: cancellationToken)).ConfigureAwait(false);
         return token;
