@@ -66,19 +66,19 @@ internal sealed class DepartmentDeskService(
         OnTicket(request.TicketId, context, (grain, caller) => grain.GetAsync(caller));
 
     public override Task<V1.Ticket> ClaimTicket(V1.ClaimTicketRequest request, ServerCallContext context) =>
-        OnTicket(request.TicketId, context, (grain, caller) => grain.ClaimAsync(new ClaimTicket(caller)));
+        OnTicket(request.TicketId, context, (grain, caller) => grain.ClaimAsync(new ClaimTicket(caller, RequestFields.RequestId(request.RequestId))));
 
     public override Task<V1.Ticket> ReturnTicket(V1.ReturnTicketRequest request, ServerCallContext context) =>
-        OnTicket(request.TicketId, context, (grain, caller) => grain.ReturnAsync(new ReturnTicket(caller, request.Reason)));
+        OnTicket(request.TicketId, context, (grain, caller) => grain.ReturnAsync(new ReturnTicket(caller, request.Reason, RequestFields.RequestId(request.RequestId))));
 
     public override Task<V1.Ticket> RequestExtension(V1.RequestExtensionRequest request, ServerCallContext context) =>
-        OnTicket(request.TicketId, context, (grain, caller) => grain.RequestExtensionAsync(new RequestExtension(caller, request.Days, request.Reason)));
+        OnTicket(request.TicketId, context, (grain, caller) => grain.RequestExtensionAsync(new RequestExtension(caller, request.Days, request.Reason, RequestFields.RequestId(request.RequestId))));
 
     public override Task<V1.Ticket> AddProgress(V1.AddProgressRequest request, ServerCallContext context) =>
-        OnTicket(request.TicketId, context, (grain, caller) => grain.AddProgressAsync(new AddProgress(caller, request.Content)));
+        OnTicket(request.TicketId, context, (grain, caller) => grain.AddProgressAsync(new AddProgress(caller, request.Content, RequestFields.RequestId(request.RequestId))));
 
     public override Task<V1.Ticket> ResolveTicket(V1.ResolveTicketRequest request, ServerCallContext context) =>
-        OnTicket(request.TicketId, context, (grain, caller) => grain.ResolveAsync(new ResolveTicket(caller, request.Reply)));
+        OnTicket(request.TicketId, context, (grain, caller) => grain.ResolveAsync(new ResolveTicket(caller, request.Reply, RequestFields.RequestId(request.RequestId))));
 
     private static V1.TicketEvent ToEvent(TicketFeedItem item) => new()
     {

@@ -27,7 +27,7 @@ internal sealed class HotlineDeskService(
     public override async Task<V1.Ticket> CreateTicket(V1.CreateTicketRequest request, ServerCallContext context)
     {
         var caller = DeskCall.RequireStaff(context);
-        var requestId = request.RequestId.Length == 0 ? null : RequestFields.Id(request.RequestId, "request_id");
+        var requestId = RequestFields.RequestId(request.RequestId);
         if (await EarlierCreateAsync(caller, requestId, context) is { } earlier)
         {
             return earlier;
@@ -77,10 +77,11 @@ internal sealed class HotlineDeskService(
             caller,
             RequestFields.Id(request.DepartmentId, "department_id"),
             RequestFields.Ids(request.AssistingDepartmentIds, "assisting_department_ids"),
-            RequestFields.Optional(request.Instructions))));
+            RequestFields.Optional(request.Instructions),
+            RequestFields.RequestId(request.RequestId))));
 
     public override Task<V1.Ticket> ResolveDirectly(V1.ResolveDirectlyRequest request, ServerCallContext context) =>
-        OnTicket(request.TicketId, context, (grain, caller) => grain.ResolveDirectlyAsync(new ResolveDirectly(caller, request.Reply)));
+        OnTicket(request.TicketId, context, (grain, caller) => grain.ResolveDirectlyAsync(new ResolveDirectly(caller, request.Reply, RequestFields.RequestId(request.RequestId))));
 
     public override Task<V1.Ticket> DecideReturn(V1.DecideReturnRequest request, ServerCallContext context) =>
         OnTicket(request.TicketId, context, (grain, caller) => grain.DecideReturnAsync(new DecideReturn(
@@ -88,34 +89,38 @@ internal sealed class HotlineDeskService(
             request.Approve ? RequestFields.Id(request.DepartmentId, "department_id") : null,
             RequestFields.Ids(request.AssistingDepartmentIds, "assisting_department_ids"),
             RequestFields.Optional(request.Instructions),
-            RequestFields.Optional(request.Reason))));
+            RequestFields.Optional(request.Reason),
+            RequestFields.RequestId(request.RequestId))));
 
     public override Task<V1.Ticket> ReviewReply(V1.ReviewReplyRequest request, ServerCallContext context) =>
         OnTicket(request.TicketId, context, (grain, caller) =>
-            grain.ReviewReplyAsync(new ReviewReply(caller, request.Approve, RequestFields.Optional(request.Reason))));
+            grain.ReviewReplyAsync(new ReviewReply(caller, request.Approve, RequestFields.Optional(request.Reason), RequestFields.RequestId(request.RequestId))));
 
     public override Task<V1.Ticket> DecideExtension(V1.DecideExtensionRequest request, ServerCallContext context) =>
         OnTicket(request.TicketId, context, (grain, caller) =>
-            grain.DecideExtensionAsync(new DecideExtension(caller, request.Approve, RequestFields.Optional(request.Reason))));
+            grain.DecideExtensionAsync(new DecideExtension(caller, request.Approve, RequestFields.Optional(request.Reason), RequestFields.RequestId(request.RequestId))));
 
     public override Task<V1.Ticket> RecordCallback(V1.RecordCallbackRequest request, ServerCallContext context) =>
         OnTicket(request.TicketId, context, (grain, caller) => grain.RecordCallbackAsync(new RecordCallback(
             caller,
             RequestFields.Required(TicketEnums.FromMessage(request.Satisfaction), "satisfaction"),
-            RequestFields.Optional(request.Reason))));
+            RequestFields.Optional(request.Reason),
+            RequestFields.RequestId(request.RequestId))));
 
     public override Task<V1.Ticket> MergeTickets(V1.MergeTicketsRequest request, ServerCallContext context) =>
         OnTicket(request.TicketId, context, (grain, caller) => grain.MergeIntoAsync(new MergeTicket(
             caller,
             RequestFields.TicketId(request.ParentTicketId, "parent_ticket_id"),
-            RequestFields.Optional(request.Reason))));
+            RequestFields.Optional(request.Reason),
+            RequestFields.RequestId(request.RequestId))));
 
     public override Task<V1.Ticket> DesignateDepartment(V1.DesignateDepartmentRequest request, ServerCallContext context) =>
         OnTicket(request.TicketId, context, (grain, caller) => grain.DesignateAsync(new DesignateDepartment(
             caller,
             RequestFields.Id(request.DepartmentId, "department_id"),
             RequestFields.Ids(request.AssistingDepartmentIds, "assisting_department_ids"),
-            RequestFields.Optional(request.Reason))));
+            RequestFields.Optional(request.Reason),
+            RequestFields.RequestId(request.RequestId))));
 
     public override Task<V1.Ticket> GetTicket(V1.GetTicketRequest request, ServerCallContext context) =>
         OnTicket(request.TicketId, context, (grain, caller) => grain.GetAsync(caller));

@@ -26,6 +26,9 @@ internal static class RequestFields
         return value;
     }
 
+    /// <summary>An optional client request id (AIP-155): empty means none; otherwise an id like any other.</summary>
+    public static string? RequestId(string value) => value.Length == 0 ? null : Id(value, "request_id");
+
     public static string? Optional(string value) => value.Length == 0 ? null : value;
 
     public static IReadOnlyList<string> Ids(IEnumerable<string> values, string field) =>

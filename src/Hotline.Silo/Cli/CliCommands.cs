@@ -8,6 +8,8 @@ internal static class CliCommands
     public static IReadOnlyList<CliCommand> All { get; } =
     [
         new TokenIssueCommand(),
+        new TokenListCommand(),
+        new TokenRevokeCommand(),
         new AgentAddCommand(),
         new AgentImportCommand(),
         new AgentListCommand(),

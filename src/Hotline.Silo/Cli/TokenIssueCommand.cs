@@ -3,22 +3,26 @@ using Hotline.Silo.Storage;
 
 namespace Hotline.Silo.Cli;
 
-/// <summary><c>token issue --department &lt;id&gt;</c> or <c>token issue --staff &lt;id&gt; --role agent|supervisor|editor</c>: prints a new bearer token.</summary>
+/// <summary>
+/// <c>token issue --department &lt;id&gt;</c> or <c>token issue --staff &lt;id&gt; --role agent|supervisor|editor</c>,
+/// optionally <c>--expires-in 30d|12h|never</c> (default <see cref="TokenLifetime.Default"/>): prints a new bearer token.
+/// </summary>
 internal sealed class TokenIssueCommand : CliCommand
 {
     private const int MaxIdLength = 64;
 
     public override string Name => "token issue";
 
-    public override string Synopsis => "--department <id> | --staff <id> --role agent|supervisor|editor";
+    public override string Synopsis => "--department <id> | --staff <id> --role agent|supervisor|editor [--expires-in 365d|<n>h|never]";
 
-    public override IReadOnlyCollection<string> Options { get; } = ["department", "staff", "role"];
+    public override IReadOnlyCollection<string> Options { get; } = ["department", "staff", "role", "expires-in"];
 
     public override CliAction Bind(IReadOnlyDictionary<string, string> options)
     {
         options.TryGetValue("department", out var department);
         options.TryGetValue("staff", out var staff);
         options.TryGetValue("role", out var role);
+        var lifetime = TokenLifetime.Parse(options.TryGetValue("expires-in", out var expiresIn) ? expiresIn : null);
         if ((department is null) == (staff is null))
         {
             throw new CliUsageException("give exactly one of --department <id> or --staff <id>");
@@ -32,15 +36,15 @@ internal sealed class TokenIssueCommand : CliCommand
             }
 
             CheckId("--department", department);
-            return (services, output, ct) => IssueForDepartmentAsync(services, department, output, ct);
+            return (services, output, ct) => IssueForDepartmentAsync(services, department, lifetime, output, ct);
         }
 
         CheckId("--staff", staff!);
         var caller = new Caller(CallerKind.Staff, staff!, ParseRole(role));
-        return (services, output, ct) => IssueAsync(services, caller, output, ct);
+        return (services, output, ct) => IssueAsync(services, caller, lifetime, output, ct);
     }
 
-    private static async Task<int> IssueForDepartmentAsync(IServiceProvider services, string departmentId, TextWriter output, CancellationToken cancellationToken)
+    private static async Task<int> IssueForDepartmentAsync(IServiceProvider services, string departmentId, TimeSpan? lifetime, TextWriter output, CancellationToken cancellationToken)
     {
         var organisation = services.GetService<IOrganisationStore>() ?? throw NoStorage();
         if (await organisation.FindAsync(departmentId, cancellationToken).ConfigureAwait(false) is null)
@@ -48,13 +52,14 @@ internal sealed class TokenIssueCommand : CliCommand
             throw new CliFailureException($"department '{departmentId}' does not exist");
         }
 
-        return await IssueAsync(services, new Caller(CallerKind.Department, departmentId, StaffRole.None), output, cancellationToken).ConfigureAwait(false);
+        return await IssueAsync(services, new Caller(CallerKind.Department, departmentId, StaffRole.None), lifetime, output, cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task<int> IssueAsync(IServiceProvider services, Caller caller, TextWriter output, CancellationToken cancellationToken)
+    private static async Task<int> IssueAsync(IServiceProvider services, Caller caller, TimeSpan? lifetime, TextWriter output, CancellationToken cancellationToken)
     {
         var tokens = services.GetService<ITokenStore>() ?? throw NoStorage();
-        var token = await tokens.IssueAsync(caller, cancellationToken).ConfigureAwait(false);
+        var now = (services.GetService<TimeProvider>() ?? TimeProvider.System).GetUtcNow();
+        var token = await tokens.IssueAsync(caller, now + lifetime, cancellationToken).ConfigureAwait(false);
         await output.WriteLineAsync(token).ConfigureAwait(false);
         return 0;
     }

@@ -60,62 +60,62 @@ internal sealed partial class TicketGrain(
         return await CommitAsync(command.Caller, rules.Create(command), request: TicketRequestKey.For(command.Caller, command.RequestId));
     }
 
-    public async Task<TicketView> ResolveDirectlyAsync(ResolveDirectly command) =>
-        await CommitAsync(command.Caller, rules.ResolveDirectly(await ExistingAsync(command.Caller), command));
+    public Task<TicketView> ResolveDirectlyAsync(ResolveDirectly command) =>
+        OnceAsync(command, async request => await CommitAsync(command.Caller, rules.ResolveDirectly(await ExistingAsync(command.Caller), command), request: request));
 
-    public async Task<TicketView> DispatchAsync(DispatchTicket command)
+    public Task<TicketView> DispatchAsync(DispatchTicket command) => OnceAsync(command, async request =>
     {
         var state = await ExistingAsync(command.Caller);
         var known = await LookUpAsync(command.LeadDepartmentId, command.AssistingDepartmentIds);
         var now = time.GetUtcNow();
-        return await CommitAsync(command.Caller, rules.Dispatch(state, command, known, now), now);
-    }
+        return await CommitAsync(command.Caller, rules.Dispatch(state, command, known, now), now, request);
+    });
 
-    public async Task<TicketView> DesignateAsync(DesignateDepartment command)
+    public Task<TicketView> DesignateAsync(DesignateDepartment command) => OnceAsync(command, async request =>
     {
         var state = await ExistingAsync(command.Caller);
         var known = await LookUpAsync(command.LeadDepartmentId, command.AssistingDepartmentIds);
         var now = time.GetUtcNow();
-        return await CommitAsync(command.Caller, rules.Designate(state, command, known, now), now);
-    }
+        return await CommitAsync(command.Caller, rules.Designate(state, command, known, now), now, request);
+    });
 
-    public async Task<TicketView> DecideReturnAsync(DecideReturn command)
+    public Task<TicketView> DecideReturnAsync(DecideReturn command) => OnceAsync(command, async request =>
     {
         var state = await ExistingAsync(command.Caller);
         var known = await LookUpAsync(command.NewLeadDepartmentId, command.AssistingDepartmentIds);
         var now = time.GetUtcNow();
-        return await CommitAsync(command.Caller, rules.DecideReturn(state, command, known, now), now);
-    }
+        return await CommitAsync(command.Caller, rules.DecideReturn(state, command, known, now), now, request);
+    });
 
-    public async Task<TicketView> ClaimAsync(ClaimTicket command) =>
-        await CommitAsync(command.Caller, TicketRules.Claim(await ExistingAsync(command.Caller), command));
+    public Task<TicketView> ClaimAsync(ClaimTicket command) =>
+        OnceAsync(command, async request => await CommitAsync(command.Caller, TicketRules.Claim(await ExistingAsync(command.Caller), command), request: request));
 
-    public async Task<TicketView> ReturnAsync(ReturnTicket command)
+    public Task<TicketView> ReturnAsync(ReturnTicket command) => OnceAsync(command, async request =>
     {
         var state = await ExistingAsync(command.Caller);
         var now = time.GetUtcNow();
-        return await CommitAsync(command.Caller, rules.Return(state, command, now), now);
-    }
+        return await CommitAsync(command.Caller, rules.Return(state, command, now), now, request);
+    });
 
-    public async Task<TicketView> RequestExtensionAsync(RequestExtension command) =>
-        await CommitAsync(command.Caller, rules.RequestExtension(await ExistingAsync(command.Caller), command));
+    public Task<TicketView> RequestExtensionAsync(RequestExtension command) =>
+        OnceAsync(command, async request => await CommitAsync(command.Caller, rules.RequestExtension(await ExistingAsync(command.Caller), command), request: request));
 
-    public async Task<TicketView> DecideExtensionAsync(DecideExtension command) =>
-        await CommitAsync(command.Caller, rules.DecideExtension(await ExistingAsync(command.Caller), command));
+    public Task<TicketView> DecideExtensionAsync(DecideExtension command) =>
+        OnceAsync(command, async request => await CommitAsync(command.Caller, rules.DecideExtension(await ExistingAsync(command.Caller), command), request: request));
 
-    public async Task<TicketView> AddProgressAsync(AddProgress command) =>
-        await CommitAsync(command.Caller, TicketRules.AddProgress(await ExistingAsync(command.Caller), command));
+    public Task<TicketView> AddProgressAsync(AddProgress command) =>
+        OnceAsync(command, async request => await CommitAsync(command.Caller, TicketRules.AddProgress(await ExistingAsync(command.Caller), command), request: request));
 
-    public async Task<TicketView> ResolveAsync(ResolveTicket command) =>
-        await CommitAsync(command.Caller, TicketRules.Resolve(await ExistingAsync(command.Caller), command));
+    public Task<TicketView> ResolveAsync(ResolveTicket command) =>
+        OnceAsync(command, async request => await CommitAsync(command.Caller, TicketRules.Resolve(await ExistingAsync(command.Caller), command), request: request));
 
-    public async Task<TicketView> ReviewReplyAsync(ReviewReply command) =>
-        await CommitAsync(command.Caller, TicketRules.ReviewReply(await ExistingAsync(command.Caller), command));
+    public Task<TicketView> ReviewReplyAsync(ReviewReply command) =>
+        OnceAsync(command, async request => await CommitAsync(command.Caller, TicketRules.ReviewReply(await ExistingAsync(command.Caller), command), request: request));
 
-    public async Task<TicketView> RecordCallbackAsync(RecordCallback command) =>
-        await CommitAsync(command.Caller, TicketRules.RecordCallback(await ExistingAsync(command.Caller), command));
+    public Task<TicketView> RecordCallbackAsync(RecordCallback command) =>
+        OnceAsync(command, async request => await CommitAsync(command.Caller, TicketRules.RecordCallback(await ExistingAsync(command.Caller), command), request: request));
 
-    public async Task<TicketView> MergeIntoAsync(MergeTicket command)
+    public Task<TicketView> MergeIntoAsync(MergeTicket command) => OnceAsync(command, async request =>
     {
         var events = TicketRules.MergeInto(await ExistingAsync(command.Caller), command);
 
@@ -125,8 +125,8 @@ internal sealed partial class TicketGrain(
         var parentId = events.OfType<TicketMerged>().Single().ParentTicketId;
         var parent = GrainFactory.GetGrain<ITicketGrain>(parentId);
         await parent.AttachMergedChildAsync(new AttachMergedChild(command.Caller, Id));
-        return await CommitAsync(command.Caller, events);
-    }
+        return await CommitAsync(command.Caller, events, request: request);
+    });
 
     public async Task<TicketView> AttachMergedChildAsync(AttachMergedChild command) =>
         await CommitAsync(command.Caller, TicketRules.AttachMergedChild(await ExistingAsync(command.Caller), command));

@@ -37,6 +37,15 @@ internal sealed class GrpcTestClient : IDisposable
         return new GrpcReply<TResponse>(reply.Status ?? StatusCode.Unknown, reply.Message ?? "", reply.Messages.Count > 0 ? reply.Messages[0] : default);
     }
 
+    /// <summary>One unary call with the deadline given (a tiny one makes the client give up while the server may still apply it).</summary>
+    public async Task<GrpcReply<TResponse>> UnaryAsync<TResponse>(
+        string service, string method, IMessage request, MessageParser<TResponse> parser, string? token, TimeSpan deadline)
+        where TResponse : IMessage<TResponse>
+    {
+        var reply = await CallAsync(service, method, request, token, parser, deadline, take: int.MaxValue, CancellationToken.None);
+        return new GrpcReply<TResponse>(reply.Status ?? StatusCode.Unknown, reply.Message ?? "", reply.Messages.Count > 0 ? reply.Messages[0] : default);
+    }
+
     /// <summary>One unary call by path, e.g. "/hotline.v1.Knowledge/Search".</summary>
     public Task<GrpcReply<TResponse>> UnaryAsync<TResponse>(string path, IMessage request, MessageParser<TResponse> parser, string? token)
         where TResponse : IMessage<TResponse>

@@ -63,6 +63,48 @@ public abstract partial class StorageContractTests
     }
 
     [Fact]
+    public async Task ValidateAsync_TokenPastItsExpiry_ReturnsNullAndOneBeforeItValidates()
+    {
+        var caller = new Caller(CallerKind.Department, "D01", StaffRole.None);
+        var expired = await Store.Tokens.IssueAsync(caller, TimeProvider.System.GetUtcNow().AddMinutes(-1), default);
+        var current = await Store.Tokens.IssueAsync(caller, TimeProvider.System.GetUtcNow().AddHours(1), default);
+
+        Assert.Null(await Store.Tokens.ValidateAsync(expired, default));
+        Assert.Equal(caller, await Store.Tokens.ValidateAsync(current, default));
+    }
+
+    [Fact]
+    public async Task RevokeAsync_ByHandleFromList_OnlyThatTokenStopsValidating()
+    {
+        var caller = new Caller(CallerKind.Staff, "a1", StaffRole.Agent);
+        var first = await Store.Tokens.IssueAsync(caller, default);
+        var second = await Store.Tokens.IssueAsync(caller, TimeProvider.System.GetUtcNow().AddDays(1), default);
+        var listed = await Store.Tokens.ListAsync(default);
+        var handle = Assert.Single(listed, t => t.ExpiresAt is null).Handle;
+
+        var revoked = await Store.Tokens.RevokeAsync(Hotline.Silo.Storage.TokenSelector.ByHandle(handle), default);
+
+        Assert.Equal([handle], revoked);
+        Assert.Null(await Store.Tokens.ValidateAsync(first, default));
+        Assert.Equal(caller, await Store.Tokens.ValidateAsync(second, default));
+        Assert.Equal([true, false], (await Store.Tokens.ListAsync(default)).OrderBy(t => t.ExpiresAt is not null).Select(t => t.Revoked));
+    }
+
+    [Fact]
+    public async Task RevokeAsync_Caller_EveryTokenOfThatCallerOnly()
+    {
+        var d01 = new Caller(CallerKind.Department, "D01", StaffRole.None);
+        var tokens = new[] { await Store.Tokens.IssueAsync(d01, default), await Store.Tokens.IssueAsync(d01, default) };
+        var other = await Store.Tokens.IssueAsync(new Caller(CallerKind.Department, "D02", StaffRole.None), default);
+
+        var revoked = await Store.Tokens.RevokeAsync(Hotline.Silo.Storage.TokenSelector.ForCaller("department", "D01"), default);
+
+        Assert.Equal(2, revoked.Count);
+        Assert.All(tokens, t => Assert.Null(Store.Tokens.ValidateAsync(t, default).AsTask().Result));
+        Assert.NotNull(await Store.Tokens.ValidateAsync(other, default));
+    }
+
+    [Fact]
     public async Task Organisation_UpsertAndList_RoundTripsDepartments()
     {
         Assert.True(await Store.Organisation.IsEmptyAsync(default));

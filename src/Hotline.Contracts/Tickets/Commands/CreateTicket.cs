@@ -17,4 +17,4 @@ public sealed record CreateTicket(
     [property: Id(5)] string Address,
     [property: Id(6)] string Content,
     [property: Id(7)] Urgency Urgency,
-    [property: Id(8)] string? RequestId = null);
+    [property: Id(8)] string? RequestId = null) : ITicketCommand;

@@ -8,4 +8,4 @@ namespace Hotline.Contracts.Tickets.Commands;
 /// </summary>
 [GenerateSerializer]
 [Immutable]
-public sealed record DecideReturn([property: Id(0)] Caller Caller, [property: Id(1)] string? NewLeadDepartmentId, [property: Id(2)] IReadOnlyList<string> AssistingDepartmentIds, [property: Id(3)] string? Instructions, [property: Id(4)] string? Reason);
+public sealed record DecideReturn([property: Id(0)] Caller Caller, [property: Id(1)] string? NewLeadDepartmentId, [property: Id(2)] IReadOnlyList<string> AssistingDepartmentIds, [property: Id(3)] string? Instructions, [property: Id(4)] string? Reason, [property: Id(5)] string? RequestId = null) : ITicketCommand;

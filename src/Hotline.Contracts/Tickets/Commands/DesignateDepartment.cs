@@ -8,4 +8,4 @@ namespace Hotline.Contracts.Tickets.Commands;
 /// </summary>
 [GenerateSerializer]
 [Immutable]
-public sealed record DesignateDepartment([property: Id(0)] Caller Caller, [property: Id(1)] string LeadDepartmentId, [property: Id(2)] IReadOnlyList<string> AssistingDepartmentIds, [property: Id(3)] string? Instructions);
+public sealed record DesignateDepartment([property: Id(0)] Caller Caller, [property: Id(1)] string LeadDepartmentId, [property: Id(2)] IReadOnlyList<string> AssistingDepartmentIds, [property: Id(3)] string? Instructions, [property: Id(4)] string? RequestId = null) : ITicketCommand;

@@ -8,4 +8,4 @@ namespace Hotline.Contracts.Tickets.Commands;
 /// </summary>
 [GenerateSerializer]
 [Immutable]
-public sealed record RecordCallback([property: Id(0)] Caller Caller, [property: Id(1)] Satisfaction Satisfaction, [property: Id(2)] string? Note);
+public sealed record RecordCallback([property: Id(0)] Caller Caller, [property: Id(1)] Satisfaction Satisfaction, [property: Id(2)] string? Note, [property: Id(3)] string? RequestId = null) : ITicketCommand;

@@ -6,4 +6,4 @@ namespace Hotline.Contracts.Tickets.Commands;
 /// <param name="Days">Working days for NORMAL tickets, calendar days for UTILITY and EMERGENCY.</param>
 [GenerateSerializer]
 [Immutable]
-public sealed record RequestExtension([property: Id(0)] Caller Caller, [property: Id(1)] int Days, [property: Id(2)] string Reason);
+public sealed record RequestExtension([property: Id(0)] Caller Caller, [property: Id(1)] int Days, [property: Id(2)] string Reason, [property: Id(3)] string? RequestId = null) : ITicketCommand;

@@ -8,7 +8,8 @@ namespace Hotline.Silo.Storage.Postgres;
 /// histories are append-only: triggers refuse UPDATE and DELETE. Migration 2 holds the telephony tables; migration 3 flags
 /// callback requests whose number is not dialled automatically;
 /// migration 4 the organisation directory (department fields, audited change history, districts and categories);
-/// migration 5 the health check's write probe, migration 6 the client request ids (AIP-155) answered so far.
+/// migration 5 the health check's write probe, migration 6 the client request ids (AIP-155) answered so far,
+/// migration 7 token expiry.
 /// </summary>
 internal static class PostgresSchema
 {
@@ -161,6 +162,9 @@ internal static class PostgresSchema
             request_id TEXT NOT NULL,
             ticket_id TEXT NOT NULL,
             PRIMARY KEY (caller, request_id));
+        """,
+        """
+        ALTER TABLE tokens ADD COLUMN expires_at timestamptz;
         """,
     ];
 }

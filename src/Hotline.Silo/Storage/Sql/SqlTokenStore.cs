@@ -6,7 +6,8 @@ namespace Hotline.Silo.Storage.Sql;
 
 /// <summary>
 /// <see cref="ITokenStore"/> on the tokens table. Validations are cached briefly because every API
-/// call validates its token; a token revoked in the database stops working within <see cref="CacheFor"/>.
+/// call validates its token; a token revoked in the database stops working within <see cref="CacheFor"/>,
+/// and an expired one at its expiry (a cached validation never outlives the token).
 /// </summary>
 internal sealed class SqlTokenStore(SqlDialect dialect, TimeProvider timeProvider) : ITokenStore
 {
@@ -15,7 +16,10 @@ internal sealed class SqlTokenStore(SqlDialect dialect, TimeProvider timeProvide
 
     private readonly ConcurrentDictionary<string, (Caller Caller, DateTimeOffset Until)> _cache = new(StringComparer.Ordinal);
 
-    public async Task<string> IssueAsync(Caller caller, CancellationToken cancellationToken)
+    /// <summary>Hex digits of the hash that name a token in <c>token list</c> and <c>token revoke</c>.</summary>
+    public const int HandleLength = 12;
+
+    public async Task<string> IssueAsync(Caller caller, DateTimeOffset? expiresAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentException.ThrowIfNullOrWhiteSpace(caller.Id);
@@ -27,7 +31,10 @@ internal sealed class SqlTokenStore(SqlDialect dialect, TimeProvider timeProvide
         var token = TokenText.Create();
         await using var connection = await dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
         await connection.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO tokens (hash, kind, id, role, issued_at, revoked) VALUES (@hash, @kind, @id, @role, @issuedAt, @revoked)",
+            // A token without expiry leaves the column NULL (an untyped null parameter is not bound portably).
+            expiresAt is null
+                ? "INSERT INTO tokens (hash, kind, id, role, issued_at, revoked) VALUES (@hash, @kind, @id, @role, @issuedAt, @revoked)"
+                : "INSERT INTO tokens (hash, kind, id, role, issued_at, revoked, expires_at) VALUES (@hash, @kind, @id, @role, @issuedAt, @revoked, @expiresAt)",
             new
             {
                 hash = TokenText.Hash(token),
@@ -36,6 +43,7 @@ internal sealed class SqlTokenStore(SqlDialect dialect, TimeProvider timeProvide
                 role = RoleName(caller.Role),
                 issuedAt = dialect.ToDb(timeProvider.GetUtcNow()),
                 revoked = false,
+                expiresAt = dialect.ToDb(expiresAt ?? DateTimeOffset.MaxValue),
             },
             cancellationToken: cancellationToken)).ConfigureAwait(false);
         return token;
@@ -56,10 +64,11 @@ internal sealed class SqlTokenStore(SqlDialect dialect, TimeProvider timeProvide
         }
 
         await using var connection = await dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var row = await connection.QuerySingleOrDefaultAsync<(string Kind, string Id, string Role)?>(new CommandDefinition(
-            "SELECT kind, id, role FROM tokens WHERE hash = @hash AND revoked = @revoked",
+        var row = await connection.QuerySingleOrDefaultAsync<(string Kind, string Id, string Role, object? ExpiresAt)?>(new CommandDefinition(
+            "SELECT kind, id, role, expires_at FROM tokens WHERE hash = @hash AND revoked = @revoked",
             new { hash, revoked = false }, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        if (row is not { } r || ParseCaller(r.Kind, r.Id, r.Role) is not { } caller)
+        var expires = row?.ExpiresAt is { } stored and not DBNull ? dialect.FromDb(stored) : DateTimeOffset.MaxValue;
+        if (row is not { } r || expires <= now || ParseCaller(r.Kind, r.Id, r.Role) is not { } caller)
         {
             _cache.TryRemove(hash, out _);
             return null;
@@ -70,8 +79,53 @@ internal sealed class SqlTokenStore(SqlDialect dialect, TimeProvider timeProvide
             _cache.Clear();
         }
 
-        _cache[hash] = (caller, now + CacheFor);
+        _cache[hash] = (caller, expires - now < CacheFor ? expires : now + CacheFor);
         return caller;
+    }
+
+    public async Task<IReadOnlyList<IssuedToken>> ListAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await ReadAsync(connection, "", new { }, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<string>> RevokeAsync(TokenSelector selector, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(selector);
+        var (where, parameters) = selector.HandlePrefix is { } prefix
+            ? ("WHERE hash LIKE @pattern", (object)new { pattern = prefix.ToLowerInvariant() + "%" })
+            : ("WHERE kind = @kind AND id = @id", new { kind = selector.Kind, id = selector.Id });
+        await using var connection = await dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var matched = await ReadAsync(connection, where, parameters, cancellationToken).ConfigureAwait(false);
+        if (selector.HandlePrefix is not null && matched.Count != 1)
+        {
+            return [.. matched.Select(t => t.Handle)];
+        }
+
+        foreach (var token in matched.Where(t => !t.Revoked))
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE tokens SET revoked = @revoked WHERE hash LIKE @pattern",
+                new { revoked = true, pattern = token.Handle + "%" }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        }
+
+        _cache.Clear();
+        return [.. matched.Select(t => t.Handle)];
+    }
+
+    private async Task<List<IssuedToken>> ReadAsync(System.Data.Common.DbConnection connection, string where, object parameters, CancellationToken cancellationToken)
+    {
+        var rows = await connection.QueryAsync<(string Hash, string Kind, string Id, string Role, object IssuedAt, object? ExpiresAt, object Revoked)>(new CommandDefinition(
+            $"SELECT hash, kind, id, role, issued_at, expires_at, revoked FROM tokens {where} ORDER BY issued_at, hash",
+            parameters, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return [.. rows.Select(r => new IssuedToken(
+            r.Hash[..HandleLength],
+            r.Kind,
+            r.Id,
+            r.Role,
+            dialect.FromDb(r.IssuedAt),
+            r.ExpiresAt is { } at and not DBNull ? dialect.FromDb(at) : null,
+            Convert.ToBoolean(r.Revoked, System.Globalization.CultureInfo.InvariantCulture)))];
     }
 
     private static Caller? ParseCaller(string kind, string id, string role) => (kind, role) switch
