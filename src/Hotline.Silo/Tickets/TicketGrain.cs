@@ -87,6 +87,14 @@ internal sealed partial class TicketGrain(
         return await CommitAsync(command.Caller, rules.DecideReturn(state, command, known, now), now);
     }
 
+    public async Task<TicketView> TransferAsync(TransferTicket command)
+    {
+        var state = await ExistingAsync(command.Caller);
+        var known = await LookUpAsync(command.ToDepartmentId, []);
+        var now = time.GetUtcNow();
+        return await CommitAsync(command.Caller, rules.Transfer(state, command, known, now), now);
+    }
+
     public async Task<TicketView> ClaimAsync(ClaimTicket command) =>
         await CommitAsync(command.Caller, TicketRules.Claim(await ExistingAsync(command.Caller), command));
 
