@@ -19,6 +19,7 @@ internal sealed partial class TicketGrain(
     ITicketStore store,
     SingleActivation activation,
     IDepartmentDirectory departments,
+    ITicketVocabulary vocabulary,
     TicketRules rules,
     TicketViews views,
     [FromKeyedServices(TicketServiceCollectionExtensions.ClockKey)] TimeProvider time,
@@ -55,6 +56,11 @@ internal sealed partial class TicketGrain(
         if (_state is not null)
         {
             throw TicketRefusedException.Aborted($"ticket id '{Id}' is already in use; retry with a new id");
+        }
+
+        if (await vocabulary.CheckAsync(command.District, command.Category, CancellationToken.None) is { } refused)
+        {
+            throw refused;
         }
 
         return await CommitAsync(command.Caller, rules.Create(command), request: TicketRequestKey.For(command.Caller, command.RequestId));

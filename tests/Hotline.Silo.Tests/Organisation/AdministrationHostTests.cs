@@ -148,12 +148,15 @@ public sealed class AdministrationHostTests(PostgresServerFixture postgres)
     }
 
     [Fact]
-    public async Task Lists_DistrictsByDefault_EditedAndAudited()
+    public async Task Lists_DistrictsByDefault_EditedAuditedAndCheckedOnEveryTicket()
     {
         await using var host = await RunningHost.StartAsync(loadDemo: false);
         using var client = new GrpcTestClient(host.GrpcBase);
-        var supervisor = await host.App.Services.GetRequiredService<ITokenStore>()
-            .IssueAsync(new Caller(CallerKind.Staff, "s1", StaffRole.Supervisor), CancellationToken.None);
+        var tokens = host.App.Services.GetRequiredService<ITokenStore>();
+        var supervisor = await tokens.IssueAsync(new Caller(CallerKind.Staff, "s1", StaffRole.Supervisor), CancellationToken.None);
+        var agent = await tokens.IssueAsync(new Caller(CallerKind.Staff, "a1", StaffRole.Agent), CancellationToken.None);
+        var before = await client.UnaryAsync(GrpcTestClient.HotlineDesk, "CreateTicket", new CreateTicketRequest(NewTicket()) { District = "滨海新区北片" },
+            Ticket.Parser, agent);
 
         var districts = (await AdminAsync(client, "ListDirectoryValues", new ListDirectoryValuesRequest { List = "district" }, supervisor,
             ListDirectoryValuesResponse.Parser)).Value.Values;
@@ -175,6 +178,18 @@ public sealed class AdministrationHostTests(PostgresServerFixture postgres)
         Assert.StartsWith("page_token:", badPage.Message, StringComparison.Ordinal);
         var change = (await AllChangesAsync(client, supervisor, "滨海新区北片")).Single();
         Assert.Equal(("district", "add", "staff:s1", "区划调整"), (change.Subject, change.Action, change.Actor, change.Reason));
+
+        // The list is what every ticket is checked against: the new district is accepted at once, a removed category refused.
+        Assert.Equal(StatusCode.InvalidArgument, before.Status);
+        Assert.StartsWith("district: '滨海新区北片' is not on the city's district list", before.Message, StringComparison.Ordinal);
+        Assert.True((await client.UnaryAsync(GrpcTestClient.HotlineDesk, "CreateTicket", new CreateTicketRequest(NewTicket()) { District = "滨海新区北片" },
+            Ticket.Parser, agent)).IsOk);
+        await AdminAsync(client, "RemoveDirectoryValue", new DirectoryValueRequest { List = "category", Value = "表扬", Reason = "并入建议" },
+            supervisor, ListDirectoryValuesResponse.Parser);
+        var praise = await client.UnaryAsync(GrpcTestClient.HotlineDesk, "CreateTicket", new CreateTicketRequest(NewTicket()) { Category = Category.Praise },
+            Ticket.Parser, agent);
+        Assert.Equal(StatusCode.InvalidArgument, praise.Status);
+        Assert.StartsWith("category: 表扬 is not on the category list", praise.Message, StringComparison.Ordinal);
     }
 
     private static Task<GrpcReply<T>> AdminAsync<T>(GrpcTestClient client, string method, IMessage request, string token, MessageParser<T> parser)

@@ -9,7 +9,7 @@ namespace Hotline.Silo.Organisation.Administration;
 /// <see cref="OrganisationDirectory"/> the CLI uses, so both apply one set of rules and one history.
 /// Disabling with a successor moves the open tickets through the ticket grains (<see cref="GrainTicketRedispatcher"/>).
 /// </summary>
-internal sealed class AdministrationService(OrganisationDirectory directory) : V1.Administration.AdministrationBase
+internal sealed class AdministrationService(OrganisationDirectory directory, CachedTicketVocabulary vocabulary) : V1.Administration.AdministrationBase
 {
     public override async Task<V1.ListDirectoryDepartmentsResponse> ListDirectoryDepartments(V1.ListDirectoryDepartmentsRequest request, ServerCallContext context)
     {
@@ -134,6 +134,7 @@ internal sealed class AdministrationService(OrganisationDirectory directory) : V
         await AdministrationCall.RunAsync(async () =>
         {
             await directory.AddValueAsync(list, request.Value, change, context.CancellationToken);
+            vocabulary.Invalidate();
             return true;
         });
         return await ValuesAsync(list, context.CancellationToken);
@@ -146,6 +147,7 @@ internal sealed class AdministrationService(OrganisationDirectory directory) : V
         await AdministrationCall.RunAsync(async () =>
         {
             await directory.RemoveValueAsync(list, request.Value, change, context.CancellationToken);
+            vocabulary.Invalidate();
             return true;
         });
         return await ValuesAsync(list, context.CancellationToken);
