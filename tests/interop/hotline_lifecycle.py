@@ -80,7 +80,7 @@ def main():
     check("list departments", args.department_id in departments, departments)
 
     new_ticket = dict(caller_phone="13812341234", caller_name="张三",
-                      category=enum("Category", "CATEGORY_COMPLAINT"), district="东城区",
+                      category=enum("Category", "CATEGORY_COMPLAINT"), district="河东区",
                       address="幸福路 1 号", content="小区路灯不亮", urgency=enum("Urgency", "URGENCY_NORMAL"))
     ticket = agent("CreateTicket", **new_ticket)
     ticket_id = ticket.ticket_id

@@ -56,6 +56,7 @@ internal static partial class TicketEnums
         "callback_recorded" => V1.HistoryAction.CallbackRecorded,
         "merged" => V1.HistoryAction.Merged,
         "child_merged" => V1.HistoryAction.ChildMerged,
+        "transferred" => V1.HistoryAction.Transferred,
         _ => V1.HistoryAction.Unspecified,
     };
 

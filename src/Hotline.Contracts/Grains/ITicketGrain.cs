@@ -21,6 +21,9 @@ public interface ITicketGrain : IGrainWithStringKey
 
     Task<TicketView> DesignateAsync(DesignateDepartment command);
 
+    /// <summary>Hands the ticket from a disabled department to its successor (supervisors; the directory's disable).</summary>
+    Task<TicketView> TransferAsync(TransferTicket command);
+
     Task<TicketView> ClaimAsync(ClaimTicket command);
 
     Task<TicketView> ReturnAsync(ReturnTicket command);

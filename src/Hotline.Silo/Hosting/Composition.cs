@@ -1,8 +1,11 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Hotline.Api.Calls;
 using Hotline.Api.Desks;
 using Hotline.Api.Pipeline;
 using Hotline.Contracts.Grains;
 using Hotline.Silo.Agents;
+using Hotline.Silo.Organisation;
+using Hotline.Silo.Organisation.Administration;
 using Hotline.Silo.Search;
 using Hotline.Silo.Storage;
 using Hotline.Silo.Storage.Sql;
@@ -39,6 +42,8 @@ internal static class Composition
         services.AddHotlineGrpc();
         services.AddHotlineDesks();
         services.AddHotlineCallCenterApi();
+        services.AddGrpcService<AdministrationService>();
+        services.Replace(ServiceDescriptor.Singleton<ITicketRedispatcher, GrainTicketRedispatcher>());
         services.AddHostSearch(configuration);
         services.AddTelephonyParts(configuration);
         return services;

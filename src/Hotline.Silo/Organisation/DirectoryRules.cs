@@ -151,13 +151,13 @@ internal static partial class DirectoryRules
         var byId = stored.ToDictionary(d => d.Id, StringComparer.Ordinal);
         if (!byId.TryGetValue(id, out var department))
         {
-            return [new DirectoryProblem(null, id, "id", "no such department")];
+            return [new DirectoryProblem(null, id, "id", "no such department", DirectoryProblemKind.NotFound)];
         }
 
         var problems = new List<DirectoryProblem>();
         if (!department.Active)
         {
-            problems.Add(new DirectoryProblem(null, id, "active", "is already disabled"));
+            problems.Add(new DirectoryProblem(null, id, "active", "is already disabled", DirectoryProblemKind.Conflict));
         }
 
         if (successorId is not null)
@@ -178,13 +178,13 @@ internal static partial class DirectoryRules
         else if (openTickets > 0)
         {
             problems.Add(new DirectoryProblem(null, id, "successor",
-                $"the department has {openTickets} open ticket(s); re-dispatch them or name a successor to take them"));
+                $"the department has {openTickets} open ticket(s); re-dispatch them or name a successor to take them", DirectoryProblemKind.Conflict));
         }
 
         var children = stored.Where(d => d.Active && d.ParentId == id).Select(d => d.Id).ToList();
         if (children.Count > 0)
         {
-            problems.Add(new DirectoryProblem(null, id, "active", $"active departments belong to it: {string.Join(", ", children)}; disable or move them first"));
+            problems.Add(new DirectoryProblem(null, id, "active", $"active departments belong to it: {string.Join(", ", children)}; disable or move them first", DirectoryProblemKind.Conflict));
         }
 
         return problems;

@@ -11,8 +11,11 @@ internal sealed class OrganisationDirectory(IDirectoryStore store, ITicketRedisp
 {
     public Task<IReadOnlyList<DirectoryDepartment>> ListAsync(CancellationToken cancellationToken) => store.ListDepartmentsAsync(cancellationToken);
 
-    public Task<IReadOnlyList<DirectoryChange>> HistoryAsync(string? subjectId, int limit, CancellationToken cancellationToken) =>
-        store.HistoryAsync(subjectId, limit, cancellationToken);
+    public Task<DirectoryDepartment?> FindAsync(string id, CancellationToken cancellationToken) => store.FindDepartmentAsync(id, cancellationToken);
+
+    /// <summary>Changes newest first; <paramref name="beforeSequence"/> pages on from an earlier answer's last sequence.</summary>
+    public Task<IReadOnlyList<DirectoryChange>> HistoryAsync(string? subjectId, int limit, CancellationToken cancellationToken, long? beforeSequence = null) =>
+        store.HistoryAsync(subjectId, limit, beforeSequence ?? long.MaxValue, cancellationToken);
 
     /// <summary>Adds or updates every department, or none: any problem refuses the whole batch, each problem with its line.</summary>
     /// <exception cref="DirectoryRefusedException">A department breaks a rule.</exception>
@@ -34,7 +37,7 @@ internal sealed class OrganisationDirectory(IDirectoryStore store, ITicketRedisp
     {
         if (await store.FindDepartmentAsync(department.Id, cancellationToken).ConfigureAwait(false) is not null)
         {
-            throw new DirectoryRefusedException(new DirectoryProblem(null, department.Id, "id", "exists already; use department update"));
+            throw new DirectoryRefusedException(new DirectoryProblem(null, department.Id, "id", "exists already; use department update", DirectoryProblemKind.Exists));
         }
 
         await ImportAsync([new NumberedDepartment(0, department)], context, cancellationToken).ConfigureAwait(false);
@@ -46,7 +49,7 @@ internal sealed class OrganisationDirectory(IDirectoryStore store, ITicketRedisp
         CancellationToken cancellationToken)
     {
         var current = await store.FindDepartmentAsync(id, cancellationToken).ConfigureAwait(false)
-            ?? throw new DirectoryRefusedException(new DirectoryProblem(null, id, "id", "no such department"));
+            ?? throw new DirectoryRefusedException(new DirectoryProblem(null, id, "id", "no such department", DirectoryProblemKind.NotFound));
         var changed = change(current) with { Id = id };
         await ImportAsync([new NumberedDepartment(0, changed)], context, cancellationToken).ConfigureAwait(false);
         return changed;
@@ -76,7 +79,7 @@ internal sealed class OrganisationDirectory(IDirectoryStore store, ITicketRedisp
             if (left.Count > 0)
             {
                 throw new DirectoryRefusedException(new DirectoryProblem(null, id, "successor",
-                    $"{left.Count} open ticket(s) are still with the department after the move; try again"));
+                    $"{left.Count} open ticket(s) are still with the department after the move; try again", DirectoryProblemKind.Conflict));
             }
         }
 
@@ -98,7 +101,7 @@ internal sealed class OrganisationDirectory(IDirectoryStore store, ITicketRedisp
 
         if (!await store.AddValueAsync(RequireList(list), value, context, cancellationToken).ConfigureAwait(false))
         {
-            throw new DirectoryRefusedException(new DirectoryProblem(null, null, list, $"'{value}' is on the list already"));
+            throw new DirectoryRefusedException(new DirectoryProblem(null, null, list, $"'{value}' is on the list already", DirectoryProblemKind.Exists));
         }
     }
 
@@ -107,7 +110,7 @@ internal sealed class OrganisationDirectory(IDirectoryStore store, ITicketRedisp
     {
         if (!await store.RemoveValueAsync(RequireList(list), value, context, cancellationToken).ConfigureAwait(false))
         {
-            throw new DirectoryRefusedException(new DirectoryProblem(null, null, list, $"'{value}' is not on the list"));
+            throw new DirectoryRefusedException(new DirectoryProblem(null, null, list, $"'{value}' is not on the list", DirectoryProblemKind.NotFound));
         }
     }
 

@@ -31,8 +31,8 @@ internal interface IDirectoryStore
     /// <summary>Removes a value from a list; false when it was not there.</summary>
     Task<bool> RemoveValueAsync(string list, string value, ChangeContext context, CancellationToken cancellationToken);
 
-    /// <summary>Changes newest first, of one subject id or of all; at most <paramref name="limit"/>.</summary>
-    Task<IReadOnlyList<DirectoryChange>> HistoryAsync(string? subjectId, int limit, CancellationToken cancellationToken);
+    /// <summary>Changes newest first, of one subject id or of all, with a sequence below <paramref name="beforeSequence"/>; at most <paramref name="limit"/>.</summary>
+    Task<IReadOnlyList<DirectoryChange>> HistoryAsync(string? subjectId, int limit, long beforeSequence, CancellationToken cancellationToken);
 
     /// <summary>The sequence of the newest change (0 for none): a host polls it to notice changes made by the CLI.</summary>
     Task<long> VersionAsync(CancellationToken cancellationToken);

@@ -66,8 +66,21 @@ internal static class TicketFold
             },
             TicketMerged e => s with { State = TicketState.Merged, ParentTicketId = e.ParentTicketId, PendingExtension = null },
             MergedChildAttached e => s with { MergedChildIds = [.. s.MergedChildIds, e.ChildTicketId] },
+            TicketTransferred e => Transferred(s, e),
             _ => throw new InvalidOperationException($"unknown ticket event '{change.Event.Type}'"),
         };
+    }
+
+    /// <summary>The successor takes the place of the department it succeeds; where it already assisted, it keeps one place.</summary>
+    private static TicketGrainState Transferred(TicketGrainState s, TicketTransferred e)
+    {
+        var lead = s.LeadDepartmentId == e.FromDepartmentId ? e.ToDepartmentId : s.LeadDepartmentId;
+        var assisting = s.AssistingDepartmentIds
+            .Select(id => id == e.FromDepartmentId ? e.ToDepartmentId : id)
+            .Where(id => id != lead)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        return s with { LeadDepartmentId = lead, AssistingDepartmentIds = assisting, SignDeadline = e.SignDeadline ?? s.SignDeadline };
     }
 
     private static TicketState AfterCallback(Satisfaction satisfaction) => satisfaction switch

@@ -70,6 +70,7 @@ internal sealed partial class TicketGrain
             {
                 TicketDispatched d => ("dispatched", (IReadOnlyList<string>)[d.LeadDepartmentId, .. d.AssistingDepartmentIds]),
                 ReturnRejected => ("return_rejected", next.LeadDepartmentId is { } lead ? [lead] : []),
+                TicketTransferred t => ("dispatched", [t.ToDepartmentId]),
                 _ => (null, []),
             };
             if (kind is null)

@@ -19,6 +19,7 @@ internal sealed partial class TicketGrain(
     ITicketStore store,
     SingleActivation activation,
     IDepartmentDirectory departments,
+    ITicketVocabulary vocabulary,
     TicketRules rules,
     TicketViews views,
     [FromKeyedServices(TicketServiceCollectionExtensions.ClockKey)] TimeProvider time,
@@ -57,6 +58,11 @@ internal sealed partial class TicketGrain(
             throw TicketRefusedException.Aborted($"ticket id '{Id}' is already in use; retry with a new id");
         }
 
+        if (await vocabulary.CheckAsync(command.District, command.Category, CancellationToken.None) is { } refused)
+        {
+            throw refused;
+        }
+
         return await CommitAsync(command.Caller, rules.Create(command), request: TicketRequestKey.For(command.Caller, command.RequestId));
     }
 
@@ -86,6 +92,14 @@ internal sealed partial class TicketGrain(
         var now = time.GetUtcNow();
         return await CommitAsync(command.Caller, rules.DecideReturn(state, command, known, now), now, request);
     });
+
+    public async Task<TicketView> TransferAsync(TransferTicket command)
+    {
+        var state = await ExistingAsync(command.Caller);
+        var known = await LookUpAsync(command.ToDepartmentId, []);
+        var now = time.GetUtcNow();
+        return await CommitAsync(command.Caller, rules.Transfer(state, command, known, now), now);
+    }
 
     public Task<TicketView> ClaimAsync(ClaimTicket command) =>
         OnceAsync(command, async request => await CommitAsync(command.Caller, TicketRules.Claim(await ExistingAsync(command.Caller), command), request: request));

@@ -51,6 +51,34 @@ internal sealed partial class TicketRules
         return [Dispatched(state, newLead, command.AssistingDepartmentIds, command.Instructions, known, now, designated: false, reason)];
     }
 
+    /// <summary>
+    /// A disabled department's successor takes the ticket over as it stands. Only open tickets move, and
+    /// only from a department the ticket is with; an unsigned lead's successor gets its own sign deadline.
+    /// </summary>
+    public IReadOnlyList<TicketEvent> Transfer(TicketGrainState state, TransferTicket command, IReadOnlyDictionary<string, Department> known, DateTimeOffset now)
+    {
+        RequireSupervisor(command.Caller, "move tickets to a successor department");
+        if (state.State is TicketState.Closed or TicketState.Merged)
+        {
+            throw TicketRefusedException.WrongState(state.State, "move to a successor department");
+        }
+
+        var from = Required(command.FromDepartmentId, "department_id", MaxShortTextLength);
+        var to = Required(command.ToDepartmentId, "successor_department_id", MaxShortTextLength);
+        if (!state.DepartmentIds().Contains(from))
+        {
+            throw TicketRefusedException.Invalid("department_id", $"ticket {state.Id} is not with department '{from}'");
+        }
+
+        if (to == from || !known.ContainsKey(to))
+        {
+            throw TicketRefusedException.Invalid("successor_department_id", $"no other active department '{to}'");
+        }
+
+        var unsignedLead = state.LeadDepartmentId == from && state.State == TicketState.Dispatched;
+        return [new TicketTransferred(from, to, Required(command.Reason, "reason"), unsignedLead ? deadlines.Sign(state.Urgency, now) : null)];
+    }
+
     public IReadOnlyList<TicketEvent> Return(TicketGrainState state, ReturnTicket command, DateTimeOffset now)
     {
         RequireLead(state, command.Caller, "return the ticket");

@@ -55,7 +55,7 @@ internal sealed class DeskHost : IAsyncDisposable
         CallerPhone = Phone,
         CallerName = "张三",
         Category = V1.Category.Complaint,
-        District = "朝阳区",
+        District = "和平区",
         Address = "建国路1号",
         Content = "超市卖过期食品",
         Urgency = V1.Urgency.Normal,

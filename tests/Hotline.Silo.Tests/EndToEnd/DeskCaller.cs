@@ -13,7 +13,7 @@ internal sealed class DeskCaller(GrpcTestClient client, DeskTokens tokens)
             CallerPhone = "13812341234",
             CallerName = "张三",
             Category = Category.Complaint,
-            District = "东城区",
+            District = "河东区",
             Address = "幸福路 1 号",
             Content = content,
             Urgency = Urgency.Normal,

@@ -9,7 +9,7 @@ internal static class TicketRequests
     {
         CallerPhone = "13812341234",
         Category = Category.Complaint,
-        District = "东城区",
+        District = "河东区",
         Address = "幸福路 1 号",
         Content = content,
         Urgency = Urgency.Normal,

@@ -45,13 +45,13 @@ public abstract partial class StorageContractTests
 
         Assert.Equal((32, 0), first);
         Assert.Equal((0, 1), second);
-        var history = await Store.DirectoryStore.HistoryAsync("b07", 10, default);
+        var history = await Store.DirectoryStore.HistoryAsync("b07", 10, long.MaxValue, default);
         Assert.Equal(["update", "add"], history.Select(h => h.Action));
         var latest = history[0];
         Assert.Equal(("admin:li", "更名"), (latest.Actor, latest.Reason));
         Assert.Equal("部门b07", JsonDocument.Parse(latest.Before!).RootElement.GetProperty("name").GetString());
         Assert.Equal(9, JsonDocument.Parse(latest.After!).RootElement.GetProperty("handle_working_days").GetInt32());
-        Assert.Equal(33, (await Store.DirectoryStore.HistoryAsync(null, 100, default)).Count);
+        Assert.Equal(33, (await Store.DirectoryStore.HistoryAsync(null, 100, long.MaxValue, default)).Count);
         Assert.Equal(latest.Sequence, await Store.DirectoryStore.VersionAsync(default));
     }
 
@@ -96,7 +96,7 @@ public abstract partial class StorageContractTests
         Assert.Equal("新城区", now[^1]);
         Assert.DoesNotContain("宁河区", now);
         Assert.Contains("already", duplicate.Message, StringComparison.Ordinal);
-        Assert.Equal(["remove", "add"], (await Store.DirectoryStore.HistoryAsync(null, 10, default)).Select(h => h.Action));
+        Assert.Equal(["remove", "add"], (await Store.DirectoryStore.HistoryAsync(null, 10, long.MaxValue, default)).Select(h => h.Action));
     }
 
     [Fact]
@@ -117,7 +117,7 @@ public abstract partial class StorageContractTests
         Assert.Contains("1 open ticket(s)", refused.Message, StringComparison.Ordinal);
         Assert.Contains("needs the ticket engine", toSuccessor.Message, StringComparison.Ordinal);
         Assert.False((await Store.DirectoryStore.FindDepartmentAsync("b01", default))!.Active);
-        var last = (await Store.DirectoryStore.HistoryAsync("b01", 1, default))[0];
+        var last = (await Store.DirectoryStore.HistoryAsync("b01", 1, long.MaxValue, default))[0];
         Assert.Equal(("disable", "并入b02"), (last.Action, last.Reason));
     }
 

@@ -114,14 +114,14 @@ internal sealed class SqlDirectoryStore(SqlDialect dialect, TimeProvider time) :
         return removed > 0;
     }
 
-    public async Task<IReadOnlyList<DirectoryChange>> HistoryAsync(string? subjectId, int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<DirectoryChange>> HistoryAsync(string? subjectId, int limit, long beforeSequence, CancellationToken cancellationToken)
     {
         await using var connection = await dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
         var rows = await connection.QueryAsync<ChangeRow>(new CommandDefinition(
             """
             SELECT sequence, subject, subject_id AS SubjectId, action, actor, at, reason, before_json AS BeforeJson, after_json AS AfterJson
-            FROM directory_changes WHERE @subjectId IS NULL OR subject_id = @subjectId ORDER BY sequence DESC LIMIT @limit
-            """, new { subjectId, limit }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            FROM directory_changes WHERE (@subjectId IS NULL OR subject_id = @subjectId) AND sequence < @beforeSequence ORDER BY sequence DESC LIMIT @limit
+            """, new { subjectId, limit, beforeSequence }, cancellationToken: cancellationToken)).ConfigureAwait(false);
         return rows.Select(r => new DirectoryChange(r.Sequence, r.Subject, r.SubjectId, r.Action, r.Actor, dialect.FromDb(r.At), r.Reason, r.BeforeJson, r.AfterJson))
             .ToList();
     }

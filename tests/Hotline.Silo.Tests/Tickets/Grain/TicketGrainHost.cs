@@ -88,12 +88,12 @@ internal sealed class TicketGrainHost : IAsyncDisposable
         return new TicketGrainHost(cluster, time, dataDir, ownsDataDir);
     }
 
-    public static CreateTicket NewTicket(Urgency urgency = Urgency.Normal, string phone = "13812341234", string district = "朝阳区") =>
+    public static CreateTicket NewTicket(Urgency urgency = Urgency.Normal, string phone = "13812341234", string district = "和平区") =>
         new(Agent, phone, "张三", Category.Complaint, district, "建国路1号", "楼道灯坏了三天", urgency);
 
     public ITicketGrain Ticket(string id) => Grains.GetGrain<ITicketGrain>(id);
 
-    public Task<TicketView> CreateAsync(string id, Urgency urgency = Urgency.Normal, string phone = "13812341234", string district = "朝阳区") =>
+    public Task<TicketView> CreateAsync(string id, Urgency urgency = Urgency.Normal, string phone = "13812341234", string district = "和平区") =>
         Ticket(id).CreateAsync(NewTicket(urgency, phone, district));
 
     public Task<TicketView> DispatchAsync(string id, string lead = "D01", params string[] assisting) =>
