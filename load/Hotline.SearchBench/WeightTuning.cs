@@ -4,30 +4,31 @@ namespace Hotline.SearchBench;
 
 /// <summary>
 /// Chooses the combination weights (lexicon expansion, history lift, neighbours, title and phrase
-/// boosts) by 5-fold cross-validation on the tuning half only: for each fold the best grid point
+/// boosts) by 5-fold cross-validation on the tuning halves only (blind and colloquial): for each fold the best grid point
 /// on the other four folds is scored on the held-out fold, which estimates how well choosing
 /// weights this way generalises; the weights shipped are then the best grid point on the whole
-/// tuning half. The locked half is never read here.
+/// tuning halves. The locked halves are never read here.
 /// </summary>
 internal static class WeightTuning
 {
     private const int Folds = 5;
 
-    public static void Run(string tuningPath, bool verbose)
+    public static void Run(IReadOnlyList<string> tuningPaths, bool verbose)
     {
-        var queries = JudgedQuery.Load(tuningPath).Where(q => q.Answered).ToList();
+        var queries = tuningPaths.SelectMany(JudgedQuery.Load).Where(q => q.Answered).ToList();
         var grid = (
             from lexicon in new[] { 0f, 0.1f, 0.25f, 0.5f, 1f }
-            from history in new[] { 0f, 0.5f, 1f, 1.5f, 2f, 3f, 4f }
+            from history in new[] { 0f, 1f, 2f, 3f }
             from neighbours in new[] { 3, 5 }
             from title in new[] { 2f, 4f }
             from phrase in new[] { 0.5f, 1f }
             from generality in new[] { 0f, 0.5f, 0.8f }
+            from coverage in new[] { 0f, 0.5f, 1f }
             where history > 0 || neighbours == 5
             select RankingWeights.Default with
             {
                 LexiconWeight = lexicon, HistoryWeight = history, HistoryNeighbours = neighbours, TitleBoost = title, PhraseBoost = phrase,
-                GeneralityPenalty = generality,
+                GeneralityPenalty = generality, CoverageExponent = coverage,
             }).ToList();
 
         // Per grid point, per query: (hit@1, hit@3, nDCG@5); folds then only sum subsets.
@@ -106,7 +107,7 @@ internal static class WeightTuning
     }
 
     private static string Describe(RankingWeights w) =>
-        $"lexicon {w.LexiconWeight}, history {w.HistoryWeight} × {w.HistoryNeighbours} neighbours, title {w.TitleBoost}, phrase {w.PhraseBoost}, generality {w.GeneralityPenalty}";
+        $"lexicon {w.LexiconWeight}, history {w.HistoryWeight} × {w.HistoryNeighbours} neighbours, title {w.TitleBoost}, phrase {w.PhraseBoost}, generality {w.GeneralityPenalty}, coverage {w.CoverageExponent}";
 
     private static uint StableHash(string text)
     {

@@ -96,7 +96,7 @@ internal sealed class QueryPlanner
             }
         }
 
-        AddLexiconExpansions(folded, tokens.Select(t => t.Key).ToHashSet(), weights, phrases);
+        AddLexiconExpansions(folded, TypoRepair.Repair(folded, _variants, documentFrequency, RepairRatio), tokens.Select(t => t.Key).ToHashSet(), weights, phrases);
         var terms = weights.Select(p => new QueryTerm(p.Key, p.Value)).ToArray();
         return new QueryPlan(folded, terms, weights.Keys.ToHashSet(), phrases);
     }
@@ -104,8 +104,9 @@ internal sealed class QueryPlanner
     /// <summary>
     /// Official terms for colloquial phrases heard in the query, weighted below the caller's own
     /// words: a term the caller said keeps its full weight, and an official term already said adds nothing.
+    /// Phrases are looked up in the typo-repaired text as well (<paramref name="repaired"/>, null if the same).
     /// </summary>
-    private void AddLexiconExpansions(string folded, HashSet<ulong> own, Dictionary<ulong, float> weights, List<(string, float)> phrases)
+    private void AddLexiconExpansions(string folded, string? repaired, HashSet<ulong> own, Dictionary<ulong, float> weights, List<(string, float)> phrases)
     {
         if (_lexiconWeight <= 0)
         {
@@ -113,7 +114,13 @@ internal sealed class QueryPlanner
         }
 
         var officials = new Dictionary<string, float>(StringComparer.Ordinal);
-        foreach (var (_, official, weight) in _lexicon.MatchesIn(folded))
+        var matches = _lexicon.MatchesIn(folded);
+        if (repaired is not null)
+        {
+            matches.AddRange(_lexicon.MatchesIn(repaired));
+        }
+
+        foreach (var (_, official, weight) in matches)
         {
             if (!folded.Contains(official, StringComparison.Ordinal))
             {
