@@ -4,7 +4,7 @@ namespace Hotline.SearchBench;
 
 /// <summary>
 /// Chooses the combination weights (lexicon expansion, history lift, neighbours, title and phrase
-/// boosts) by 5-fold cross-validation on the tuning halves only (blind and colloquial): for each fold the best grid point
+/// boosts) by 5-fold cross-validation on tuning data only (the blind and colloquial tuning halves and the older sets): for each fold the best grid point
 /// on the other four folds is scored on the held-out fold, which estimates how well choosing
 /// weights this way generalises; the weights shipped are then the best grid point on the whole
 /// tuning halves. The locked halves are never read here.
@@ -16,18 +16,17 @@ internal static class WeightTuning
     public static void Run(IReadOnlyList<string> tuningPaths, bool verbose)
     {
         var queries = tuningPaths.SelectMany(JudgedQuery.Load).Where(q => q.Answered).ToList();
+        // Title boost and neighbour count were flat on the first round's grid; they stay fixed here.
         var grid = (
-            from lexicon in new[] { 0f, 0.1f, 0.25f, 0.5f, 1f }
+            from lexicon in new[] { 0.1f, 0.25f, 0.5f, 1f }
+            from norm in new[] { 0f, 0.5f, 1f }
             from history in new[] { 0f, 1f, 2f, 3f }
-            from neighbours in new[] { 3, 5 }
-            from title in new[] { 2f, 4f }
             from phrase in new[] { 0.5f, 1f }
-            from generality in new[] { 0f, 0.5f, 0.8f }
+            from generality in new[] { 0f, 0.5f }
             from coverage in new[] { 0f, 0.5f, 1f }
-            where history > 0 || neighbours == 5
             select RankingWeights.Default with
             {
-                LexiconWeight = lexicon, HistoryWeight = history, HistoryNeighbours = neighbours, TitleBoost = title, PhraseBoost = phrase,
+                LexiconWeight = lexicon, LexiconLengthNorm = norm, HistoryWeight = history, PhraseBoost = phrase,
                 GeneralityPenalty = generality, CoverageExponent = coverage,
             }).ToList();
 
@@ -45,7 +44,7 @@ internal static class WeightTuning
 
         var fold = queries.Select(q => (int)(StableHash(q.Id ?? q.Query) % Folds)).ToArray();
         double cvHit1 = 0, cvHit3 = 0;
-        Console.WriteLine($"## Weight tuning: {Folds}-fold cross-validation on {queries.Count} answered tuning-half questions, {grid.Count} grid points");
+        Console.WriteLine($"## Weight tuning: {Folds}-fold cross-validation on {queries.Count} answered tuning questions, {grid.Count} grid points");
         Console.WriteLine();
         Console.WriteLine("| fold | held-out questions | chosen on the other folds | held-out hit@1 | held-out hit@3 |");
         Console.WriteLine("|---|---|---|---|---|");
@@ -63,7 +62,7 @@ internal static class WeightTuning
         var overall = Best(outcomes, _ => true);
         Console.WriteLine();
         Console.WriteLine($"Cross-validated estimate: hit@1 {cvHit1 / queries.Count:F3}, hit@3 {cvHit3 / queries.Count:F3}");
-        Console.WriteLine($"Best on the whole tuning half (ship these): {Describe(grid[overall])}, hit@1 {outcomes[overall].Average(o => o.Hit1):F3}, hit@3 {outcomes[overall].Average(o => o.Hit3):F3}");
+        Console.WriteLine($"Best on all the tuning data (ship these): {Describe(grid[overall])}, hit@1 {outcomes[overall].Average(o => o.Hit1):F3}, hit@3 {outcomes[overall].Average(o => o.Hit3):F3}");
         if (verbose)
         {
             foreach (var i in Enumerable.Range(0, grid.Count).OrderByDescending(i => Objective(outcomes[i], _ => true)).Take(15))
@@ -107,7 +106,7 @@ internal static class WeightTuning
     }
 
     private static string Describe(RankingWeights w) =>
-        $"lexicon {w.LexiconWeight}, history {w.HistoryWeight} × {w.HistoryNeighbours} neighbours, title {w.TitleBoost}, phrase {w.PhraseBoost}, generality {w.GeneralityPenalty}, coverage {w.CoverageExponent}";
+        $"lexicon {w.LexiconWeight} ÷ n^{w.LexiconLengthNorm}, history {w.HistoryWeight} × {w.HistoryNeighbours} neighbours, title {w.TitleBoost}, phrase {w.PhraseBoost}, generality {w.GeneralityPenalty}, coverage {w.CoverageExponent}";
 
     private static uint StableHash(string text)
     {

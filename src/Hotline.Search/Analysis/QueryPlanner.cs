@@ -48,6 +48,13 @@ internal sealed class QueryPlanner
         _generalityPenalty = generalityPenalty;
     }
 
+    /// <summary>
+    /// How far an official term's weight is shared among its bigrams: each gets weight ÷ count^norm.
+    /// An official term is one concept however long; without sharing, a long official name (a whole
+    /// article title) outweighs the caller's own words.
+    /// </summary>
+    public float LexiconLengthNorm { get; init; }
+
     /// <param name="documentFrequency">How many indexed articles contain a term (0 if none).</param>
     /// <param name="bigramsWith">Indexed bigrams containing a character, for one-character queries; null if unknown.</param>
     public QueryPlan Plan(string query, Func<ulong, int> documentFrequency, Func<char, IEnumerable<ulong>>? bigramsWith = null)
@@ -131,11 +138,13 @@ internal sealed class QueryPlanner
         foreach (var (official, weight) in officials)
         {
             phrases.Add((official, weight));
-            foreach (var token in TextAnalyzer.Analyze(official))
+            var tokens = TextAnalyzer.Analyze(official);
+            var shared = weight / MathF.Pow(Math.Max(1, tokens.Count), LexiconLengthNorm);
+            foreach (var token in tokens)
             {
                 if (!own.Contains(token.Key))
                 {
-                    weights[token.Key] = Math.Max(weights.GetValueOrDefault(token.Key), weight);
+                    weights[token.Key] = Math.Max(weights.GetValueOrDefault(token.Key), shared);
                 }
             }
         }

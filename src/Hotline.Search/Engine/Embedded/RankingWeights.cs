@@ -8,7 +8,8 @@ namespace Hotline.Search.Engine.Embedded;
 /// used on the HistoryNeighbours most similar past tickets gain HistoryWeight × their vote × the
 /// best text score; a caller's word used in tickets for many departments counts down to
 /// 1 − GeneralityPenalty; a candidate's score is scaled by the share of the query's term weight it
-/// matched to the power CoverageExponent. The last five were chosen by cross-validation on the tuning halves of the
+/// matched to the power CoverageExponent; an official term's weight is shared among its n bigrams as
+/// ÷ n^LexiconLengthNorm. The last six were chosen by cross-validation on the tuning halves of the
 /// blind and colloquial questions (load/Hotline.SearchBench, section "tune").
 /// </summary>
 internal sealed record RankingWeights(
@@ -19,12 +20,13 @@ internal sealed record RankingWeights(
     float KeywordB = 0.3f,
     float ContentB = 0.75f,
     float K1 = 1.2f,
-    float PhraseBoost = 1f,
+    float PhraseBoost = 0.5f,
     float LexiconWeight = 0.25f,
     float HistoryWeight = 2f,
     int HistoryNeighbours = 3,
     float GeneralityPenalty = 0f,
-    float CoverageExponent = 0.5f)
+    float CoverageExponent = 0f,
+    float LexiconLengthNorm = 0f)
 {
     public static RankingWeights Default { get; } = new();
 }
