@@ -34,7 +34,12 @@ if (sections.Contains("lexicon-gains"))
 
 if (sections.Contains("tune"))
 {
-    WeightTuning.Run(Path.Combine(data, "colloquial", "colloquial-tuning-judged.jsonl"), verbose);
+    WeightTuning.Run(
+        [
+            Path.Combine(data, "blind", "blind-tuning-judged.jsonl"), Path.Combine(data, "colloquial", "colloquial-tuning-judged.jsonl"),
+            Path.Combine(data, "judged-queries.jsonl"), Path.Combine(data, "fresh-queries.jsonl"),
+        ],
+        verbose);
 }
 
 if (sections.Contains("tune-dispatch"))

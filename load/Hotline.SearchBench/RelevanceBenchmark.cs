@@ -3,8 +3,8 @@ using Hotline.Search.Engine.Embedded;
 namespace Hotline.SearchBench;
 
 /// <summary>
-/// (a) Relevance on every judged set: the colloquial tuning and locked halves (written blind by
-/// another session) and the older sets, for this engine, this engine without learned history,
+/// (a) Relevance on every judged set: the blind and colloquial tuning and locked halves (each written
+/// blind by another session) and the older sets, for this engine, this engine without learned history,
 /// the engine as it was before the lexicon and history, and plain bigram BM25.
 /// </summary>
 internal static class RelevanceBenchmark
@@ -14,6 +14,8 @@ internal static class RelevanceBenchmark
     {
         var sets = new (string Name, string File)[]
         {
+            ("blind tuning half", Path.Combine(dataDirectory, "blind", "blind-tuning-judged.jsonl")),
+            ("blind locked half", Path.Combine(dataDirectory, "blind", "blind-locked-judged.jsonl")),
             ("colloquial tuning half", Path.Combine(dataDirectory, "colloquial", "colloquial-tuning-judged.jsonl")),
             ("colloquial locked half", Path.Combine(dataDirectory, "colloquial", "colloquial-locked-judged.jsonl")),
             ("older: judged-queries", Path.Combine(dataDirectory, "judged-queries.jsonl")),

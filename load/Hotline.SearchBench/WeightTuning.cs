@@ -4,30 +4,30 @@ namespace Hotline.SearchBench;
 
 /// <summary>
 /// Chooses the combination weights (lexicon expansion, history lift, neighbours, title and phrase
-/// boosts) by 5-fold cross-validation on the tuning half only: for each fold the best grid point
+/// boosts) by 5-fold cross-validation on tuning data only (the blind and colloquial tuning halves and the older sets): for each fold the best grid point
 /// on the other four folds is scored on the held-out fold, which estimates how well choosing
 /// weights this way generalises; the weights shipped are then the best grid point on the whole
-/// tuning half. The locked half is never read here.
+/// tuning halves. The locked halves are never read here.
 /// </summary>
 internal static class WeightTuning
 {
     private const int Folds = 5;
 
-    public static void Run(string tuningPath, bool verbose)
+    public static void Run(IReadOnlyList<string> tuningPaths, bool verbose)
     {
-        var queries = JudgedQuery.Load(tuningPath).Where(q => q.Answered).ToList();
+        var queries = tuningPaths.SelectMany(JudgedQuery.Load).Where(q => q.Answered).ToList();
+        // Title boost and neighbour count were flat on the first round's grid; they stay fixed here.
         var grid = (
-            from lexicon in new[] { 0f, 0.1f, 0.25f, 0.5f, 1f }
-            from history in new[] { 0f, 0.5f, 1f, 1.5f, 2f, 3f, 4f }
-            from neighbours in new[] { 3, 5 }
-            from title in new[] { 2f, 4f }
+            from lexicon in new[] { 0.1f, 0.25f, 0.5f, 1f }
+            from norm in new[] { 0f, 0.5f, 1f }
+            from history in new[] { 0f, 1f, 2f, 3f }
             from phrase in new[] { 0.5f, 1f }
-            from generality in new[] { 0f, 0.5f, 0.8f }
-            where history > 0 || neighbours == 5
+            from generality in new[] { 0f, 0.5f }
+            from coverage in new[] { 0f, 0.5f, 1f }
             select RankingWeights.Default with
             {
-                LexiconWeight = lexicon, HistoryWeight = history, HistoryNeighbours = neighbours, TitleBoost = title, PhraseBoost = phrase,
-                GeneralityPenalty = generality,
+                LexiconWeight = lexicon, LexiconLengthNorm = norm, HistoryWeight = history, PhraseBoost = phrase,
+                GeneralityPenalty = generality, CoverageExponent = coverage,
             }).ToList();
 
         // Per grid point, per query: (hit@1, hit@3, nDCG@5); folds then only sum subsets.
@@ -44,7 +44,7 @@ internal static class WeightTuning
 
         var fold = queries.Select(q => (int)(StableHash(q.Id ?? q.Query) % Folds)).ToArray();
         double cvHit1 = 0, cvHit3 = 0;
-        Console.WriteLine($"## Weight tuning: {Folds}-fold cross-validation on {queries.Count} answered tuning-half questions, {grid.Count} grid points");
+        Console.WriteLine($"## Weight tuning: {Folds}-fold cross-validation on {queries.Count} answered tuning questions, {grid.Count} grid points");
         Console.WriteLine();
         Console.WriteLine("| fold | held-out questions | chosen on the other folds | held-out hit@1 | held-out hit@3 |");
         Console.WriteLine("|---|---|---|---|---|");
@@ -62,7 +62,7 @@ internal static class WeightTuning
         var overall = Best(outcomes, _ => true);
         Console.WriteLine();
         Console.WriteLine($"Cross-validated estimate: hit@1 {cvHit1 / queries.Count:F3}, hit@3 {cvHit3 / queries.Count:F3}");
-        Console.WriteLine($"Best on the whole tuning half (ship these): {Describe(grid[overall])}, hit@1 {outcomes[overall].Average(o => o.Hit1):F3}, hit@3 {outcomes[overall].Average(o => o.Hit3):F3}");
+        Console.WriteLine($"Best on all the tuning data (ship these): {Describe(grid[overall])}, hit@1 {outcomes[overall].Average(o => o.Hit1):F3}, hit@3 {outcomes[overall].Average(o => o.Hit3):F3}");
         if (verbose)
         {
             foreach (var i in Enumerable.Range(0, grid.Count).OrderByDescending(i => Objective(outcomes[i], _ => true)).Take(15))
@@ -106,7 +106,7 @@ internal static class WeightTuning
     }
 
     private static string Describe(RankingWeights w) =>
-        $"lexicon {w.LexiconWeight}, history {w.HistoryWeight} × {w.HistoryNeighbours} neighbours, title {w.TitleBoost}, phrase {w.PhraseBoost}, generality {w.GeneralityPenalty}";
+        $"lexicon {w.LexiconWeight} ÷ n^{w.LexiconLengthNorm}, history {w.HistoryWeight} × {w.HistoryNeighbours} neighbours, title {w.TitleBoost}, phrase {w.PhraseBoost}, generality {w.GeneralityPenalty}, coverage {w.CoverageExponent}";
 
     private static uint StableHash(string text)
     {

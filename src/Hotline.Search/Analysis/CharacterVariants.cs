@@ -18,6 +18,7 @@ public sealed class CharacterVariants
     public static CharacterVariants Parse(string text)
     {
         var sets = new Dictionary<char, HashSet<char>>();
+        var near = new Dictionary<string, List<char>>(StringComparer.Ordinal);
         foreach (var raw in text.Split('\n'))
         {
             var line = raw.Trim();
@@ -28,18 +29,46 @@ public sealed class CharacterVariants
             }
 
             var group = TextFolding.Fold(line[(colon + 1)..]).Where(TextFolding.IsHan).Distinct().ToArray();
-            foreach (var c in group)
+            Join(sets, group);
+            var syllable = line[..colon].Trim();
+            if (syllable.All(char.IsAsciiLetterLower))
             {
-                if (!sets.TryGetValue(c, out var set))
+                var key = NearKey(syllable);
+                if (!near.TryGetValue(key, out var members))
                 {
-                    sets[c] = set = [];
+                    near[key] = members = [];
                 }
 
-                set.UnionWith(group.Where(other => other != c));
+                members.AddRange(group);
             }
         }
 
+        foreach (var members in near.Values)
+        {
+            Join(sets, members.Distinct().ToArray());
+        }
+
         return new CharacterVariants(sets.ToDictionary(p => p.Key, p => p.Value.ToArray()));
+    }
+
+    /// <summary>The syllable with the distinctions many speakers blur dropped: zh/ch/sh → z/c/s, -ng → -n.</summary>
+    internal static string NearKey(string syllable)
+    {
+        var key = syllable.Length > 2 && syllable[1] == 'h' && syllable[0] is 'z' or 'c' or 's' ? syllable[0] + syllable[2..] : syllable;
+        return key.EndsWith("ng", StringComparison.Ordinal) && key.Length > 2 ? key[..^1] : key;
+    }
+
+    private static void Join(Dictionary<char, HashSet<char>> sets, char[] group)
+    {
+        foreach (var c in group)
+        {
+            if (!sets.TryGetValue(c, out var set))
+            {
+                sets[c] = set = [];
+            }
+
+            set.UnionWith(group.Where(other => other != c));
+        }
     }
 
     /// <summary>Characters that may have been meant instead of <paramref name="c"/>.</summary>

@@ -48,6 +48,13 @@ internal sealed class QueryPlanner
         _generalityPenalty = generalityPenalty;
     }
 
+    /// <summary>
+    /// How far an official term's weight is shared among its bigrams: each gets weight ÷ count^norm.
+    /// An official term is one concept however long; without sharing, a long official name (a whole
+    /// article title) outweighs the caller's own words.
+    /// </summary>
+    public float LexiconLengthNorm { get; init; }
+
     /// <param name="documentFrequency">How many indexed articles contain a term (0 if none).</param>
     /// <param name="bigramsWith">Indexed bigrams containing a character, for one-character queries; null if unknown.</param>
     public QueryPlan Plan(string query, Func<ulong, int> documentFrequency, Func<char, IEnumerable<ulong>>? bigramsWith = null)
@@ -96,7 +103,7 @@ internal sealed class QueryPlanner
             }
         }
 
-        AddLexiconExpansions(folded, tokens.Select(t => t.Key).ToHashSet(), weights, phrases);
+        AddLexiconExpansions(folded, TypoRepair.Repair(folded, _variants, documentFrequency, RepairRatio), tokens.Select(t => t.Key).ToHashSet(), weights, phrases);
         var terms = weights.Select(p => new QueryTerm(p.Key, p.Value)).ToArray();
         return new QueryPlan(folded, terms, weights.Keys.ToHashSet(), phrases);
     }
@@ -104,8 +111,9 @@ internal sealed class QueryPlanner
     /// <summary>
     /// Official terms for colloquial phrases heard in the query, weighted below the caller's own
     /// words: a term the caller said keeps its full weight, and an official term already said adds nothing.
+    /// Phrases are looked up in the typo-repaired text as well (<paramref name="repaired"/>, null if the same).
     /// </summary>
-    private void AddLexiconExpansions(string folded, HashSet<ulong> own, Dictionary<ulong, float> weights, List<(string, float)> phrases)
+    private void AddLexiconExpansions(string folded, string? repaired, HashSet<ulong> own, Dictionary<ulong, float> weights, List<(string, float)> phrases)
     {
         if (_lexiconWeight <= 0)
         {
@@ -113,7 +121,13 @@ internal sealed class QueryPlanner
         }
 
         var officials = new Dictionary<string, float>(StringComparer.Ordinal);
-        foreach (var (_, official, weight) in _lexicon.MatchesIn(folded))
+        var matches = _lexicon.MatchesIn(folded);
+        if (repaired is not null)
+        {
+            matches.AddRange(_lexicon.MatchesIn(repaired));
+        }
+
+        foreach (var (_, official, weight) in matches)
         {
             if (!folded.Contains(official, StringComparison.Ordinal))
             {
@@ -124,11 +138,13 @@ internal sealed class QueryPlanner
         foreach (var (official, weight) in officials)
         {
             phrases.Add((official, weight));
-            foreach (var token in TextAnalyzer.Analyze(official))
+            var tokens = TextAnalyzer.Analyze(official);
+            var shared = weight / MathF.Pow(Math.Max(1, tokens.Count), LexiconLengthNorm);
+            foreach (var token in tokens)
             {
                 if (!own.Contains(token.Key))
                 {
-                    weights[token.Key] = Math.Max(weights.GetValueOrDefault(token.Key), weight);
+                    weights[token.Key] = Math.Max(weights.GetValueOrDefault(token.Key), shared);
                 }
             }
         }

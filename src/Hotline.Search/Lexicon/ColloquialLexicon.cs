@@ -14,6 +14,7 @@ public sealed class ColloquialLexicon
     internal static readonly string[] ShippedFiles =
     [
         "hand-written.txt", "department-duties.txt", "article-keywords.txt", "labelled-tickets.txt", "tuning-misses.txt",
+        "everyday-speech.txt",
     ];
 
     private readonly Dictionary<string, (string Official, float Weight)[]> _byColloquial;
@@ -136,8 +137,11 @@ public sealed class ColloquialLexicon
         return matches;
     }
 
-    /// <summary>Characters callers slip into a set phrase without changing it (开个, 贴了, 丢的).</summary>
-    private const string InnerFillers = "个了的过一把点些家";
+    /// <summary>
+    /// Characters callers slip into a set phrase without changing it (开个, 贴了). Not 的: it makes
+    /// what comes before a modifier (新开的小饭馆 is a restaurant, not opening one).
+    /// </summary>
+    private const string InnerFillers = "个了过一把点些家";
 
     /// <summary>How much a match with a filler inside counts, against an exact one.</summary>
     private const float GappedShare = 0.8f;

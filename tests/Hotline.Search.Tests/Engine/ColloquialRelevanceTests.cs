@@ -10,17 +10,23 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Hotline.Search.Tests.Engine;
 
 /// <summary>
-/// The colloquial question set's locked half (load/Hotline.SearchBench/Data/colloquial), through the
-/// engine as the host composes it: shipped lexicon and demo article-use history.
+/// The locked halves of the two question sets written blind to the articles (load/Hotline.SearchBench/
+/// Data/blind and Data/colloquial), through the engine as the host composes it: shipped lexicon and
+/// demo article-use history.
 /// </summary>
 public sealed class ColloquialRelevanceTests
 {
     /// <summary>
-    /// hit@1 on the locked half's answered questions when the weights were fixed (60 of 83 = 0.723,
-    /// load/Hotline.SearchBench relevance table of 2026-12-07): far below the aim of 0.90, recorded so
-    /// it cannot silently get worse.
+    /// hit@1 on the blind set's locked half when it was run once with the final weights
+    /// (78 of 96 = 0.8125, load/Hotline.SearchBench/RESULTS.md, 2026-12-07). Recorded so it cannot silently get worse.
     /// </summary>
-    private const double LockedHit1Floor = 0.722;
+    private const double BlindLockedHit1Floor = 0.812;
+
+    /// <summary>
+    /// hit@1 on the colloquial set's locked half with the same weights (63 of 83 = 0.759). That half was
+    /// read after the first round, so it is no longer a blind yardstick; the floor only guards against regressions.
+    /// </summary>
+    private const double ColloquialLockedHit1Floor = 0.759;
 
     private static EmbeddedSearchEngine ComposedEngine(TempDirectory folder)
     {
@@ -32,12 +38,14 @@ public sealed class ColloquialRelevanceTests
         return engine;
     }
 
-    [Fact]
-    public void Search_LockedHalf_Hit1AtLeastTheRecordedValue()
+    [Theory]
+    [InlineData("blind-locked-judged.jsonl", 96, BlindLockedHit1Floor)]
+    [InlineData("colloquial-locked-judged.jsonl", 83, ColloquialLockedHit1Floor)]
+    public void Search_LockedHalf_Hit1AtLeastTheRecordedValue(string file, int answeredCount, double floor)
     {
         using var folder = new TempDirectory();
         using var engine = ComposedEngine(folder);
-        var answered = File.ReadLines(Path.Combine(AppContext.BaseDirectory, "Data", "colloquial-locked-judged.jsonl"))
+        var answered = File.ReadLines(Path.Combine(AppContext.BaseDirectory, "Data", file))
             .Where(l => l.Trim().Length > 0)
             .Select(l => JsonDocument.Parse(l).RootElement)
             .Select(e => (Query: e.GetProperty("q").GetString()!,
@@ -47,8 +55,8 @@ public sealed class ColloquialRelevanceTests
 
         var hits = answered.Count(q => engine.Search(new SearchRequest(q.Query, Limit: 1)).Hits is [var top] && q.Answers.Contains(top.ArticleId));
 
-        Assert.Equal(83, answered.Count);
-        Assert.True((double)hits / answered.Count >= LockedHit1Floor, $"locked-half hit@1 {(double)hits / answered.Count:F3} fell below {LockedHit1Floor:F3}");
+        Assert.Equal(answeredCount, answered.Count);
+        Assert.True((double)hits / answered.Count >= floor, $"{file} hit@1 {(double)hits / answered.Count:F3} ({hits}) fell below {floor:F3}");
     }
 
     [Theory]

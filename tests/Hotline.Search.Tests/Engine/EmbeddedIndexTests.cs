@@ -38,4 +38,30 @@ public sealed class EmbeddedIndexTests
         Assert.Equal(full.Select(h => h.Id), pruned.Select(h => h.Id));
         Assert.Equal(full.Select(h => h.Score), pruned.Select(h => h.Score), (a, b) => Math.Abs(a - b) < 1e-4f);
     }
+
+    [Fact]
+    public void Score_CoverageExponent_ScalesDownAnArticleMatchingPartOfTheQuestion()
+    {
+        var template = DemoCorpus.Articles()[0];
+        var partial = template with { Id = "A", Title = "开办餐饮店", Keywords = ["饭店"], Content = "开饭店要办营业执照和食品经营许可证。" };
+        var whole = template with { Id = "B", Title = "食品安全举报", Keywords = ["吃出虫子"], Content = "在饭店吃出虫子、头发等异物可以举报。" };
+        var filler = template with { Id = "C", Title = "停水报修", Keywords = ["停水"], Content = "停水时先查询计划停水信息。" };
+
+        float ScoreOf(string id, float exponent)
+        {
+            var index = new EmbeddedIndex(RankingWeights.Default with { CoverageExponent = exponent });
+            foreach (var article in new[] { partial, whole, filler })
+            {
+                index.Add(article);
+            }
+
+            index.RefreshNorms();
+            var plan = new QueryPlanner(SynonymTable.Empty, CharacterVariants.Default).Plan("饭店吃出虫子", index.DocumentFrequency);
+            return index.Score(plan, [], null, null, null, 0, 3).Hits.Single(h => h.Doc.Article.Id == id).Score;
+        }
+
+        // B matches every word of the question and keeps its score; A matches only 饭店 and loses part of it.
+        Assert.Equal(ScoreOf("B", 0), ScoreOf("B", 1), 1e-3f);
+        Assert.True(ScoreOf("A", 1) < ScoreOf("A", 0) * 0.8f, $"{ScoreOf("A", 1)} < 0.8 × {ScoreOf("A", 0)}");
+    }
 }

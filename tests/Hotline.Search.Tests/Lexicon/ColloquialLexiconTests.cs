@@ -67,6 +67,16 @@ public sealed class ColloquialLexiconTests
     }
 
     [Fact]
+    public void MatchesIn_DeBetweenVerbAndObject_DoesNotMatch()
+    {
+        // 新开的小饭馆 names a restaurant; it is not about opening one.
+        var lexicon = ColloquialLexicon.Parse("@source s\n开小饭馆 => 开办餐饮店\n");
+
+        Assert.Empty(lexicon.MatchesIn("楼下新开的小饭馆后厨有老鼠"));
+        Assert.Single(lexicon.MatchesIn("想开个小饭馆"));
+    }
+
+    [Fact]
     public void With_UpsertAndDeletion_OverridesAndRemovesPairs()
     {
         var lexicon = ColloquialLexicon.Parse("@source s\n车被贴条 | 贴罚单 => 违法停车处理\n");

@@ -24,6 +24,12 @@ internal sealed partial class EmbeddedIndex
         }
 
         terms.Sort((a, b) => b.Idf.CompareTo(a.Idf));
+        var mass = 0f;
+        foreach (var (_, idf) in terms)
+        {
+            mass += idf;
+        }
+
         var remaining = new float[terms.Count + 1];
         for (var i = terms.Count - 1; i >= 0; i--)
         {
@@ -50,10 +56,36 @@ internal sealed partial class EmbeddedIndex
                 best = Math.Max(best, AddAll(terms[i].List, terms[i].Idf, scores, touched));
             }
         }
+
+        ApplyCoverage(scores, touched, mass);
+    }
+
+    /// <summary>
+    /// Scales each candidate by the share of the query's term weight (idf × weight) it matched,
+    /// raised to CoverageExponent: an article that matches one word of a long question through
+    /// its title and keywords (饭店 in 在饭店吃出虫子 → the restaurant-opening article) falls
+    /// behind one that matches several of the question's words. Pruning above bounds raw scores;
+    /// this only lowers them, so it reorders candidates and never admits a pruned document.
+    /// </summary>
+    private void ApplyCoverage(float[] scores, List<int> touched, float mass)
+    {
+        var coverage = t_coverage;
+        var exponent = _weights.CoverageExponent;
+        if (coverage is null || exponent <= 0 || mass <= 0)
+        {
+            return;
+        }
+
+        foreach (var doc in touched)
+        {
+            var share = Math.Clamp(coverage[doc] / mass, MinimumCoverage, 1f);
+            scores[doc] = Math.Max(scores[doc] * MathF.Pow(share, exponent), LiftMarker);
+        }
     }
 
     private float AddAll(PostingList list, float idf, float[] scores, List<int> touched)
     {
+        var coverage = Coverage(scores.Length);
         var best = 0f;
         var docs = list.Docs;
         var counts = list.Counts;
@@ -71,6 +103,7 @@ internal sealed partial class EmbeddedIndex
             }
 
             var score = scores[doc] += Contribution(doc, counts[i], idf);
+            coverage[doc] += idf;
             best = Math.Max(best, score);
         }
 
@@ -82,6 +115,7 @@ internal sealed partial class EmbeddedIndex
     {
         var docs = list.Docs;
         var counts = list.Counts;
+        var coverage = Coverage(scores.Length);
         if (touched.Count * 16 >= docs.Length)
         {
             for (var i = 0; i < docs.Length; i++)
@@ -90,6 +124,7 @@ internal sealed partial class EmbeddedIndex
                 if (doc < _normsComputedFor && scores[doc] != 0)
                 {
                     scores[doc] += Contribution(doc, counts[i], idf);
+                    coverage[doc] += idf;
                 }
             }
 
@@ -110,6 +145,7 @@ internal sealed partial class EmbeddedIndex
             {
                 at += found;
                 scores[doc] += Contribution(doc, counts[at], idf);
+                coverage[doc] += idf;
             }
             else
             {
@@ -122,6 +158,10 @@ internal sealed partial class EmbeddedIndex
             }
         }
     }
+
+    /// <summary>The per-thread matched-weight array, as long as the score array.</summary>
+    private static float[] Coverage(int length) =>
+        t_coverage is { } c && c.Length >= length ? c : t_coverage = new float[length];
 
     private float Contribution(int doc, ushort packed, float idf)
     {

@@ -14,6 +14,13 @@ internal sealed partial class EmbeddedIndex
     [ThreadStatic]
     private static List<int>? t_touched;
 
+    /// <summary>Per document, the query term weight it matched (see ApplyCoverage).</summary>
+    [ThreadStatic]
+    private static float[]? t_coverage;
+
+    /// <summary>Least coverage share counted, so a document reached by phrases or history alone keeps some score.</summary>
+    private const float MinimumCoverage = 0.05f;
+
     /// <summary>
     /// The best <paramref name="count"/> documents after skipping <paramref name="skip"/>, and how
     /// many matched (on a large index a lower bound: see <see cref="Accumulate"/>). Lifted
@@ -38,9 +45,14 @@ internal sealed partial class EmbeddedIndex
         }
         finally
         {
+            var coverage = t_coverage;
             foreach (var doc in touched)
             {
                 scores[doc] = 0;
+                if (coverage is not null && doc < coverage.Length)
+                {
+                    coverage[doc] = 0;
+                }
             }
 
             touched.Clear();

@@ -189,7 +189,10 @@ public sealed class EmbeddedSearchEngine : ISearchEngine, ILearningSearchEngine,
             SnippetBuilder.Highlight(article.Title, plan.HighlightKeys), SnippetBuilder.Build(article.Content, plan.HighlightKeys));
 
     private QueryPlanner NewPlanner() =>
-        new(_synonyms, _variants, _lexicon, _weights.LexiconWeight, TermGenerality.Shipped, _weights.GeneralityPenalty);
+        new(_synonyms, _variants, _lexicon, _weights.LexiconWeight, TermGenerality.Shipped, _weights.GeneralityPenalty)
+        {
+            LexiconLengthNorm = _weights.LexiconLengthNorm,
+        };
 
     private static string? FoldFilter(string? value) => string.IsNullOrWhiteSpace(value) ? null : TextFolding.Fold(value.Trim());
 

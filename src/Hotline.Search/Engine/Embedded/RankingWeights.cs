@@ -7,8 +7,10 @@ namespace Hotline.Search.Engine.Embedded;
 /// Official terms the colloquial lexicon adds count LexiconWeight × the entry's weight; articles
 /// used on the HistoryNeighbours most similar past tickets gain HistoryWeight × their vote × the
 /// best text score; a caller's word used in tickets for many departments counts down to
-/// 1 − GeneralityPenalty. The last four were chosen by cross-validation on the tuning half of the
-/// colloquial questions (load/Hotline.SearchBench, section "tune").
+/// 1 − GeneralityPenalty; a candidate's score is scaled by the share of the query's term weight it
+/// matched to the power CoverageExponent; an official term's weight is shared among its n bigrams as
+/// ÷ n^LexiconLengthNorm. The last six were chosen by cross-validation on the tuning halves of the
+/// blind and colloquial questions (load/Hotline.SearchBench, section "tune").
 /// </summary>
 internal sealed record RankingWeights(
     float TitleBoost = 2f,
@@ -22,7 +24,9 @@ internal sealed record RankingWeights(
     float LexiconWeight = 0.25f,
     float HistoryWeight = 2f,
     int HistoryNeighbours = 3,
-    float GeneralityPenalty = 0.5f)
+    float GeneralityPenalty = 0f,
+    float CoverageExponent = 0f,
+    float LexiconLengthNorm = 0f)
 {
     public static RankingWeights Default { get; } = new();
 }
