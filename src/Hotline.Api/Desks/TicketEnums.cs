@@ -56,6 +56,9 @@ internal static partial class TicketEnums
         "callback_recorded" => V1.HistoryAction.CallbackRecorded,
         "merged" => V1.HistoryAction.Merged,
         "child_merged" => V1.HistoryAction.ChildMerged,
+        "deadline_warning" => V1.HistoryAction.DeadlineWarning,
+        "deadline_overdue" => V1.HistoryAction.DeadlineOverdue,
+        "deadline_escalated" => V1.HistoryAction.DeadlineEscalated,
         _ => V1.HistoryAction.Unspecified,
     };
 

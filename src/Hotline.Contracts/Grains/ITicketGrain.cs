@@ -45,6 +45,12 @@ public interface ITicketGrain : IGrainWithStringKey
     /// <summary>Called by a merging child on its parent; not for the desks.</summary>
     Task<TicketView> AttachMergedChildAsync(AttachMergedChild command);
 
+    /// <summary>
+    /// Issues every deadline alarm due now (warning, overdue, escalation) as one commit, and returns how many.
+    /// Called by the scheduler's sweep, not by the desks; a ticket with nothing due changes nothing.
+    /// </summary>
+    Task<int> FireDueAlarmsAsync();
+
     /// <summary>The ticket as the caller may see it; NotFound for departments it was never dispatched to.</summary>
     Task<TicketView> GetAsync(Caller caller);
 

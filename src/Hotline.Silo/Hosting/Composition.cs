@@ -4,6 +4,7 @@ using Hotline.Api.Pipeline;
 using Hotline.Contracts.Grains;
 using Hotline.Silo.Agents;
 using Hotline.Silo.Search;
+using Hotline.Silo.Scheduling;
 using Hotline.Silo.Storage;
 using Hotline.Silo.Storage.Sql;
 using Hotline.Silo.Tickets;
@@ -41,6 +42,9 @@ internal static class Composition
         services.AddHotlineCallCenterApi();
         services.AddHostSearch(configuration);
         services.AddTelephonyParts(configuration);
+
+        // After the silo (registered earlier) so the sweep's grain calls find it started, and stopped before it.
+        services.AddHotlineScheduler(configuration);
         return services;
     }
 

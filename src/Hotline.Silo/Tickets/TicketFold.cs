@@ -1,4 +1,5 @@
 using Hotline.Contracts.Tickets;
+using Hotline.Silo.Tickets.Alarms;
 using Hotline.Silo.Tickets.Events;
 
 namespace Hotline.Silo.Tickets;
@@ -65,6 +66,7 @@ internal static class TicketFold
                 Callback = new CallbackResult(e.Satisfaction, e.Note, at, (s.Callback?.Attempts ?? 0) + 1),
             },
             TicketMerged e => s with { State = TicketState.Merged, ParentTicketId = e.ParentTicketId, PendingExtension = null },
+            DeadlineAlarmed e => s with { Alarms = [.. s.Alarms, new FiredAlarm(e.Deadline, e.Level, e.Due)] },
             MergedChildAttached e => s with { MergedChildIds = [.. s.MergedChildIds, e.ChildTicketId] },
             _ => throw new InvalidOperationException($"unknown ticket event '{change.Event.Type}'"),
         };

@@ -4,6 +4,7 @@ using Hotline.Contracts.Security;
 using Hotline.Contracts.Tickets;
 using Hotline.Contracts.Tickets.Commands;
 using Hotline.Silo.Storage;
+using Hotline.Silo.Tickets.Alarms;
 using Hotline.Silo.Tickets.Events;
 using Microsoft.Extensions.Logging;
 using Orleans;
@@ -21,10 +22,14 @@ internal sealed partial class TicketGrain(
     IDepartmentDirectory departments,
     TicketRules rules,
     TicketViews views,
+    TicketAlarms alarms,
     [FromKeyedServices(TicketServiceCollectionExtensions.ClockKey)] TimeProvider time,
     IEnumerable<ITicketChangeObserver> observers,
     ILogger<TicketGrain> logger) : Grain, ITicketGrain
 {
+    /// <summary>Who the history names for what the scheduler issues.</summary>
+    private static readonly Caller Scheduler = new(CallerKind.Staff, "scheduler", StaffRole.Supervisor);
+
     private TicketGrainState? _state;
 
     // Set when a commit threw: it may or may not have reached the disk, so the next command reloads first.
@@ -130,6 +135,24 @@ internal sealed partial class TicketGrain(
 
     public async Task<TicketView> AttachMergedChildAsync(AttachMergedChild command) =>
         await CommitAsync(command.Caller, TicketRules.AttachMergedChild(await ExistingAsync(command.Caller), command));
+
+    public async Task<int> FireDueAlarmsAsync()
+    {
+        await RefreshAsync();
+        if (_state is null)
+        {
+            return 0;
+        }
+
+        var now = time.GetUtcNow();
+        var due = alarms.Due(_state, now);
+        if (due.Count > 0)
+        {
+            await CommitAsync(Scheduler, due, now);
+        }
+
+        return due.Count;
+    }
 
     public async Task<TicketView> GetAsync(Caller caller)
     {

@@ -22,4 +22,5 @@ namespace Hotline.Silo.Tickets;
 [JsonSerializable(typeof(CallbackRecorded))]
 [JsonSerializable(typeof(TicketMerged))]
 [JsonSerializable(typeof(MergedChildAttached))]
+[JsonSerializable(typeof(DeadlineAlarmed))]
 internal sealed partial class TicketJsonContext : JsonSerializerContext;

@@ -1,5 +1,6 @@
 using Hotline.Contracts.Tickets;
 using Hotline.Silo.Calendar;
+using Hotline.Silo.Tickets.Alarms;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -28,6 +29,7 @@ internal static class TicketServiceCollectionExtensions
             .Bind(configuration.GetSection(TicketOptions.SectionName))
             .Validate(o => o.WarningFraction is > 0 and <= 1, "Tickets:WarningFraction must be in (0, 1]")
             .Validate(o => o.DispatchesBeforeDesignation >= 1, "Tickets:DispatchesBeforeDesignation must be at least 1")
+            .Validate(o => o.EscalateAfterOverdueWorkingDays >= 0, "Tickets:EscalateAfterOverdueWorkingDays must not be negative")
             .Validate(o => o.ReturnWindowWorkingDays >= 0 && o.NormalSignWorkingDays >= 0 && o.MaxExtensionDays >= 1, "Tickets: day counts must not be negative")
             .ValidateOnStart();
         services.AddOptions<CalendarOptions>().Bind(configuration.GetSection(CalendarOptions.SectionName));
@@ -37,6 +39,7 @@ internal static class TicketServiceCollectionExtensions
         services.AddSingleton(sp => new WorkCalendar(sp.GetRequiredService<IOptions<CalendarOptions>>().Value));
         services.AddSingleton(sp => new TicketDeadlines(sp.GetRequiredService<IOptions<TicketOptions>>().Value, sp.GetRequiredService<WorkCalendar>()));
         services.AddSingleton(sp => new TicketRules(sp.GetRequiredService<IOptions<TicketOptions>>().Value, sp.GetRequiredService<TicketDeadlines>()));
+        services.AddSingleton(sp => new TicketAlarms(sp.GetRequiredService<IOptions<TicketOptions>>().Value, sp.GetRequiredService<WorkCalendar>()));
         services.AddSingleton<TicketViews>();
         services.AddSingleton<ITicketQueries, TicketQueries>();
         services.AddSingleton<ITicketFeed, TicketFeed>();

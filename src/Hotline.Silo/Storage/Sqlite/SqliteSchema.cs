@@ -8,7 +8,8 @@ namespace Hotline.Silo.Storage.Sqlite;
 /// Migration 2 holds the telephony tables (agents, agent states, call records, callbacks); migration 3
 /// flags callback requests whose number is not dialled automatically;
 /// migration 4 the organisation directory (department fields, the audited change history, districts and categories);
-/// migration 5 the health check's write probe, migration 6 the client request ids (AIP-155) answered so far.
+/// migration 5 the health check's write probe, migration 6 the client request ids (AIP-155) answered so far;
+/// migration 7 the next deadline alarm of each ticket (the scheduler's sweep column) and the audit of supervisors' changes to scheduled jobs.
 /// </summary>
 internal static class SqliteSchema
 {
@@ -161,6 +162,20 @@ internal static class SqliteSchema
             request_id TEXT NOT NULL,
             ticket_id TEXT NOT NULL,
             PRIMARY KEY (caller, request_id));
+        """,
+        """
+        ALTER TABLE tickets ADD COLUMN next_alarm_at TEXT;
+        CREATE INDEX tickets_next_alarm ON tickets (next_alarm_at, id) WHERE next_alarm_at IS NOT NULL;
+        CREATE TABLE scheduler_changes (
+            sequence INTEGER PRIMARY KEY AUTOINCREMENT,
+            job_key TEXT NOT NULL,
+            action TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            at TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            before_at TEXT,
+            after_at TEXT);
+        CREATE INDEX scheduler_changes_job ON scheduler_changes (job_key, sequence);
         """,
     ];
 }
