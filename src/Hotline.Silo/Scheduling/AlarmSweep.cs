@@ -11,13 +11,15 @@ namespace Hotline.Silo.Scheduling;
 /// <summary>
 /// One pass over the tickets whose next deadline alarm is due: each ticket grain is asked to issue what is
 /// due (the grain owns the rules and the commit; this only finds and calls). A failed ticket is left for
-/// the next pass: its due column has not moved, so nothing is dropped.
+/// the next pass: its due column has not moved, so nothing is dropped. Return-visit calls a ticket decided
+/// on go to the <see cref="ReturnVisitDialer"/>.
 /// </summary>
 internal sealed class AlarmSweep(
     IAlarmIndex index,
     IGrainFactory grains,
     [FromKeyedServices(TicketServiceCollectionExtensions.ClockKey)] TimeProvider time,
     IOptions<ScheduleOptions> options,
+    ReturnVisitDialer dialer,
     ILogger<AlarmSweep> logger)
 {
     public async Task<SweepResult> RunAsync(CancellationToken cancellationToken)
@@ -35,7 +37,12 @@ internal sealed class AlarmSweep(
             {
                 try
                 {
-                    Interlocked.Add(ref alarms, await grains.GetGrain<ITicketGrain>(due.TicketId).FireDueAlarmsAsync().ConfigureAwait(false));
+                    var work = await grains.GetGrain<ITicketGrain>(due.TicketId).FireDueAlarmsAsync().ConfigureAwait(false);
+                    Interlocked.Add(ref alarms, work.Issued);
+                    if (work.Call is { } call)
+                    {
+                        dialer.Start(call);
+                    }
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException)
                 {

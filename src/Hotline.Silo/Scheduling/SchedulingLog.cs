@@ -15,4 +15,10 @@ internal static partial class SchedulingLog
 
     [LoggerMessage(EventId = 1004, Level = LogLevel.Information, Message = "Scheduled job {Job} every {Interval}")]
     public static partial void Scheduled(ILogger logger, string job, TimeSpan interval);
+
+    [LoggerMessage(EventId = 1005, Level = LogLevel.Information, Message = "Return visit of ticket {TicketId}, attempt {Attempt}: reached {Reached} ({Detail})")]
+    public static partial void ReturnVisitCalled(ILogger logger, string ticketId, int attempt, bool reached, string detail);
+
+    [LoggerMessage(EventId = 1006, Level = LogLevel.Warning, Message = "Return visit of ticket {TicketId}, attempt {Attempt} failed; the next attempt follows after the retry interval")]
+    public static partial void ReturnVisitFailed(ILogger logger, string ticketId, int attempt, Exception exception);
 }

@@ -16,6 +16,8 @@ internal static class SchedulingServiceCollectionExtensions
             .Validate(o => QuietHours.TryParse(o.QuietHours, out _), "Schedule:QuietHours must be empty or HH:mm-HH:mm, e.g. 21:00-08:00")
             .ValidateOnStart();
         services.AddSingleton<AlarmSweep>();
+        services.AddSingleton<ReturnVisitDialer>();
+        services.AddSingleton<IReturnVisitLine, OutboundReturnVisitLine>();
         var settings = configuration.GetSection(ScheduleOptions.SectionName).Get<ScheduleOptions>() ?? new ScheduleOptions();
         if (!settings.Enabled)
         {

@@ -136,22 +136,40 @@ internal sealed partial class TicketGrain(
     public async Task<TicketView> AttachMergedChildAsync(AttachMergedChild command) =>
         await CommitAsync(command.Caller, TicketRules.AttachMergedChild(await ExistingAsync(command.Caller), command));
 
-    public async Task<int> FireDueAlarmsAsync()
+    public async Task<DueWork> FireDueAlarmsAsync()
     {
         await RefreshAsync();
         if (_state is null)
         {
-            return 0;
+            return new DueWork(0, null);
         }
 
         var now = time.GetUtcNow();
-        var due = alarms.Due(_state, now);
-        if (due.Count > 0)
+        var visit = alarms.DueVisit(_state, now);
+        IReadOnlyList<TicketEvent> due = [.. alarms.Due(_state, now), .. visit is null ? [] : new[] { visit }];
+        if (due.Count == 0)
         {
-            await CommitAsync(Scheduler, due, now);
+            return new DueWork(0, null);
         }
 
-        return due.Count;
+        await CommitAsync(Scheduler, due, now);
+        var call = visit is ReturnVisitAttempted attempted ? new ReturnVisitCall(Id, _state.CallerPhone, attempted.Attempt, alarms.VisitQueue) : null;
+        return new DueWork(due.Count, call);
+    }
+
+    public async Task RecordReturnVisitAttemptAsync(int attempt, bool reached, string detail)
+    {
+        await RefreshAsync();
+        if (_state is null)
+        {
+            return;
+        }
+
+        var events = alarms.VisitEnded(_state, attempt, reached, detail ?? "");
+        if (events.Count > 0)
+        {
+            await CommitAsync(Scheduler, events);
+        }
     }
 
     public async Task<TicketView> GetAsync(Caller caller)

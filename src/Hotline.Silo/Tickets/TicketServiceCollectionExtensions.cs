@@ -1,5 +1,6 @@
 using Hotline.Contracts.Tickets;
 using Hotline.Silo.Calendar;
+using Hotline.Silo.Scheduling;
 using Hotline.Silo.Tickets.Alarms;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -39,7 +40,16 @@ internal static class TicketServiceCollectionExtensions
         services.AddSingleton(sp => new WorkCalendar(sp.GetRequiredService<IOptions<CalendarOptions>>().Value));
         services.AddSingleton(sp => new TicketDeadlines(sp.GetRequiredService<IOptions<TicketOptions>>().Value, sp.GetRequiredService<WorkCalendar>()));
         services.AddSingleton(sp => new TicketRules(sp.GetRequiredService<IOptions<TicketOptions>>().Value, sp.GetRequiredService<TicketDeadlines>()));
-        services.AddSingleton(sp => new TicketAlarms(sp.GetRequiredService<IOptions<TicketOptions>>().Value, sp.GetRequiredService<WorkCalendar>()));
+        services.AddOptions<ReturnVisitOptions>()
+            .Bind(configuration.GetSection(ReturnVisitOptions.SectionName))
+            .Validate(o => o.Attempts >= 1 && o.Delay >= TimeSpan.Zero && o.RetryInterval > TimeSpan.Zero, "ReturnVisit: Attempts must be at least 1, Delay not negative, RetryInterval positive")
+            .Validate(o => o.Modes.Values.Append(o.Mode).All(m => m is "agent" or "off"), "ReturnVisit:Mode and ReturnVisit:Modes:<category> must be 'agent' or 'off'")
+            .ValidateOnStart();
+        services.AddSingleton(sp => new TicketAlarms(
+            sp.GetRequiredService<IOptions<TicketOptions>>().Value,
+            sp.GetRequiredService<WorkCalendar>(),
+            sp.GetRequiredService<IOptions<ReturnVisitOptions>>().Value,
+            QuietHours.Parse(configuration["Schedule:QuietHours"] ?? new ScheduleOptions().QuietHours)));
         services.AddSingleton<TicketViews>();
         services.AddSingleton<ITicketQueries, TicketQueries>();
         services.AddSingleton<ITicketFeed, TicketFeed>();

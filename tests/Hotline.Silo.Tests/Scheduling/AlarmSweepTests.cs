@@ -122,7 +122,8 @@ public sealed class AlarmSweepTests
         Assert.Equal(0, result.Failed);
     }
 
-    private static AlarmSweep Sweep(TicketGrainHost host, int batch = 500)
+    /// <summary>A sweep like the host's, its return-visit calls placed on <paramref name="line"/> (none expected when null).</summary>
+    internal static AlarmSweep Sweep(TicketGrainHost host, int batch = 500, IReturnVisitLine? line = null)
     {
         var services = host.Cluster.SiloServices(0);
         return new AlarmSweep(
@@ -130,6 +131,7 @@ public sealed class AlarmSweepTests
             host.Grains,
             host.Time,
             Options.Create(new ScheduleOptions { SweepBatch = batch, SweepParallelism = 4 }),
+            new ReturnVisitDialer(line ?? new ScriptedReturnVisitLine(host.Time), host.Grains, NullLogger<ReturnVisitDialer>.Instance),
             NullLogger<AlarmSweep>.Instance);
     }
 

@@ -1,5 +1,6 @@
 using Hotline.Contracts.Tickets;
 using Hotline.Silo.Calendar;
+using Hotline.Silo.Scheduling;
 using Hotline.Silo.Tickets.Events;
 
 namespace Hotline.Silo.Tickets.Alarms;
@@ -10,8 +11,11 @@ namespace Hotline.Silo.Tickets.Alarms;
 /// grain asks this class what to issue, so moving or ending a deadline (extension, return, re-dispatch,
 /// reply, closing) moves or cancels its alarms by itself.
 /// </summary>
-internal sealed class TicketAlarms(TicketOptions options, WorkCalendar calendar)
+internal sealed class TicketAlarms(TicketOptions options, WorkCalendar calendar, ReturnVisitOptions? visits = null, QuietHours? quietHours = null)
 {
+    private readonly ReturnVisitOptions _visits = visits ?? new ReturnVisitOptions();
+    private readonly QuietHours _quiet = quietHours ?? QuietHours.None;
+
     private static readonly AlarmLevel[] Levels = [AlarmLevel.Warning, AlarmLevel.Overdue, AlarmLevel.Escalated];
 
     /// <summary>Alarms not yet issued for the deadlines that bind the ticket in its current state.</summary>
@@ -30,10 +34,10 @@ internal sealed class TicketAlarms(TicketOptions options, WorkCalendar calendar)
         }
     }
 
-    /// <summary>When the next alarm is due; null when none is pending.</summary>
+    /// <summary>When the next alarm or return-visit step is due; null when none is pending.</summary>
     public DateTimeOffset? NextAt(TicketGrainState state)
     {
-        DateTimeOffset? next = null;
+        var next = NextVisitAt(state);
         foreach (var alarm in Pending(state))
         {
             if (next is null || alarm.At < next)
@@ -49,6 +53,59 @@ internal sealed class TicketAlarms(TicketOptions options, WorkCalendar calendar)
     public IReadOnlyList<TicketEvent> Due(TicketGrainState state, DateTimeOffset now) =>
         [.. Pending(state).Where(a => a.At <= now).OrderBy(a => a.At).ThenBy(a => a.Level)
             .Select(a => new DeadlineAlarmed(a.Kind, a.Level, a.Due, state.LeadDepartmentId))];
+
+    /// <summary>
+    /// When the next return-visit call is due (first: the delay after the ticket began awaiting it; later: the retry
+    /// interval after the last), moved out of quiet hours; after the last attempt, when it counts as unanswered.
+    /// Null when the ticket does not await a callback, the category is not visited automatically, or the round ended.
+    /// </summary>
+    public DateTimeOffset? NextVisitAt(TicketGrainState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        if (state.State != TicketState.AwaitingCallback || state.Visit is not { Reached: false, Unanswered: false } visit || !_visits.Automatic(state.Category))
+        {
+            return null;
+        }
+
+        var at = visit.LastAttemptAt is { } last ? last + _visits.RetryInterval : visit.Since + _visits.Delay;
+        return visit.Attempts >= _visits.Attempts ? at : _quiet.NextAllowed(at, calendar.TimeZone);
+    }
+
+    /// <summary>
+    /// The return-visit step due now: the next attempt, or "unanswered" once the last attempt's time is up without an
+    /// answer. Never a call in quiet hours: a visit that fell due while the host was down waits for their end.
+    /// </summary>
+    public TicketEvent? DueVisit(TicketGrainState state, DateTimeOffset now)
+    {
+        if (NextVisitAt(state) is not { } at || at > now)
+        {
+            return null;
+        }
+
+        var attempts = state.Visit!.Attempts;
+        if (attempts >= _visits.Attempts)
+        {
+            return new ReturnVisitUnanswered(attempts);
+        }
+
+        return _quiet.IsQuiet(now, calendar.TimeZone) ? null : new ReturnVisitAttempted(attempts + 1);
+    }
+
+    /// <summary>Events for a finished call: its end, and "unanswered" when it was the last attempt and did not reach the citizen.</summary>
+    public IReadOnlyList<TicketEvent> VisitEnded(TicketGrainState state, int attempt, bool reached, string detail)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        if (state.State != TicketState.AwaitingCallback || state.Visit is not { Reached: false, Unanswered: false } visit || visit.Attempts != attempt)
+        {
+            // A late report of an older attempt, or of a round already over: nothing to change.
+            return [];
+        }
+
+        var ended = new ReturnVisitEnded(attempt, reached, detail.Length > 200 ? detail[..200] : detail);
+        return !reached && attempt >= _visits.Attempts ? [ended, new ReturnVisitUnanswered(attempt)] : [ended];
+    }
+
+    public string VisitQueue => _visits.QueueId;
 
     /// <summary>
     /// The sign deadline binds until a department signs; the handling deadline until it replies. A returned
