@@ -57,6 +57,9 @@ internal static partial class TicketEnums
         "merged" => V1.HistoryAction.Merged,
         "child_merged" => V1.HistoryAction.ChildMerged,
         "transferred" => V1.HistoryAction.Transferred,
+        "deadline_warning" => V1.HistoryAction.DeadlineWarning,
+        "deadline_overdue" => V1.HistoryAction.DeadlineOverdue,
+        "deadline_escalated" => V1.HistoryAction.DeadlineEscalated,
         _ => V1.HistoryAction.Unspecified,
     };
 

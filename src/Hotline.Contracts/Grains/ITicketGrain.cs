@@ -48,6 +48,19 @@ public interface ITicketGrain : IGrainWithStringKey
     /// <summary>Called by a merging child on its parent; not for the desks.</summary>
     Task<TicketView> AttachMergedChildAsync(AttachMergedChild command);
 
+    /// <summary>
+    /// Issues every deadline alarm due now (warning, overdue, escalation) and a due return-visit attempt as one
+    /// commit. Called by the scheduler's sweep, not by the desks; a ticket with nothing due changes nothing.
+    /// The sweep places the returned call, then reports it with <see cref="RecordReturnVisitAttemptAsync"/>.
+    /// </summary>
+    Task<DueWork> FireDueAlarmsAsync();
+
+    /// <summary>
+    /// The outcome of a return-visit call: reached (an agent now holds the call and records the answer with
+    /// RecordCallback) or not; after the last attempt an unreached citizen is recorded as unanswered.
+    /// </summary>
+    Task RecordReturnVisitAttemptAsync(int attempt, bool reached, string detail);
+
     /// <summary>The ticket as the caller may see it; NotFound for departments it was never dispatched to.</summary>
     Task<TicketView> GetAsync(Caller caller);
 

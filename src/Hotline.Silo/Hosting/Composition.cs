@@ -7,6 +7,7 @@ using Hotline.Silo.Agents;
 using Hotline.Silo.Organisation;
 using Hotline.Silo.Organisation.Administration;
 using Hotline.Silo.Search;
+using Hotline.Silo.Scheduling;
 using Hotline.Silo.Storage;
 using Hotline.Silo.Storage.Sql;
 using Hotline.Silo.Tickets;
@@ -46,6 +47,9 @@ internal static class Composition
         services.Replace(ServiceDescriptor.Singleton<ITicketRedispatcher, GrainTicketRedispatcher>());
         services.AddHostSearch(configuration);
         services.AddTelephonyParts(configuration);
+
+        // After the silo (registered earlier) so the sweep's grain calls find it started, and stopped before it.
+        services.AddHotlineScheduler(configuration);
         return services;
     }
 

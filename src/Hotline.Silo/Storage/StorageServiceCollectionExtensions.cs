@@ -35,6 +35,7 @@ internal static class StorageServiceCollectionExtensions
         services.AddSingleton<StorageProbe>();
         services.AddSingleton<SqlTicketStore>();
         services.AddSingleton<ITicketStore>(sp => sp.GetRequiredService<SqlTicketStore>());
+        services.AddSingleton<IAlarmIndex, SqlAlarmIndex>();
         services.AddSingleton<SqlTokenStore>();
         services.AddSingleton<ITokenStore>(sp => sp.GetRequiredService<SqlTokenStore>());
         services.AddSingleton<ITokenValidator>(sp => sp.GetRequiredService<SqlTokenStore>());

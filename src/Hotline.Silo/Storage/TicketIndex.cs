@@ -8,4 +8,8 @@ internal sealed record TicketIndex(
     string CallerPhone,
     string District,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt)
+{
+    /// <summary>When the ticket's next deadline alarm is due (null: none pending); the scheduler's sweep reads this column.</summary>
+    public DateTimeOffset? NextAlarmAt { get; init; }
+}

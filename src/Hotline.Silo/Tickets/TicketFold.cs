@@ -1,4 +1,5 @@
 using Hotline.Contracts.Tickets;
+using Hotline.Silo.Tickets.Alarms;
 using Hotline.Silo.Tickets.Events;
 
 namespace Hotline.Silo.Tickets;
@@ -33,7 +34,7 @@ internal static class TicketFold
         return change.Event switch
         {
             // A new callback round starts whenever the ticket (again) awaits a callback; earlier rounds stay in the history.
-            TicketResolvedDirectly e => s with { State = e.To, Answer = e.Answer, Callback = null },
+            TicketResolvedDirectly e => s with { State = e.To, Answer = e.Answer, Callback = null, Visit = NewVisit(e.To, at) },
             TicketDispatched e => s with
             {
                 State = TicketState.Dispatched,
@@ -58,13 +59,19 @@ internal static class TicketFold
             },
             ProgressAdded e => s with { Progress = [.. s.Progress, new ProgressNote(e.DepartmentId, e.Note, at)] },
             TicketReplied e => s with { State = TicketState.Replied, Reply = e.Reply, PendingExtension = null },
-            ReplyReviewed e => e.Approved ? s with { State = TicketState.AwaitingCallback, Callback = null } : s with { State = TicketState.Claimed },
+            ReplyReviewed e => e.Approved
+                ? s with { State = TicketState.AwaitingCallback, Callback = null, Visit = NewVisit(TicketState.AwaitingCallback, at) }
+                : s with { State = TicketState.Claimed },
+            ReturnVisitAttempted e => s with { Visit = s.Visit! with { Attempts = e.Attempt, LastAttemptAt = at } },
+            ReturnVisitEnded e => s with { Visit = s.Visit! with { Reached = s.Visit.Reached || e.Reached } },
+            ReturnVisitUnanswered => s with { Visit = s.Visit! with { Unanswered = true } },
             CallbackRecorded e => s with
             {
                 State = AfterCallback(e.Satisfaction),
                 Callback = new CallbackResult(e.Satisfaction, e.Note, at, (s.Callback?.Attempts ?? 0) + 1),
             },
             TicketMerged e => s with { State = TicketState.Merged, ParentTicketId = e.ParentTicketId, PendingExtension = null },
+            DeadlineAlarmed e => s with { Alarms = [.. s.Alarms, new FiredAlarm(e.Deadline, e.Level, e.Due)] },
             MergedChildAttached e => s with { MergedChildIds = [.. s.MergedChildIds, e.ChildTicketId] },
             TicketTransferred e => Transferred(s, e),
             _ => throw new InvalidOperationException($"unknown ticket event '{change.Event.Type}'"),
@@ -82,6 +89,8 @@ internal static class TicketFold
             .ToList();
         return s with { LeadDepartmentId = lead, AssistingDepartmentIds = assisting, SignDeadline = e.SignDeadline ?? s.SignDeadline };
     }
+    private static ReturnVisitProgress? NewVisit(TicketState to, DateTimeOffset at) =>
+        to == TicketState.AwaitingCallback ? new ReturnVisitProgress(at, 0, null, Reached: false, Unanswered: false) : null;
 
     private static TicketState AfterCallback(Satisfaction satisfaction) => satisfaction switch
     {

@@ -18,7 +18,7 @@ internal sealed partial class TicketGrain
             return views.For(_state!, caller, now);
         }
 
-        var actor = TicketRules.ActorOf(caller);
+        var actor = ReferenceEquals(caller, Scheduler) ? "system:scheduler" : TicketRules.ActorOf(caller);
         var changes = events.Select(e => new TicketChange(e, actor, now)).ToList();
         var next = TicketFold.Apply(Id, _state, changes);
         var expected = _state?.Version ?? 0;
@@ -56,10 +56,16 @@ internal sealed partial class TicketGrain
         return views.For(next, caller, now);
     }
 
-    private static TicketIndex IndexOf(TicketGrainState state) =>
-        new(TicketStateNames.Wire(state.State), state.DepartmentIds(), state.CallerPhone, state.District, state.CreatedAt, state.UpdatedAt);
+    private TicketIndex IndexOf(TicketGrainState state) =>
+        new(TicketStateNames.Wire(state.State), state.DepartmentIds(), state.CallerPhone, state.District, state.CreatedAt, state.UpdatedAt)
+        {
+            NextAlarmAt = alarms.NextAt(state),
+        };
 
-    /// <summary>Every department newly sent the ticket hears of it, with the ticket as it may see it.</summary>
+    /// <summary>
+    /// Every department newly sent the ticket hears of it, with the ticket as it may see it; the lead department
+    /// also hears of each deadline alarm (催办, overdue, 督办) on the same stream.
+    /// </summary>
     private List<FeedNotice> FeedFor(IReadOnlyList<TicketChange> changes, TicketGrainState next, DateTimeOffset now)
     {
         var notices = new List<FeedNotice>();
@@ -71,6 +77,7 @@ internal sealed partial class TicketGrain
                 TicketDispatched d => ("dispatched", (IReadOnlyList<string>)[d.LeadDepartmentId, .. d.AssistingDepartmentIds]),
                 ReturnRejected => ("return_rejected", next.LeadDepartmentId is { } lead ? [lead] : []),
                 TicketTransferred t => ("dispatched", [t.ToDepartmentId]),
+                DeadlineAlarmed a => (a.Type, a.DepartmentId is { } bound ? [bound] : []),
                 _ => (null, []),
             };
             if (kind is null)

@@ -4,6 +4,7 @@ using Hotline.Contracts.Security;
 using Hotline.Contracts.Tickets;
 using Hotline.Contracts.Tickets.Commands;
 using Hotline.Silo.Storage;
+using Hotline.Silo.Tickets.Alarms;
 using Hotline.Silo.Tickets.Events;
 using Microsoft.Extensions.Logging;
 using Orleans;
@@ -22,10 +23,14 @@ internal sealed partial class TicketGrain(
     ITicketVocabulary vocabulary,
     TicketRules rules,
     TicketViews views,
+    TicketAlarms alarms,
     [FromKeyedServices(TicketServiceCollectionExtensions.ClockKey)] TimeProvider time,
     IEnumerable<ITicketChangeObserver> observers,
     ILogger<TicketGrain> logger) : Grain, ITicketGrain
 {
+    /// <summary>Who the history names for what the scheduler issues.</summary>
+    private static readonly Caller Scheduler = new(CallerKind.Staff, "scheduler", StaffRole.Supervisor);
+
     private TicketGrainState? _state;
 
     // Set when a commit threw: it may or may not have reached the disk, so the next command reloads first.
@@ -144,6 +149,42 @@ internal sealed partial class TicketGrain(
 
     public async Task<TicketView> AttachMergedChildAsync(AttachMergedChild command) =>
         await CommitAsync(command.Caller, TicketRules.AttachMergedChild(await ExistingAsync(command.Caller), command));
+
+    public async Task<DueWork> FireDueAlarmsAsync()
+    {
+        await RefreshAsync();
+        if (_state is null)
+        {
+            return new DueWork(0, null);
+        }
+
+        var now = time.GetUtcNow();
+        var visit = alarms.DueVisit(_state, now);
+        IReadOnlyList<TicketEvent> due = [.. alarms.Due(_state, now), .. visit is null ? [] : new[] { visit }];
+        if (due.Count == 0)
+        {
+            return new DueWork(0, null);
+        }
+
+        await CommitAsync(Scheduler, due, now);
+        var call = visit is ReturnVisitAttempted attempted ? new ReturnVisitCall(Id, _state.CallerPhone, attempted.Attempt, alarms.VisitQueue) : null;
+        return new DueWork(due.Count, call);
+    }
+
+    public async Task RecordReturnVisitAttemptAsync(int attempt, bool reached, string detail)
+    {
+        await RefreshAsync();
+        if (_state is null)
+        {
+            return;
+        }
+
+        var events = alarms.VisitEnded(_state, attempt, reached, detail ?? "");
+        if (events.Count > 0)
+        {
+            await CommitAsync(Scheduler, events);
+        }
+    }
 
     public async Task<TicketView> GetAsync(Caller caller)
     {

@@ -48,6 +48,12 @@ internal sealed record TicketGrainState(
 
     public IReadOnlyList<ProgressNote> Progress { get; init; } = [];
 
+    /// <summary>Deadline alarms already issued (see <see cref="Alarms.TicketAlarms"/>).</summary>
+    public IReadOnlyList<Alarms.FiredAlarm> Alarms { get; init; } = [];
+
+    /// <summary>The current round of return-visit calls; null before the ticket first awaits a callback.</summary>
+    public Alarms.ReturnVisitProgress? Visit { get; init; }
+
     /// <summary>Departments the ticket is with (lead first): they may see it; nobody else may.</summary>
     public IReadOnlyList<string> DepartmentIds() =>
         LeadDepartmentId is null ? [] : [LeadDepartmentId, .. AssistingDepartmentIds];

@@ -23,4 +23,8 @@ namespace Hotline.Silo.Tickets;
 [JsonSerializable(typeof(TicketMerged))]
 [JsonSerializable(typeof(MergedChildAttached))]
 [JsonSerializable(typeof(TicketTransferred))]
+[JsonSerializable(typeof(DeadlineAlarmed))]
+[JsonSerializable(typeof(ReturnVisitAttempted))]
+[JsonSerializable(typeof(ReturnVisitEnded))]
+[JsonSerializable(typeof(ReturnVisitUnanswered))]
 internal sealed partial class TicketJsonContext : JsonSerializerContext;

@@ -29,6 +29,9 @@ internal sealed class TicketOptions
     /// <summary>Share of a deadline's time after which it shows as a warning.</summary>
     public double WarningFraction { get; set; } = 0.8;
 
+    /// <summary>Working days after a deadline passed at which it is escalated to supervisors (督办).</summary>
+    public int EscalateAfterOverdueWorkingDays { get; set; } = 1;
+
     /// <summary>Dispatches without a department signing, after which only a supervisor may designate one.</summary>
     public int DispatchesBeforeDesignation { get; set; } = 3;
 

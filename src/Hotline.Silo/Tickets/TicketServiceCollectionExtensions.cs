@@ -1,5 +1,7 @@
 using Hotline.Contracts.Tickets;
 using Hotline.Silo.Calendar;
+using Hotline.Silo.Scheduling;
+using Hotline.Silo.Tickets.Alarms;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -28,6 +30,7 @@ internal static class TicketServiceCollectionExtensions
             .Bind(configuration.GetSection(TicketOptions.SectionName))
             .Validate(o => o.WarningFraction is > 0 and <= 1, "Tickets:WarningFraction must be in (0, 1]")
             .Validate(o => o.DispatchesBeforeDesignation >= 1, "Tickets:DispatchesBeforeDesignation must be at least 1")
+            .Validate(o => o.EscalateAfterOverdueWorkingDays >= 0, "Tickets:EscalateAfterOverdueWorkingDays must not be negative")
             .Validate(o => o.ReturnWindowWorkingDays >= 0 && o.NormalSignWorkingDays >= 0 && o.MaxExtensionDays >= 1, "Tickets: day counts must not be negative")
             .ValidateOnStart();
         services.AddOptions<CalendarOptions>().Bind(configuration.GetSection(CalendarOptions.SectionName));
@@ -37,6 +40,16 @@ internal static class TicketServiceCollectionExtensions
         services.AddSingleton(sp => new WorkCalendar(sp.GetRequiredService<IOptions<CalendarOptions>>().Value));
         services.AddSingleton(sp => new TicketDeadlines(sp.GetRequiredService<IOptions<TicketOptions>>().Value, sp.GetRequiredService<WorkCalendar>()));
         services.AddSingleton(sp => new TicketRules(sp.GetRequiredService<IOptions<TicketOptions>>().Value, sp.GetRequiredService<TicketDeadlines>()));
+        services.AddOptions<ReturnVisitOptions>()
+            .Bind(configuration.GetSection(ReturnVisitOptions.SectionName))
+            .Validate(o => o.Attempts >= 1 && o.Delay >= TimeSpan.Zero && o.RetryInterval > TimeSpan.Zero, "ReturnVisit: Attempts must be at least 1, Delay not negative, RetryInterval positive")
+            .Validate(o => o.Modes.Values.Append(o.Mode).All(m => m is "agent" or "off"), "ReturnVisit:Mode and ReturnVisit:Modes:<category> must be 'agent' or 'off'")
+            .ValidateOnStart();
+        services.AddSingleton(sp => new TicketAlarms(
+            sp.GetRequiredService<IOptions<TicketOptions>>().Value,
+            sp.GetRequiredService<WorkCalendar>(),
+            sp.GetRequiredService<IOptions<ReturnVisitOptions>>().Value,
+            QuietHours.Parse(configuration["Schedule:QuietHours"] ?? new ScheduleOptions().QuietHours)));
         services.AddSingleton<TicketViews>();
         services.AddSingleton<ITicketQueries, TicketQueries>();
         services.AddSingleton<ITicketFeed, TicketFeed>();

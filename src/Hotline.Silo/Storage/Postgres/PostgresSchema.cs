@@ -9,7 +9,8 @@ namespace Hotline.Silo.Storage.Postgres;
 /// callback requests whose number is not dialled automatically;
 /// migration 4 the organisation directory (department fields, audited change history, districts and categories);
 /// migration 5 the health check's write probe, migration 6 the client request ids (AIP-155) answered so far,
-/// migration 7 token expiry.
+/// migration 7 token expiry;
+/// migration 8 the next deadline alarm of each ticket (the scheduler's sweep column) and the audit of supervisors' changes to scheduled jobs.
 /// </summary>
 internal static class PostgresSchema
 {
@@ -165,6 +166,20 @@ internal static class PostgresSchema
         """,
         """
         ALTER TABLE tokens ADD COLUMN expires_at timestamptz;
+        """,
+        """
+        ALTER TABLE tickets ADD COLUMN next_alarm_at timestamptz;
+        CREATE INDEX tickets_next_alarm ON tickets (next_alarm_at, id) WHERE next_alarm_at IS NOT NULL;
+        CREATE TABLE scheduler_changes (
+            sequence bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            job_key TEXT NOT NULL,
+            action TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            at timestamptz NOT NULL,
+            reason TEXT NOT NULL,
+            before_at timestamptz,
+            after_at timestamptz);
+        CREATE INDEX scheduler_changes_job ON scheduler_changes (job_key, sequence);
         """,
     ];
 }

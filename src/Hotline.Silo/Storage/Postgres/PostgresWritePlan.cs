@@ -83,8 +83,8 @@ internal sealed class PostgresWritePlan
         {
             batch.BatchCommands.Add(TicketRows(
                 """
-                INSERT INTO tickets (id, version, state_json, state, caller_phone, district, department_ids, created_at, updated_at)
-                SELECT * FROM unnest(@id, @version, @state_json, @state, @caller_phone, @district, @department_ids, @created_at, @updated_at)
+                INSERT INTO tickets (id, version, state_json, state, caller_phone, district, department_ids, created_at, updated_at, next_alarm_at)
+                SELECT * FROM unnest(@id, @version, @state_json, @state, @caller_phone, @district, @department_ids, @created_at, @updated_at, @next_alarm_at)
                 """, _inserts, null));
         }
 
@@ -94,9 +94,10 @@ internal sealed class PostgresWritePlan
             batch.BatchCommands.Add(TicketRows(
                 """
                 UPDATE tickets t SET version = u.version, state_json = u.state_json, state = u.state, caller_phone = u.caller_phone,
-                    district = u.district, department_ids = u.department_ids, created_at = u.created_at, updated_at = u.updated_at
-                FROM unnest(@id, @version, @state_json, @state, @caller_phone, @district, @department_ids, @created_at, @updated_at, @expected)
-                    AS u(id, version, state_json, state, caller_phone, district, department_ids, created_at, updated_at, expected)
+                    district = u.district, department_ids = u.department_ids, created_at = u.created_at, updated_at = u.updated_at,
+                    next_alarm_at = u.next_alarm_at
+                FROM unnest(@id, @version, @state_json, @state, @caller_phone, @district, @department_ids, @created_at, @updated_at, @next_alarm_at, @expected)
+                    AS u(id, version, state_json, state, caller_phone, district, department_ids, created_at, updated_at, next_alarm_at, expected)
                 WHERE t.id = u.id AND t.version = u.expected
                 """, _updates.ConvertAll(u => u.Last), _updates.ConvertAll(u => u.LockedVersion)));
         }
@@ -186,7 +187,11 @@ internal sealed class PostgresWritePlan
             Texts("district", commits.ConvertAll(c => c.Index.District)),
             Texts("department_ids", commits.ConvertAll(c => DepartmentList.Encode(c.Index.DepartmentIds))),
             Times("created_at", commits.ConvertAll(c => c.Index.CreatedAt)),
-            Times("updated_at", commits.ConvertAll(c => c.Index.UpdatedAt)));
+            Times("updated_at", commits.ConvertAll(c => c.Index.UpdatedAt)),
+            new NpgsqlParameter<DateTime?[]>("next_alarm_at", commits.ConvertAll(c => c.Index.NextAlarmAt?.UtcDateTime).ToArray())
+            {
+                NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz,
+            });
         if (expected is not null)
         {
             command.Parameters.Add(new NpgsqlParameter<long[]>("expected", expected.ToArray()));

@@ -87,7 +87,8 @@ internal sealed class SqliteCommitWriter(SqliteDialect dialect) : ICommitWriter
         write.Bind("$id", commit.TicketId).Bind("$expected", commit.ExpectedVersion).Bind("$version", commit.NewVersion)
             .Bind("$state_json", commit.StateJson).Bind("$state", index.State).Bind("$caller_phone", index.CallerPhone)
             .Bind("$district", index.District).Bind("$department_ids", departments)
-            .Bind("$created_at", dialect.ToDb(index.CreatedAt)).Bind("$updated_at", dialect.ToDb(index.UpdatedAt));
+            .Bind("$created_at", dialect.ToDb(index.CreatedAt)).Bind("$updated_at", dialect.ToDb(index.UpdatedAt))
+            .Bind("$next_alarm_at", index.NextAlarmAt is { } alarm ? dialect.ToDb(alarm) : DBNull.Value);
         if (write.ExecuteNonQuery() != 1)
         {
             throw new InvalidOperationException($"Ticket {commit.TicketId} changed under the write lock.");

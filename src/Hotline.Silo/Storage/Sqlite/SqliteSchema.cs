@@ -9,7 +9,8 @@ namespace Hotline.Silo.Storage.Sqlite;
 /// flags callback requests whose number is not dialled automatically;
 /// migration 4 the organisation directory (department fields, the audited change history, districts and categories);
 /// migration 5 the health check's write probe, migration 6 the client request ids (AIP-155) answered so far,
-/// migration 7 token expiry.
+/// migration 7 token expiry;
+/// migration 8 the next deadline alarm of each ticket (the scheduler's sweep column) and the audit of supervisors' changes to scheduled jobs.
 /// </summary>
 internal static class SqliteSchema
 {
@@ -165,6 +166,20 @@ internal static class SqliteSchema
         """,
         """
         ALTER TABLE tokens ADD COLUMN expires_at TEXT;
+        """,
+        """
+        ALTER TABLE tickets ADD COLUMN next_alarm_at TEXT;
+        CREATE INDEX tickets_next_alarm ON tickets (next_alarm_at, id) WHERE next_alarm_at IS NOT NULL;
+        CREATE TABLE scheduler_changes (
+            sequence INTEGER PRIMARY KEY AUTOINCREMENT,
+            job_key TEXT NOT NULL,
+            action TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            at TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            before_at TEXT,
+            after_at TEXT);
+        CREATE INDEX scheduler_changes_job ON scheduler_changes (job_key, sequence);
         """,
     ];
 }

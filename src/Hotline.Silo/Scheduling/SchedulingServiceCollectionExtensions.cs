@@ -1,0 +1,66 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Quartz;
+
+namespace Hotline.Silo.Scheduling;
+
+/// <summary>Registers the scheduler: Quartz.NET on a persistent store, its tables, and the recurring jobs.</summary>
+internal static class SchedulingServiceCollectionExtensions
+{
+    public static IServiceCollection AddHotlineScheduler(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ScheduleOptions>()
+            .Bind(configuration.GetSection(ScheduleOptions.SectionName))
+            .Validate(o => o.SweepInterval >= TimeSpan.FromMilliseconds(100), "Schedule:SweepInterval must be at least 00:00:00.1")
+            .Validate(o => o.SweepBatch >= 1 && o.SweepParallelism >= 1, "Schedule:SweepBatch and Schedule:SweepParallelism must be at least 1")
+            .Validate(o => QuietHours.TryParse(o.QuietHours, out _), "Schedule:QuietHours must be empty or HH:mm-HH:mm, e.g. 21:00-08:00")
+            .ValidateOnStart();
+        services.AddSingleton<AlarmSweep>();
+        services.AddSingleton<ReturnVisitDialer>();
+        services.AddSingleton<IReturnVisitLine, OutboundReturnVisitLine>();
+        var settings = configuration.GetSection(ScheduleOptions.SectionName).Get<ScheduleOptions>() ?? new ScheduleOptions();
+        if (!settings.Enabled)
+        {
+            return services;
+        }
+
+        var store = SchedulerStore.From(configuration);
+        services.AddSingleton(store);
+        services.AddHostedService<SchedulerSchemaStartup>();
+        services.AddQuartz(q =>
+        {
+            q.ConfigureScheduler(o =>
+            {
+                o.InstanceName = "hotline";
+                o.GenerateInstanceId = true;
+            });
+            q.UseDefaultThreadPool(pool => pool.MaxConcurrency = 4);
+            q.UsePersistentStore(s =>
+            {
+                s.ConfigureStore(o => o.MisfireThreshold = settings.MisfireThreshold);
+                s.UseSystemTextJsonSerializer();
+                if (store.Postgres)
+                {
+                    s.UsePostgres(store.ConnectionString);
+                    s.UseClustering(c =>
+                    {
+                        c.CheckinInterval = settings.ClusterCheckinInterval;
+                        c.CheckinMisfireThreshold = settings.ClusterCheckinMisfireThreshold;
+                    });
+                }
+                else
+                {
+                    s.UseSqlite(store.ConnectionString);
+                }
+            });
+        });
+        services.Configure<QuartzOptions>(o =>
+        {
+            o.Scheduling.IgnoreDuplicates = true;
+            o.Scheduling.OverwriteExistingData = false;
+        });
+        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        services.AddHostedService<SchedulerJobsStartup>();
+        return services;
+    }
+}
