@@ -44,6 +44,7 @@ internal static class StorageServiceCollectionExtensions
         services.AddSingleton<IDirectoryStore, SqlDirectoryStore>();
         services.TryAddSingleton<ITicketRedispatcher, UnavailableTicketRedispatcher>();
         services.AddSingleton<OrganisationDirectory>();
+        services.AddSingleton<IStaffStore, SqlStaffStore>();
 
         // Telephony's tables; Hosting/Composition hands them to the SIP edge and the call centre as its ports.
         services.AddSingleton(AgentRealm.From(configuration));

@@ -8,7 +8,8 @@ namespace Hotline.Silo.Storage.Postgres;
 /// histories are append-only: triggers refuse UPDATE and DELETE. Migration 2 holds the telephony tables; migration 3 flags
 /// callback requests whose number is not dialled automatically;
 /// migration 4 the organisation directory (department fields, audited change history, districts and categories);
-/// migration 5 the health check's write probe, migration 6 the client request ids (AIP-155) answered so far.
+/// migration 5 the health check's write probe, migration 6 the client request ids (AIP-155) answered so far;
+/// migration 7 the web console's staff accounts (PBKDF2 password hashes, failed sign-ins and lock-out).
 /// </summary>
 internal static class PostgresSchema
 {
@@ -161,6 +162,18 @@ internal static class PostgresSchema
             request_id TEXT NOT NULL,
             ticket_id TEXT NOT NULL,
             PRIMARY KEY (caller, request_id));
+        """,
+        """
+        CREATE TABLE staff (
+            id text PRIMARY KEY,
+            role text NOT NULL,
+            department_id text,
+            password_hash text NOT NULL,
+            enabled boolean NOT NULL,
+            failed_attempts integer NOT NULL DEFAULT 0,
+            locked_until timestamptz,
+            created_at timestamptz NOT NULL,
+            updated_at timestamptz NOT NULL);
         """,
     ];
 }

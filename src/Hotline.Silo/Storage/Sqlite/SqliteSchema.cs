@@ -8,7 +8,8 @@ namespace Hotline.Silo.Storage.Sqlite;
 /// Migration 2 holds the telephony tables (agents, agent states, call records, callbacks); migration 3
 /// flags callback requests whose number is not dialled automatically;
 /// migration 4 the organisation directory (department fields, the audited change history, districts and categories);
-/// migration 5 the health check's write probe, migration 6 the client request ids (AIP-155) answered so far.
+/// migration 5 the health check's write probe, migration 6 the client request ids (AIP-155) answered so far;
+/// migration 7 the web console's staff accounts (PBKDF2 password hashes, failed sign-ins and lock-out).
 /// </summary>
 internal static class SqliteSchema
 {
@@ -161,6 +162,18 @@ internal static class SqliteSchema
             request_id TEXT NOT NULL,
             ticket_id TEXT NOT NULL,
             PRIMARY KEY (caller, request_id));
+        """,
+        """
+        CREATE TABLE staff (
+            id TEXT NOT NULL PRIMARY KEY,
+            role TEXT NOT NULL,
+            department_id TEXT,
+            password_hash TEXT NOT NULL,
+            enabled INTEGER NOT NULL,
+            failed_attempts INTEGER NOT NULL DEFAULT 0,
+            locked_until TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL);
         """,
     ];
 }
