@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(baresip-core postgresql python3-grpcio python3-grpc-tools python3-protobuf sip-tester)
+packages=(baresip-core chromium chromium-driver postgresql python3-grpcio python3-grpc-tools python3-protobuf sip-tester)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

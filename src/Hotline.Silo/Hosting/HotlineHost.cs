@@ -2,6 +2,7 @@ using Hotline.Silo.Cluster;
 using Hotline.Silo.Dashboard;
 using Hotline.Silo.Demo;
 using Hotline.Silo.Metrics;
+using Hotline.Silo.WebConsole;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 namespace Hotline.Silo.Hosting;
@@ -37,7 +38,8 @@ internal static class HotlineHost
         builder.UseHotlineSilo(cluster);
         builder.Services.AddDemoOrganisation(loadDemo);
         builder.Services.AddServerParts(builder.Configuration);
-        builder.Services.AddSupervisorAccess();
+        builder.Services.AddConsoleAccess(builder.Configuration);
+        builder.Services.AddWebConsole(builder.Configuration);
         configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
@@ -47,12 +49,14 @@ internal static class HotlineHost
         app.Services.GetRequiredService<PrometheusExporter>();
         // Routing first; then each request keeps only the endpoints of the listener it arrived on.
         app.UseRouting();
+        app.UseWebConsole();
         app.UseAuthentication();
         app.UseAuthorization();
         Composition.MapGrpcParts(app, ports);
         app.MapHealthChecks("/healthz");
         app.MapGet("/metrics", (PrometheusExporter exporter) => Results.Text(exporter.Scrape(), PrometheusText.ContentType));
         app.MapSupervisorDashboard();
+        app.MapWebConsole();
         LogLifecycle(app, settings, ports);
         return app;
     }

@@ -47,6 +47,7 @@ internal static class StorageServiceCollectionExtensions
         services.AddSingleton<OrganisationDirectory>();
         services.AddSingleton<CachedTicketVocabulary>();
         services.AddSingleton<ITicketVocabulary>(sp => sp.GetRequiredService<CachedTicketVocabulary>());
+        services.AddSingleton<IStaffStore, SqlStaffStore>();
 
         // Telephony's tables; Hosting/Composition hands them to the SIP edge and the call centre as its ports.
         services.AddSingleton(AgentRealm.From(configuration));

@@ -131,6 +131,7 @@ internal sealed partial class CallCenter
 
     private void RefreshLiveCounts()
     {
+        _changes.Signal();
         int ready = 0, busy = 0, offline = 0;
         foreach (var agent in _acd.Agents)
         {

@@ -21,6 +21,7 @@ internal sealed partial class CallCenter : ICallCenter, IAgentRegistrationListen
     private readonly AcdEngine _acd;
     private readonly Dictionary<string, HotlineCall> _calls = new(StringComparer.Ordinal);
     private readonly AgentNotices _notices = new();
+    private readonly ChangeSignal _changes = new();
     private readonly AgentStateWriter _states;
     private readonly IAgentCredentialStore _credentials;
     private readonly ICallDetailRecordStore _records;
@@ -148,7 +149,10 @@ internal sealed partial class CallCenter : ICallCenter, IAgentRegistrationListen
         _pendingSaves.TryAdd(save, 0);
         await save.ConfigureAwait(false);
         _pendingSaves.TryRemove(save, out _);
+        _changes.Signal();
     }
+
+    public Task WaitForChangeAsync(CancellationToken cancellationToken) => _changes.WaitAsync(cancellationToken);
 
     private async Task SaveRecordCoreAsync(CallDetailRecord record)
     {

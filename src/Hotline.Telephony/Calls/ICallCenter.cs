@@ -33,4 +33,10 @@ public interface ICallCenter
 
     /// <summary>Every queue with its waiting calls.</summary>
     IReadOnlyList<QueueSnapshot> ListQueues();
+
+    /// <summary>
+    /// Completes at the next change the wallboard shows (an agent's state, a queue, a call ended and its record
+    /// kept); cancelled by <paramref name="cancellationToken"/>.
+    /// </summary>
+    Task WaitForChangeAsync(CancellationToken cancellationToken);
 }

@@ -10,7 +10,8 @@ namespace Hotline.Silo.Storage.Postgres;
 /// migration 4 the organisation directory (department fields, audited change history, districts and categories);
 /// migration 5 the health check's write probe, migration 6 the client request ids (AIP-155) answered so far,
 /// migration 7 token expiry;
-/// migration 8 the next deadline alarm of each ticket (the scheduler's sweep column) and the audit of supervisors' changes to scheduled jobs.
+/// migration 8 the next deadline alarm of each ticket (the scheduler's sweep column) and the audit of supervisors' changes to scheduled jobs;
+/// migration 9 the web console's staff accounts (PBKDF2 password hashes, failed sign-ins and lock-out).
 /// </summary>
 internal static class PostgresSchema
 {
@@ -180,6 +181,18 @@ internal static class PostgresSchema
             before_at timestamptz,
             after_at timestamptz);
         CREATE INDEX scheduler_changes_job ON scheduler_changes (job_key, sequence);
+        """,
+        """
+        CREATE TABLE staff (
+            id text PRIMARY KEY,
+            role text NOT NULL,
+            department_id text,
+            password_hash text NOT NULL,
+            enabled boolean NOT NULL,
+            failed_attempts integer NOT NULL DEFAULT 0,
+            locked_until timestamptz,
+            created_at timestamptz NOT NULL,
+            updated_at timestamptz NOT NULL);
         """,
     ];
 }

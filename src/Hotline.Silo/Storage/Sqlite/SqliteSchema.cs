@@ -10,7 +10,8 @@ namespace Hotline.Silo.Storage.Sqlite;
 /// migration 4 the organisation directory (department fields, the audited change history, districts and categories);
 /// migration 5 the health check's write probe, migration 6 the client request ids (AIP-155) answered so far,
 /// migration 7 token expiry;
-/// migration 8 the next deadline alarm of each ticket (the scheduler's sweep column) and the audit of supervisors' changes to scheduled jobs.
+/// migration 8 the next deadline alarm of each ticket (the scheduler's sweep column) and the audit of supervisors' changes to scheduled jobs;
+/// migration 9 the web console's staff accounts (PBKDF2 password hashes, failed sign-ins and lock-out).
 /// </summary>
 internal static class SqliteSchema
 {
@@ -180,6 +181,18 @@ internal static class SqliteSchema
             before_at TEXT,
             after_at TEXT);
         CREATE INDEX scheduler_changes_job ON scheduler_changes (job_key, sequence);
+        """,
+        """
+        CREATE TABLE staff (
+            id TEXT NOT NULL PRIMARY KEY,
+            role TEXT NOT NULL,
+            department_id TEXT,
+            password_hash TEXT NOT NULL,
+            enabled INTEGER NOT NULL,
+            failed_attempts INTEGER NOT NULL DEFAULT 0,
+            locked_until TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL);
         """,
     ];
 }

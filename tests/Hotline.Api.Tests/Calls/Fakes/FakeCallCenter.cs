@@ -63,6 +63,9 @@ internal sealed class FakeCallCenter : ICallCenter
 
     public IReadOnlyList<QueueSnapshot> ListQueues() => Queues;
 
+    /// <summary>Nothing here changes by itself.</summary>
+    public Task WaitForChangeAsync(CancellationToken cancellationToken) => Task.Delay(Timeout.Infinite, cancellationToken);
+
     private Task<CallCenterResult> Record(string command)
     {
         Commands.Enqueue(command);

@@ -1,0 +1,129 @@
+using System.Net.ServerSentEvents;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Hotline.Contracts.Agents;
+using Hotline.Telephony.Calls;
+using Microsoft.Extensions.Options;
+
+namespace Hotline.Silo.WebConsole;
+
+/// <summary>
+/// <c>/api/console/wallboard</c> (one snapshot) and <c>/api/console/wallboard/events</c> (Server-Sent Events): a new
+/// snapshot whenever the call center reports a change, and at least every few seconds for the stores' figures.
+/// Agents' time in state is counted by the page from <c>since</c>, so an unchanged snapshot is not sent again.
+/// </summary>
+internal static class WallboardApi
+{
+    private static readonly TimeSpan RefreshEvery = TimeSpan.FromSeconds(3);
+
+    public static void Map(RouteGroupBuilder api)
+    {
+        var wallboard = api.MapGroup("/wallboard").RequireAuthorization(ConsolePolicies.Supervisor);
+        wallboard.MapGet("", async (HttpContext context, IServiceProvider services, WallboardData data, IOptions<WallboardOptions> options, TimeProvider time) =>
+            Results.Json(await SnapshotAsync(services, data, options.Value, time, context.RequestAborted)));
+        wallboard.MapGet("/events", (HttpContext context, IServiceProvider services, WallboardData data, IOptions<WallboardOptions> options, TimeProvider time, IHostApplicationLifetime lifetime) =>
+            TypedResults.ServerSentEvents(StreamAsync(services, data, options.Value, time, context.RequestAborted, lifetime.ApplicationStopping)));
+    }
+
+    private static async IAsyncEnumerable<SseItem<string>> StreamAsync(
+        IServiceProvider services, WallboardData data, WallboardOptions options, TimeProvider time,
+        CancellationToken aborted, CancellationToken stopping, [EnumeratorCancellation] CancellationToken enumeration = default)
+    {
+        using var watching = CancellationTokenSource.CreateLinkedTokenSource(aborted, stopping, enumeration);
+        var center = services.GetService<ICallCenter>();
+        string? sent = null;
+        while (!watching.IsCancellationRequested)
+        {
+            // Take the change task before reading, so a change during the read is not missed.
+            var changed = center?.WaitForChangeAsync(watching.Token) ?? Task.Delay(Timeout.Infinite, watching.Token);
+            string json;
+            try
+            {
+                json = JsonSerializer.Serialize(await SnapshotAsync(services, data, options, time, watching.Token));
+            }
+            catch (OperationCanceledException)
+            {
+                yield break;
+            }
+
+            if (json != sent)
+            {
+                sent = json;
+                yield return new SseItem<string>(json, "snapshot");
+            }
+
+            try
+            {
+                await Task.WhenAny(changed, Task.Delay(RefreshEvery, time, watching.Token)).Unwrap();
+            }
+            catch (OperationCanceledException)
+            {
+                yield break;
+            }
+        }
+    }
+
+    private static async Task<object> SnapshotAsync(
+        IServiceProvider services, WallboardData data, WallboardOptions options, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var center = services.GetService<ICallCenter>();
+        var queues = center?.ListQueues() ?? [];
+        var agents = center?.ListAgents() ?? [];
+        var (calls, tickets) = await data.ReadAsync(cancellationToken);
+        var alerts = new List<string>();
+        foreach (var queue in queues.Where(q => q.LongestWait.TotalSeconds > options.LongestWaitAlertSeconds))
+        {
+            alerts.Add($"队列 {queue.QueueId} 最长等待已超过 {options.LongestWaitAlertSeconds} 秒");
+        }
+
+        if (calls.ServiceLevel is { } level && level < options.ServiceLevelTarget)
+        {
+            alerts.Add($"服务水平 {level:P0} 低于目标 {options.ServiceLevelTarget:P0}");
+        }
+
+        var late = tickets.Count(t => TicketJsonLate(t));
+        if (late > 0)
+        {
+            alerts.Add($"{late} 张工单已超期");
+        }
+
+        return new
+        {
+            at = time.GetUtcNow(),
+            queues = queues.OrderBy(q => q.QueueId, StringComparer.Ordinal).Select(q => new
+            {
+                queueId = q.QueueId,
+                waiting = q.Waiting,
+                longestWaitSeconds = (int)q.LongestWait.TotalSeconds,
+                readyAgents = q.ReadyAgents,
+                busyAgents = q.BusyAgents,
+            }),
+            agents = agents.OrderBy(a => a.AgentId, StringComparer.Ordinal).Select(a => new
+            {
+                id = a.AgentId,
+                state = a.State.ToString(),
+                label = ConsoleLabels.Agent(a.State),
+                reason = a.Reason,
+                since = a.Since,
+            }),
+            agentCounts = Enum.GetValues<AgentState>().Select(s => new { state = s.ToString(), label = ConsoleLabels.Agent(s), count = agents.Count(a => a.State == s) }),
+            today = new
+            {
+                offered = calls.Offered,
+                answered = calls.Answered,
+                abandoned = calls.Abandoned,
+                answerRate = calls.AnswerRate,
+                answered15Rate = calls.Answered15Rate,
+                asaSeconds = calls.AsaSeconds,
+                serviceLevel = calls.ServiceLevel,
+                serviceLevelTarget = options.ServiceLevelTarget,
+                serviceLevelSeconds = options.ServiceLevelSeconds,
+            },
+            tickets = tickets.Select(TicketJson.From),
+            alerts,
+        };
+    }
+
+    private static bool TicketJsonLate(Hotline.Contracts.Tickets.TicketView t) =>
+        t.SignStatus == Hotline.Contracts.Tickets.DeadlineStatus.Overdue || t.HandleStatus == Hotline.Contracts.Tickets.DeadlineStatus.Overdue;
+}
