@@ -3,6 +3,7 @@ using Hotline.Api.Desks;
 using Hotline.Api.Pipeline;
 using Hotline.Contracts.Grains;
 using Hotline.Silo.Agents;
+using Hotline.Silo.Reports;
 using Hotline.Silo.Search;
 using Hotline.Silo.Storage;
 using Hotline.Silo.Storage.Sql;
@@ -41,6 +42,7 @@ internal static class Composition
         services.AddHotlineCallCenterApi();
         services.AddHostSearch(configuration);
         services.AddTelephonyParts(configuration);
+        services.AddReports(configuration);
         return services;
     }
 

@@ -2,6 +2,7 @@ using Hotline.Silo.Cluster;
 using Hotline.Silo.Dashboard;
 using Hotline.Silo.Demo;
 using Hotline.Silo.Metrics;
+using Hotline.Silo.Reports;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 namespace Hotline.Silo.Hosting;
@@ -38,6 +39,7 @@ internal static class HotlineHost
         builder.Services.AddDemoOrganisation(loadDemo);
         builder.Services.AddServerParts(builder.Configuration);
         builder.Services.AddSupervisorAccess();
+        builder.Services.AddReportAccess();
         configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
@@ -53,6 +55,7 @@ internal static class HotlineHost
         app.MapHealthChecks("/healthz");
         app.MapGet("/metrics", (PrometheusExporter exporter) => Results.Text(exporter.Scrape(), PrometheusText.ContentType));
         app.MapSupervisorDashboard();
+        app.MapReports();
         LogLifecycle(app, settings, ports);
         return app;
     }

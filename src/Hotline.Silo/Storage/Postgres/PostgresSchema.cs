@@ -8,7 +8,8 @@ namespace Hotline.Silo.Storage.Postgres;
 /// histories are append-only: triggers refuse UPDATE and DELETE. Migration 2 holds the telephony tables; migration 3 flags
 /// callback requests whose number is not dialled automatically;
 /// migration 4 the organisation directory (department fields, audited change history, districts and categories);
-/// migration 5 the health check's write probe, migration 6 the client request ids (AIP-155) answered so far.
+/// migration 5 the health check's write probe, migration 6 the client request ids (AIP-155) answered so far,
+/// migration 7 the reports' daily snapshots (report_daily, report_days) and the index reports read ticket events by.
 /// </summary>
 internal static class PostgresSchema
 {
@@ -161,6 +162,36 @@ internal static class PostgresSchema
             request_id TEXT NOT NULL,
             ticket_id TEXT NOT NULL,
             PRIMARY KEY (caller, request_id));
+        """,
+    """
+        CREATE TABLE report_daily (
+            day text NOT NULL,
+            dimension text NOT NULL,
+            dim_key text NOT NULL,
+            calls_offered bigint NOT NULL,
+            calls_answered bigint NOT NULL,
+            calls_abandoned bigint NOT NULL,
+            answered_in_15_seconds bigint NOT NULL,
+            answered_in_service_level bigint NOT NULL,
+            answer_wait_milliseconds bigint NOT NULL,
+            talk_milliseconds bigint NOT NULL,
+            tickets_created bigint NOT NULL,
+            tickets_merged bigint NOT NULL,
+            resolved_directly bigint NOT NULL,
+            dispatched bigint NOT NULL,
+            claims bigint NOT NULL,
+            claims_on_time bigint NOT NULL,
+            replies bigint NOT NULL,
+            replies_on_time bigint NOT NULL,
+            returns bigint NOT NULL,
+            extensions bigint NOT NULL,
+            closed bigint NOT NULL,
+            callbacks_due bigint NOT NULL,
+            callbacks_valid bigint NOT NULL,
+            callbacks_satisfied bigint NOT NULL,
+            PRIMARY KEY (dimension, day, dim_key));
+        CREATE TABLE report_days (day text NOT NULL PRIMARY KEY, filled_at text NOT NULL);
+        CREATE INDEX ticket_events_at ON ticket_events (at);
         """,
     ];
 }

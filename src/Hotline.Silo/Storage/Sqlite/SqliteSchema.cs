@@ -8,7 +8,8 @@ namespace Hotline.Silo.Storage.Sqlite;
 /// Migration 2 holds the telephony tables (agents, agent states, call records, callbacks); migration 3
 /// flags callback requests whose number is not dialled automatically;
 /// migration 4 the organisation directory (department fields, the audited change history, districts and categories);
-/// migration 5 the health check's write probe, migration 6 the client request ids (AIP-155) answered so far.
+/// migration 5 the health check's write probe, migration 6 the client request ids (AIP-155) answered so far,
+/// migration 7 the reports' daily snapshots (report_daily, report_days) and the index reports read ticket events by.
 /// </summary>
 internal static class SqliteSchema
 {
@@ -161,6 +162,36 @@ internal static class SqliteSchema
             request_id TEXT NOT NULL,
             ticket_id TEXT NOT NULL,
             PRIMARY KEY (caller, request_id));
+        """,
+    """
+        CREATE TABLE report_daily (
+            day TEXT NOT NULL,
+            dimension TEXT NOT NULL,
+            dim_key TEXT NOT NULL,
+            calls_offered INTEGER NOT NULL,
+            calls_answered INTEGER NOT NULL,
+            calls_abandoned INTEGER NOT NULL,
+            answered_in_15_seconds INTEGER NOT NULL,
+            answered_in_service_level INTEGER NOT NULL,
+            answer_wait_milliseconds INTEGER NOT NULL,
+            talk_milliseconds INTEGER NOT NULL,
+            tickets_created INTEGER NOT NULL,
+            tickets_merged INTEGER NOT NULL,
+            resolved_directly INTEGER NOT NULL,
+            dispatched INTEGER NOT NULL,
+            claims INTEGER NOT NULL,
+            claims_on_time INTEGER NOT NULL,
+            replies INTEGER NOT NULL,
+            replies_on_time INTEGER NOT NULL,
+            returns INTEGER NOT NULL,
+            extensions INTEGER NOT NULL,
+            closed INTEGER NOT NULL,
+            callbacks_due INTEGER NOT NULL,
+            callbacks_valid INTEGER NOT NULL,
+            callbacks_satisfied INTEGER NOT NULL,
+            PRIMARY KEY (dimension, day, dim_key));
+        CREATE TABLE report_days (day TEXT NOT NULL PRIMARY KEY, filled_at TEXT NOT NULL);
+        CREATE INDEX ticket_events_at ON ticket_events (at);
         """,
     ];
 }
