@@ -6,6 +6,7 @@ using Hotline.Contracts.Grains;
 using Hotline.Silo.Agents;
 using Hotline.Silo.Organisation;
 using Hotline.Silo.Organisation.Administration;
+using Hotline.Silo.Reports;
 using Hotline.Silo.Search;
 using Hotline.Silo.Scheduling;
 using Hotline.Silo.Storage;
@@ -50,6 +51,7 @@ internal static class Composition
 
         // After the silo (registered earlier) so the sweep's grain calls find it started, and stopped before it.
         services.AddHotlineScheduler(configuration);
+        services.AddReports(configuration);
         return services;
     }
 

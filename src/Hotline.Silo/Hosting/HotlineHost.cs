@@ -2,6 +2,7 @@ using Hotline.Silo.Cluster;
 using Hotline.Silo.Dashboard;
 using Hotline.Silo.Demo;
 using Hotline.Silo.Metrics;
+using Hotline.Silo.Reports;
 using Hotline.Silo.WebConsole;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
@@ -40,6 +41,7 @@ internal static class HotlineHost
         builder.Services.AddServerParts(builder.Configuration);
         builder.Services.AddConsoleAccess(builder.Configuration);
         builder.Services.AddWebConsole(builder.Configuration);
+        builder.Services.AddReportAccess();
         configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
@@ -57,6 +59,7 @@ internal static class HotlineHost
         app.MapGet("/metrics", (PrometheusExporter exporter) => Results.Text(exporter.Scrape(), PrometheusText.ContentType));
         app.MapSupervisorDashboard();
         app.MapWebConsole();
+        app.MapReports();
         LogLifecycle(app, settings, ports);
         return app;
     }

@@ -11,7 +11,8 @@ namespace Hotline.Silo.Storage.Postgres;
 /// migration 5 the health check's write probe, migration 6 the client request ids (AIP-155) answered so far,
 /// migration 7 token expiry;
 /// migration 8 the next deadline alarm of each ticket (the scheduler's sweep column) and the audit of supervisors' changes to scheduled jobs;
-/// migration 9 the web console's staff accounts (PBKDF2 password hashes, failed sign-ins and lock-out).
+/// migration 9 the web console's staff accounts (PBKDF2 password hashes, failed sign-ins and lock-out);
+/// migration 10 the reports' daily snapshots (report_daily, report_days) and the index reports read ticket events by.
 /// </summary>
 internal static class PostgresSchema
 {
@@ -193,6 +194,37 @@ internal static class PostgresSchema
             locked_until timestamptz,
             created_at timestamptz NOT NULL,
             updated_at timestamptz NOT NULL);
+        """,
+        """
+    """
+        CREATE TABLE report_daily (
+            day text NOT NULL,
+            dimension text NOT NULL,
+            dim_key text NOT NULL,
+            calls_offered bigint NOT NULL,
+            calls_answered bigint NOT NULL,
+            calls_abandoned bigint NOT NULL,
+            answered_in_15_seconds bigint NOT NULL,
+            answered_in_service_level bigint NOT NULL,
+            answer_wait_milliseconds bigint NOT NULL,
+            talk_milliseconds bigint NOT NULL,
+            tickets_created bigint NOT NULL,
+            tickets_merged bigint NOT NULL,
+            resolved_directly bigint NOT NULL,
+            dispatched bigint NOT NULL,
+            claims bigint NOT NULL,
+            claims_on_time bigint NOT NULL,
+            replies bigint NOT NULL,
+            replies_on_time bigint NOT NULL,
+            returns bigint NOT NULL,
+            extensions bigint NOT NULL,
+            closed bigint NOT NULL,
+            callbacks_due bigint NOT NULL,
+            callbacks_valid bigint NOT NULL,
+            callbacks_satisfied bigint NOT NULL,
+            PRIMARY KEY (dimension, day, dim_key));
+        CREATE TABLE report_days (day text NOT NULL PRIMARY KEY, filled_at text NOT NULL);
+        CREATE INDEX ticket_events_at ON ticket_events (at);
         """,
     ];
 }

@@ -11,7 +11,8 @@ namespace Hotline.Silo.Storage.Sqlite;
 /// migration 5 the health check's write probe, migration 6 the client request ids (AIP-155) answered so far,
 /// migration 7 token expiry;
 /// migration 8 the next deadline alarm of each ticket (the scheduler's sweep column) and the audit of supervisors' changes to scheduled jobs;
-/// migration 9 the web console's staff accounts (PBKDF2 password hashes, failed sign-ins and lock-out).
+/// migration 9 the web console's staff accounts (PBKDF2 password hashes, failed sign-ins and lock-out);
+/// migration 10 the reports' daily snapshots (report_daily, report_days) and the index reports read ticket events by.
 /// </summary>
 internal static class SqliteSchema
 {
@@ -193,6 +194,37 @@ internal static class SqliteSchema
             locked_until TEXT,
             created_at TEXT NOT NULL,
             updated_at TEXT NOT NULL);
+        """,
+        """
+    """
+        CREATE TABLE report_daily (
+            day TEXT NOT NULL,
+            dimension TEXT NOT NULL,
+            dim_key TEXT NOT NULL,
+            calls_offered INTEGER NOT NULL,
+            calls_answered INTEGER NOT NULL,
+            calls_abandoned INTEGER NOT NULL,
+            answered_in_15_seconds INTEGER NOT NULL,
+            answered_in_service_level INTEGER NOT NULL,
+            answer_wait_milliseconds INTEGER NOT NULL,
+            talk_milliseconds INTEGER NOT NULL,
+            tickets_created INTEGER NOT NULL,
+            tickets_merged INTEGER NOT NULL,
+            resolved_directly INTEGER NOT NULL,
+            dispatched INTEGER NOT NULL,
+            claims INTEGER NOT NULL,
+            claims_on_time INTEGER NOT NULL,
+            replies INTEGER NOT NULL,
+            replies_on_time INTEGER NOT NULL,
+            returns INTEGER NOT NULL,
+            extensions INTEGER NOT NULL,
+            closed INTEGER NOT NULL,
+            callbacks_due INTEGER NOT NULL,
+            callbacks_valid INTEGER NOT NULL,
+            callbacks_satisfied INTEGER NOT NULL,
+            PRIMARY KEY (dimension, day, dim_key));
+        CREATE TABLE report_days (day TEXT NOT NULL PRIMARY KEY, filled_at TEXT NOT NULL);
+        CREATE INDEX ticket_events_at ON ticket_events (at);
         """,
     ];
 }

@@ -1,0 +1,26 @@
+namespace Hotline.Silo.Reports;
+
+/// <summary>The figures a report shows, in the order of its columns.</summary>
+internal enum ReportFigure
+{
+    CallsOffered,
+    CallsAnswered,
+    CallsAbandoned,
+    AnswerRate,
+    AnswerRate15Seconds,
+    AverageSpeedOfAnswerSeconds,
+    AverageHandleTimeSeconds,
+    ServiceLevel,
+    TicketsCreated,
+    DirectResolutionRate,
+    Dispatched,
+    OnTimeClaimRate,
+    OnTimeReplyRate,
+    CompletionRate,
+    ReturnRate,
+    ExtensionRate,
+    Overdue,
+    CallbackRate,
+    SatisfactionRate,
+    ThreeRateScore,
+}
