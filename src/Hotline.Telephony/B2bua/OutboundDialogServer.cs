@@ -140,6 +140,7 @@ internal sealed class OutboundDialogServer(OutboundLeg leg, OutboundReferHandler
             return;
         }
         NegotiatedMedia? changed = null;
+        bool? held = null;
         OkRetransmitter? pending = null;
         SipResponse response;
         lock (leg.Gate)
@@ -155,7 +156,7 @@ internal sealed class OutboundDialogServer(OutboundLeg leg, OutboundReferHandler
             }
             else
             {
-                response = AnswerReinvite(request, offer, dialog, out changed);
+                response = AnswerReinvite(request, offer, dialog, out changed, out held);
                 if (response.StatusCode == 200)
                 {
                     _pendingOk = pending = new OkRetransmitter(transaction, response, leg.Service.Time, leg.Service.Timers, OnReinviteNotAcked);
@@ -173,12 +174,17 @@ internal sealed class OutboundDialogServer(OutboundLeg leg, OutboundReferHandler
         {
             leg.RaiseMediaChanged(changed);
         }
+        if (held is { } holding)
+        {
+            leg.RaiseHoldChanged(holding);
+        }
     }
 
     /// <summary>Under the lock: our 2xx with the answer (or, for an offerless re-INVITE, an offer), or 488.</summary>
-    private SipResponse AnswerReinvite(SipRequest request, SessionDescription? offer, SipDialog dialog, out NegotiatedMedia? changed)
+    private SipResponse AnswerReinvite(SipRequest request, SessionDescription? offer, SipDialog dialog, out NegotiatedMedia? changed, out bool? held)
     {
         changed = null;
+        held = null;
         SessionDescription local;
         if (offer is null)
         {
@@ -191,6 +197,13 @@ internal sealed class OutboundDialogServer(OutboundLeg leg, OutboundReferHandler
             if (media != leg.CurrentMedia)
             {
                 leg.CurrentMedia = changed = media;
+            }
+            // RFC 3264 §8.4: an offer that wants nothing from us (sendonly, inactive, or the old c=0.0.0.0) is the
+            // called party holding the call; a later one that wants media again resumes it.
+            if (!negotiation.Sends != leg.HeldByRemote)
+            {
+                leg.HeldByRemote = !negotiation.Sends;
+                held = leg.HeldByRemote;
             }
         }
         else

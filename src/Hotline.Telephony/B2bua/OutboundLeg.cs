@@ -82,6 +82,9 @@ internal sealed class OutboundLeg
     /// <summary>The remote RTP address or codec changed after answer (re-INVITE in either direction).</summary>
     public event Action<OutboundLeg, NegotiatedMedia>? MediaChanged;
 
+    /// <summary>The called party put the call on hold (true) or resumed it (false) by re-INVITE.</summary>
+    public event Action<OutboundLeg, bool>? HoldChanged;
+
     /// <summary>A REFER arrived with this Refer-To URI; return true to accept it (202), false to decline (603).</summary>
     public Func<OutboundLeg, string, bool>? TransferRequested { get; set; }
 
@@ -98,6 +101,9 @@ internal sealed class OutboundLeg
 
     /// <summary>Under <see cref="Gate"/>: the media last agreed.</summary>
     internal NegotiatedMedia? CurrentMedia { get; set; }
+
+    /// <summary>Under <see cref="Gate"/>: the called party's last offer held the call.</summary>
+    internal bool HeldByRemote { get; set; }
 
     /// <summary>Under <see cref="Gate"/>: our own re-INVITE is out (a called party's one meanwhile is glare, §14.2).</summary>
     internal bool ReinviteInProgress { get; set; }
@@ -266,6 +272,8 @@ internal sealed class OutboundLeg
     internal void RaiseRemoteEnded(string reason) => Raise(nameof(RemoteEnded), () => RemoteEnded?.Invoke(this, reason));
 
     internal void RaiseMediaChanged(NegotiatedMedia media) => Raise(nameof(MediaChanged), () => MediaChanged?.Invoke(this, media));
+
+    internal void RaiseHoldChanged(bool held) => Raise(nameof(HoldChanged), () => HoldChanged?.Invoke(this, held));
 
     internal void RaiseDigit(char digit) => Raise(nameof(Digit), () => Digit?.Invoke(this, digit));
 

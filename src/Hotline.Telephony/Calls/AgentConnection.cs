@@ -60,6 +60,7 @@ internal sealed class AgentConnection(HotlineCall call)
         _ringingAgent = agentId;
         call.Record(new AgentOffered(call.Now, agentId));
         leg.RemoteEnded += (ended, reason) => _center.Post(() => OnHungUp(ended, reason));
+        leg.HoldChanged += (held, hold) => _center.Post(() => OnPhoneHold(held, hold));
         leg.TransferRequested = call.Transfers.OnReferred;
         leg.Completion.ContinueWith(
             completed => _center.Post(() => OnLegCompleted(leg, agentId, completed.Result)),
@@ -132,6 +133,16 @@ internal sealed class AgentConnection(HotlineCall call)
             call.Flow.Silence();
         }
         return CallCenterResult.Done;
+    }
+
+    /// <summary>Hold from the agent's phone (re-INVITE sendonly/inactive) works as AgentDesk.Hold: the caller hears music.</summary>
+    private void OnPhoneHold(OutboundLeg leg, bool hold)
+    {
+        if (!call.Ended && ReferenceEquals(leg, Leg))
+        {
+            CallsLog.PhoneHold(_center.Logger, call.Id, AgentId!, hold);
+            SetHold(hold);
+        }
     }
 
     /// <summary>
