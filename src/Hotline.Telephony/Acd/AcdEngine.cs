@@ -1,5 +1,4 @@
 using Hotline.Contracts.Agents;
-using Hotline.Telephony.Acd.Events;
 
 namespace Hotline.Telephony.Acd;
 
@@ -8,73 +7,86 @@ namespace Hotline.Telephony.Acd;
 /// Pure rules, no I/O: each command returns the events it caused (ring this agent, cancel that offer,
 /// agent state changed, callback requested) or a refusal, and the edge acts on them. Time comes from the
 /// <see cref="TimeProvider"/>; the host calls <see cref="ProcessDue"/> at <see cref="NextDueAt"/>.
+/// The agent-state rules are here; the call rules, offers, agent selection and wait estimates are
+/// collaborators sharing one <see cref="AcdBook"/>.
 /// Not thread-safe: the owner (a grain) serialises commands.
 /// </summary>
-public sealed partial class AcdEngine
+public sealed class AcdEngine
 {
-    private readonly TimeProvider _time;
-    private readonly AcdOptions _options;
-    private readonly Dictionary<string, AcdAgent> _agents = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, AcdQueueOptions> _queues = new(StringComparer.Ordinal);
-    private readonly List<AcdEvent> _events = [];
+    /// <summary>Transferred calls go ahead of every ordinary caller: they already waited once.</summary>
+    public const int TransferPriority = AcdCallRules.TransferPriority;
+
+    private readonly AcdBook _book;
+    private readonly WaitEstimator _estimator;
+    private readonly OfferDispatcher _dispatcher;
+    private readonly AcdCallRules _calls;
 
     public AcdEngine(TimeProvider time, AcdOptions options, IEnumerable<AcdQueueOptions> queues)
     {
         ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(queues);
-        _time = time;
-        _options = options;
+        _book = new AcdBook(time, options);
         foreach (AcdQueueOptions queue in queues)
         {
-            _queues.Add(queue.Id, queue);
+            _book.Queues.Add(queue.Id, queue);
         }
+
+        _estimator = new WaitEstimator(_book);
+        _dispatcher = new OfferDispatcher(_book, new AgentSelector(_book));
+        _calls = new AcdCallRules(_book, _dispatcher, _estimator);
     }
 
-    public IReadOnlyCollection<AcdAgent> Agents => _agents.Values;
+    public IReadOnlyCollection<AcdAgent> Agents => _book.Agents.Values;
 
-    public IReadOnlyCollection<AcdQueueOptions> Queues => _queues.Values;
+    public IReadOnlyCollection<AcdQueueOptions> Queues => _book.Queues.Values;
 
-    public AcdAgent? FindAgent(string agentId) => _agents.GetValueOrDefault(agentId);
+    /// <summary>Waiting calls in service order: priority first, then time waited, then arrival order.</summary>
+    public IReadOnlyList<QueuedCall> Waiting => _book.Line.Calls;
+
+    /// <inheritdoc cref="OfferDispatcher.NextDueAt"/>
+    public DateTimeOffset? NextDueAt => _dispatcher.NextDueAt;
+
+    public AcdAgent? FindAgent(string agentId) => _book.Agents.GetValueOrDefault(agentId);
 
     /// <summary>Adds an agent (OFFLINE) or replaces the skills of a known one.</summary>
     public void UpsertAgent(string agentId, IReadOnlyDictionary<string, int> skills)
     {
         ArgumentException.ThrowIfNullOrEmpty(agentId);
         ArgumentNullException.ThrowIfNull(skills);
-        if (_agents.TryGetValue(agentId, out AcdAgent? existing))
+        if (_book.Agents.TryGetValue(agentId, out AcdAgent? existing))
         {
             var replaced = new AcdAgent(agentId, skills, existing.StateSince);
             replaced.Restore(existing);
-            _agents[agentId] = replaced;
+            _book.Agents[agentId] = replaced;
         }
         else
         {
-            _agents.Add(agentId, new AcdAgent(agentId, skills, Now));
+            _book.Agents.Add(agentId, new AcdAgent(agentId, skills, _book.Now));
         }
     }
 
     /// <summary>The agent's phone registered: OFFLINE becomes READY (Acd:ReadyOnRegister) or NOT_READY.</summary>
     public AcdOutcome AgentRegistered(string agentId)
     {
-        if (Find(agentId, out AcdAgent? agent) is { } refused)
+        if (_book.Find(agentId, out AcdAgent? agent) is { } refused)
         {
             return refused;
         }
 
         if (agent.State != AgentState.Offline)
         {
-            return Done();
+            return _book.Done();
         }
 
-        Move(agent, _options.ReadyOnRegister ? AgentState.Ready : AgentState.NotReady, "registered");
-        Dispatch();
-        return Done();
+        _book.Move(agent, _book.Options.ReadyOnRegister ? AgentState.Ready : AgentState.NotReady, "registered");
+        _dispatcher.Dispatch();
+        return _book.Done();
     }
 
     public AcdOutcome SetReady(string agentId)
     {
-        if (Find(agentId, out AcdAgent? agent) is { } refused)
+        if (_book.Find(agentId, out AcdAgent? agent) is { } refused)
         {
             return refused;
         }
@@ -82,7 +94,7 @@ public sealed partial class AcdEngine
         switch (agent.State)
         {
             case AgentState.Ready:
-                return Done();
+                return _book.Done();
             case AgentState.Ringing or AgentState.OnCall:
                 return AcdOutcome.Refuse($"agent {agentId} is {agent.State} with call {agent.CallId}");
         }
@@ -90,15 +102,15 @@ public sealed partial class AcdEngine
         agent.ConsecutiveNoAnswers = 0;
         agent.WrapUpEndsAt = null;
         agent.CallId = null;
-        Move(agent, AgentState.Ready, "agent ready");
-        Dispatch();
-        return Done();
+        _book.Move(agent, AgentState.Ready, "agent ready");
+        _dispatcher.Dispatch();
+        return _book.Done();
     }
 
     public AcdOutcome SetNotReady(string agentId, string reason)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
-        if (Find(agentId, out AcdAgent? agent) is { } refused)
+        if (_book.Find(agentId, out AcdAgent? agent) is { } refused)
         {
             return refused;
         }
@@ -111,17 +123,17 @@ public sealed partial class AcdEngine
         if (agent.State == AgentState.Ringing)
         {
             // Going not-ready while the phone rings declines the call; it goes to the next agent.
-            EndOffer(agent, OfferEndReason.Rejected, AgentState.NotReady, reason);
+            _dispatcher.EndOffer(agent, OfferEndReason.Rejected, AgentState.NotReady, reason);
         }
         else
         {
             agent.WrapUpEndsAt = null;
             agent.CallId = null;
-            Move(agent, AgentState.NotReady, reason);
+            _book.Move(agent, AgentState.NotReady, reason);
         }
 
-        Dispatch();
-        return Done();
+        _dispatcher.Dispatch();
+        return _book.Done();
     }
 
     /// <summary>
@@ -131,30 +143,30 @@ public sealed partial class AcdEngine
     public AcdOutcome SetOffline(string agentId, string reason)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
-        if (Find(agentId, out AcdAgent? agent) is { } refused)
+        if (_book.Find(agentId, out AcdAgent? agent) is { } refused)
         {
             return refused;
         }
 
         if (agent.State == AgentState.Ringing)
         {
-            EndOffer(agent, OfferEndReason.AgentLoggedOut, AgentState.Offline, reason);
+            _dispatcher.EndOffer(agent, OfferEndReason.AgentLoggedOut, AgentState.Offline, reason);
         }
         else if (agent.State != AgentState.Offline)
         {
             agent.WrapUpEndsAt = null;
-            Move(agent, AgentState.Offline, reason, agent.CallId);
+            _book.Move(agent, AgentState.Offline, reason, agent.CallId);
             agent.CallId = null;
         }
 
-        Dispatch();
-        return Done();
+        _dispatcher.Dispatch();
+        return _book.Done();
     }
 
     /// <summary>AgentDesk.EndWrapUp: the agent finished after-call work early.</summary>
     public AcdOutcome EndWrapUp(string agentId)
     {
-        if (Find(agentId, out AcdAgent? agent) is { } refused)
+        if (_book.Find(agentId, out AcdAgent? agent) is { } refused)
         {
             return refused;
         }
@@ -164,43 +176,72 @@ public sealed partial class AcdEngine
             return AcdOutcome.Refuse($"agent {agentId} is {agent.State}, not in wrap-up");
         }
 
-        FinishWrapUp(agent, "wrap-up ended by agent");
-        Dispatch();
-        return Done();
+        _book.FinishWrapUp(agent, "wrap-up ended by agent");
+        _dispatcher.Dispatch();
+        return _book.Done();
     }
 
-    private DateTimeOffset Now => _time.GetUtcNow();
-
-    private AcdOutcome? Find(string agentId, out AcdAgent agent)
+    public AcdOutcome Enqueue(string callId, string callerNumber, string queueId, int priority = 0)
     {
-        if (_agents.TryGetValue(agentId, out AcdAgent? found))
+        ArgumentException.ThrowIfNullOrEmpty(callId);
+        return _calls.Enqueue(callId, callerNumber, queueId, priority) ?? _book.Done();
+    }
+
+    /// <summary>Position, estimated wait and callback advice for a waiting call (null when not waiting).</summary>
+    public QueueStatus? Status(string callId) =>
+        _book.Line.TryGet(callId, out QueuedCall call) ? _estimator.StatusOf(call) : null;
+
+    /// <summary>Average of the queue's recent handle times (talk + wrap-up), or its configured default.</summary>
+    public TimeSpan AverageHandleTime(AcdQueueOptions queue)
+    {
+        ArgumentNullException.ThrowIfNull(queue);
+        return _estimator.AverageHandleTime(queue);
+    }
+
+    /// <summary>The agent's phone answered the offered call.</summary>
+    public AcdOutcome Answered(string callId, string agentId) => _calls.Answered(callId, agentId) ?? _book.Done();
+
+    /// <summary>The agent's phone refused (busy, declined) or could not be reached.</summary>
+    public AcdOutcome OfferFailed(string callId, string agentId, OfferEndReason reason)
+    {
+        if (reason is not (OfferEndReason.Rejected or OfferEndReason.Unreachable or OfferEndReason.RingTimeout))
         {
-            agent = found;
-            return null;
+            throw new ArgumentOutOfRangeException(nameof(reason), reason, "Only rejected, unreachable or timed-out offers fail.");
         }
 
-        agent = null!;
-        return AcdOutcome.Refuse($"unknown agent {agentId}");
+        return _calls.OfferFailed(callId, agentId, reason) ?? _book.Done();
     }
 
-    private void Move(AcdAgent agent, AgentState state, string reason, string? callId = null)
+    /// <summary>
+    /// The call ended. Connected: the agent goes to wrap-up. Still waiting or ringing: the caller
+    /// abandoned, which is recorded for a missed-call callback. A queued callback's place is kept.
+    /// </summary>
+    public AcdOutcome CallEnded(string callId)
     {
-        AgentStateChange change = agent.MoveTo(state, reason, Now, callId);
-        _events.Add(new AgentStateChanged(change.At, agent.Id, change));
+        _calls.CallEnded(callId);
+        return _book.Done();
     }
 
-    private void FinishWrapUp(AcdAgent agent, string reason)
-    {
-        string? callId = agent.CallId;
-        agent.WrapUpEndsAt = null;
-        agent.CallId = null;
-        Move(agent, AgentState.Ready, reason, callId);
-    }
+    /// <summary>The caller accepted the callback offer: the caller hangs up, the place in line is kept.</summary>
+    public AcdOutcome AcceptCallback(string callId, string? number = null) => _calls.AcceptCallback(callId, number) ?? _book.Done();
 
-    private AcdOutcome Done()
+    /// <summary>Takes a waiting call out without an outcome of its own (e.g. a callback that could not reach the citizen).</summary>
+    public AcdOutcome Withdraw(string callId, string reason) => _calls.Withdraw(callId, reason) ?? _book.Done();
+
+    /// <summary>
+    /// The connected agent hands the call on, to another agent (offered to that agent only; if that offer
+    /// ends unanswered the call goes to anyone able in its queue, still at the head of the line) or to
+    /// another queue. The transferring agent goes to wrap-up as if the call had ended for it.
+    /// </summary>
+    public AcdOutcome Transfer(string callId, string fromAgentId, string target) => _calls.Transfer(callId, fromAgentId, target) ?? _book.Done();
+
+    /// <summary>Whether a transfer target names a queue or a known agent (the desk answers INVALID_ARGUMENT otherwise).</summary>
+    public bool IsTransferTarget(string target) => _book.Queues.ContainsKey(target) || _book.Agents.ContainsKey(target);
+
+    /// <summary>Applies every deadline that has passed: ring timeouts, wrap-up ends, maximum waits.</summary>
+    public AcdOutcome ProcessDue()
     {
-        var outcome = new AcdOutcome(_events.ToArray());
-        _events.Clear();
-        return outcome;
+        _dispatcher.ProcessDue();
+        return _book.Done();
     }
 }

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Text;
 using Hotline.Telephony.Sdp;
 using Hotline.Telephony.Sip.Dialogs;
 using Hotline.Telephony.Sip.Syntax;
@@ -8,39 +6,42 @@ using Hotline.Telephony.Sip.Transactions;
 namespace Hotline.Telephony.B2bua;
 
 /// <summary>
-/// One outgoing call leg (UAC side, RFC 3261 §13.2): the INVITE with our SDP offer, its early and confirmed
-/// dialog, the called party's in-dialog requests, and our hold, transfer notifications and hang-up.
-/// Callbacks arrive on transport and timer threads; state sits behind one lock, and nothing is sent and
-/// no event is raised while it is held. Event handlers must not block.
+/// One outgoing call leg (UAC side, RFC 3261 §13.2): the state its collaborators share, and what the owner
+/// sees. The INVITE client places the call, the re-INVITE client holds and resumes, the dialog server
+/// answers the called party's in-dialog requests and the REFER handler its transfers.
+/// Callbacks arrive on transport and timer threads; state sits behind one lock (<see cref="Gate"/>, shared
+/// by the collaborators), and nothing is sent and no event is raised while it is held. Event handlers must
+/// not block.
 /// </summary>
-internal sealed partial class OutboundLeg
+internal sealed class OutboundLeg
 {
     /// <summary>Methods this leg accepts from the called party (§20.5).</summary>
     public const string Allowed = "INVITE, ACK, CANCEL, BYE, OPTIONS, INFO, REFER";
 
-    private readonly object _gate = new();
-    private readonly OutboundLegService _service;
-    private readonly SipRequest _invite;
-    private readonly SdpSession _sdp;
-    private readonly SessionDescription _offer;
     private readonly TaskCompletionSource<OutboundLegResult> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private SipDialog? _dialog;
-    private NegotiatedMedia? _media;
+    private readonly OutboundInviteClient _inviteClient;
+    private readonly OutboundReinviteClient _reinviteClient;
+    private readonly OutboundDialogServer _dialogServer;
+    private readonly OutboundReferHandler _referHandler;
 
     public OutboundLeg(OutboundLegService service, OutboundLegRequest request, SipRequest invite, SdpSession sdp, SessionDescription offer)
     {
-        _service = service;
+        Service = service;
         Request = request;
-        _invite = invite;
-        _sdp = sdp;
-        _offer = offer;
+        CallId = invite.CallId;
+        Sdp = sdp;
+        _inviteClient = new OutboundInviteClient(this, invite, offer);
+        _reinviteClient = new OutboundReinviteClient(this);
+        _referHandler = new OutboundReferHandler(this);
+        _dialogServer = new OutboundDialogServer(this, _referHandler);
     }
 
-    public string CallId => _invite.CallId;
+    public string CallId { get; }
 
     public OutboundLegRequest Request { get; }
 
-    public OutboundLegState State { get; private set; } = OutboundLegState.Calling;
+    /// <summary>Written under <see cref="Gate"/> only.</summary>
+    public OutboundLegState State { get; internal set; } = OutboundLegState.Calling;
 
     /// <summary>Completes once: Answered with the negotiated media, or the failure's outcome and status.</summary>
     public Task<OutboundLegResult> Completion => _completion.Task;
@@ -50,9 +51,9 @@ internal sealed partial class OutboundLeg
     {
         get
         {
-            lock (_gate)
+            lock (Gate)
             {
-                return _media;
+                return CurrentMedia;
             }
         }
     }
@@ -62,9 +63,9 @@ internal sealed partial class OutboundLeg
     {
         get
         {
-            lock (_gate)
+            lock (Gate)
             {
-                return _dialog;
+                return CurrentDialog;
             }
         }
     }
@@ -81,79 +82,207 @@ internal sealed partial class OutboundLeg
     /// <summary>The remote RTP address or codec changed after answer (re-INVITE in either direction).</summary>
     public event Action<OutboundLeg, NegotiatedMedia>? MediaChanged;
 
+    /// <summary>The called party put the call on hold (true) or resumed it (false) by re-INVITE.</summary>
+    public event Action<OutboundLeg, bool>? HoldChanged;
+
     /// <summary>A REFER arrived with this Refer-To URI; return true to accept it (202), false to decline (603).</summary>
     public Func<OutboundLeg, string, bool>? TransferRequested { get; set; }
 
-    private SipRequest InDialogRequest(SipDialog dialog, string method) =>
-        dialog.CreateRequest(method, _service.ViaSentBy, OutboundLegService.Transport(Request.Destination), _service.Contact(Request.Destination));
+    /// <summary>The lock every collaborator takes for the leg's shared state.</summary>
+    internal object Gate { get; } = new();
 
-    private static SipRequest WithBody(SipRequest request, string contentType, string body) =>
-        SipRequest.Create(request.Method, request.RequestUri, request.Headers.Set(SipHeaderNames.ContentType, contentType), Encoding.UTF8.GetBytes(body));
+    internal OutboundLegService Service { get; }
+
+    /// <summary>Our side of the offer/answer exchanges; read and committed under <see cref="Gate"/>.</summary>
+    internal SdpSession Sdp { get; }
+
+    /// <summary>Under <see cref="Gate"/>: the early, then confirmed, dialog.</summary>
+    internal SipDialog? CurrentDialog { get; set; }
+
+    /// <summary>Under <see cref="Gate"/>: the media last agreed.</summary>
+    internal NegotiatedMedia? CurrentMedia { get; set; }
+
+    /// <summary>Under <see cref="Gate"/>: the called party's last offer held the call.</summary>
+    internal bool HeldByRemote { get; set; }
+
+    /// <summary>Under <see cref="Gate"/>: our own re-INVITE is out (a called party's one meanwhile is glare, §14.2).</summary>
+    internal bool ReinviteInProgress { get; set; }
+
+    /// <summary>Under <see cref="Gate"/>: our 2xx to the called party's re-INVITE still waits for its ACK.</summary>
+    internal bool AwaitsReinviteAck => _dialogServer.AwaitsAck;
+
+    internal void Start() => _inviteClient.Start();
+
+    /// <summary>
+    /// CANCEL before answer (RFC 3261 §9.1): only after a provisional response arrived, so if none has, the
+    /// CANCEL waits for one, or for the final. A 2xx crossing the CANCEL is ACKed and ended with BYE.
+    /// After answer: BYE. Completes when the leg has ended.
+    /// </summary>
+    public async Task CancelAsync()
+    {
+        if (_inviteClient.RequestCancel(OutboundLegOutcome.Cancelled))
+        {
+            await HangUpAsync("cancelled").ConfigureAwait(false);
+            return;
+        }
+        await Completion.ConfigureAwait(false);
+    }
+
+    /// <summary>After answer: BYE (§15.1.1). Before answer: CANCEL, as <see cref="CancelAsync"/>. Completes when the leg has ended.</summary>
+    public async Task HangUpAsync(string reason)
+    {
+        if (!_inviteClient.RequestCancel(OutboundLegOutcome.Cancelled))
+        {
+            await Completion.ConfigureAwait(false);
+            return;
+        }
+        SipRequest bye;
+        lock (Gate)
+        {
+            if (State != OutboundLegState.Connected)
+            {
+                return;
+            }
+            bye = InDialogRequest(CurrentDialog!, SipMethods.Bye);
+        }
+        if (Close(reason))
+        {
+            await SendAsync(bye).ConfigureAwait(false);
+        }
+    }
+
+    /// <inheritdoc cref="OutboundReinviteClient.SetHoldAsync"/>
+    public Task<bool> SetHoldAsync(bool hold) => _reinviteClient.SetHoldAsync(hold);
+
+    /// <inheritdoc cref="OutboundReferHandler.NotifyOutcomeAsync"/>
+    public Task NotifyTransferOutcomeAsync(int status) => _referHandler.NotifyOutcomeAsync(status);
+
+    internal void OnRequest(ISipServerTransaction transaction) => _dialogServer.OnRequest(transaction);
+
+    internal void OnAck(SipRequest ack) => _dialogServer.OnAck(ack);
+
+    internal SipRequest InDialogRequest(SipDialog dialog, string method) =>
+        dialog.CreateRequest(method, Service.ViaSentBy, OutboundLegService.Transport(Request.Destination), Service.Contact(Request.Destination));
 
     /// <summary>Sends an in-dialog request in its own client transaction; the status it ended with (408/503 for failures).</summary>
-    private async Task<SipClientResult> SendAsync(SipRequest request)
+    internal async Task<SipClientResult> SendAsync(SipRequest request)
     {
-        var result = await _service.Transactions.SendRequestAsync(request, Request.Destination).ConfigureAwait(false);
-        OutboundLegLog.RequestDone(_service.Logger, CallId, request.Method, result.StatusCode);
+        var result = await Service.Transactions.SendRequestAsync(request, Request.Destination).ConfigureAwait(false);
+        OutboundLegLog.RequestDone(Service.Logger, CallId, request.Method, result.StatusCode);
         return result;
     }
 
-    /// <summary>An SDP body we can read, or null (not SDP, empty, or malformed).</summary>
-    private static SessionDescription? ReadSdp(SipMessage message) =>
-        message.ContentType is { } type && type.StartsWith("application/sdp", StringComparison.OrdinalIgnoreCase) && !message.Body.IsEmpty
-            && SdpParser.TryParse(Encoding.UTF8.GetString(message.Body.Span), out var sdp, out _)
-            ? sdp
-            : null;
-
-    /// <summary>
-    /// The media an exchange agreed. A hold address (c=0.0.0.0, RFC 3264 §8.4) or port 0 keeps the previous
-    /// remote address, since nothing should be sent there; null when the address is not an IP literal.
-    /// </summary>
-    private static NegotiatedMedia? ToMedia(SdpNegotiation negotiation, NegotiatedMedia? previous)
+    internal void Respond(ISipServerTransaction transaction, SipResponse response)
     {
-        if (!IPAddress.TryParse(negotiation.RemoteAddress, out var address))
+        OutboundLegLog.InDialog(Service.Logger, CallId, transaction.Request.Method, response.StatusCode);
+        transaction.Respond(response);
+    }
+
+    /// <summary>The INVITE ended without a session: the leg closes and <see cref="Completion"/> reports why.</summary>
+    internal void Fail(OutboundLegResult result)
+    {
+        if (Close(result.Reason))
         {
-            return null;
+            OutboundLegLog.NotAnswered(Service.Logger, CallId, result.Outcome, result.StatusCode, result.Reason);
         }
-        var remote = new IPEndPoint(address, negotiation.RemotePort);
-        if ((address.Equals(IPAddress.Any) || negotiation.RemotePort == 0) && previous is not null)
-        {
-            remote = previous.RemoteRtp;
-        }
-        var events = negotiation.TelephoneEventPayloadType is { } pt ? (byte?)pt : null;
-        return new NegotiatedMedia(remote, (byte)negotiation.Codec.PayloadType, events);
+        _completion.TrySetResult(result);
+    }
+
+    internal void Answer(OutboundLegResult result)
+    {
+        OutboundLegLog.Answered(Service.Logger, CallId, result.Media!.RemoteRtp.ToString(), result.Media.PayloadType);
+        _completion.TrySetResult(result);
     }
 
     /// <summary>
     /// Ends the leg here: state Ended, timers stopped, the dialog forgotten (later requests get 481) and the
     /// leg removed from the service. False when it had already ended.
     /// </summary>
-    private bool Close(string reason)
+    internal bool Close(string reason)
     {
         SipDialog? dialog;
         OkRetransmitter? pending;
-        lock (_gate)
+        lock (Gate)
         {
             if (State == OutboundLegState.Ended)
             {
                 return false;
             }
             State = OutboundLegState.Ended;
-            _ringTimer?.Dispose();
-            _cancelGuard?.Dispose();
-            pending = _pendingOk;
-            _pendingOk = null;
-            _transfer = null;
-            dialog = _dialog;
+            _inviteClient.StopTimers();
+            pending = _dialogServer.TakePendingOk();
+            _referHandler.Forget();
+            dialog = CurrentDialog;
         }
         pending?.Dispose();
         if (dialog is not null)
         {
-            _service.RemoveDialog(dialog);
+            Service.RemoveDialog(dialog);
         }
-        _service.OnEnded(this);
-        OutboundLegLog.Ended(_service.Logger, CallId, reason);
+        Service.OnEnded(this);
+        OutboundLegLog.Ended(Service.Logger, CallId, reason);
         return true;
+    }
+
+    /// <summary>The dialog is gone or unusable: end the leg, tell the owner, and BYE when the peer may still hold it.</summary>
+    internal async Task SessionDiedAsync(string reason, bool sendBye)
+    {
+        SipRequest? bye = null;
+        lock (Gate)
+        {
+            if (State != OutboundLegState.Connected)
+            {
+                return;
+            }
+            if (sendBye)
+            {
+                bye = InDialogRequest(CurrentDialog!, SipMethods.Bye);
+            }
+        }
+        if (!Close(reason))
+        {
+            return;
+        }
+        RaiseRemoteEnded(reason);
+        if (bye is not null)
+        {
+            await SendAsync(bye).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Media an exchange agreed after answer; raises <see cref="MediaChanged"/> when it differs.</summary>
+    internal void UpdateMedia(SdpNegotiation negotiation)
+    {
+        NegotiatedMedia? changed = null;
+        lock (Gate)
+        {
+            if (State == OutboundLegState.Connected && NegotiatedMedia.From(negotiation, CurrentMedia) is { } media && media != CurrentMedia)
+            {
+                CurrentMedia = changed = media;
+            }
+        }
+        if (changed is not null)
+        {
+            RaiseMediaChanged(changed);
+        }
+    }
+
+    internal void RaiseRinging() => Raise(nameof(Ringing), () => Ringing?.Invoke(this));
+
+    internal void RaiseRemoteEnded(string reason) => Raise(nameof(RemoteEnded), () => RemoteEnded?.Invoke(this, reason));
+
+    internal void RaiseMediaChanged(NegotiatedMedia media) => Raise(nameof(MediaChanged), () => MediaChanged?.Invoke(this, media));
+
+    internal void RaiseHoldChanged(bool held) => Raise(nameof(HoldChanged), () => HoldChanged?.Invoke(this, held));
+
+    internal void RaiseDigit(char digit) => Raise(nameof(Digit), () => Digit?.Invoke(this, digit));
+
+    /// <summary>Asks the owner about a REFER; a handler that throws declines it.</summary>
+    internal bool RaiseTransferRequested(string referTo)
+    {
+        var accepted = false;
+        Raise(nameof(TransferRequested), () => accepted = TransferRequested?.Invoke(this, referTo) ?? false);
+        return accepted;
     }
 
     /// <summary>Runs an event handler; a handler's exception is logged, never thrown into the transport.</summary>
@@ -165,11 +294,7 @@ internal sealed partial class OutboundLeg
         }
         catch (Exception exception)
         {
-            OutboundLegLog.HandlerFailed(_service.Logger, CallId, name, exception);
+            OutboundLegLog.HandlerFailed(Service.Logger, CallId, name, exception);
         }
     }
-
-    private void RaiseRemoteEnded(string reason) => Raise(nameof(RemoteEnded), () => RemoteEnded?.Invoke(this, reason));
-
-    private void RaiseMediaChanged(NegotiatedMedia media) => Raise(nameof(MediaChanged), () => MediaChanged?.Invoke(this, media));
 }

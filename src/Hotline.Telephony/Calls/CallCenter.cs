@@ -1,8 +1,12 @@
-using Hotline.Telephony.Acd;
+using System.Globalization;
+using Hotline.Contracts.Agents;
 using Hotline.Telephony.Acd.CallRecords;
+using Hotline.Telephony.Acd.Events;
+using Hotline.Telephony.Acd;
 using Hotline.Telephony.B2bua;
 using Hotline.Telephony.Diagnostics;
 using Hotline.Telephony.Ivr;
+using Hotline.Telephony.Media.Rtp;
 using Hotline.Telephony.Registrar;
 using Hotline.Telephony.Sip;
 using Microsoft.Extensions.Logging;
@@ -15,7 +19,7 @@ namespace Hotline.Telephony.Calls;
 /// per call), runs the ACD engine, follows agents' registrations, and serves the agent desk and the wallboard.
 /// All state lives on one <see cref="SerialExecutor"/>; nothing here holds a lock across I/O.
 /// </summary>
-internal sealed partial class CallCenter : ICallCenter, IAgentRegistrationListener, IAsyncDisposable
+internal sealed class CallCenter : ICallCenter, IOutboundCalls, IThreePartyCalls, IAgentRegistrationListener, IAsyncDisposable
 {
     private readonly SerialExecutor _loop;
     private readonly AcdEngine _acd;
@@ -23,16 +27,13 @@ internal sealed partial class CallCenter : ICallCenter, IAgentRegistrationListen
     private readonly AgentNotices _notices = new();
     private readonly ChangeSignal _changes = new();
     private readonly AgentStateWriter _states;
-    private readonly IAgentCredentialStore _credentials;
-    private readonly ICallDetailRecordStore _records;
-    private readonly ICallbackRequestStore _callbacks;
-    private readonly CallbackNumberPolicy _callbackNumbers;
+    private readonly AgentRegistrationFollower _registrations;
+    private readonly CallRecordKeeper _keeper;
+    private readonly TrunkDialer _trunk;
     private readonly CallCenterOptions _options;
     private readonly IDepartmentNumbers _departmentNumbers;
-    private readonly SipOptions _sip;
     private readonly HashSet<string> _priorityCallers;
     private readonly ILogger _logger;
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<Task, byte> _pendingSaves = new();
     private ITimer? _dueTimer;
     private CallCenterLinks? _links;
 
@@ -51,9 +52,7 @@ internal sealed partial class CallCenter : ICallCenter, IAgentRegistrationListen
         TimeProvider time,
         ILoggerFactory loggers)
     {
-        _callbackNumbers = new CallbackNumberPolicy(callbackOptions.Value.AllowedNumbers);
         _options = options.Value;
-        _sip = sipOptions.Value;
         Ivr = ivrOptions.Value;
         Time = time;
         Metrics = metrics;
@@ -61,15 +60,18 @@ internal sealed partial class CallCenter : ICallCenter, IAgentRegistrationListen
         _loop = new SerialExecutor(_logger);
         _acd = new AcdEngine(time, acdOptions.Value, _options.EffectiveQueues());
         _states = new AgentStateWriter(authority, _logger);
-        _credentials = credentials;
-        _records = records;
-        _callbacks = callbacks;
+        _registrations = new AgentRegistrationFollower(this, credentials, _options.DefaultSkill);
+        _keeper = new CallRecordKeeper(records, callbacks, new CallbackNumberPolicy(callbackOptions.Value.AllowedNumbers), _changes, _logger);
+        _trunk = new TrunkDialer(sipOptions.Value, () => Links);
         _departmentNumbers = departmentNumbers;
         _priorityCallers = [.. _options.PriorityCallers];
         metrics.ObserveLive(() => Volatile.Read(ref _live));
     }
 
     public TimeProvider Time { get; }
+
+    /// <summary>The ACD engine; on the loop only.</summary>
+    internal AcdEngine Acd => _acd;
 
     public IvrOptions Ivr { get; }
 
@@ -123,7 +125,7 @@ internal sealed partial class CallCenter : ICallCenter, IAgentRegistrationListen
         _calls.Remove(call.Id);
         RefreshLiveCounts();
         Metrics.CallEnded();
-        _ = SaveRecordAsync(record);
+        _keeper.Save(record);
     }
 
     /// <summary>
@@ -135,58 +137,263 @@ internal sealed partial class CallCenter : ICallCenter, IAgentRegistrationListen
         var hangUps = await _loop.InvokeAsync(() => _calls.Values.ToList().Select(call => call.EndForShutdown()).ToList()).ConfigureAwait(false);
         try
         {
-            await Task.WhenAll(hangUps.Concat(_pendingSaves.Keys)).WaitAsync(patience).ConfigureAwait(false);
+            await Task.WhenAll(hangUps.Concat(_keeper.Pending)).WaitAsync(patience).ConfigureAwait(false);
         }
         catch (TimeoutException)
         {
-            CallsLog.ShutdownIncomplete(_logger, _pendingSaves.Count);
+            CallsLog.ShutdownIncomplete(_logger, _keeper.Pending.Count);
         }
     }
 
-    private async Task SaveRecordAsync(CallDetailRecord record)
+    internal void SaveCallback(CallbackRequest request) => _keeper.SaveCallback(request);
+
+    /// <summary>Runs an ACD command on the loop and carries out what it decided. Loop only.</summary>
+    internal AcdOutcome Run(Func<AcdEngine, AcdOutcome> command)
     {
-        var save = SaveRecordCoreAsync(record);
-        _pendingSaves.TryAdd(save, 0);
-        await save.ConfigureAwait(false);
-        _pendingSaves.TryRemove(save, out _);
+        var outcome = command(_acd);
+        if (outcome.IsRefused)
+        {
+            CallsLog.AcdRefused(_logger, outcome.Refusal!);
+        }
+        foreach (var e in outcome.Events)
+        {
+            Apply(e);
+        }
+        ScheduleDue();
+        RefreshLiveCounts();
+        return outcome;
+    }
+
+    private void Apply(AcdEvent acdEvent)
+    {
+        switch (acdEvent)
+        {
+            case AgentStateChanged changed:
+                _states.Write(changed.AgentId, changed.Change);
+                break;
+            case CallQueued queued:
+                Find(queued.CallId)?.OnQueued(queued.Position, queued.EstimatedWait);
+                break;
+            case CallbackOffered offered:
+                Find(offered.CallId)?.OnCallbackOffered();
+                break;
+            case CallOffered offered:
+                OnOffered(offered);
+                break;
+            case OfferEnded ended:
+                Find(ended.CallId)?.OnOfferEnded(ended.AgentId, ended.Reason);
+                if (ended.Reason != OfferEndReason.Answered)
+                {
+                    _notices.Publish(ended.AgentId, new AgentCallNotice(AgentCallPhase.Ended, ended.CallId, string.Empty, string.Empty, ended.At, ended.Reason.ToString()));
+                }
+                break;
+            case CallAnswered answered:
+                Find(answered.CallId)?.OnAgentAnswered(answered.AgentId);
+                break;
+            case CallAbandoned:
+                Metrics.CallAbandoned();
+                break;
+            case CallOverflowed overflowed:
+                Find(overflowed.CallId)?.OnOverflow(overflowed.Target);
+                break;
+            case CallbackRequested requested:
+                _keeper.SaveCallback(requested.Request);
+                break;
+        }
+    }
+
+    private void OnOffered(CallOffered offered)
+    {
+        if (Find(offered.CallId) is { } call)
+        {
+            _notices.Publish(offered.AgentId, new AgentCallNotice(AgentCallPhase.Ringing, offered.CallId, offered.CallerNumber, call.QueueId ?? string.Empty, offered.At));
+            call.RingAgent(offered.AgentId);
+            return;
+        }
+        // A queued callback whose turn has come (the citizen hung up keeping the place): the agent is released
+        // and the citizen called back now; answered, the call queues at priority for the next free agent.
+        var queueId = _acd.Waiting.FirstOrDefault(c => c.CallId == offered.CallId)?.Queue.Id;
+        Post(() => Run(acd => acd.Withdraw(offered.CallId, "calling the citizen back")));
+        if (queueId is not null)
+        {
+            _ = CallBackAsync(offered.CallId, offered.CallerNumber, queueId);
+        }
+    }
+
+    /// <summary>Places a queued callback; one not reached stays pending in the store for the scheduler.</summary>
+    private async Task CallBackAsync(string callId, string number, string queueId)
+    {
+        if (_keeper.CallbackRefusal(number) is { } reason)
+        {
+            // Saved flagged when it was requested; it stays pending for an agent, whose call it is.
+            CallsLog.CallbackFlagged(_logger, callId, number, reason);
+            return;
+        }
+        var placed = await PlaceCallAsync(number, queueId, CancellationToken.None).ConfigureAwait(false);
+        CallsLog.CallbackPlaced(_logger, callId, number, placed.Detail ?? string.Empty);
+        if (placed.IsDone)
+        {
+            await _keeper.CompleteCallbackAsync(callId, "reached: call " + placed.Detail).ConfigureAwait(false);
+        }
+    }
+
+    internal bool IsTransferTarget(string target) => _acd.IsTransferTarget(target);
+
+    internal void Publish(string agentId, AgentCallNotice notice) => _notices.Publish(agentId, notice);
+
+    private HotlineCall? Find(string callId) => _calls.GetValueOrDefault(callId);
+
+    /// <summary>One timer for the engine's next deadline (ring timeout, wrap-up end, maximum wait).</summary>
+    private void ScheduleDue()
+    {
+        if (_acd.NextDueAt is not { } due)
+        {
+            _dueTimer?.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+            return;
+        }
+        var wait = due - Time.GetUtcNow();
+        if (wait < TimeSpan.Zero)
+        {
+            wait = TimeSpan.Zero;
+        }
+        _dueTimer ??= Time.CreateTimer(_ => Post(() => Run(acd => acd.ProcessDue())), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        _dueTimer.Change(wait, Timeout.InfiniteTimeSpan);
+    }
+
+    private void RefreshLiveCounts()
+    {
+        Volatile.Write(ref _live, TelephonyLiveCounts.Count(_calls.Count, _acd.Waiting.Count, _acd.Agents));
         _changes.Signal();
     }
 
     public Task WaitForChangeAsync(CancellationToken cancellationToken) => _changes.WaitAsync(cancellationToken);
 
-    private async Task SaveRecordCoreAsync(CallDetailRecord record)
+    /// <inheritdoc cref="AgentRegistrationFollower.OnRegistrationChanged"/>
+    public void OnRegistrationChanged(AgentRegistrationChange change) => _registrations.OnRegistrationChanged(change);
+
+    public Task<CallCenterResult> SetReadyAsync(string agentId, CancellationToken cancellationToken) =>
+        AgentCommandAsync(agentId, acd => acd.SetReady(agentId));
+
+    public Task<CallCenterResult> SetNotReadyAsync(string agentId, string reason, CancellationToken cancellationToken) =>
+        string.IsNullOrWhiteSpace(reason)
+            ? Task.FromResult(CallCenterResult.Refuse(CallCenterRefusal.InvalidArgument, "a reason is required for NOT_READY"))
+            : AgentCommandAsync(agentId, acd => acd.SetNotReady(agentId, reason.Trim()));
+
+    public Task<CallCenterResult> EndWrapUpAsync(string agentId, CancellationToken cancellationToken) =>
+        AgentCommandAsync(agentId, acd => acd.EndWrapUp(agentId));
+
+    public Task<CallCenterResult> HoldAsync(string agentId, bool hold, CancellationToken cancellationToken) =>
+        _loop.InvokeAsync(() => CallOf(agentId) is { } call
+            ? call.SetHold(hold)
+            : CallCenterResult.Refuse(CallCenterRefusal.NotFound, $"agent {agentId} has no connected call"));
+
+    public Task<CallCenterResult> TransferAsync(string agentId, string target, bool attended, CancellationToken cancellationToken) =>
+        _loop.InvokeAsync(() => CallOf(agentId) is { } call
+            ? call.Transfer(target, attended)
+            : CallCenterResult.Refuse(CallCenterRefusal.NotFound, $"agent {agentId} has no connected call"));
+
+    public IAsyncEnumerable<AgentCallNotice> WatchCallsAsync(string agentId, CancellationToken cancellationToken) =>
+        _notices.WatchAsync(agentId, cancellationToken);
+
+    public IReadOnlyList<AgentSnapshot> ListAgents() => _loop.InvokeAsync(() => _acd.Agents
+        .OrderBy(a => a.Id, StringComparer.Ordinal)
+        .Select(a => new AgentSnapshot(a.Id, a.State, a.Reason, a.StateSince, a.CallId, a.Skills, a.CallsAnswered))
+        .ToList()).GetAwaiter().GetResult();
+
+    public IReadOnlyList<QueueSnapshot> ListQueues() => _loop.InvokeAsync(() =>
     {
+        var now = Time.GetUtcNow();
+        return _acd.Queues.OrderBy(q => q.Id, StringComparer.Ordinal).Select(queue =>
+        {
+            var waiting = _acd.Waiting.Where(c => c.Queue.Id == queue.Id).ToList();
+            var able = _acd.Agents.Where(a => a.Skills.GetValueOrDefault(queue.Skill) > 0).ToList();
+            var estimate = waiting.Count > 0 ? _acd.Status(waiting[^1].CallId)?.EstimatedWait : null;
+            return new QueueSnapshot(
+                queue.Id,
+                queue.Skill,
+                waiting.Count,
+                waiting.Count == 0 ? TimeSpan.Zero : now - waiting.Min(c => c.EnqueuedAt),
+                able.Count(a => a.State == AgentState.Ready),
+                able.Count(a => a.State is AgentState.Ringing or AgentState.OnCall or AgentState.WrapUp),
+                estimate);
+        }).ToList();
+    }).GetAwaiter().GetResult();
+
+    private Task<CallCenterResult> AgentCommandAsync(string agentId, Func<AcdEngine, AcdOutcome> command) =>
+        _loop.InvokeAsync(() =>
+        {
+            if (_acd.FindAgent(agentId) is null)
+            {
+                return CallCenterResult.Refuse(CallCenterRefusal.NotFound, $"agent {agentId} has not registered a phone");
+            }
+            var outcome = Run(command);
+            return outcome.IsRefused ? CallCenterResult.Refuse(CallCenterRefusal.WrongState, outcome.Refusal!) : CallCenterResult.Done;
+        });
+
+    private HotlineCall? CallOf(string agentId) => _calls.Values.FirstOrDefault(c => c.ConnectedAgent == agentId);
+
+    public async Task<CallCenterResult> PlaceCallAsync(string number, string queueId, CancellationToken cancellationToken)
+    {
+        // Digits only: the edge never dials what a request made up (toll fraud starts with "00…" and "*…").
+        if (number is not { Length: >= 3 and <= 20 } || !number.All(char.IsAsciiDigit))
+        {
+            return CallCenterResult.Refuse(CallCenterRefusal.InvalidArgument, "number must be 3 to 20 digits");
+        }
+        if (!await _loop.InvokeAsync(() => _acd.Queues.Any(q => q.Id == queueId)).ConfigureAwait(false))
+        {
+            return CallCenterResult.Refuse(CallCenterRefusal.InvalidArgument, $"unknown queue {queueId}");
+        }
+        if (!_trunk.HasTrunk)
+        {
+            return CallCenterResult.Refuse(CallCenterRefusal.Unavailable, "no trunk is configured for outbound calls");
+        }
+        if (RtpRelay.TryStart(Links.Ports) is not { } relay)
+        {
+            return CallCenterResult.Refuse(CallCenterRefusal.Unavailable, "RTP ports exhausted");
+        }
+        var leg = DialTrunk(number, relay.Caller.LocalPort)!;
+        OutboundLegResult result;
         try
         {
-            await _records.SaveAsync(record, CancellationToken.None).ConfigureAwait(false);
+            result = await leg.Completion.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
-#pragma warning disable CA1031 // Logged with the call id; the caller's experience is already over.
-        catch (Exception exception)
-#pragma warning restore CA1031
+        catch (OperationCanceledException)
         {
-            CallsLog.RecordNotSaved(_logger, record.CallId, exception);
+            await leg.CancelAsync().ConfigureAwait(false);
+            await relay.DisposeAsync().ConfigureAwait(false);
+            throw;
         }
+        if (result.Outcome != OutboundLegOutcome.Answered || result.Media is null)
+        {
+            await relay.DisposeAsync().ConfigureAwait(false);
+            return CallCenterResult.Refuse(CallCenterRefusal.Unavailable,
+                string.Create(CultureInfo.InvariantCulture, $"{number} was not reached: {result.StatusCode} {result.Reason}"));
+        }
+        var id = NewCallId();
+        var citizen = new OutboundCallerLeg(leg, result.Media, relay, _trunk.HotlineNumber, number);
+        Post(() => Begin(new HotlineCall(this, citizen, id, priorityCaller: true, directQueue: queueId)));
+        return new CallCenterResult(null, id);
     }
 
-    internal void SaveCallback(CallbackRequest request) => _ = SaveCallbackAsync(request);
+    /// <inheritdoc cref="TrunkDialer.Dial"/>
+    internal OutboundLeg? DialTrunk(string number, int localRtpPort) => _trunk.Dial(number, localRtpPort);
 
-    /// <summary>Keeps every request; one whose number may not be dialled automatically is flagged for an agent.</summary>
-    private async Task SaveCallbackAsync(CallbackRequest request)
+    public async Task<CallCenterResult> AddThirdPartyAsync(string agentId, string number, CancellationToken cancellationToken)
     {
-        if (_callbackNumbers.Refusal(request.Number) is { } reason)
+        if (!_departmentNumbers.Contains(number))
         {
-            request = request with { FlagReason = reason };
-            CallsLog.CallbackFlagged(_logger, request.CallId, request.Number, reason);
+            return CallCenterResult.Refuse(CallCenterRefusal.InvalidArgument,
+                $"{number} is not a department number (a department's duty phone or Calls:DepartmentNumbers)");
         }
-        try
-        {
-            await _callbacks.SaveAsync(request, CancellationToken.None).ConfigureAwait(false);
-        }
-#pragma warning disable CA1031 // Logged with the number's call id so an operator can recover it from the log.
-        catch (Exception exception)
-#pragma warning restore CA1031
-        {
-            CallsLog.CallbackNotSaved(_logger, request.CallId, exception);
-        }
+
+        var joining = await _loop.InvokeAsync(() => CallOf(agentId) is { } call
+            ? call.AddThirdParty(number)
+            : Task.FromResult(CallCenterResult.Refuse(CallCenterRefusal.NotFound, $"agent {agentId} has no connected call"))).ConfigureAwait(false);
+        return await joining.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
+
+    public Task<CallCenterResult> LeaveThreePartyAsync(string agentId, CancellationToken cancellationToken) =>
+        _loop.InvokeAsync(() => CallOf(agentId) is { } call
+            ? call.LeaveThreeParty()
+            : CallCenterResult.Refuse(CallCenterRefusal.NotFound, $"agent {agentId} has no connected call"));
 }

@@ -36,4 +36,7 @@ internal static partial class CallsLog
 
     [LoggerMessage(7011, LogLevel.Information, "Callback {CallId} to {Number} is not dialled automatically ({Reason}); kept for an agent")]
     public static partial void CallbackFlagged(ILogger logger, string callId, string number, string reason);
+
+    [LoggerMessage(7012, LogLevel.Information, "Call {CallId}: agent {AgentId}'s phone set hold {Hold}")]
+    public static partial void PhoneHold(ILogger logger, string callId, string agentId, bool hold);
 }

@@ -1,134 +1,121 @@
 using Hotline.Telephony.Acd;
 using Hotline.Telephony.Acd.CallRecords;
-using Hotline.Telephony.Ivr;
 using Hotline.Telephony.Media.Dtmf;
-using Hotline.Telephony.Media.Recording;
 using Hotline.Telephony.Media.Rtp;
 
 namespace Hotline.Telephony.Calls;
 
 /// <summary>
-/// One citizen's call from answer to hang-up: the caller's leg and its relay, the IVR and survey flows,
-/// the agent being rung or talking, the recording, and the events that become the call detail record.
+/// One citizen's call from answer to hang-up: the caller's leg and its relay, and the events that become the
+/// call detail record. Its collaborators do the rest: the <see cref="CallerFlow"/> (IVR, queue, survey and
+/// what the caller hears), the <see cref="AgentConnection"/> (the agent rung, talking, on hold, recorded),
+/// the <see cref="CallTransfer"/> and the <see cref="ThreePartyCall"/>.
 /// Every method runs on the call center's loop; callbacks from other threads post there first.
 /// </summary>
-internal sealed partial class HotlineCall
+internal sealed class HotlineCall
 {
     // No 7-bit RTP payload type equals this, so the agent side's detector never reports: agents' keys are
     // for the caller's ears (forwarded by the relay), not for our flows.
     private const byte NoTelephoneEvents = 0xFF;
 
-    private readonly CallCenter _center;
-    private readonly ICallerLeg _caller;
-    private readonly PromptPlayer _player;
-    private readonly IvrFlow _ivr;
     private readonly List<CallRecordEvent> _events = [];
-    private int _ivrStepsRecorded;
-    private SurveyFlow? _survey;
-    private bool _surveyRecorded;
-    private bool _ended;
 
     public HotlineCall(CallCenter center, ICallerLeg caller, string id, bool priorityCaller, string? directQueue)
     {
-        _center = center;
-        _caller = caller;
+        Center = center;
+        Caller = caller;
         Id = id;
-        var menu = directQueue is null ? center.Ivr.Menu : new IvrMenuOptions { Enabled = false, DefaultQueue = directQueue, PriorityLevel = center.Ivr.Menu.PriorityLevel };
-        _ivr = new IvrFlow(menu, priorityCaller);
-        _player = new PromptPlayer(center.Time, Relay.Caller, caller.PayloadType,
-            (uint)Random.Shared.Next(), (ushort)Random.Shared.Next(ushort.MaxValue), (uint)Random.Shared.Next());
+        Flow = new CallerFlow(this, priorityCaller, directQueue);
+        Agent = new AgentConnection(this);
+        Transfers = new CallTransfer(this);
+        ThreeParty = new ThreePartyCall(this);
     }
 
     public string Id { get; }
 
-    public string? QueueId => _ivr.QueueId;
+    public string? QueueId => Flow.QueueId;
 
-    public string CallerNumber => _caller.CallerNumber;
+    public string CallerNumber => Caller.CallerNumber;
 
-    private RtpRelay Relay => _caller.Relay;
+    /// <summary>The agent talking with the caller, if any.</summary>
+    public string? ConnectedAgent => Agent.ConnectedAgent;
 
-    private DateTimeOffset Now => _center.Time.GetUtcNow();
+    internal CallCenter Center { get; }
+
+    internal ICallerLeg Caller { get; }
+
+    internal RtpRelay Relay => Caller.Relay;
+
+    internal DateTimeOffset Now => Center.Time.GetUtcNow();
+
+    /// <summary>The call is over: nothing more is played, rung or recorded.</summary>
+    internal bool Ended { get; private set; }
+
+    internal IReadOnlyList<CallRecordEvent> Events => _events;
+
+    internal CallerFlow Flow { get; }
+
+    internal AgentConnection Agent { get; }
+
+    internal CallTransfer Transfers { get; }
+
+    internal ThreePartyCall ThreeParty { get; }
 
     public void Start()
     {
         // Until an agent answers nothing crosses the relay: the caller hears only us.
         Relay.Caller.ForwardingEnabled = false;
         Relay.Agent.ForwardingEnabled = false;
-        var callerEvents = _caller.TelephoneEventPayloadType ?? NoTelephoneEvents;
+        var callerEvents = Caller.TelephoneEventPayloadType ?? NoTelephoneEvents;
         Relay.AddTap(new DtmfTap(callerEvents, NoTelephoneEvents, (side, digit) =>
         {
             if (side == RtpLegSide.Caller)
             {
-                _center.Post(() => OnDigit(digit.Digit));
+                Center.Post(() => OnDigit(digit.Digit));
             }
         }));
-        _caller.Digit += key => _center.Post(() => OnDigit(key));
-        _caller.RemoteEnded += _ => _center.Post(OnCallerHungUp);
-        Record(new CallArrived(Now, _caller.CallerNumber, _caller.CalledNumber));
-        if (_caller.HasEnded)
+        Caller.Digit += key => Center.Post(() => OnDigit(key));
+        Caller.RemoteEnded += _ => Center.Post(OnCallerHungUp);
+        Record(new CallArrived(Now, Caller.CallerNumber, Caller.CalledNumber));
+        if (Caller.HasEnded)
         {
             // Hung up between the answer and this call reaching the loop: its BYE had nobody to tell.
             OnCallerHungUp();
             return;
         }
-        Execute(_ivr.Start());
+        Flow.Start();
     }
 
-    private void OnDigit(char key)
-    {
-        if (_ended)
-        {
-            return;
-        }
-        if (_survey is not null)
-        {
-            Execute(_survey.Digit(key));
-        }
-        else if (_agentLeg is null)
-        {
-            Execute(_ivr.Digit(key));
-        }
-    }
+    public void RingAgent(string agentId) => Agent.Ring(agentId);
 
-    private void OnCallerHungUp()
-    {
-        if (_ended)
-        {
-            return;
-        }
-        Record(new CallHungUp(Now, HangUpSide.Caller));
-        _ = _survey?.CallerHungUp() ?? _ivr.CallerHungUp();
-        RecordIvrSteps();
-        if (_agentLeg is { } leg)
-        {
-            _ = leg.HangUpAsync("caller hung up");
-            _center.Publish(_agentId!, Notice(AgentCallPhase.Ended, "caller hung up"));
-        }
-        Finish();
-    }
+    public void OnOfferEnded(string agentId, OfferEndReason reason) => Agent.OnOfferEnded(agentId, reason);
 
-    /// <summary>The IVR or survey is done with the caller: we hang up.</summary>
-    private void HangUpByHotline()
-    {
-        Record(new CallHungUp(Now, HangUpSide.System));
-        _ = _caller.HangUpAsync("hotline hung up");
-        if (_agentLeg is { } leg)
-        {
-            _ = leg.HangUpAsync("call ended");
-        }
-        Finish();
-    }
+    public void OnAgentAnswered(string agentId) => Agent.OnAnswered(agentId);
+
+    public CallCenterResult SetHold(bool hold) => Agent.SetHold(hold);
+
+    public CallCenterResult Transfer(string target, bool attended) => Transfers.Transfer(target, attended);
+
+    public Task<CallCenterResult> AddThirdParty(string number) => ThreeParty.Add(number);
+
+    public CallCenterResult LeaveThreeParty() => ThreeParty.Leave();
+
+    public void OnQueued(int position, TimeSpan? estimatedWait) => Flow.OnQueued(position, estimatedWait);
+
+    public void OnCallbackOffered() => Flow.OnCallbackOffered();
+
+    public void OnOverflow(string? target) => Flow.OnOverflow(target);
 
     /// <summary>The host is stopping: both sides get a BYE and the record is written now.</summary>
     public Task EndForShutdown()
     {
-        if (_ended)
+        if (Ended)
         {
             return Task.CompletedTask;
         }
         Record(new CallHungUp(Now, HangUpSide.System));
-        var hangUps = new List<Task> { _caller.HangUpAsync("hotline stopping") };
-        if (_agentLeg is { } leg)
+        var hangUps = new List<Task> { Caller.HangUpAsync("hotline stopping") };
+        if (Agent.Leg is { } leg)
         {
             hangUps.Add(leg.HangUpAsync("hotline stopping"));
         }
@@ -136,47 +123,58 @@ internal sealed partial class HotlineCall
         return Task.WhenAll(hangUps);
     }
 
+    /// <summary>The IVR, survey or a departed department is done with the caller: we hang up.</summary>
+    internal void HangUpByHotline(string reason = "hotline hung up")
+    {
+        Record(new CallHungUp(Now, HangUpSide.System));
+        _ = Caller.HangUpAsync(reason);
+        if (Agent.Leg is { } leg)
+        {
+            _ = leg.HangUpAsync("call ended");
+        }
+        Finish();
+    }
+
+    internal void Record(CallRecordEvent callEvent) => _events.Add(callEvent);
+
+    internal AgentCallNotice Notice(AgentCallPhase phase, string? detail = null) =>
+        new(phase, Id, Caller.CallerNumber, QueueId ?? string.Empty, Now, detail);
+
+    private void OnDigit(char key)
+    {
+        if (!Ended)
+        {
+            Flow.Digit(key, agentConnected: Agent.Leg is not null);
+        }
+    }
+
+    private void OnCallerHungUp()
+    {
+        if (Ended)
+        {
+            return;
+        }
+        Record(new CallHungUp(Now, HangUpSide.Caller));
+        Flow.CallerHungUp();
+        if (Agent.Leg is { } leg)
+        {
+            _ = leg.HangUpAsync("caller hung up");
+            Center.Publish(Agent.AgentId!, Notice(AgentCallPhase.Ended, "caller hung up"));
+        }
+        Finish();
+    }
+
     private void Finish()
     {
-        _ended = true;
-        _player.Stop();
-        CancelDigitTimer();
-        _ = _ringing?.CancelAsync();
-        _ = Interlocked.Exchange(ref _releaseOnAnswer, null)?.HangUpAsync("call ended");
-        EndConference();
-        StopRecording();
+        Ended = true;
+        Flow.Stop();
+        Agent.Stop();
+        _ = Transfers.TakeReleaseOnAnswer()?.HangUpAsync("call ended");
+        ThreeParty.End();
+        Agent.StopRecording();
         // Ends any queue place or offer; a caller who chose a callback keeps the place in line.
-        _center.Run(acd => acd.CallEnded(Id));
-        _center.Metrics.MediaClosed(Relay);
-        _center.OnCallFinished(this, CallDetailRecordBuilder.Fold(Id, _events));
-    }
-
-    private void Record(CallRecordEvent callEvent) => _events.Add(callEvent);
-
-    private void RecordIvrSteps()
-    {
-        var now = Now;
-        for (; _ivrStepsRecorded < _ivr.Path.Count; _ivrStepsRecorded++)
-        {
-            Record(new IvrStepTaken(now, _ivr.Path[_ivrStepsRecorded]));
-        }
-        if (_survey is { Result: not SurveyResult.None } survey && !_surveyRecorded)
-        {
-            _surveyRecorded = true;
-            Record(new SurveyAnswered(now, survey.Result));
-        }
-    }
-
-    private AgentCallNotice Notice(AgentCallPhase phase, string? detail = null) =>
-        new(phase, Id, _caller.CallerNumber, QueueId ?? string.Empty, Now, detail);
-
-    private void StopRecording()
-    {
-        if (_recorder is { } recorder)
-        {
-            Relay.RemoveTap(recorder);
-            recorder.Dispose();
-            _recorder = null;
-        }
+        Center.Run(acd => acd.CallEnded(Id));
+        Center.Metrics.MediaClosed(Relay);
+        Center.OnCallFinished(this, CallDetailRecordBuilder.Fold(Id, _events));
     }
 }

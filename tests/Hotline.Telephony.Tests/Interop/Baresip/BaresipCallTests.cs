@@ -108,6 +108,39 @@ public sealed class BaresipCallTests : IDisposable
         host.Logs.AssertNoErrors();
     }
 
+    /// <summary>
+    /// Hold from the phone (baresip's hold: a re-INVITE with a=sendonly) works as AgentDesk.Hold: the bridge
+    /// stops and the caller hears music until the phone resumes (a=sendrecv).
+    /// </summary>
+    [BaresipFact]
+    public async Task TrunkCall_BaresipHoldsThenResumes_CallerHearsMusicMeanwhile()
+    {
+        await using var host = await StartEdgeAsync(("Ivr:Menu:Enabled", "false"), ("Ivr:SurveyDigitTimeout", "00:00:01"));
+        await using var phone = await StartReadyAgentAsync(host, "udp");
+
+        // The caller stays until the edge hangs up: after the agent, the survey goes unanswered and ends the call.
+        var caller = SippRunner.RunFromAsync(EdgeHost.TrunkAddress, host.EndPoint, "trunk-call-edge-hangs-up.xml", "u1", 1, "-s", "12345", "-mi", EdgeHost.TrunkAddress);
+        await phone.WaitForEventAsync("CALL_INCOMING");
+        await phone.AcceptAsync();
+        await phone.WaitForEventAsync("CALL_ESTABLISHED");
+        var relay = host.Edge.Calls!.Calls.Single().Relay;
+        await WaitUntilAsync(() => relay.Caller.ForwardingEnabled, phone, "the bridge up after answer");
+        await phone.CommandAsync("hold");
+        await WaitUntilAsync(() => !relay.Caller.ForwardingEnabled, phone, "the bridge stopped by the phone's hold");
+        var musicFrom = relay.Caller.Sent;
+        await WaitUntilAsync(() => relay.Caller.Sent > musicFrom + 25, phone, "hold music to the caller");
+        await phone.CommandAsync("resume");
+        await WaitUntilAsync(() => relay.Caller.ForwardingEnabled && relay.Agent.ForwardingEnabled, phone, "the bridge back after resume");
+        await phone.HangUpAsync();
+        await phone.WaitForEventAsync("CALL_CLOSED");
+        var result = await caller;
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var record = await CallCenterQueueTests.WaitForRecordAsync(host);
+        Assert.Equal("1001", record.AnsweredBy);
+        host.Logs.AssertNoErrors();
+    }
+
     private Task<EdgeHost> StartEdgeAsync(params (string Key, string Value)[] settings)
     {
         var extra = new Dictionary<string, string?>

@@ -5,11 +5,12 @@ using Hotline.Telephony.Sip.Transactions;
 namespace Hotline.Telephony.B2bua;
 
 /// <summary>
-/// REFER from the called party (RFC 3515): the owner decides through <see cref="TransferRequested"/>; an
+/// REFER from the called party (RFC 3515): the owner decides through <see cref="OutboundLeg.TransferRequested"/>; an
 /// accepted REFER gets 202 and the implicit subscription's NOTIFYs carrying the transfer's progress as
 /// message/sipfrag (§2.4.4, §2.4.5), unless the referrer asked for none with Refer-Sub: false (RFC 4488).
+/// Shares the leg's lock and state.
 /// </summary>
-internal sealed partial class OutboundLeg
+internal sealed class OutboundReferHandler(OutboundLeg leg)
 {
     private ReferSubscription? _transfer;
     private int _refers;
@@ -19,10 +20,10 @@ internal sealed partial class OutboundLeg
     /// a final status (200 and up) terminates the subscription (§2.4.5). Does nothing without an accepted REFER.
     /// Completes once the NOTIFY is sent; its answer is only logged.
     /// </summary>
-    public Task NotifyTransferOutcomeAsync(int status)
+    public Task NotifyOutcomeAsync(int status)
     {
         ReferSubscription? subscription;
-        lock (_gate)
+        lock (leg.Gate)
         {
             subscription = _transfer;
             if (subscription is null)
@@ -44,42 +45,44 @@ internal sealed partial class OutboundLeg
         return Task.CompletedTask;
     }
 
-    private void OnRefer(ISipServerTransaction transaction, bool connected)
+    /// <summary>Under the leg's lock, as it closes: no more NOTIFYs.</summary>
+    public void Forget() => _transfer = null;
+
+    public void OnRefer(ISipServerTransaction transaction, bool connected)
     {
         var request = transaction.Request;
         if (!connected)
         {
-            Respond(transaction, SipResponseBuilder.For(request, 403, "Transfer Before Answer").Build());
+            leg.Respond(transaction, SipResponseBuilder.For(request, 403, "Transfer Before Answer").Build());
             return;
         }
         var referTo = request.Headers.GetLines(SipHeaderNames.ReferTo).ToList();
         // §2.4.1: exactly one Refer-To; otherwise 400.
         if (referTo.Count != 1 || !NameAddressHeader.TryParse(referTo[0], out var target))
         {
-            Respond(transaction, SipResponseBuilder.For(request, 400, "Missing or Invalid Refer-To").Build());
+            leg.Respond(transaction, SipResponseBuilder.For(request, 400, "Missing or Invalid Refer-To").Build());
             return;
         }
         var silent = string.Equals(request.Headers["Refer-Sub"]?.Trim(), "false", StringComparison.OrdinalIgnoreCase);
         ReferSubscription subscription;
-        lock (_gate)
+        lock (leg.Gate)
         {
             // §2.4.6: the first REFER's NOTIFYs carry Event: refer; later ones name the REFER's CSeq as id.
             var eventHeader = _refers++ == 0 ? "refer" : "refer;id=" + request.CSeq.Number.ToString(CultureInfo.InvariantCulture);
             subscription = new ReferSubscription(eventHeader);
             _transfer = silent ? null : subscription;
         }
-        var accepted = false;
-        Raise(nameof(TransferRequested), () => accepted = TransferRequested?.Invoke(this, target.Uri.ToString()) ?? false);
+        var accepted = leg.RaiseTransferRequested(target.Uri.ToString());
         if (!accepted)
         {
-            lock (_gate)
+            lock (leg.Gate)
             {
                 if (ReferenceEquals(_transfer, subscription))
                 {
                     _transfer = null;
                 }
             }
-            Respond(transaction, SipResponseBuilder.For(request, 603).Build());
+            leg.Respond(transaction, SipResponseBuilder.For(request, 603).Build());
             return;
         }
         var response = SipResponseBuilder.For(request, 202);
@@ -87,7 +90,7 @@ internal sealed partial class OutboundLeg
         {
             response.WithHeader("Refer-Sub", "false");
         }
-        Respond(transaction, response.Build());
+        leg.Respond(transaction, response.Build());
         if (!silent)
         {
             StartSubscription(subscription);
@@ -102,7 +105,7 @@ internal sealed partial class OutboundLeg
     {
         SendNotify(subscription, 100);
         int? deferred;
-        lock (_gate)
+        lock (leg.Gate)
         {
             subscription.Started = true;
             deferred = subscription.Deferred;
@@ -120,22 +123,22 @@ internal sealed partial class OutboundLeg
     private void SendNotify(ReferSubscription subscription, int status)
     {
         SipRequest notify;
-        lock (_gate)
+        lock (leg.Gate)
         {
-            if (State != OutboundLegState.Connected || _dialog is not { } dialog)
+            if (leg.State != OutboundLegState.Connected || leg.CurrentDialog is not { } dialog)
             {
                 return;
             }
             var state = status >= 200 ? "terminated;reason=noresource" : "active;expires=60";
             var fragment = string.Create(CultureInfo.InvariantCulture, $"SIP/2.0 {status} {SipStatus.ReasonPhrase(status)}\r\n");
-            notify = WithBody(
-                InDialogRequest(dialog, SipMethods.Notify)
+            notify = SipBodies.WithBody(
+                leg.InDialogRequest(dialog, SipMethods.Notify)
                     .WithHeader(SipHeaderNames.Event, subscription.Event)
                     .WithHeader("Subscription-State", state),
                 "message/sipfrag;version=2.0",
                 fragment);
         }
-        _ = SendAsync(notify);
+        _ = leg.SendAsync(notify);
     }
 
     /// <summary>The implicit subscription an accepted REFER creates (RFC 3515 §2.4.4).</summary>

@@ -5,8 +5,11 @@ using Hotline.Telephony.Sip.Transactions;
 
 namespace Hotline.Telephony.B2bua;
 
-/// <summary>The initial INVITE: provisional responses, the 2xx and its ACK, failures, ring timeout and CANCEL.</summary>
-internal sealed partial class OutboundLeg
+/// <summary>
+/// The leg's initial INVITE (RFC 3261 §13.2): provisional responses and the early dialog, the 2xx and its
+/// ACK, failures, the ring timeout and CANCEL. Shares the leg's lock and state.
+/// </summary>
+internal sealed class OutboundInviteClient(OutboundLeg leg, SipRequest invite, SessionDescription offer)
 {
     private ITimer? _ringTimer;
     private ITimer? _cancelGuard;
@@ -16,45 +19,30 @@ internal sealed partial class OutboundLeg
     private SipDialog? _answered;
     private SipRequest? _ack;
 
-    internal void Start()
+    public void Start()
     {
-        if (Request.RingTimeout > TimeSpan.Zero)
+        if (leg.Request.RingTimeout > TimeSpan.Zero)
         {
-            lock (_gate)
+            lock (leg.Gate)
             {
-                _ringTimer = _service.Time.CreateTimer(_ => OnRingTimeout(), null, Request.RingTimeout, Timeout.InfiniteTimeSpan);
+                _ringTimer = leg.Service.Time.CreateTimer(_ => OnRingTimeout(), null, leg.Request.RingTimeout, Timeout.InfiniteTimeSpan);
             }
         }
-        var pending = _service.Transactions.SendRequestAsync(_invite, Request.Destination, OnProvisional, response => _ = On2xxAsync(response));
+        var pending = leg.Service.Transactions.SendRequestAsync(invite, leg.Request.Destination, OnProvisional, response => _ = On2xxAsync(response));
         _ = ObserveInviteAsync(pending);
     }
 
-    /// <summary>
-    /// CANCEL before answer (RFC 3261 §9.1): only after a provisional response arrived, so if none has, the
-    /// CANCEL waits for one, or for the final. A 2xx crossing the CANCEL is ACKed and ended with BYE.
-    /// After answer: BYE. Completes when the leg has ended.
-    /// </summary>
-    public async Task CancelAsync()
-    {
-        if (RequestCancel(OutboundLegOutcome.Cancelled))
-        {
-            await HangUpAsync("cancelled").ConfigureAwait(false);
-            return;
-        }
-        await Completion.ConfigureAwait(false);
-    }
-
     /// <summary>Marks the INVITE for cancelling and sends the CANCEL if allowed yet; true when the leg is already connected.</summary>
-    private bool RequestCancel(OutboundLegOutcome outcome)
+    public bool RequestCancel(OutboundLegOutcome outcome)
     {
         var send = false;
-        lock (_gate)
+        lock (leg.Gate)
         {
-            if (State == OutboundLegState.Connected)
+            if (leg.State == OutboundLegState.Connected)
             {
                 return true;
             }
-            if (State == OutboundLegState.Ended || _answered is not null)
+            if (leg.State == OutboundLegState.Ended || _answered is not null)
             {
                 return false;
             }
@@ -71,34 +59,41 @@ internal sealed partial class OutboundLeg
         return false;
     }
 
+    /// <summary>Under the leg's lock, as it closes.</summary>
+    public void StopTimers()
+    {
+        _ringTimer?.Dispose();
+        _cancelGuard?.Dispose();
+    }
+
     private void SendCancel()
     {
-        lock (_gate)
+        lock (leg.Gate)
         {
             // §9.1: without a final response 64*T1 after the CANCEL, the INVITE counts as cancelled.
-            _cancelGuard = _service.Time.CreateTimer(_ => OnCancelUnanswered(), null, _service.Timers.TransactionTimeout, Timeout.InfiniteTimeSpan);
+            _cancelGuard = leg.Service.Time.CreateTimer(_ => OnCancelUnanswered(), null, leg.Service.Timers.TransactionTimeout, Timeout.InfiniteTimeSpan);
         }
-        _ = SendAsync(SipCancelFactory.For(_invite));
+        _ = leg.SendAsync(SipCancelFactory.For(invite));
     }
 
     private void OnRingTimeout()
     {
-        OutboundLegLog.RingTimeout(_service.Logger, CallId);
+        OutboundLegLog.RingTimeout(leg.Service.Logger, leg.CallId);
         RequestCancel(OutboundLegOutcome.Timeout);
     }
 
     private void OnCancelUnanswered()
     {
         OutboundLegResult result;
-        lock (_gate)
+        lock (leg.Gate)
         {
-            if (State == OutboundLegState.Ended || _answered is not null || _cancelAs is not { } outcome)
+            if (leg.State == OutboundLegState.Ended || _answered is not null || _cancelAs is not { } outcome)
             {
                 return;
             }
             result = new OutboundLegResult(outcome, 408, "No final response to the cancelled INVITE", null);
         }
-        Fail(result);
+        leg.Fail(result);
     }
 
     /// <summary>Runs under the INVITE transaction's lock: records the state, never waits.</summary>
@@ -108,9 +103,9 @@ internal sealed partial class OutboundLeg
         {
             var cancel = false;
             var ringing = false;
-            lock (_gate)
+            lock (leg.Gate)
             {
-                if (State == OutboundLegState.Ended || _answered is not null)
+                if (leg.State == OutboundLegState.Ended || _answered is not null)
                 {
                     return;
                 }
@@ -119,16 +114,16 @@ internal sealed partial class OutboundLeg
                 {
                     _cancelSent = cancel = true;
                 }
-                if (response.StatusCode > 100 && State == OutboundLegState.Calling && _cancelAs is null)
+                if (response.StatusCode > 100 && leg.State == OutboundLegState.Calling && _cancelAs is null)
                 {
-                    State = OutboundLegState.Ringing;
+                    leg.State = OutboundLegState.Ringing;
                     ringing = true;
                 }
                 // §12.1.2 / §13.2.2.1: a 1xx with a To tag (and a Contact) creates an early dialog.
-                if (response.StatusCode > 100 && _dialog is null && SipDialog.CreateAsClient(_invite, response) is { } early)
+                if (response.StatusCode > 100 && leg.CurrentDialog is null && SipDialog.CreateAsClient(invite, response) is { } early)
                 {
-                    _dialog = early;
-                    _service.AddDialog(early, this);
+                    leg.CurrentDialog = early;
+                    leg.Service.AddDialog(early, leg);
                 }
             }
             if (cancel)
@@ -137,12 +132,12 @@ internal sealed partial class OutboundLeg
             }
             if (ringing)
             {
-                Raise(nameof(Ringing), () => Ringing?.Invoke(this));
+                leg.RaiseRinging();
             }
         }
         catch (Exception exception)
         {
-            OutboundLegLog.HandlerFailed(_service.Logger, CallId, "provisional response", exception);
+            OutboundLegLog.HandlerFailed(leg.Service.Logger, leg.CallId, "provisional response", exception);
         }
     }
 
@@ -157,9 +152,9 @@ internal sealed partial class OutboundLeg
                 return;
             }
             OutboundLegResult failure;
-            lock (_gate)
+            lock (leg.Gate)
             {
-                if (State == OutboundLegState.Ended)
+                if (leg.State == OutboundLegState.Ended)
                 {
                     return;
                 }
@@ -169,22 +164,13 @@ internal sealed partial class OutboundLeg
                     ?? (result.Failure != SipClientFailure.None || result.StatusCode is 408 or 503 ? OutboundLegOutcome.Unreachable : OutboundLegOutcome.Rejected);
                 failure = new OutboundLegResult(outcome, result.StatusCode, reason, null);
             }
-            Fail(failure);
+            leg.Fail(failure);
         }
         catch (Exception exception)
         {
-            OutboundLegLog.HandlerFailed(_service.Logger, CallId, "INVITE result", exception);
-            Fail(new OutboundLegResult(OutboundLegOutcome.Unreachable, 500, "Internal error", null));
+            OutboundLegLog.HandlerFailed(leg.Service.Logger, leg.CallId, "INVITE result", exception);
+            leg.Fail(new OutboundLegResult(OutboundLegOutcome.Unreachable, 500, "Internal error", null));
         }
-    }
-
-    private void Fail(OutboundLegResult result)
-    {
-        if (Close(result.Reason))
-        {
-            OutboundLegLog.NotAnswered(_service.Logger, CallId, result.Outcome, result.StatusCode, result.Reason);
-        }
-        _completion.TrySetResult(result);
     }
 
     /// <summary>
@@ -200,7 +186,7 @@ internal sealed partial class OutboundLeg
             SipRequest? ack = null;
             SipDialog? unwanted = null;
             OutboundLegResult? result = null;
-            lock (_gate)
+            lock (leg.Gate)
             {
                 if (_answered is { } current && current.Id.RemoteTag == response.To.Tag)
                 {
@@ -208,7 +194,7 @@ internal sealed partial class OutboundLeg
                 }
                 else if (_answered is not null)
                 {
-                    unwanted = SipDialog.CreateAsClient(_invite, response);
+                    unwanted = SipDialog.CreateAsClient(invite, response);
                 }
                 else
                 {
@@ -217,7 +203,7 @@ internal sealed partial class OutboundLeg
             }
             if (ack is not null)
             {
-                await _service.Transactions.SendOutsideTransactionAsync(ack, Request.Destination).ConfigureAwait(false);
+                await leg.Service.Transactions.SendOutsideTransactionAsync(ack, leg.Request.Destination).ConfigureAwait(false);
             }
             if (unwanted is not null)
             {
@@ -229,15 +215,14 @@ internal sealed partial class OutboundLeg
             }
             if (result.Outcome == OutboundLegOutcome.Answered)
             {
-                OutboundLegLog.Answered(_service.Logger, CallId, result.Media!.RemoteRtp.ToString(), result.Media.PayloadType);
-                _completion.TrySetResult(result);
+                leg.Answer(result);
                 return;
             }
-            Fail(result);
+            leg.Fail(result);
         }
         catch (Exception exception)
         {
-            OutboundLegLog.HandlerFailed(_service.Logger, CallId, "2xx", exception);
+            OutboundLegLog.HandlerFailed(leg.Service.Logger, leg.CallId, "2xx", exception);
         }
     }
 
@@ -248,41 +233,41 @@ internal sealed partial class OutboundLeg
         unwanted = null;
         _ringTimer?.Dispose();
         _cancelGuard?.Dispose();
-        var dialog = SipDialog.CreateAsClient(_invite, response);
+        var dialog = SipDialog.CreateAsClient(invite, response);
         if (dialog is null)
         {
             // Without a To tag there is no dialog to ACK or BYE in (§12.1.2 requires the tag).
             return new OutboundLegResult(OutboundLegOutcome.Rejected, 502, "2xx without a To tag", null);
         }
         _answered = dialog;
-        _ack = ack = dialog.CreateAck(_invite.CSeq.Number, _service.ViaSentBy, OutboundLegService.Transport(Request.Destination), _service.Contact(Request.Destination));
-        if (State == OutboundLegState.Ended)
+        _ack = ack = dialog.CreateAck(invite.CSeq.Number, leg.Service.ViaSentBy, OutboundLegService.Transport(leg.Request.Destination), leg.Service.Contact(leg.Request.Destination));
+        if (leg.State == OutboundLegState.Ended)
         {
             // We gave up on the INVITE (no final 64*T1 after our CANCEL); this late answer only gets ACK and BYE.
             unwanted = dialog;
             return new OutboundLegResult(_cancelAs ?? OutboundLegOutcome.Cancelled, response.StatusCode, "Answered after the leg ended", null);
         }
-        if (_dialog is { } early && early.Id != dialog.Id)
+        if (leg.CurrentDialog is { } early && early.Id != dialog.Id)
         {
-            _service.RemoveDialog(early);
+            leg.Service.RemoveDialog(early);
         }
-        _dialog = dialog;
-        _service.AddDialog(dialog, this);
+        leg.CurrentDialog = dialog;
+        leg.Service.AddDialog(dialog, leg);
         if (_cancelAs is { } cancelled)
         {
             unwanted = dialog;
             return new OutboundLegResult(cancelled, response.StatusCode, "Answered as the CANCEL crossed it; ended with BYE", null);
         }
-        var media = ReadSdp(response) is { } answer && SdpOfferAnswer.TryAcceptAnswer(_offer, answer, out var negotiation, out _)
-            ? ToMedia(negotiation, null)
+        var media = SipBodies.ReadSdp(response) is { } answer && SdpOfferAnswer.TryAcceptAnswer(offer, answer, out var negotiation, out _)
+            ? NegotiatedMedia.From(negotiation, null)
             : null;
         if (media is null)
         {
             unwanted = dialog;
             return new OutboundLegResult(OutboundLegOutcome.Rejected, 488, "Answer without a usable codec or address", null);
         }
-        _media = media;
-        State = OutboundLegState.Connected;
+        leg.CurrentMedia = media;
+        leg.State = OutboundLegState.Connected;
         return new OutboundLegResult(OutboundLegOutcome.Answered, response.StatusCode, response.ReasonPhrase, media);
     }
 
@@ -291,9 +276,9 @@ internal sealed partial class OutboundLeg
     {
         if (!ReferenceEquals(dialog, _answered))
         {
-            var ack = dialog.CreateAck(_invite.CSeq.Number, _service.ViaSentBy, OutboundLegService.Transport(Request.Destination), _service.Contact(Request.Destination));
-            await _service.Transactions.SendOutsideTransactionAsync(ack, Request.Destination).ConfigureAwait(false);
+            var ack = dialog.CreateAck(invite.CSeq.Number, leg.Service.ViaSentBy, OutboundLegService.Transport(leg.Request.Destination), leg.Service.Contact(leg.Request.Destination));
+            await leg.Service.Transactions.SendOutsideTransactionAsync(ack, leg.Request.Destination).ConfigureAwait(false);
         }
-        _ = SendAsync(InDialogRequest(dialog, SipMethods.Bye));
+        _ = leg.SendAsync(leg.InDialogRequest(dialog, SipMethods.Bye));
     }
 }

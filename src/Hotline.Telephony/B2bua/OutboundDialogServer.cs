@@ -9,17 +9,19 @@ using Hotline.Telephony.Sip.Transactions;
 
 namespace Hotline.Telephony.B2bua;
 
-/// <summary>Requests the called party sends inside the dialog (RFC 3261 §12.2.2): BYE, re-INVITE, INFO, OPTIONS; REFER is in OutboundLeg.Transfer.</summary>
-internal sealed partial class OutboundLeg
+/// <summary>
+/// Requests the called party sends inside the leg's dialog (RFC 3261 §12.2.2): BYE, re-INVITE and its ACK,
+/// INFO, OPTIONS; REFER goes to the <see cref="OutboundReferHandler"/>. Shares the leg's lock and state.
+/// </summary>
+internal sealed class OutboundDialogServer(OutboundLeg leg, OutboundReferHandler referHandler)
 {
     private static readonly HashSet<string> KnownButNotAllowed =
         [SipMethods.Subscribe, SipMethods.Notify, SipMethods.Update, SipMethods.Prack, SipMethods.Message, "PUBLISH"];
 
     private OkRetransmitter? _pendingOk;
     private SessionDescription? _offerInOk;
-    private bool _reinviteInProgress;
 
-    internal void OnRequest(ISipServerTransaction transaction)
+    public void OnRequest(ISipServerTransaction transaction)
     {
         try
         {
@@ -27,17 +29,17 @@ internal sealed partial class OutboundLeg
         }
         catch (Exception exception)
         {
-            OutboundLegLog.HandlerFailed(_service.Logger, CallId, transaction.Request.Method, exception);
-            Respond(transaction, SipResponseBuilder.For(transaction.Request, 500).Build());
+            OutboundLegLog.HandlerFailed(leg.Service.Logger, leg.CallId, transaction.Request.Method, exception);
+            leg.Respond(transaction, SipResponseBuilder.For(transaction.Request, 500).Build());
         }
     }
 
     /// <summary>The ACK for our 2xx to the called party's re-INVITE; an offer we put in that 2xx is answered here.</summary>
-    internal void OnAck(SipRequest ack)
+    public void OnAck(SipRequest ack)
     {
         OkRetransmitter? pending;
         SessionDescription? offer;
-        lock (_gate)
+        lock (leg.Gate)
         {
             pending = _pendingOk;
             if (pending is null || pending.CSeq != ack.CSeq.Number)
@@ -49,10 +51,21 @@ internal sealed partial class OutboundLeg
             _offerInOk = null;
         }
         pending.Dispose();
-        if (offer is not null && ReadSdp(ack) is { } answer && SdpOfferAnswer.TryAcceptAnswer(offer, answer, out var negotiation, out _))
+        if (offer is not null && SipBodies.ReadSdp(ack) is { } answer && SdpOfferAnswer.TryAcceptAnswer(offer, answer, out var negotiation, out _))
         {
-            UpdateMedia(negotiation);
+            leg.UpdateMedia(negotiation);
         }
+    }
+
+    /// <summary>Under the leg's lock: our 2xx to a re-INVITE waits for its ACK.</summary>
+    public bool AwaitsAck => _pendingOk is not null;
+
+    /// <summary>Under the leg's lock, as it closes: the 2xx still being retransmitted, for the caller to stop.</summary>
+    public OkRetransmitter? TakePendingOk()
+    {
+        var pending = _pendingOk;
+        _pendingOk = null;
+        return pending;
     }
 
     private void Dispatch(ISipServerTransaction transaction)
@@ -60,19 +73,19 @@ internal sealed partial class OutboundLeg
         var request = transaction.Request;
         SipDialog? dialog;
         bool connected;
-        lock (_gate)
+        lock (leg.Gate)
         {
-            dialog = _dialog;
-            connected = State == OutboundLegState.Connected;
+            dialog = leg.CurrentDialog;
+            connected = leg.State == OutboundLegState.Connected;
         }
-        if (dialog is null || State == OutboundLegState.Ended)
+        if (dialog is null || leg.State == OutboundLegState.Ended)
         {
-            Respond(transaction, SipResponseBuilder.For(request, 481).Build());
+            leg.Respond(transaction, SipResponseBuilder.For(request, 481).Build());
             return;
         }
         if (!dialog.AcceptRemoteCSeq(request))
         {
-            Respond(transaction, SipResponseBuilder.For(request, 500, "CSeq Out Of Order").Build());
+            leg.Respond(transaction, SipResponseBuilder.For(request, 500, "CSeq Out Of Order").Build());
             return;
         }
         switch (request.Method)
@@ -87,16 +100,16 @@ internal sealed partial class OutboundLeg
                 OnInfo(transaction);
                 break;
             case SipMethods.Refer:
-                OnRefer(transaction, connected);
+                referHandler.OnRefer(transaction, connected);
                 break;
             case SipMethods.Options:
-                Respond(transaction, SipResponseBuilder.For(request, 200)
-                    .WithHeader(SipHeaderNames.Allow, Allowed).WithHeader(SipHeaderNames.Accept, "application/sdp").Build());
+                leg.Respond(transaction, SipResponseBuilder.For(request, 200)
+                    .WithHeader(SipHeaderNames.Allow, OutboundLeg.Allowed).WithHeader(SipHeaderNames.Accept, "application/sdp").Build());
                 break;
             default:
                 // §8.2.1: 405 names what we allow; a method we do not know at all is 501 (§21.5.2).
                 var status = KnownButNotAllowed.Contains(request.Method) ? 405 : 501;
-                Respond(transaction, SipResponseBuilder.For(request, status).WithHeader(SipHeaderNames.Allow, Allowed).Build());
+                leg.Respond(transaction, SipResponseBuilder.For(request, status).WithHeader(SipHeaderNames.Allow, OutboundLeg.Allowed).Build());
                 break;
         }
     }
@@ -104,10 +117,10 @@ internal sealed partial class OutboundLeg
     /// <summary>§15.1.2: answer 200, then the session is over. A BYE on an early dialog (which §15 forbids the callee) changes nothing.</summary>
     private void OnBye(ISipServerTransaction transaction, bool connected)
     {
-        Respond(transaction, SipResponseBuilder.For(transaction.Request, 200).Build());
-        if (connected && Close("called party hung up"))
+        leg.Respond(transaction, SipResponseBuilder.For(transaction.Request, 200).Build());
+        if (connected && leg.Close("called party hung up"))
         {
-            RaiseRemoteEnded("called party hung up");
+            leg.RaiseRemoteEnded("called party hung up");
         }
     }
 
@@ -119,19 +132,20 @@ internal sealed partial class OutboundLeg
     private void OnReinvite(ISipServerTransaction transaction, SipDialog dialog, bool connected)
     {
         var request = transaction.Request;
-        var offer = request.Body.IsEmpty ? null : ReadSdp(request);
+        var offer = request.Body.IsEmpty ? null : SipBodies.ReadSdp(request);
         if (!request.Body.IsEmpty && offer is null)
         {
             // §21.4.1: an offer we cannot read is a bad request; the session stays as it was.
-            Respond(transaction, SipResponseBuilder.For(request, 400, "Unreadable SDP").Build());
+            leg.Respond(transaction, SipResponseBuilder.For(request, 400, "Unreadable SDP").Build());
             return;
         }
         NegotiatedMedia? changed = null;
+        bool? held = null;
         OkRetransmitter? pending = null;
         SipResponse response;
-        lock (_gate)
+        lock (leg.Gate)
         {
-            if (!connected || _reinviteInProgress)
+            if (!connected || leg.ReinviteInProgress)
             {
                 response = SipResponseBuilder.For(request, 491).Build();
             }
@@ -142,42 +156,54 @@ internal sealed partial class OutboundLeg
             }
             else
             {
-                response = AnswerReinvite(request, offer, dialog, out changed);
+                response = AnswerReinvite(request, offer, dialog, out changed, out held);
                 if (response.StatusCode == 200)
                 {
-                    _pendingOk = pending = new OkRetransmitter(transaction, response, _service.Time, _service.Timers, OnReinviteNotAcked);
+                    _pendingOk = pending = new OkRetransmitter(transaction, response, leg.Service.Time, leg.Service.Timers, OnReinviteNotAcked);
                 }
             }
         }
         if (pending is null)
         {
-            Respond(transaction, response);
+            leg.Respond(transaction, response);
             return;
         }
         pending.Start();
-        OutboundLegLog.InDialog(_service.Logger, CallId, request.Method, 200);
+        OutboundLegLog.InDialog(leg.Service.Logger, leg.CallId, request.Method, 200);
         if (changed is not null)
         {
-            RaiseMediaChanged(changed);
+            leg.RaiseMediaChanged(changed);
+        }
+        if (held is { } holding)
+        {
+            leg.RaiseHoldChanged(holding);
         }
     }
 
     /// <summary>Under the lock: our 2xx with the answer (or, for an offerless re-INVITE, an offer), or 488.</summary>
-    private SipResponse AnswerReinvite(SipRequest request, SessionDescription? offer, SipDialog dialog, out NegotiatedMedia? changed)
+    private SipResponse AnswerReinvite(SipRequest request, SessionDescription? offer, SipDialog dialog, out NegotiatedMedia? changed, out bool? held)
     {
         changed = null;
+        held = null;
         SessionDescription local;
         if (offer is null)
         {
             // §13.2.1 / RFC 3264 §8: an INVITE without an offer gets our offer in the 2xx, answered in the ACK.
-            local = _offerInOk = _sdp.CreateOffer(_sdp.Direction);
+            local = _offerInOk = leg.Sdp.CreateOffer(leg.Sdp.Direction);
         }
-        else if (_sdp.TryAnswer(offer, out var negotiation, out var rejection) && ToMedia(negotiation, _media) is { } media)
+        else if (leg.Sdp.TryAnswer(offer, out var negotiation, out var rejection) && NegotiatedMedia.From(negotiation, leg.CurrentMedia) is { } media)
         {
             local = negotiation.Local;
-            if (media != _media)
+            if (media != leg.CurrentMedia)
             {
-                _media = changed = media;
+                leg.CurrentMedia = changed = media;
+            }
+            // RFC 3264 §8.4: an offer that wants nothing from us (sendonly, inactive, or the old c=0.0.0.0) is the
+            // called party holding the call; a later one that wants media again resumes it.
+            if (!negotiation.Sends != leg.HeldByRemote)
+            {
+                leg.HeldByRemote = !negotiation.Sends;
+                held = leg.HeldByRemote;
             }
         }
         else
@@ -187,17 +213,17 @@ internal sealed partial class OutboundLeg
         }
         dialog.RefreshRemoteTarget(request);
         return SipResponseBuilder.For(request, 200)
-            .WithHeader(SipHeaderNames.Contact, _service.Contact(Request.Destination))
-            .WithHeader(SipHeaderNames.Allow, Allowed)
+            .WithHeader(SipHeaderNames.Contact, leg.Service.Contact(leg.Request.Destination))
+            .WithHeader(SipHeaderNames.Allow, OutboundLeg.Allowed)
             .WithBody("application/sdp", Encoding.UTF8.GetBytes(SdpWriter.Write(local)))
             .Build();
     }
 
     /// <summary>§13.3.1.4: no ACK for our 2xx within 64*T1: the session should end, with a BYE.</summary>
-    private void OnReinviteNotAcked() => _ = SessionDiedAsync("no ACK for our 2xx to the re-INVITE", sendBye: true);
+    private void OnReinviteNotAcked() => _ = leg.SessionDiedAsync("no ACK for our 2xx to the re-INVITE", sendBye: true);
 
     /// <summary>
-    /// SIP INFO (RFC 6086): DTMF bodies raise <see cref="Digit"/>; an empty INFO (a keep-alive) is 200; an Info
+    /// SIP INFO (RFC 6086): DTMF bodies raise <see cref="OutboundLeg.Digit"/>; an empty INFO (a keep-alive) is 200; an Info
     /// Package we do not support is 469 (§4.2.2); any other body type is 415.
     /// </summary>
     private void OnInfo(ISipServerTransaction transaction)
@@ -205,49 +231,26 @@ internal sealed partial class OutboundLeg
         var request = transaction.Request;
         if (request.Headers["Info-Package"] is not null)
         {
-            Respond(transaction, SipResponseBuilder.For(request, 469).Build());
+            leg.Respond(transaction, SipResponseBuilder.For(request, 469).Build());
             return;
         }
         if (request.Body.IsEmpty)
         {
-            Respond(transaction, SipResponseBuilder.For(request, 200).Build());
+            leg.Respond(transaction, SipResponseBuilder.For(request, 200).Build());
             return;
         }
         if (!SipInfoDtmf.IsDtmfContentType(request.ContentType))
         {
-            Respond(transaction, SipResponseBuilder.For(request, 415)
+            leg.Respond(transaction, SipResponseBuilder.For(request, 415)
                 .WithHeader(SipHeaderNames.Accept, SipInfoDtmf.RelayContentType + ", " + SipInfoDtmf.PlainContentType).Build());
             return;
         }
         if (!SipInfoDtmf.TryParse(request.ContentType, request.Body.Span, out var digit))
         {
-            Respond(transaction, SipResponseBuilder.For(request, 400, "Unreadable DTMF").Build());
+            leg.Respond(transaction, SipResponseBuilder.For(request, 400, "Unreadable DTMF").Build());
             return;
         }
-        Respond(transaction, SipResponseBuilder.For(request, 200).Build());
-        Raise(nameof(Digit), () => Digit?.Invoke(this, digit));
-    }
-
-    /// <summary>Media an exchange agreed after answer; raises <see cref="MediaChanged"/> when it differs.</summary>
-    private void UpdateMedia(SdpNegotiation negotiation)
-    {
-        NegotiatedMedia? changed = null;
-        lock (_gate)
-        {
-            if (State == OutboundLegState.Connected && ToMedia(negotiation, _media) is { } media && media != _media)
-            {
-                _media = changed = media;
-            }
-        }
-        if (changed is not null)
-        {
-            RaiseMediaChanged(changed);
-        }
-    }
-
-    private void Respond(ISipServerTransaction transaction, SipResponse response)
-    {
-        OutboundLegLog.InDialog(_service.Logger, CallId, transaction.Request.Method, response.StatusCode);
-        transaction.Respond(response);
+        leg.Respond(transaction, SipResponseBuilder.For(request, 200).Build());
+        leg.RaiseDigit(digit);
     }
 }

@@ -2,20 +2,18 @@ using Hotline.Contracts.Agents;
 
 namespace Hotline.Telephony.Acd;
 
-public sealed partial class AcdEngine
+/// <summary>A waiting call's position and estimated wait, from the queues' recent handle times.</summary>
+internal sealed class WaitEstimator(AcdBook book)
 {
     private readonly Dictionary<string, Queue<TimeSpan>> _handleTimes = new(StringComparer.Ordinal);
 
     /// <summary>Average of the queue's recent handle times (talk + wrap-up), or its configured default.</summary>
-    public TimeSpan AverageHandleTime(AcdQueueOptions queue)
-    {
-        ArgumentNullException.ThrowIfNull(queue);
-        return _handleTimes.TryGetValue(queue.Id, out Queue<TimeSpan>? samples) && samples.Count > 0
+    public TimeSpan AverageHandleTime(AcdQueueOptions queue) =>
+        _handleTimes.TryGetValue(queue.Id, out Queue<TimeSpan>? samples) && samples.Count > 0
             ? TimeSpan.FromTicks((long)samples.Average(s => s.Ticks))
             : queue.DefaultHandleTime;
-    }
 
-    private void RecordHandleTime(AcdQueueOptions queue, TimeSpan handleTime)
+    public void RecordHandleTime(AcdQueueOptions queue, TimeSpan handleTime)
     {
         if (!_handleTimes.TryGetValue(queue.Id, out Queue<TimeSpan>? samples))
         {
@@ -24,7 +22,7 @@ public sealed partial class AcdEngine
         }
 
         samples.Enqueue(handleTime);
-        while (samples.Count > _options.HandleTimeSamples)
+        while (samples.Count > book.Options.HandleTimeSamples)
         {
             samples.Dequeue();
         }
@@ -35,10 +33,10 @@ public sealed partial class AcdEngine
     /// the calls that cannot go to an agent ready now, served by every staffed agent at the average handle
     /// time: (position − ready) × AHT / staffed. With nobody staffed it cannot be estimated.
     /// </summary>
-    private QueueStatus StatusOf(QueuedCall call)
+    public QueueStatus StatusOf(QueuedCall call)
     {
         int position = 1;
-        foreach (QueuedCall other in _waiting)
+        foreach (QueuedCall other in book.Line.Calls)
         {
             if (ReferenceEquals(other, call))
             {
@@ -54,7 +52,7 @@ public sealed partial class AcdEngine
         string skill = call.Queue.Skill;
         int staffed = 0;
         int ready = 0;
-        foreach (AcdAgent agent in _agents.Values)
+        foreach (AcdAgent agent in book.Agents.Values)
         {
             if (agent.LevelFor(skill) > 0 && agent.State is AgentState.Ready or AgentState.Ringing or AgentState.OnCall or AgentState.WrapUp)
             {
