@@ -19,18 +19,24 @@ out=$(mktemp -d)
 trap 'rm -rf "$out"; rm -f /tmp/perf-"${relay:-none}".map' EXIT
 # W^X off: with it, JIT code runs from a double mapping that perf cannot match with the perf map.
 export DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0
-timeout $((seconds + 120)) $prefix "$bench" --calls "$calls" --seconds "$seconds" --port-min 30000 --relay-threads 2 >"$out/row" &
+timeout $((seconds + 120)) $prefix "$bench" --calls "$calls" --seconds "$seconds" --port-min 30000 --relay-threads 2 >"$out/row" 2>"$out/err" &
 bench_pid=$!
+# The generator says on stderr when the relay has set its calls up ("relay PID ready").
 relay=""
-for _ in $(seq 1 200); do
-  relay=$(pgrep -P "$bench_pid" -f "Hotline.MediaBench serve" 2>/dev/null || true)
-  [ -z "$relay" ] && relay=$(pgrep -f "^$bench serve" 2>/dev/null | head -1 || true)
+for _ in $(seq 1 1200); do
+  relay=$(sed -n 's/^relay \([0-9]*\) ready$/\1/p' "$out/err")
   [ -n "$relay" ] && break
   sleep 0.1
 done
-sleep $((seconds / 3 + 1))
-# cpu-clock: a VM here offers no hardware cycle counter.
-perf record -e cpu-clock -F 999 -g -p "$relay" -o "$out/perf.data" -- sleep $((seconds / 2)) >"$out/perf.log" 2>&1 || cat "$out/perf.log" >&2
+[ -n "$relay" ] || { echo "the relay did not get ready" >&2; cat "$out/err" >&2; exit 1; }
+sleep 1
+# cpu-clock: a VM here offers no hardware cycle counter. Attaching fails when one of the process's
+# threads ends meanwhile (start-up threads come and go): try again.
+for _ in 1 2 3 4 5; do
+  perf record -e cpu-clock -F 999 -g -p "$relay" -o "$out/perf.data" -- sleep $((seconds / 2)) >"$out/perf.log" 2>&1 && break
+  sleep 0.2
+done
+[ -s "$out/perf.data" ] || { echo "perf record failed:" >&2; tail -3 "$out/perf.log" >&2; }
 wait "$bench_pid"
 echo "# $(date -u +%FT%TZ) load average $(cut -d' ' -f1-3 /proc/loadavg), rt=${MEDIABENCH_RT:-0}"
 tail -2 "$out/row"
