@@ -42,6 +42,8 @@ internal static class TrafficGenerator
             return 1;
         }
 
+        // For load/media/profile.sh: the relay's steady state starts now, after its set-up.
+        await Console.Error.WriteLineAsync($"relay {relay.Id} ready").ConfigureAwait(false);
         var measure = new DelayCollector(options.Calls * 2, options.Calls * 100L * options.Seconds);
         var stop = new CancellationTokenSource();
         long startTicks = Stopwatch.GetTimestamp();

@@ -4,7 +4,8 @@ using Hotline.Telephony.Media.Rtp;
 namespace Hotline.Telephony.Ivr;
 
 /// <summary>
-/// Plays prompts into an RTP stream as G.711, one 160-sample (20 ms) frame per packet — the RFC 3551 §4.5
+/// Plays prompts into an RTP stream as G.711, one 160-sample (20 ms) frame per packet, copied from audio
+/// encoded once for all callers (<see cref="EncodedPrompts"/>) — the RFC 3551 §4.5
 /// default packetisation. Frame n of the stream's life carries timestamp base + 160·n whether or not we
 /// were playing before, so the timestamp follows the sampling clock across pauses (RFC 3550 §5.1) and the
 /// first packet of each play sets the marker bit (RFC 3551 §4.1: start of a talkspurt). Pacing is driven
@@ -26,12 +27,12 @@ public sealed class PromptPlayer : IDisposable
     private readonly uint _ssrc;
     private readonly uint _timestampBase;
     private readonly long _origin;
-    private readonly short[] _samples = new short[FrameSamples];
+    private readonly byte _silence;
     private readonly byte[] _packet = new byte[RtpHeader.FixedLength + FrameSamples];
     private readonly Lock _gate = new();
     private ushort _sequence;
     private ITimer? _timer;
-    private IReadOnlyList<short[]> _segments = [];
+    private byte[][] _segments = [];
     private int _segment;
     private int _offset;
     private bool _loop;
@@ -51,6 +52,7 @@ public sealed class PromptPlayer : IDisposable
         _time = time;
         _sink = sink;
         _payloadType = payloadType;
+        _silence = EncodedPrompts.Silence(payloadType);
         _ssrc = ssrc;
         _sequence = initialSequence;
         _timestampBase = initialTimestamp;
@@ -83,7 +85,7 @@ public sealed class PromptPlayer : IDisposable
         lock (_gate)
         {
             _timer?.Dispose();
-            _segments = segments;
+            _segments = segments.Select(s => EncodedPrompts.Get(s, _payloadType)).ToArray();
             _segment = 0;
             _offset = 0;
             _loop = loop;
@@ -148,15 +150,14 @@ public sealed class PromptPlayer : IDisposable
     /// <summary>Sends frame <see cref="_nextFrame"/>; false when there was no audio left to send.</summary>
     private bool SendFrame()
     {
-        int filled = Fill(_samples);
+        Span<byte> payload = _packet.AsSpan(RtpHeader.FixedLength, FrameSamples);
+        int filled = Fill(payload);
         if (filled == 0)
         {
             return false;
         }
 
-        Array.Clear(_samples, filled, FrameSamples - filled);
-        Span<byte> payload = _packet.AsSpan(RtpHeader.FixedLength, FrameSamples);
-        G711.Encode(_payloadType, _samples, payload);
+        payload[filled..].Fill(_silence);
         uint timestamp = _timestampBase + (uint)(_nextFrame * FrameSamples);
         int length = RtpPacketWriter.Write(_packet, _payloadType, _marker, _sequence++, timestamp, _ssrc, payload);
         _marker = false;
@@ -167,18 +168,19 @@ public sealed class PromptPlayer : IDisposable
 
     private void Skip(long frames)
     {
-        for (long i = 0; i < frames && Fill(_samples) > 0; i++)
+        Span<byte> scratch = _packet.AsSpan(RtpHeader.FixedLength, FrameSamples);
+        for (long i = 0; i < frames && Fill(scratch) > 0; i++)
         {
             _nextFrame++;
         }
     }
 
-    private int Fill(Span<short> frame)
+    private int Fill(Span<byte> frame)
     {
         int filled = 0;
         while (filled < frame.Length)
         {
-            if (_segment >= _segments.Count)
+            if (_segment >= _segments.Length)
             {
                 if (!_loop || filled > 0)
                 {
@@ -189,7 +191,7 @@ public sealed class PromptPlayer : IDisposable
                 _offset = 0;
             }
 
-            short[] audio = _segments[_segment];
+            byte[] audio = _segments[_segment];
             int take = Math.Min(frame.Length - filled, audio.Length - _offset);
             audio.AsSpan(_offset, take).CopyTo(frame[filled..]);
             filled += take;

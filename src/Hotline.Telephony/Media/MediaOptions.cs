@@ -20,6 +20,13 @@ public sealed class MediaOptions
     /// </summary>
     public int RelayThreads { get; set; } = Environment.ProcessorCount;
 
+    /// <summary>
+    /// Whether the epoll threads send what they relay through io_uring, one system call for a whole pass
+    /// over the ready legs, where the kernel allows it (Linux 5.18+); false, or where it is unavailable:
+    /// one sendmmsg per leg.
+    /// </summary>
+    public bool RelaySendRing { get; set; } = true;
+
     /// <summary>Root of the data directory; recordings go under <c>recordings/yyyy/MM/dd</c> below it.</summary>
     public string DataDirectory { get; set; } = "data";
 }

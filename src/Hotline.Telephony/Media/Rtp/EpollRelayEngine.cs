@@ -8,8 +8,9 @@ namespace Hotline.Telephony.Media.Rtp;
 /// <summary>
 /// Linux receive engine for relay legs: a few threads, each waiting on its own epoll set for readable
 /// legs and then receiving and forwarding synchronously. Compared with one async receive per leg, a packet
-/// costs one epoll wake shared with other legs, one recvfrom and one sendto — no speculative receive that
-/// returns EAGAIN, no thread-pool hop — which is what lets 2 cores carry hundreds of calls.
+/// costs one epoll wake shared with other legs, one recvmmsg and a share of one batched send — no
+/// speculative receive that returns EAGAIN, no thread-pool hop — which is what lets 2 cores carry hundreds
+/// of calls. The forwards of a whole pass over the ready legs are sent together (<see cref="RtpSendBatch"/>).
 /// Level-triggered (epoll(7)): each readiness report reads what is queued on that leg, up to a small batch,
 /// with one recvmmsg(2) where the platform has it (fewer system calls once a busy thread falls behind), and
 /// epoll reports the leg again while more remain. Legs are non-blocking so a datagram dropped between the
@@ -25,6 +26,10 @@ internal sealed class EpollRelayEngine : IDisposable
     private const int BufferSize = 2048;
     private const int WaitMilliseconds = 200;
 
+    // Forwards staged before a send is forced: enough to share one system call among many legs, few enough
+    // that the first packet of a busy pass does not wait long for the last (a few µs each).
+    private const int SendBatchSize = 64;
+
     // struct epoll_event is packed on x86-64 (12 bytes, data at offset 4) and naturally aligned elsewhere.
     private static readonly bool Packed = RuntimeInformation.ProcessArchitecture == Architecture.X64;
     private static readonly int EventSize = Packed ? 12 : 16;
@@ -38,9 +43,11 @@ internal sealed class EpollRelayEngine : IDisposable
     private readonly Stack<int> _free = new();
     private volatile bool _stopping;
     private int _next;
+    private readonly bool _sendRing;
 
-    private EpollRelayEngine(int threads)
+    private EpollRelayEngine(int threads, bool sendRing)
     {
+        _sendRing = sendRing;
         _epoll = new int[threads];
         _threads = new Thread[threads];
         for (int i = 0; i < threads; i++)
@@ -58,7 +65,7 @@ internal sealed class EpollRelayEngine : IDisposable
     }
 
     /// <summary>An engine on 64-bit Linux, or null elsewhere (the relay then uses async receives).</summary>
-    public static EpollRelayEngine? TryCreate(int threads)
+    public static EpollRelayEngine? TryCreate(int threads, bool sendRing = true)
     {
         // The recvmmsg/sendmmsg structures are laid out for 64-bit Linux (DatagramBatch); elsewhere: async receives.
         if (!OperatingSystem.IsLinux() || !Environment.Is64BitProcess)
@@ -68,7 +75,7 @@ internal sealed class EpollRelayEngine : IDisposable
 
         try
         {
-            return new EpollRelayEngine(Math.Max(1, threads));
+            return new EpollRelayEngine(Math.Max(1, threads), sendRing);
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException or InvalidOperationException)
         {
@@ -125,7 +132,7 @@ internal sealed class EpollRelayEngine : IDisposable
     {
         var events = new byte[MaxEvents * EventSize];
         var batch = new DatagramBatch(BufferSize);
-        var sends = new RtpSendBatch(DatagramBatch.Capacity);
+        using var sends = new RtpSendBatch(SendBatchSize, BufferSize, _sendRing);
         Span<int> lengths = stackalloc int[DatagramBatch.Capacity];
         while (!_stopping)
         {
@@ -150,10 +157,9 @@ internal sealed class EpollRelayEngine : IDisposable
                 {
                     entry.Forward(batch.Buffer(d), lengths[d], batch.Source(d), sends);
                 }
-
-                // Before the next receive reuses the buffers the staged forwards point at.
-                sends.Flush();
             }
+
+            sends.Flush();
         }
     }
 

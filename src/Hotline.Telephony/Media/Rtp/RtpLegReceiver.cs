@@ -5,8 +5,8 @@ using System.Net.Sockets;
 namespace Hotline.Telephony.Media.Rtp;
 
 /// <summary>
-/// Handles one datagram received on a leg; the buffer and address are reused after the call returns, except
-/// that with <paramref name="sends"/> (the epoll engine) the buffer is pinned and kept until the batch is flushed.
+/// Handles one datagram received on a leg; the buffer and address are reused after the call returns (with
+/// <paramref name="sends"/>, the epoll engine's batch, a forward is staged as a copy).
 /// </summary>
 internal delegate void RtpDatagramHandler(byte[] buffer, int length, SocketAddress source, RtpSendBatch? sends);
 

@@ -15,6 +15,7 @@ public sealed class RtpPortAllocator : IDisposable
     private readonly bool[] _inUse;
     private readonly Lock _gate = new();
     private readonly int _relayThreads;
+    private readonly bool _relaySendRing;
     private EpollRelayEngine? _engine;
     private bool _engineTried;
     private int _cursor;
@@ -33,6 +34,7 @@ public sealed class RtpPortAllocator : IDisposable
         _firstPort = options.PortMin + (options.PortMin % 2);
         _inUse = new bool[((options.PortMax - _firstPort) / 2) + 1];
         _relayThreads = options.RelayThreads;
+        _relaySendRing = options.RelaySendRing;
     }
 
     /// <summary>The shared epoll engine for relays using these ports, created on first use; null for async receives.</summary>
@@ -45,7 +47,7 @@ public sealed class RtpPortAllocator : IDisposable
                 if (!_engineTried)
                 {
                     _engineTried = true;
-                    _engine = _relayThreads > 0 ? EpollRelayEngine.TryCreate(_relayThreads) : null;
+                    _engine = _relayThreads > 0 ? EpollRelayEngine.TryCreate(_relayThreads, _relaySendRing) : null;
                 }
 
                 return _engine;

@@ -158,8 +158,8 @@ public sealed class RtpRelay : IAsyncDisposable
 
         if (sends is not null)
         {
-            // The engine sends what this leg had queued in one go once all of it is handled.
-            sends.Stage(from, to.Socket, buffer, length, destination);
+            // The engine sends what its pass over the ready legs forwards in one go once all of it is handled.
+            sends.Stage(from, to.Socket, datagram, destination);
             return;
         }
 
