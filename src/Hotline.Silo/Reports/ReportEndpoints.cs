@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Hotline.Silo.Staff;
 using Hotline.Silo.WebConsole;
 
 namespace Hotline.Silo.Reports;

@@ -1,4 +1,5 @@
 using Hotline.Contracts.Security;
+using Hotline.Silo.Staff;
 using Hotline.Silo.WebConsole;
 
 namespace Hotline.Silo.Reports;

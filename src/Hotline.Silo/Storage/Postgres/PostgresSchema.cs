@@ -196,7 +196,6 @@ internal static class PostgresSchema
             updated_at timestamptz NOT NULL);
         """,
         """
-    """
         CREATE TABLE report_daily (
             day text NOT NULL,
             dimension text NOT NULL,

@@ -196,7 +196,6 @@ internal static class SqliteSchema
             updated_at TEXT NOT NULL);
         """,
         """
-    """
         CREATE TABLE report_daily (
             day TEXT NOT NULL,
             dimension TEXT NOT NULL,
