@@ -9,7 +9,7 @@ namespace Hotline.Silo.Reports;
 /// </summary>
 internal static class ReportPolicies
 {
-    /// <summary>Supervisors (every row), departments and their liaisons (their own row).</summary>
+    /// <summary>Supervisors and editors (every row), departments and their liaisons (their own row).</summary>
     public const string Readers = "report-readers";
 
     public const string DepartmentRole = nameof(CallerKind.Department);
@@ -19,7 +19,7 @@ internal static class ReportPolicies
         services.AddAuthorizationBuilder()
             .AddPolicy(Readers, policy => policy
                 .AddAuthenticationSchemes(ConsoleSchemes.TokenOrCookie)
-                .RequireRole(nameof(StaffRole.Supervisor), DepartmentRole, nameof(ConsoleRole.Liaison)));
+                .RequireRole(nameof(StaffRole.Supervisor), nameof(ConsoleRole.Editor), DepartmentRole, nameof(ConsoleRole.Liaison)));
         return services;
     }
 }
