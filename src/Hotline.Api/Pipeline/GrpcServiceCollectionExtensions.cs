@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 
 namespace Hotline.Api.Pipeline;
 
@@ -39,6 +40,11 @@ public static class GrpcServiceCollectionExtensions
             options.Interceptors.Add<AuthenticationInterceptor>();
             options.Interceptors.Add<ValidationInterceptor>();
         }).AddJsonTranscoding();
+        // The libraries log every unreadable request with its stack trace (gRPC at Error, HTTP/JSON at Information):
+        // a client could fill the disk. ListenerSplitMiddleware logs gRPC's itself; HTTP/JSON's keep Warning and up.
+        services.AddLogging(logging => logging
+            .AddFilter(ListenerSplitMiddleware.LibraryCallLogCategory, LogLevel.None)
+            .AddFilter("Grpc.AspNetCore.Grpc.JsonTranscoding.ServerCallHandler", LogLevel.Warning));
         services.AddGrpcReflection();
         services.AddGrpcHealthChecks();
         services.AddGrpcSwagger();

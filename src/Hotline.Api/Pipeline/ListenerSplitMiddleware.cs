@@ -27,6 +27,9 @@ internal sealed class ListenerSplitMiddleware(
     IOptions<GrpcServiceOptions> grpcOptions,
     ILogger<ListenerSplitMiddleware> logger)
 {
+    /// <summary>Where Grpc.AspNetCore logs a call it failed (see <see cref="LogLibraryFailure"/>).</summary>
+    public const string LibraryCallLogCategory = "Grpc.AspNetCore.Server.ServerCallHandler";
+
     private static readonly string UnknownStatus = ((int)StatusCode.Unknown).ToString(CultureInfo.InvariantCulture);
 
     private readonly string[] _encodings = [.. grpcOptions.Value.CompressionProviders.Select(p => p.EncodingName).Prepend("identity")];
@@ -85,11 +88,35 @@ internal sealed class ListenerSplitMiddleware(
         try
         {
             await next(context);
+            LogLibraryFailure(context, method);
             Unreadable(context);
         }
         finally
         {
             metrics.CallCompleted(method, FinalStatus(context), timeProvider.GetElapsedTime(started));
+        }
+    }
+
+    /// <summary>
+    /// The library's own error log (category <see cref="LibraryCallLogCategory"/>) is switched off, as it writes a
+    /// stack trace at Error for every request a client made unreadable: anyone could fill the disk with it. The
+    /// failure is logged here instead: a request the client got wrong (not protobuf, not UTF-8, corrupt gzip) at
+    /// Debug without the trace, anything else (a server fault outside the methods) at Error.
+    /// </summary>
+    private void LogLibraryFailure(HttpContext context, string method)
+    {
+        if (context.Features.Get<IServerCallContextFeature>()?.ServerCallContext.Status.DebugException is not { } cause)
+        {
+            return;
+        }
+
+        if (cause is InvalidProtocolBufferException or InvalidDataException || cause.InnerException is InvalidDataException)
+        {
+            PipelineLog.UnreadableRequest(logger, method, cause.Message);
+        }
+        else
+        {
+            PipelineLog.HandlerFailed(logger, method, cause);
         }
     }
 

@@ -11,6 +11,9 @@ internal static partial class PipelineLog
     [LoggerMessage(4105, LogLevel.Warning, "gRPC {Method}: storage unavailable, the client gets UNAVAILABLE: {Reason}")]
     public static partial void StorageUnavailable(ILogger logger, string method, string reason);
 
+    [LoggerMessage(4106, LogLevel.Debug, "gRPC {Method}: the request message could not be read: {Reason}")]
+    public static partial void UnreadableRequest(ILogger logger, string method, string reason);
+
     [LoggerMessage(4104, LogLevel.Information, "gRPC request refused before dispatch: {Path} {Reason}")]
     public static partial void RequestRefused(ILogger logger, string path, string reason);
 }
