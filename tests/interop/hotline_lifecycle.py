@@ -20,6 +20,7 @@ from protoset import ProtoSet
 HOTLINE = "hotline.v1.HotlineDesk"
 DEPARTMENT = "hotline.v1.DepartmentDesk"
 KNOWLEDGE = "hotline.v1.Knowledge"
+ADMINISTRATION = "hotline.v1.Administration"
 failures = []
 
 
@@ -67,7 +68,8 @@ def main():
     parser.add_argument("--department-id", required=True)
     args = parser.parse_args()
 
-    protos = ProtoSet(args.proto_root, ["hotline/v1/hotline_desk.proto", "hotline/v1/department_desk.proto", "hotline/v1/knowledge.proto"])
+    protos = ProtoSet(args.proto_root, ["hotline/v1/hotline_desk.proto", "hotline/v1/department_desk.proto", "hotline/v1/knowledge.proto",
+                                        "hotline/v1/administration.proto"])
     state = lambda name: protos.enum_value("hotline.v1.TicketState", "TICKET_STATE_" + name)
     enum = lambda enum_name, value: protos.enum_value("hotline.v1." + enum_name, value)
     channel = grpc.insecure_channel(args.target)
@@ -159,6 +161,23 @@ def main():
                         category=enum("Category", "CATEGORY_CONSULTATION")).suggestions
     check("suggest departments", len(suggestions) > 0 and suggestions[0].department_id == "rsj" and suggestions[0].evidence,
           [(s.department_id, s.score) for s in suggestions])
+
+    admin = Desk(protos, channel, ADMINISTRATION, args.supervisor_token)
+    department_message = protos.message("hotline.v1.DirectoryDepartment")
+    expect_error("agent cannot administer", lambda: Desk(protos, channel, ADMINISTRATION, args.agent_token)("ListDirectoryDepartments"),
+                 grpc.StatusCode.PERMISSION_DENIED)
+    page = admin("ListDirectoryDepartments", page_size=2)
+    check("directory paged", len(page.departments) == 2 and page.next_page_token, page)
+    added = admin("AddDirectoryDepartment", reason="interop",
+                  department=department_message(id="py-lyj", name="市林业局", kind="municipal", responsibilities="古树名木保护。",
+                                                 handle_working_days=5))
+    check("directory add", added.active and added.kind == "municipal", added)
+    expect_error("directory add twice", lambda: admin("AddDirectoryDepartment", department=department_message(
+        id="py-lyj", name="市林业局", kind="municipal", handle_working_days=5)), grpc.StatusCode.ALREADY_EXISTS)
+    changes = admin("ListDirectoryChanges", subject_id="py-lyj").changes
+    check("directory history", [(c.action, c.reason) for c in changes] == [("add", "interop")], changes)
+    districts = admin("ListDirectoryValues", list="district").values
+    check("district list", len(districts) == 16 and "河东区" in districts, districts)
 
     channel.close()
     print("%d failed" % len(failures))

@@ -96,6 +96,20 @@ public sealed class HotlineProtoContractTests
     }
 
     [Fact]
+    public void Administration_HasTheDirectoryOperationsAllUnary()
+    {
+        var administration = Administration.Descriptor;
+
+        Assert.Equal("hotline.v1.Administration", administration.FullName);
+        Assert.Equal(
+            ["ListDirectoryDepartments", "GetDirectoryDepartment", "AddDirectoryDepartment", "UpdateDirectoryDepartment", "DisableDirectoryDepartment",
+             "ImportDirectoryDepartments", "ListDirectoryChanges", "ListDirectoryValues", "AddDirectoryValue", "RemoveDirectoryValue"],
+            administration.Methods.Select(m => m.Name));
+        Assert.All(administration.Methods, m => Assert.False(m.IsServerStreaming || m.IsClientStreaming));
+        Assert.Equal(22, TypesReflection.Descriptor.FindTypeByName<EnumDescriptor>("HistoryAction").FindValueByName("HISTORY_ACTION_TRANSFERRED").Number);
+    }
+
+    [Fact]
     public void Enums_StartWithUnspecifiedZero()
     {
         var enums = TypesReflection.Descriptor.EnumTypes;

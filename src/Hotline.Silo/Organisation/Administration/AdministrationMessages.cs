@@ -30,14 +30,14 @@ internal static class AdministrationMessages
     /// <summary>The fields the update sets, over the stored department.</summary>
     public static DirectoryDepartment Apply(DirectoryDepartment d, V1.UpdateDirectoryDepartmentRequest r) => d with
     {
-        Name = r.HasName ? r.Name : d.Name,
-        Kind = r.HasKind ? r.Kind : d.Kind,
-        ParentId = r.HasParentId ? Blank(r.ParentId) : d.ParentId,
-        Responsibilities = r.HasResponsibilities ? r.Responsibilities : d.Responsibilities,
+        Name = r.Name ?? d.Name,
+        Kind = r.Kind ?? d.Kind,
+        ParentId = r.ParentId is { } parent ? Blank(parent) : d.ParentId,
+        Responsibilities = r.Responsibilities ?? d.Responsibilities,
         Keywords = r.Keywords is { } keywords ? [.. keywords.Values] : d.Keywords,
-        HandleWorkingDays = r.HasHandleWorkingDays ? r.HandleWorkingDays : d.HandleWorkingDays,
-        DutyPhone = r.HasDutyPhone ? Blank(r.DutyPhone) : d.DutyPhone,
-        Active = d.Active || (r.HasActive && r.Active),
+        HandleWorkingDays = r.HandleWorkingDays ?? d.HandleWorkingDays,
+        DutyPhone = r.DutyPhone is { } phone ? Blank(phone) : d.DutyPhone,
+        Active = d.Active || r.Active == true,
     };
 
     public static V1.DirectoryChange ToMessage(DirectoryChange c) => new()

@@ -57,7 +57,7 @@ internal sealed class AdministrationService(OrganisationDirectory directory, Cac
     {
         var change = AdministrationCall.Context(context, request.Reason, "updated");
         var id = RequiredId(request.DepartmentId);
-        if (request is { HasActive: true, Active: false })
+        if (request.Active == false)
         {
             throw AdministrationCall.Invalid("active", "only true (enable); disabling is DisableDirectoryDepartment, which checks open tickets");
         }
