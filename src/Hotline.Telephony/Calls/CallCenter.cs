@@ -273,6 +273,11 @@ internal sealed class CallCenter : ICallCenter, IOutboundCalls, IThreePartyCalls
             ? Task.FromResult(CallCenterResult.Refuse(CallCenterRefusal.InvalidArgument, "a reason is required for NOT_READY"))
             : AgentCommandAsync(agentId, acd => acd.SetNotReady(agentId, reason.Trim()));
 
+    public Task<CallCenterResult> LogOutAsync(string agentId, string reason, CancellationToken cancellationToken) =>
+        string.IsNullOrWhiteSpace(reason)
+            ? Task.FromResult(CallCenterResult.Refuse(CallCenterRefusal.InvalidArgument, "a reason is required to log an agent out"))
+            : AgentCommandAsync(agentId, acd => acd.SetOffline(agentId, reason.Trim()));
+
     public Task<CallCenterResult> EndWrapUpAsync(string agentId, CancellationToken cancellationToken) =>
         AgentCommandAsync(agentId, acd => acd.EndWrapUp(agentId));
 

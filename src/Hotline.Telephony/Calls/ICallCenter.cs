@@ -13,6 +13,12 @@ public interface ICallCenter
     /// <summary>NOT_READY with a reason (break, training…). Refused while on a call; declines a ringing call.</summary>
     Task<CallCenterResult> SetNotReadyAsync(string agentId, string reason, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Logs the agent out (OFFLINE) whatever it was doing: a ringing call goes to the next agent, a connected
+    /// call goes on. The agent takes calls again once it sets READY.
+    /// </summary>
+    Task<CallCenterResult> LogOutAsync(string agentId, string reason, CancellationToken cancellationToken);
+
     /// <summary>Ends after-call work early. Refused unless in WRAP_UP.</summary>
     Task<CallCenterResult> EndWrapUpAsync(string agentId, CancellationToken cancellationToken);
 

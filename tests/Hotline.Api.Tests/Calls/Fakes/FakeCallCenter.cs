@@ -35,6 +35,9 @@ internal sealed class FakeCallCenter : ICallCenter, IThreePartyCalls
     public Task<CallCenterResult> SetNotReadyAsync(string agentId, string reason, CancellationToken cancellationToken) =>
         Record($"SetNotReady {agentId} {reason}");
 
+    public Task<CallCenterResult> LogOutAsync(string agentId, string reason, CancellationToken cancellationToken) =>
+        Record($"LogOut {agentId} {reason}");
+
     public Task<CallCenterResult> EndWrapUpAsync(string agentId, CancellationToken cancellationToken) =>
         Record($"EndWrapUp {agentId}");
 
