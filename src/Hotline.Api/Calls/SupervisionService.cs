@@ -43,6 +43,14 @@ internal sealed class SupervisionService(CallCenterPorts ports, RecordingFiles r
         return new V1.ForceAgentStateResponse();
     }
 
+    public override async Task<V1.ReleaseCallResponse> ReleaseCall(V1.ReleaseCallRequest request, ServerCallContext context)
+    {
+        var supervisor = CallCenterCall.RequireSupervisor(context);
+        var callId = CallId(request.CallId);
+        CallCenterCall.Ensure(await ports.CallCenter.ReleaseCallAsync(callId, $"released by supervisor {supervisor.Id}", context.CancellationToken));
+        return new V1.ReleaseCallResponse();
+    }
+
     public override Task<V1.ListAgentsResponse> ListAgents(V1.ListAgentsRequest request, ServerCallContext context)
     {
         CallCenterCall.RequireSupervisor(context);

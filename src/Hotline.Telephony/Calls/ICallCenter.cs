@@ -19,6 +19,12 @@ public interface ICallCenter
     /// </summary>
     Task<CallCenterResult> LogOutAsync(string agentId, string reason, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Force release (强拆): ends a live call by its id, both sides hung up by the hotline; the detail is the
+    /// hang-up reason. NotFound when no such call is in progress.
+    /// </summary>
+    Task<CallCenterResult> ReleaseCallAsync(string callId, string reason, CancellationToken cancellationToken);
+
     /// <summary>Ends after-call work early. Refused unless in WRAP_UP.</summary>
     Task<CallCenterResult> EndWrapUpAsync(string agentId, CancellationToken cancellationToken);
 

@@ -66,6 +66,18 @@ public sealed class SupervisionForceAgentStateTests : IAsyncLifetime
         Assert.Equal("agent 1001 is OnCall with call c1", response.StatusMessage);
     }
 
+    [Fact]
+    public async Task ReleaseCall_Supervisor_ReachesTheCallCenterWithWhoInTheReason()
+    {
+        var released = await _api.CallAsync("Supervision", "ReleaseCall", new ApiV1.ReleaseCallRequest { CallId = "20261207-abc" }, TestTokenValidator.SupervisorToken);
+        var byAgent = await _api.CallAsync("Supervision", "ReleaseCall", new ApiV1.ReleaseCallRequest { CallId = "20261207-abc" }, TestTokenValidator.StaffToken);
+        var noId = await _api.CallAsync("Supervision", "ReleaseCall", new ApiV1.ReleaseCallRequest(), TestTokenValidator.SupervisorToken);
+
+        Assert.Equal([StatusCode.OK, StatusCode.PermissionDenied, StatusCode.InvalidArgument], new[] { released.Status, byAgent.Status, noId.Status });
+        Assert.Equal("call_id: is required", noId.StatusMessage);
+        Assert.Equal(["Release 20261207-abc released by supervisor S02"], _api.CallCenter.Commands);
+    }
+
     private Task<GrpcResult> ForceAsync(ApiV1.ForceAgentStateRequest request, string? token = TestTokenValidator.SupervisorToken) =>
         _api.CallAsync("Supervision", "ForceAgentState", request, token);
 }

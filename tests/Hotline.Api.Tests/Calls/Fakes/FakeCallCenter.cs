@@ -38,6 +38,9 @@ internal sealed class FakeCallCenter : ICallCenter, IThreePartyCalls
     public Task<CallCenterResult> LogOutAsync(string agentId, string reason, CancellationToken cancellationToken) =>
         Record($"LogOut {agentId} {reason}");
 
+    public Task<CallCenterResult> ReleaseCallAsync(string callId, string reason, CancellationToken cancellationToken) =>
+        Record($"Release {callId} {reason}");
+
     public Task<CallCenterResult> EndWrapUpAsync(string agentId, CancellationToken cancellationToken) =>
         Record($"EndWrapUp {agentId}");
 
