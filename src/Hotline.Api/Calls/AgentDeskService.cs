@@ -48,6 +48,21 @@ internal sealed class AgentDeskService(CallCenterPorts ports, ITicketQueries tic
         return new V1.EndWrapUpResponse();
     }
 
+    public override async Task<V1.AddPartyResponse> AddParty(V1.AddPartyRequest request, ServerCallContext context)
+    {
+        var agent = CallCenterCall.RequireAgent(context);
+        var number = RequireText(request.Number, "number", MaxTargetLength).Trim();
+        CallCenterCall.Ensure(await ports.ThreePartyCalls.AddThirdPartyAsync(agent.Id, number, context.CancellationToken));
+        return new V1.AddPartyResponse();
+    }
+
+    public override async Task<V1.LeavePartyResponse> LeaveParty(V1.LeavePartyRequest request, ServerCallContext context)
+    {
+        var agent = CallCenterCall.RequireAgent(context);
+        CallCenterCall.Ensure(await ports.ThreePartyCalls.LeaveThreePartyAsync(agent.Id, context.CancellationToken));
+        return new V1.LeavePartyResponse();
+    }
+
     public override async Task<V1.SetStateResponse> SetState(V1.SetStateRequest request, ServerCallContext context)
     {
         var agent = CallCenterCall.RequireAgent(context);

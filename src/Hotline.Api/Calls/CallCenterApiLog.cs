@@ -13,4 +13,7 @@ internal static partial class CallCenterApiLog
 
     [LoggerMessage(4303, LogLevel.Warning, "The screen pop of call {CallId} goes out without earlier tickets: the ticket search failed.")]
     public static partial void EarlierTicketsFailed(ILogger logger, string callId, Exception exception);
+
+    [LoggerMessage(4304, LogLevel.Information, "Supervisor {SupervisorId} forced agent {AgentId} to {State}: {Reason}")]
+    public static partial void AgentStateForced(ILogger logger, string supervisorId, string agentId, Hotline.Api.V1.AgentState state, string reason);
 }

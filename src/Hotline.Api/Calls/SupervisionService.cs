@@ -1,6 +1,8 @@
 using Google.Protobuf;
 using Grpc.Core;
+using Hotline.Api.Desks;
 using Hotline.Telephony.Acd.CallRecords;
+using Microsoft.Extensions.Logging;
 using V1 = Hotline.Api.V1;
 
 namespace Hotline.Api.Calls;
@@ -9,13 +11,45 @@ namespace Hotline.Api.Calls;
 /// hotline.v1.Supervision: the wallboard (live agents and queues) over <see cref="Telephony.Calls.ICallCenter"/>,
 /// and call records and recordings over <see cref="ICallDetailRecordStore"/>. Supervisors only.
 /// </summary>
-internal sealed class SupervisionService(CallCenterPorts ports, RecordingFiles recordings) : V1.Supervision.SupervisionBase
+internal sealed class SupervisionService(CallCenterPorts ports, RecordingFiles recordings, ILogger<SupervisionService> logger) : V1.Supervision.SupervisionBase
 {
     /// <summary>64 KiB: well under the 4 MiB message limit, and few enough messages for a long call.</summary>
     private const int ChunkSize = 64 * 1024;
 
     /// <summary>Call ids are SIP Call-IDs or ids of the edge; longer text is not one.</summary>
     private const int MaxCallIdLength = 256;
+
+    /// <summary>Agent ids are short staff ids; longer text is not one.</summary>
+    private const int MaxAgentIdLength = 64;
+
+    /// <summary>As for the agent's own NOT_READY reason.</summary>
+    private const int MaxReasonLength = 200;
+
+    public override async Task<V1.ForceAgentStateResponse> ForceAgentState(V1.ForceAgentStateRequest request, ServerCallContext context)
+    {
+        var supervisor = CallCenterCall.RequireSupervisor(context);
+        var agentId = RequireText(request.AgentId, "agent_id", MaxAgentIdLength);
+        if (request.State is not (V1.AgentState.NotReady or V1.AgentState.Offline))
+        {
+            throw RequestFields.Invalid("state", "must be AGENT_STATE_NOT_READY or AGENT_STATE_OFFLINE");
+        }
+        var reason = $"forced by supervisor {supervisor.Id}: {RequireText(request.Reason, "reason", MaxReasonLength)}";
+        var callCenter = ports.CallCenter;
+        var result = request.State == V1.AgentState.NotReady
+            ? await callCenter.SetNotReadyAsync(agentId, reason, context.CancellationToken)
+            : await callCenter.LogOutAsync(agentId, reason, context.CancellationToken);
+        CallCenterCall.Ensure(result);
+        CallCenterApiLog.AgentStateForced(logger, supervisor.Id, agentId, request.State, reason);
+        return new V1.ForceAgentStateResponse();
+    }
+
+    public override async Task<V1.ReleaseCallResponse> ReleaseCall(V1.ReleaseCallRequest request, ServerCallContext context)
+    {
+        var supervisor = CallCenterCall.RequireSupervisor(context);
+        var callId = CallId(request.CallId);
+        CallCenterCall.Ensure(await ports.CallCenter.ReleaseCallAsync(callId, $"released by supervisor {supervisor.Id}", context.CancellationToken));
+        return new V1.ReleaseCallResponse();
+    }
 
     public override Task<V1.ListAgentsResponse> ListAgents(V1.ListAgentsRequest request, ServerCallContext context)
     {
@@ -103,5 +137,20 @@ internal sealed class SupervisionService(CallCenterPorts ports, RecordingFiles r
         return value.Length <= MaxCallIdLength && value.All(c => c is >= '!' and <= '~')
             ? value
             : throw Desks.RequestFields.Invalid("call_id", $"must be 1–{MaxCallIdLength} printable ASCII characters");
+    }
+
+    private static string RequireText(string value, string field, int maxLength)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            throw RequestFields.Invalid(field, "is required");
+        }
+
+        if (value.Length > maxLength || value.Any(char.IsControl))
+        {
+            throw RequestFields.Invalid(field, $"must be at most {maxLength} characters without control characters");
+        }
+
+        return value.Trim();
     }
 }

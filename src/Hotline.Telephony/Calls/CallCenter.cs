@@ -279,6 +279,23 @@ internal sealed class CallCenter : ICallCenter, IOutboundCalls, IThreePartyCalls
             ? Task.FromResult(CallCenterResult.Refuse(CallCenterRefusal.InvalidArgument, "a reason is required for NOT_READY"))
             : AgentCommandAsync(agentId, acd => acd.SetNotReady(agentId, reason.Trim()));
 
+    public Task<CallCenterResult> LogOutAsync(string agentId, string reason, CancellationToken cancellationToken) =>
+        string.IsNullOrWhiteSpace(reason)
+            ? Task.FromResult(CallCenterResult.Refuse(CallCenterRefusal.InvalidArgument, "a reason is required to log an agent out"))
+            : AgentCommandAsync(agentId, acd => acd.SetOffline(agentId, reason.Trim()));
+
+    public Task<CallCenterResult> ReleaseCallAsync(string callId, string reason, CancellationToken cancellationToken) =>
+        _loop.InvokeAsync(() =>
+        {
+            if (Find(callId) is not { } call)
+            {
+                return CallCenterResult.Refuse(CallCenterRefusal.NotFound, $"no call {callId} is in progress");
+            }
+            CallsLog.Released(_logger, callId, reason);
+            call.HangUpByHotline(reason);
+            return CallCenterResult.Done;
+        });
+
     public Task<CallCenterResult> EndWrapUpAsync(string agentId, CancellationToken cancellationToken) =>
         AgentCommandAsync(agentId, acd => acd.EndWrapUp(agentId));
 

@@ -39,4 +39,7 @@ internal static partial class CallsLog
 
     [LoggerMessage(7012, LogLevel.Information, "Call {CallId}: agent {AgentId}'s phone set hold {Hold}")]
     public static partial void PhoneHold(ILogger logger, string callId, string agentId, bool hold);
+
+    [LoggerMessage(7013, LogLevel.Information, "Call {CallId} released: {Reason}")]
+    public static partial void Released(ILogger logger, string callId, string reason);
 }

@@ -13,6 +13,18 @@ public interface ICallCenter
     /// <summary>NOT_READY with a reason (break, training…). Refused while on a call; declines a ringing call.</summary>
     Task<CallCenterResult> SetNotReadyAsync(string agentId, string reason, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Logs the agent out (OFFLINE) whatever it was doing: a ringing call goes to the next agent, a connected
+    /// call goes on. The agent takes calls again once it sets READY.
+    /// </summary>
+    Task<CallCenterResult> LogOutAsync(string agentId, string reason, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Force release (强拆): ends a live call by its id, both sides hung up by the hotline; the detail is the
+    /// hang-up reason. NotFound when no such call is in progress.
+    /// </summary>
+    Task<CallCenterResult> ReleaseCallAsync(string callId, string reason, CancellationToken cancellationToken);
+
     /// <summary>Ends after-call work early. Refused unless in WRAP_UP.</summary>
     Task<CallCenterResult> EndWrapUpAsync(string agentId, CancellationToken cancellationToken);
 

@@ -126,6 +126,8 @@ public sealed class AgentDeskCommandTests : IAsyncLifetime
             await _api.CallAsync("AgentDesk", "Transfer", new ApiV1.TransferRequest { Target = "1002" }, TestTokenValidator.StaffToken),
             await _api.CallAsync("AgentDesk", "Hold", new ApiV1.HoldRequest { Hold = true }, TestTokenValidator.StaffToken),
             await _api.CallAsync("AgentDesk", "EndWrapUp", new ApiV1.EndWrapUpRequest(), TestTokenValidator.StaffToken),
+            await _api.CallAsync("AgentDesk", "AddParty", new ApiV1.AddPartyRequest { Number = "12319" }, TestTokenValidator.StaffToken),
+            await _api.CallAsync("AgentDesk", "LeaveParty", new ApiV1.LeavePartyRequest(), TestTokenValidator.StaffToken),
         };
 
         Assert.All(responses, response =>
@@ -133,7 +135,7 @@ public sealed class AgentDeskCommandTests : IAsyncLifetime
             Assert.Equal(expected, response.Status);
             Assert.Equal($"refused: {refusal}", response.StatusMessage);
         });
-        Assert.Equal(5, _api.CallCenter.Commands.Count);
+        Assert.Equal(7, _api.CallCenter.Commands.Count);
     }
 
     [Theory]
@@ -168,6 +170,35 @@ public sealed class AgentDeskCommandTests : IAsyncLifetime
 
         Assert.Equal([StatusCode.OK, StatusCode.OK, StatusCode.OK], new[] { hold.Status, resume.Status, wrapUp.Status });
         Assert.Equal(["Hold S01 True", "Hold S01 False", "EndWrapUp S01"], _api.CallCenter.Commands);
+    }
+
+    [Fact]
+    public async Task AddPartyAndLeaveParty_Agent_ReachTheCallCenterForTheCallersOwnCall()
+    {
+        var add = await _api.CallAsync("AgentDesk", "AddParty", new ApiV1.AddPartyRequest { Number = " 12319 " }, TestTokenValidator.SupervisorToken);
+        var leave = await _api.CallAsync("AgentDesk", "LeaveParty", new ApiV1.LeavePartyRequest(), TestTokenValidator.SupervisorToken);
+
+        Assert.Equal([StatusCode.OK, StatusCode.OK], new[] { add.Status, leave.Status });
+        Assert.Equal(["AddParty S02 12319", "LeaveParty S02"], _api.CallCenter.Commands);
+    }
+
+    [Fact]
+    public async Task AddParty_NoNumber_InvalidArgumentNamingNumber()
+    {
+        var response = await _api.CallAsync("AgentDesk", "AddParty", new ApiV1.AddPartyRequest(), TestTokenValidator.StaffToken);
+
+        Assert.Equal(StatusCode.InvalidArgument, response.Status);
+        Assert.StartsWith("number: ", response.StatusMessage, StringComparison.Ordinal);
+        Assert.Empty(_api.CallCenter.Commands);
+    }
+
+    [Fact]
+    public async Task AddParty_Department_PermissionDenied()
+    {
+        var response = await _api.CallAsync("AgentDesk", "AddParty", new ApiV1.AddPartyRequest { Number = "12319" }, TestTokenValidator.DepartmentToken);
+
+        Assert.Equal(StatusCode.PermissionDenied, response.Status);
+        Assert.Empty(_api.CallCenter.Commands);
     }
 
     [Fact]

@@ -49,6 +49,7 @@ internal sealed class CallCenterApiServer : IAsyncDisposable
             if (withTelephony)
             {
                 services.AddSingleton<ICallCenter>(api.CallCenter);
+                services.AddSingleton<IThreePartyCalls>(api.CallCenter);
                 services.AddSingleton<ICallDetailRecordStore>(api.CallRecords);
             }
 

@@ -46,7 +46,7 @@ public sealed class HotlineProtoContractTests
         var desk = AgentDesk.Descriptor;
 
         Assert.Equal("hotline.v1.AgentDesk", desk.FullName);
-        Assert.Equal(["SetState", "WatchCalls", "Transfer", "Hold", "EndWrapUp"], desk.Methods.Select(m => m.Name));
+        Assert.Equal(["SetState", "WatchCalls", "Transfer", "Hold", "EndWrapUp", "AddParty", "LeaveParty"], desk.Methods.Select(m => m.Name));
         Assert.All(desk.Methods, m => Assert.Equal(m.Name == "WatchCalls", m.IsServerStreaming));
         Assert.All(desk.Methods, m => Assert.False(m.IsClientStreaming));
     }
@@ -57,7 +57,7 @@ public sealed class HotlineProtoContractTests
         var supervision = Supervision.Descriptor;
 
         Assert.Equal("hotline.v1.Supervision", supervision.FullName);
-        Assert.Equal(["ListAgents", "ListQueues", "ListCalls", "GetRecording"], supervision.Methods.Select(m => m.Name));
+        Assert.Equal(["ListAgents", "ListQueues", "ListCalls", "GetRecording", "ForceAgentState", "ReleaseCall"], supervision.Methods.Select(m => m.Name));
         Assert.All(supervision.Methods, m => Assert.Equal(m.Name == "GetRecording", m.IsServerStreaming));
         Assert.All(supervision.Methods, m => Assert.False(m.IsClientStreaming));
     }

@@ -239,6 +239,51 @@ public sealed class CallCenterAgentTests : IDisposable
     }
 
     [Fact]
+    public async Task LogOut_RegisteredAgent_OfflineWithTheReasonUntilItSetsReady()
+    {
+        await using var host = await StartAsync();
+        var center = host.Services.GetRequiredService<ICallCenter>();
+        var agent = StartAgent(host, "agent-answer-until-bye.xml");
+        await WaitForAgentAsync(host, "1001", AgentState.Ready, agent);
+
+        var loggedOut = await center.LogOutAsync("1001", " forced by supervisor S02: 质检 ", CancellationToken.None);
+
+        Assert.True(loggedOut.IsDone, loggedOut.Detail);
+        var snapshot = center.ListAgents().Single(a => a.AgentId == "1001");
+        Assert.Equal((AgentState.Offline, "forced by supervisor S02: 质检"), (snapshot.State, snapshot.Reason));
+        Assert.True((await center.SetReadyAsync("1001", CancellationToken.None)).IsDone);
+        Assert.Equal(CallCenterRefusal.InvalidArgument, (await center.LogOutAsync("1001", " ", CancellationToken.None)).Refusal);
+        Assert.Equal(CallCenterRefusal.NotFound, (await center.LogOutAsync("4242", "r", CancellationToken.None)).Refusal);
+        var agentResult = await agent;
+        Assert.True(agentResult.ExitCode == 0, agentResult.ToString());
+        host.Logs.AssertNoErrors();
+    }
+
+    [Fact]
+    public async Task ReleaseCall_CallTalking_BothSidesGetByeAndTheRecordSaysSystem()
+    {
+        await using var host = await StartAsync();
+        var center = host.Services.GetRequiredService<ICallCenter>();
+        var agent = StartAgent(host, "agent-answer-until-bye.xml");
+        await WaitForAgentAsync(host, "1001", AgentState.Ready, agent);
+        var caller = SippRunner.RunFromAsync(EdgeHost.TrunkAddress, host.EndPoint, "trunk-call-edge-hangs-up.xml", "u1", 1, "-s", "12345", "-mi", EdgeHost.TrunkAddress);
+        await WaitForAgentAsync(host, "1001", AgentState.OnCall, agent);
+        var callId = center.ListAgents().Single(a => a.AgentId == "1001").CallId!;
+
+        var released = await center.ReleaseCallAsync(callId, "released by supervisor S02", CancellationToken.None);
+
+        Assert.True(released.IsDone, released.Detail);
+        var callerResult = await caller;
+        Assert.True(callerResult.ExitCode == 0, callerResult.ToString());
+        var record = await CallCenterQueueTests.WaitForRecordAsync(host);
+        Assert.Equal((CallDisposition.Answered, HangUpSide.System), (record.Disposition, record.HangUpSide));
+        Assert.Equal(CallCenterRefusal.NotFound, (await center.ReleaseCallAsync(callId, "again", CancellationToken.None)).Refusal);
+        var agentResult = await agent;
+        Assert.True(agentResult.ExitCode == 0, agentResult.ToString());
+        host.Logs.AssertNoErrors();
+    }
+
+    [Fact]
     public async Task DeskCommands_UnknownAgentOrNoCall_PreciseRefusals()
     {
         await using var host = await StartAsync();

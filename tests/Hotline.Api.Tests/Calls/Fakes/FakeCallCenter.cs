@@ -9,7 +9,7 @@ namespace Hotline.Api.Tests.Calls.Fakes;
 /// An in-memory <see cref="ICallCenter"/>: commands are recorded and answered with <see cref="NextResult"/>;
 /// each agent's call notices come from a channel the test writes to.
 /// </summary>
-internal sealed class FakeCallCenter : ICallCenter
+internal sealed class FakeCallCenter : ICallCenter, IThreePartyCalls
 {
     private readonly ConcurrentDictionary<string, Channel<AgentCallNotice>> _calls = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, TaskCompletionSource> _watchStopped = new(StringComparer.Ordinal);
@@ -35,6 +35,12 @@ internal sealed class FakeCallCenter : ICallCenter
     public Task<CallCenterResult> SetNotReadyAsync(string agentId, string reason, CancellationToken cancellationToken) =>
         Record($"SetNotReady {agentId} {reason}");
 
+    public Task<CallCenterResult> LogOutAsync(string agentId, string reason, CancellationToken cancellationToken) =>
+        Record($"LogOut {agentId} {reason}");
+
+    public Task<CallCenterResult> ReleaseCallAsync(string callId, string reason, CancellationToken cancellationToken) =>
+        Record($"Release {callId} {reason}");
+
     public Task<CallCenterResult> EndWrapUpAsync(string agentId, CancellationToken cancellationToken) =>
         Record($"EndWrapUp {agentId}");
 
@@ -43,6 +49,12 @@ internal sealed class FakeCallCenter : ICallCenter
 
     public Task<CallCenterResult> TransferAsync(string agentId, string target, bool attended, CancellationToken cancellationToken) =>
         Record($"Transfer {agentId} {target} {(attended ? "attended" : "blind")}");
+
+    public Task<CallCenterResult> AddThirdPartyAsync(string agentId, string number, CancellationToken cancellationToken) =>
+        Record($"AddParty {agentId} {number}");
+
+    public Task<CallCenterResult> LeaveThreePartyAsync(string agentId, CancellationToken cancellationToken) =>
+        Record($"LeaveParty {agentId}");
 
     public async IAsyncEnumerable<AgentCallNotice> WatchCallsAsync(string agentId, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
