@@ -50,6 +50,22 @@ internal sealed class HostProcess : IAsyncDisposable
     /// <summary>Starts the host; <paramref name="extraArguments"/> are further settings (<c>--Key=value</c>).</summary>
     public static async Task<HostProcess> StartAsync(HostSettingsArgs settings, params string[] extraArguments)
     {
+        // The Orleans ports given as 0 are picked by probing for a free port before Orleans binds it, so a
+        // test running in parallel can take it in between; such a start fails at once and is tried again.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await StartOnceAsync(settings, extraArguments);
+            }
+            catch (HostStartException failure) when (attempt < 4 && failure.Output.Contains("Address already in use", StringComparison.Ordinal))
+            {
+            }
+        }
+    }
+
+    private static async Task<HostProcess> StartOnceAsync(HostSettingsArgs settings, string[] extraArguments)
+    {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(SiloPaths.HostAssembly);
         foreach (var argument in settings.Arguments.Concat(extraArguments))
@@ -192,12 +208,12 @@ internal sealed class HostProcess : IAsyncDisposable
         var listening = await Task.WhenAny(_listening.Task, exited, Task.Delay(StartTimeout, timeout.Token));
         if (listening != _listening.Task)
         {
-            throw new InvalidOperationException($"the host did not start listening (exited: {_process.HasExited}):\n{Output}");
+            throw new HostStartException($"the host did not start listening (exited: {_process.HasExited}):\n{Output}", Output);
         }
 
         (HttpPort, var grpcPort) = await _listening.Task;
         GrpcAddress = new Uri($"http://127.0.0.1:{grpcPort}");
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
         while (true)
         {
             timeout.Token.ThrowIfCancellationRequested();
@@ -212,6 +228,10 @@ internal sealed class HostProcess : IAsyncDisposable
             catch (HttpRequestException)
             {
                 // Not serving yet.
+            }
+            catch (TaskCanceledException) when (!timeout.Token.IsCancellationRequested)
+            {
+                // One probe outlasted the client's timeout on a loaded machine; the start timeout still bounds the wait.
             }
 
             await Task.Delay(100, timeout.Token);

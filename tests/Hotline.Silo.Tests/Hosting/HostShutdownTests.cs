@@ -25,8 +25,10 @@ public sealed class HostShutdownTests
         Assert.True(inFlight.IsCompletedSuccessfully);
         Assert.Equal(2, probe.Deactivations);
 
-        // A call still queued when the silo stops is not run here: Orleans answers it "unavailable", which
-        // the desks pass on as UNAVAILABLE so the client retries on a host that is up.
-        await Assert.ThrowsAsync<SiloUnavailableException>(() => queued);
+        // A call queued behind the turn is either served before the grain deactivates (on a slow machine the
+        // turn may end before shutdown reaches the grain) or answered "unavailable", which the desks pass on
+        // as UNAVAILABLE so the client retries on a host that is up; it never hangs or fails otherwise.
+        var queuedOutcome = await Record.ExceptionAsync(() => queued);
+        Assert.True(queuedOutcome is null or SiloUnavailableException, $"queued call ended with {queuedOutcome}");
     }
 }

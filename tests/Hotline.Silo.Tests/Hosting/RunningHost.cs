@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using Hotline.Silo.Hosting;
 using Hotline.Telephony.Edge;
 using Microsoft.AspNetCore.Builder;
@@ -34,9 +35,35 @@ internal sealed class RunningHost : IAsyncDisposable
     {
         dataDir ??= NewDataDir();
         string[] args = ["--Http:Port=0", "--Grpc:Port=0", "--Sip:Port=0", "--Cluster:SiloPort=0", "--Cluster:GatewayPort=0", $"--DataDir={dataDir}", "--Logging:LogLevel:Default=Warning", .. extraArgs ?? []];
-        var app = HotlineHost.Build(args, loadDemo, configureServices);
-        await app.StartAsync();
-        return new RunningHost(app, dataDir);
+        // The Orleans ports given as 0 are picked by probing for a free port before Orleans binds it, so a
+        // test running in parallel can take it in between; such a start fails at once and is tried again.
+        for (var attempt = 1; ; attempt++)
+        {
+            var app = HotlineHost.Build(args, loadDemo, configureServices);
+            try
+            {
+                await app.StartAsync();
+                return new RunningHost(app, dataDir);
+            }
+            catch (Exception failure) when (attempt < 4 && IsAddressInUse(failure))
+            {
+                await app.DisposeAsync();
+            }
+        }
+    }
+
+    private static bool IsAddressInUse(Exception failure)
+    {
+        for (Exception? cause = failure; cause is not null; cause = cause.InnerException)
+        {
+            if (cause is Microsoft.AspNetCore.Connections.AddressInUseException
+                || cause is SocketException { SocketErrorCode: SocketError.AddressAlreadyInUse })
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     public static string NewDataDir() => Path.Combine(Path.GetTempPath(), "hotline-host-" + Guid.NewGuid().ToString("N"));
