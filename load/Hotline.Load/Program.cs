@@ -1,5 +1,6 @@
 using Hotline.Load;
 using Hotline.Load.Grpc;
+using Hotline.Load.Reports;
 
 // Each mode is its own class with its own options.
 var modes = new Dictionary<string, (string Usage, Func<string[], Task<int>> Run)>(StringComparer.OrdinalIgnoreCase)
@@ -8,6 +9,7 @@ var modes = new Dictionary<string, (string Usage, Func<string[], Task<int>> Run)
         a => StorageBenchmark.RunAsync(LoadArguments.Parse(a))),
     ["grpc"] = ("--target 127.0.0.1:PORT --agent-token T --supervisor-token T --department-tokens id=T,id=T [--label sqlite] [--clients 64] [--connections 4] [--seconds 20] [--warmup 3] [--server-pid PID]",
         a => GrpcBenchmark.RunAsync(GrpcLoadArguments.Parse(a))),
+    ["reports"] = (ReportBenchmark.Usage, ReportBenchmark.RunAsync),
 };
 
 if (args is ["crash-writer", ..])

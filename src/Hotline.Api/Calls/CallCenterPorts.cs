@@ -22,4 +22,8 @@ internal sealed class CallCenterPorts(IServiceProvider services)
     public ICallDetailRecordStore CallRecords =>
         services.GetService<ICallDetailRecordStore>()
         ?? throw new RpcException(new Status(StatusCode.Unavailable, "Call records are not kept on this server (telephony is not configured)."));
+
+    public Contracts.Reports.IReportSource Reports =>
+        services.GetService<Contracts.Reports.IReportSource>()
+        ?? throw new RpcException(new Status(StatusCode.Unavailable, "Reports are not computed on this server."));
 }

@@ -71,6 +71,23 @@ internal sealed class SupervisionService(CallCenterPorts ports, RecordingFiles r
         return Task.FromResult(response);
     }
 
+    public override async Task<V1.GetReportResponse> GetReport(V1.GetReportRequest request, ServerCallContext context)
+    {
+        CallCenterCall.RequireSupervisor(context);
+        Contracts.Reports.ReportSheet sheet;
+        try
+        {
+            sheet = await ports.Reports.GetReportAsync(
+                new Contracts.Reports.ReportSheetRequest(request.Period, request.Date, request.From, request.To, request.Breakdown), context.CancellationToken);
+        }
+        catch (ArgumentException error)
+        {
+            throw new RpcException(new Status(StatusCode.InvalidArgument, error.Message));
+        }
+
+        return ReportMessages.ToMessage(sheet);
+    }
+
     public override async Task<V1.ListCallsResponse> ListCalls(V1.ListCallsRequest request, ServerCallContext context)
     {
         CallCenterCall.RequireSupervisor(context);

@@ -48,7 +48,7 @@ internal static class ReportEndpoints
         }
     }
 
-    private static ReportDimension ParseBreakdown(string? text, ReportDimension fallback)
+    public static ReportDimension ParseBreakdown(string? text, ReportDimension fallback)
     {
         if (string.IsNullOrWhiteSpace(text))
         {

@@ -33,8 +33,9 @@ internal sealed class ReportRecordReader(SqlDialect dialect)
         await using var connection = await dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
         var rows = connection.QueryUnbufferedAsync<(string TicketId, long Version, string Type, string Actor, object At, string DataJson)>(
             """
-            SELECT e.ticket_id, e.version, e.type, e.actor, e.at, e.data_json FROM ticket_events e
-            WHERE e.ticket_id IN (SELECT DISTINCT ticket_id FROM ticket_events WHERE at >= @from AND at < @to)
+            SELECT e.ticket_id, e.version, e.type, e.actor, e.at, e.data_json
+            FROM (SELECT DISTINCT ticket_id FROM ticket_events WHERE at >= @from AND at < @to) touched
+            JOIN ticket_events e ON e.ticket_id = touched.ticket_id
             ORDER BY e.ticket_id, e.version
             """,
             new { from = dialect.ToDb(from), to = dialect.ToDb(to) });

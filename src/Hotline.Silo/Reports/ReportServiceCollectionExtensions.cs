@@ -13,6 +13,7 @@ internal static class ReportServiceCollectionExtensions
         services.AddSingleton<ReportSnapshotStore>();
         services.AddSingleton<ReportSnapshotFill>();
         services.AddSingleton<ReportService>();
+        services.AddSingleton<Contracts.Reports.IReportSource, ReportSourceAdapter>();
         services.AddHostedService<ReportSnapshotWorker>();
         return services;
     }

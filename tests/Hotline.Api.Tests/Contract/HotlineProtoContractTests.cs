@@ -57,7 +57,7 @@ public sealed class HotlineProtoContractTests
         var supervision = Supervision.Descriptor;
 
         Assert.Equal("hotline.v1.Supervision", supervision.FullName);
-        Assert.Equal(["ListAgents", "ListQueues", "ListCalls", "GetRecording", "ForceAgentState", "ReleaseCall"], supervision.Methods.Select(m => m.Name));
+        Assert.Equal(["ListAgents", "ListQueues", "ListCalls", "GetRecording", "ForceAgentState", "ReleaseCall", "GetReport"], supervision.Methods.Select(m => m.Name));
         Assert.All(supervision.Methods, m => Assert.Equal(m.Name == "GetRecording", m.IsServerStreaming));
         Assert.All(supervision.Methods, m => Assert.False(m.IsClientStreaming));
     }
