@@ -24,7 +24,19 @@ internal static class SchedulingServiceCollectionExtensions
             return services;
         }
 
-        var store = SchedulerStore.From(configuration);
+        services.AddQuartzStore(SchedulerStore.From(configuration), settings);
+        services.AddHostedService<SchedulerJobsStartup>();
+        return services;
+    }
+
+    /// <summary>
+    /// Quartz on <paramref name="store"/>: its tables created first, clustered on PostgreSQL, duplicates ignored,
+    /// run as a hosted service that lets running jobs finish at stop. Jobs are added by the caller.
+    /// </summary>
+    public static IServiceCollection AddQuartzStore(this IServiceCollection services, SchedulerStore store, ScheduleOptions settings)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(settings);
         services.AddSingleton(store);
         services.AddHostedService<SchedulerSchemaStartup>();
         services.AddQuartz(q =>
@@ -60,7 +72,6 @@ internal static class SchedulingServiceCollectionExtensions
             o.Scheduling.OverwriteExistingData = false;
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
-        services.AddHostedService<SchedulerJobsStartup>();
         return services;
     }
 }

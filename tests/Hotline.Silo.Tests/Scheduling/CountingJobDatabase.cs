@@ -1,0 +1,3 @@
+namespace Hotline.Silo.Tests.Scheduling;
+
+internal sealed record CountingJobDatabase(string ConnectionString);
