@@ -10,8 +10,9 @@ namespace Hotline.Telephony.Sip.Transport;
 /// calls to numbers it may not reach, malformed messages — what scanners like sipvicious do) is banned for
 /// a while: its packets are dropped before parsing, unanswered, so the scan learns nothing.
 /// The table is bounded so spoofed sources cannot exhaust memory, and evicts the sources struck longest ago
-/// first; an active ban goes only when the whole table is bans (then the oldest ban first), so a flood of
-/// new sources cannot lift one. Lookups are lock-free; strikes take one lock. Thread-safe.
+/// first. An active ban is never dropped, so no flood of new sources can lift one: when the whole table is
+/// live bans, a new source is not remembered until a ban ends. Lookups are lock-free; strikes take one
+/// lock. Thread-safe.
 /// </summary>
 internal sealed class SipSourceGuard : ISipRateLimiter
 {
@@ -73,7 +74,10 @@ internal sealed class SipSourceGuard : ISipRateLimiter
         {
             if (!_records.TryGetValue(key, out var record))
             {
-                MakeRoom(now);
+                if (!TryMakeRoom(now))
+                {
+                    return;
+                }
                 record = new Record(key);
                 record.Node = _watched.AddLast(record);
                 _records[key] = record;
@@ -105,8 +109,8 @@ internal sealed class SipSourceGuard : ISipRateLimiter
         }
     }
 
-    /// <summary>Under the lock: expired bans go first, then the least recently struck source, and a live ban only when nothing else is left.</summary>
-    private void MakeRoom(long now)
+    /// <summary>Under the lock: expired bans go first, then the least recently struck sources; false when only live bans are left.</summary>
+    private bool TryMakeRoom(long now)
     {
         while (_banned.First is { } expired && expired.Value.BannedUntil <= now)
         {
@@ -114,8 +118,13 @@ internal sealed class SipSourceGuard : ISipRateLimiter
         }
         while (_records.Count >= _maxTracked)
         {
-            Forget((_watched.First ?? _banned.First)!.Value);
+            if (_watched.First is not { } leastRecent)
+            {
+                return false;
+            }
+            Forget(leastRecent.Value);
         }
+        return true;
     }
 
     private void Forget(Record record)

@@ -105,7 +105,7 @@ public sealed class SipSourceGuardTests
     }
 
     [Fact]
-    public void Strike_TableAllBans_OldestBanGoesFirstAndExpiredBansBeforeIt()
+    public void Strike_TableAllLiveBans_NoBanDroppedAndNewSourceTrackedOnceABanEnds()
     {
         var guard = new SipSourceGuard(new PerSourceRateLimiter(_time, 0), [], _time, 1, TimeSpan.FromSeconds(60), TimeSpan.FromMinutes(10), maxTracked: 2);
         IPAddress A = IPAddress.Parse("198.51.100.1"), B = IPAddress.Parse("198.51.100.2"), C = IPAddress.Parse("198.51.100.3");
@@ -113,15 +113,17 @@ public sealed class SipSourceGuardTests
         _time.Advance(TimeSpan.FromMinutes(1));
         guard.Strike(B);
 
-        guard.Strike(C);
+        guard.Strike(C); // the table is two live bans: C is not remembered, neither ban is lifted
 
-        Assert.False(guard.IsBanned(A));
-        Assert.True(guard.IsBanned(B));
-        Assert.True(guard.IsBanned(C));
-        _time.Advance(TimeSpan.FromMinutes(9.5)); // B's ban (from minute 1) ended at minute 11; C's still runs
-        guard.Strike(A);
         Assert.True(guard.IsBanned(A));
+        Assert.True(guard.IsBanned(B));
+        Assert.False(guard.IsBanned(C));
+        Assert.Equal(2, guard.TrackedCount);
+        _time.Advance(TimeSpan.FromMinutes(9.5)); // A's ban (from minute 0) ended at minute 10; B's runs to minute 11
+        guard.Strike(C);
         Assert.True(guard.IsBanned(C));
+        Assert.True(guard.IsBanned(B));
+        Assert.False(guard.IsBanned(A));
     }
 
     [Fact]
