@@ -48,6 +48,12 @@ internal static class HotlineCli
             await error.WriteLineAsync($"error: cannot listen: {exception.Message}").ConfigureAwait(false);
             return 1;
         }
+        catch (System.Net.Sockets.SocketException exception) when (exception.SocketErrorCode is System.Net.Sockets.SocketError.AddressAlreadyInUse or System.Net.Sockets.SocketError.AccessDenied or System.Net.Sockets.SocketError.AddressNotAvailable)
+        {
+            // The SIP edge binds its own sockets: a port taken by another program is a setting to change, not a crash.
+            await error.WriteLineAsync($"error: cannot listen: {exception.Message} (see Sip:Port, Http:Port, Grpc:Port, Cluster:SiloPort)").ConfigureAwait(false);
+            return 1;
+        }
         catch (CliFailureException exception)
         {
             await error.WriteLineAsync($"error: {exception.Message}").ConfigureAwait(false);
