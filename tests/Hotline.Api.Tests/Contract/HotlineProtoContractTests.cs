@@ -106,7 +106,7 @@ public sealed class HotlineProtoContractTests
              "ImportDirectoryDepartments", "ListDirectoryChanges", "ListDirectoryValues", "AddDirectoryValue", "RemoveDirectoryValue"],
             administration.Methods.Select(m => m.Name));
         Assert.All(administration.Methods, m => Assert.False(m.IsServerStreaming || m.IsClientStreaming));
-        Assert.Equal(22, TypesReflection.Descriptor.FindTypeByName<EnumDescriptor>("HistoryAction").FindValueByName("HISTORY_ACTION_TRANSFERRED").Number);
+        Assert.Equal(29, TypesReflection.Descriptor.FindTypeByName<EnumDescriptor>("HistoryAction").FindValueByName("HISTORY_ACTION_TRANSFERRED").Number);
     }
 
     [Fact]
