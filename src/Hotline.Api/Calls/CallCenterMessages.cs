@@ -27,6 +27,8 @@ internal static partial class CallCenterMessages
     [MapperIgnoreSource(nameof(TicketView.CallerName))]
     [MapperIgnoreSource(nameof(TicketView.Address))]
     [MapperIgnoreSource(nameof(TicketView.AssistingDepartmentIds))]
+    [MapperIgnoreSource(nameof(TicketView.LeadDepartmentName))]
+    [MapperIgnoreSource(nameof(TicketView.AssistingDepartmentNames))]
     [MapperIgnoreSource(nameof(TicketView.Instructions))]
     [MapperIgnoreSource(nameof(TicketView.DispatchCount))]
     [MapperIgnoreSource(nameof(TicketView.NeedsDesignation))]

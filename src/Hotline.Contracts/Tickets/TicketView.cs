@@ -15,6 +15,9 @@ namespace Hotline.Contracts.Tickets;
 /// <param name="ParentTicketId">For a merged duplicate: the ticket it was merged into.</param>
 /// <param name="MergedChildIds">Duplicates merged into this ticket.</param>
 /// <param name="Version">Number of events in the ticket's history.</param>
+/// <param name="LeadDepartmentName">The lead department's name when the ticket was sent to it (kept after a rename or disabling);
+/// null before dispatch and for dispatches recorded before names were kept.</param>
+/// <param name="AssistingDepartmentNames">The assisting departments' names likewise, in the order of <paramref name="AssistingDepartmentIds"/>; "" where unknown.</param>
 [GenerateSerializer]
 [Immutable]
 public sealed record TicketView(
@@ -47,7 +50,9 @@ public sealed record TicketView(
     [property: Id(26)] IReadOnlyList<ProgressNote> Progress,
     [property: Id(27)] DateTimeOffset CreatedAt,
     [property: Id(28)] DateTimeOffset UpdatedAt,
-    [property: Id(29)] long Version)
+    [property: Id(29)] long Version,
+    [property: Id(30)] string? LeadDepartmentName,
+    [property: Id(31)] IReadOnlyList<string> AssistingDepartmentNames)
 {
     /// <summary>The view a handling department may see: the caller's phone masked.</summary>
     public TicketView ForDepartment() => this with { CallerPhone = PhoneMask.Mask(CallerPhone) };

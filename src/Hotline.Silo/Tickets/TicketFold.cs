@@ -40,6 +40,7 @@ internal static class TicketFold
                 State = TicketState.Dispatched,
                 LeadDepartmentId = e.LeadDepartmentId,
                 AssistingDepartmentIds = e.AssistingDepartmentIds,
+                DepartmentNames = NamesAtDispatch(e),
                 Instructions = e.Instructions,
                 Designated = e.Designated,
                 DispatchCount = s.DispatchCount + 1,
@@ -87,7 +88,32 @@ internal static class TicketFold
             .Where(id => id != lead)
             .Distinct(StringComparer.Ordinal)
             .ToList();
-        return s with { LeadDepartmentId = lead, AssistingDepartmentIds = assisting, SignDeadline = e.SignDeadline ?? s.SignDeadline };
+        var names = s.DepartmentNames?.ToDictionary(StringComparer.Ordinal) ?? new Dictionary<string, string>(StringComparer.Ordinal);
+        names.Remove(e.FromDepartmentId);
+        if (e.ToDepartmentName is { } name)
+        {
+            names[e.ToDepartmentId] = name;
+        }
+
+        return s with { LeadDepartmentId = lead, AssistingDepartmentIds = assisting, DepartmentNames = names, SignDeadline = e.SignDeadline ?? s.SignDeadline };
+    }
+
+    /// <summary>The names a dispatch recorded, by id; empty for events stored before names were recorded.</summary>
+    private static Dictionary<string, string> NamesAtDispatch(TicketDispatched e)
+    {
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (e.LeadDepartmentName is { } lead)
+        {
+            names[e.LeadDepartmentId] = lead;
+        }
+
+        var assisting = e.AssistingDepartmentNames ?? [];
+        for (var i = 0; i < Math.Min(assisting.Count, e.AssistingDepartmentIds.Count); i++)
+        {
+            names[e.AssistingDepartmentIds[i]] = assisting[i];
+        }
+
+        return names;
     }
     private static ReturnVisitProgress? NewVisit(TicketState to, DateTimeOffset at) =>
         to == TicketState.AwaitingCallback ? new ReturnVisitProgress(at, 0, null, Reached: false, Unanswered: false) : null;

@@ -21,6 +21,13 @@ internal sealed record TicketGrainState(
 
     public IReadOnlyList<string> AssistingDepartmentIds { get; init; } = [];
 
+    /// <summary>
+    /// The names the ticket's departments had in the directory when it was sent to them, by id: a later
+    /// rename or disabling leaves them. Departments dispatched before names were recorded are missing, and
+    /// state stored before then has null here (the JSON reader sets absent init properties to null).
+    /// </summary>
+    public IReadOnlyDictionary<string, string>? DepartmentNames { get; init; }
+
     public string? Instructions { get; init; }
 
     /// <summary>Dispatches since a department last signed for the ticket.</summary>

@@ -76,7 +76,7 @@ internal sealed partial class TicketRules
         }
 
         var unsignedLead = state.LeadDepartmentId == from && state.State == TicketState.Dispatched;
-        return [new TicketTransferred(from, to, Required(command.Reason, "reason"), unsignedLead ? deadlines.Sign(state.Urgency, now) : null)];
+        return [new TicketTransferred(from, to, Required(command.Reason, "reason"), unsignedLead ? deadlines.Sign(state.Urgency, now) : null, known[to].Name)];
     }
 
     public IReadOnlyList<TicketEvent> Return(TicketGrainState state, ReturnTicket command, DateTimeOffset now)
@@ -144,7 +144,9 @@ internal sealed partial class TicketRules
             designated,
             deadlines.Sign(state.Urgency, now),
             deadlines.Handle(state.Urgency, leadDepartment, now),
-            reason);
+            reason,
+            leadDepartment.Name,
+            [.. assisting.Select(id => known[id].Name)]);
     }
 
     /// <summary>The department ids a command names, so the grain can look them up before deciding.</summary>

@@ -48,7 +48,9 @@ internal sealed class TicketViews(TicketRules rules)
             s.Progress,
             s.CreatedAt,
             s.UpdatedAt,
-            s.Version);
+            s.Version,
+            s.LeadDepartmentId is { } lead ? s.DepartmentNames?.GetValueOrDefault(lead) : null,
+            [.. s.AssistingDepartmentIds.Select(id => s.DepartmentNames?.GetValueOrDefault(id) ?? "")]);
     }
 
     private DeadlineStatus Status(Deadline? deadline, DateTimeOffset now) =>

@@ -19,6 +19,7 @@ internal static class TicketJson
         content = t.Content,
         urgency = ConsoleLabels.Urgency(t.Urgency),
         leadDepartmentId = t.LeadDepartmentId,
+        leadDepartmentName = t.LeadDepartmentName,
         signDeadline = t.SignDeadline,
         signStatus = ConsoleLabels.Deadline(t.SignStatus),
         handleDeadline = t.HandleDeadline,

@@ -123,5 +123,5 @@ public sealed class ContractSerializationTests
         "T1", TicketState.Claimed, "13812341234", "张三", Category.Report, "朝阳区", "建国路1号", "占道经营", Urgency.Utility,
         "D01", ["D02"], "请核查", 2, false, true, At, At.AddDays(1), DeadlineStatus.Warning, At.AddDays(5), DeadlineStatus.OnTime,
         new ExtensionRequest("D01", 2, "需协调", At), "答", "复", new CallbackResult(Satisfaction.BasicallySatisfied, "基本满意", At, 2),
-        "P9", ["C1", "C2"], [new ProgressNote("D01", "已到场", At)], At.AddDays(-1), At, 9);
+        "P9", ["C1", "C2"], [new ProgressNote("D01", "已到场", At)], At.AddDays(-1), At, 9, "市城管委", ["市交通局"]);
 }

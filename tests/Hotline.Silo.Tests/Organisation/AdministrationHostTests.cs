@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using Google.Protobuf;
 using Grpc.Core;
 using Hotline.Api.V1;
@@ -116,6 +117,45 @@ public sealed class AdministrationHostTests(PostgresServerFixture postgres)
         var listed = await AllDepartmentsAsync(client, supervisor);
         Assert.Equal(["hx", "hx-jd1", "hx-jd2", "lyj", "ylj"], listed.Select(d => d.Id));
         Assert.False(listed.Single(d => d.Id == "lyj").Active);
+    }
+
+    [Fact]
+    public async Task Ticket_DepartmentRenamedThenDisabled_KeepsNameItWasDispatchedUnder()
+    {
+        await using var host = await RunningHost.StartAsync(loadDemo: false);
+        using var client = new GrpcTestClient(host.GrpcBase);
+        var tokens = host.App.Services.GetRequiredService<ITokenStore>();
+        var supervisor = await tokens.IssueAsync(new Caller(CallerKind.Staff, "s1", StaffRole.Supervisor), CancellationToken.None);
+        var agent = await tokens.IssueAsync(new Caller(CallerKind.Staff, "a1", StaffRole.Agent), CancellationToken.None);
+        await AdminAsync(client, "ImportDirectoryDepartments", new ImportDirectoryDepartmentsRequest { Content = ByteString.CopyFromUtf8(Directory) },
+            supervisor, ImportDirectoryDepartmentsResponse.Parser);
+        var ticket = await OkAsync(client, GrpcTestClient.HotlineDesk, "CreateTicket", NewTicket(), agent);
+        var dispatched = await OkAsync(client, GrpcTestClient.HotlineDesk, "DispatchTicket",
+            new DispatchTicketRequest { TicketId = ticket.TicketId, DepartmentId = "lyj", AssistingDepartmentIds = { "ylj" } }, agent);
+
+        var renamed = await AdminAsync(client, "UpdateDirectoryDepartment",
+            new UpdateDirectoryDepartmentRequest { DepartmentId = "lyj", Name = "市林业和草原局", Reason = "更名" }, supervisor, DirectoryDepartment.Parser);
+        var afterRename = await OkAsync(client, GrpcTestClient.HotlineDesk, "GetTicket", new GetTicketRequest { TicketId = ticket.TicketId }, agent);
+        var later = await DispatchedAsync(client, agent, "lyj");
+        var laterTicket = await OkAsync(client, GrpcTestClient.HotlineDesk, "GetTicket", new GetTicketRequest { TicketId = later }, agent);
+
+        Assert.True(renamed.IsOk, renamed.Message);
+        Assert.Equal(("市林业局", "市园林局"), (dispatched.LeadDepartmentName, dispatched.AssistingDepartmentNames.Single()));
+        Assert.Equal(("lyj", "市林业局"), (afterRename.DepartmentId, afterRename.LeadDepartmentName));
+        Assert.Equal("市林业和草原局", laterTicket.LeadDepartmentName);
+        var history = (await client.UnaryAsync(GrpcTestClient.HotlineDesk, "GetTicketHistory", new GetTicketHistoryRequest { TicketId = ticket.TicketId },
+            GetTicketHistoryResponse.Parser, agent)).Value.Entries;
+        using var details = JsonDocument.Parse(history.Single(e => e.Action == HistoryAction.Dispatched).DetailsJson);
+        Assert.Equal("市林业局", details.RootElement.GetProperty("lead_department_name").GetString());
+
+        var disabled = await AdminAsync(client, "DisableDirectoryDepartment",
+            new DisableDirectoryDepartmentRequest { DepartmentId = "ylj", Reason = "职能并入区政府", SuccessorDepartmentId = "hx" }, supervisor,
+            DisableDirectoryDepartmentResponse.Parser);
+        var moved = await OkAsync(client, GrpcTestClient.HotlineDesk, "GetTicket", new GetTicketRequest { TicketId = ticket.TicketId }, agent);
+        Assert.True(disabled.IsOk, disabled.Message);
+        Assert.Equal(["hx"], moved.AssistingDepartmentIds);
+        Assert.Equal(["河西区人民政府"], moved.AssistingDepartmentNames);
+        Assert.Equal("市林业局", moved.LeadDepartmentName);
     }
 
     [Theory]

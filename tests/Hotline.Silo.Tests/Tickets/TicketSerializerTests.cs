@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Hotline.Contracts.Tickets;
 using Hotline.Contracts.Tickets.Commands;
 using Hotline.Silo.Storage;
@@ -24,6 +25,38 @@ public sealed class TicketSerializerTests
         var actual = scenario.Views.Full(read, Monday10.AddHours(1));
         Assert.Equal(JsonSerializer.Serialize(expected), JsonSerializer.Serialize(actual));
         Assert.Contains("\"CLAIMED\"", json.ToUpperInvariant(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_StoredBeforeNamesWereKept_LoadsWithIdsAndNoNames()
+    {
+        var scenario = new TicketScenario().Create().Dispatch("D01", "D02");
+        var old = JsonNode.Parse(TicketSerializer.Write(scenario.State))!.AsObject();
+        Assert.True(old.Remove("department_names"));
+
+        var read = TicketSerializer.Read(new StoredTicket(TicketId, scenario.State.Version, old.ToJsonString()));
+        var view = scenario.Views.Full(read, Monday10);
+
+        Assert.Equal(("D01", null), (view.LeadDepartmentId, view.LeadDepartmentName));
+        Assert.Equal(["D02"], view.AssistingDepartmentIds);
+        Assert.Equal([""], view.AssistingDepartmentNames);
+    }
+
+    [Fact]
+    public void Apply_DispatchEventStoredWithoutNames_FoldsWithoutNames()
+    {
+        var deadline = new Deadline(Monday10, Monday10.AddHours(1), false);
+        var written = JsonNode.Parse(TicketSerializer.Write(
+            new TicketDispatched("D01", ["D02"], null, false, deadline, deadline, null, "市住房和城乡建设局", ["市城市管理局"])))!.AsObject();
+        Assert.Equal("市住房和城乡建设局", written["lead_department_name"]!.GetValue<string>());
+        written.Remove("lead_department_name");
+        written.Remove("assisting_department_names");
+
+        var old = JsonSerializer.Deserialize(written.ToJsonString(), TicketJsonContext.Default.TicketDispatched)!;
+        var state = TicketFold.Apply(TicketId, new TicketScenario().Create().State, new TicketChange(old, "staff:A01", Monday10));
+
+        Assert.Null(old.LeadDepartmentName);
+        Assert.Equal(("D01", 0), (state.LeadDepartmentId, state.DepartmentNames!.Count));
     }
 
     [Fact]

@@ -42,5 +42,5 @@ internal sealed class FakeTicketQueries : ITicketQueries
     public static TicketView Ticket(string id, string phone, DateTimeOffset createdAt, string content = "噪声扰民") => new(
         id, TicketState.Dispatched, phone, "张三", Category.Complaint, "海淀区", "中关村大街1号", content, Urgency.Normal,
         "zjw", [], null, 1, false, false, createdAt, null, DeadlineStatus.OnTime, null, DeadlineStatus.OnTime, null, null, null,
-        null, null, [], [], createdAt, createdAt, 2);
+        null, null, [], [], createdAt, createdAt, 2, "市住房和城乡建设委员会", []);
 }
