@@ -73,6 +73,18 @@ internal static class AgentApi
             var page = await tickets.SearchAsync(User(context).Caller, search, context.RequestAborted);
             return Results.Json(page.Tickets.Select(TicketJson.From));
         }));
+        agent.MapGet("/worklist/{list}", (HttpContext context, string list, ITicketQueries tickets) => ConsoleErrors.Run(async () =>
+        {
+            // 待回访: resolved tickets whose callback is due; 待审核: departments' replies the hotline has not reviewed.
+            TicketState state = list switch
+            {
+                "callbacks" => TicketState.AwaitingCallback,
+                "review" => TicketState.Replied,
+                _ => throw new ConsoleFieldException("list", "应为 callbacks 或 review"),
+            };
+            var page = await tickets.SearchAsync(User(context).Caller, new TicketSearch(States: [state], PageSize: 50), context.RequestAborted);
+            return Results.Json(page.Tickets.Select(TicketJson.From));
+        }));
         agent.MapGet("/mine", (HttpContext context, ITicketQueries tickets, IGrainFactory grains) => ConsoleErrors.Run(async () =>
         {
             var user = User(context);

@@ -74,6 +74,12 @@ internal static class ConsolePages
         <section class="panel wide"><h2>我登记的工单 <button type="button" id="btn-mine">刷新</button></h2>
           <table id="my-tickets"><thead><tr><th>工单号</th><th>状态</th><th>分类</th><th>区</th><th>诉求内容</th><th>承办部门</th></tr></thead><tbody></tbody></table>
         </section>
+        <section class="panel wide"><h2>待回访</h2>
+          <table id="callback-tickets"><thead><tr><th>工单号</th><th>状态</th><th>分类</th><th>区</th><th>诉求内容</th><th>承办部门</th></tr></thead><tbody></tbody></table>
+        </section>
+        <section class="panel wide"><h2>待审核</h2>
+          <table id="review-tickets"><thead><tr><th>工单号</th><th>状态</th><th>分类</th><th>区</th><th>诉求内容</th><th>承办部门</th></tr></thead><tbody></tbody></table>
+        </section>
         """;
 
     private const string WallboardBody = """

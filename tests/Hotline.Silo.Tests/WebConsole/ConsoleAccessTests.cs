@@ -14,7 +14,7 @@ public sealed class ConsoleAccessTests(ConsoleHostFixture fixture) : IClassFixtu
 
     private static readonly string[] Json =
     [
-        "/api/console/agent/state", "/api/console/agent/mine", "/api/console/agent/departments", "/api/console/knowledge?q=停水",
+        "/api/console/agent/state", "/api/console/agent/mine", "/api/console/agent/worklist/callbacks", "/api/console/agent/departments", "/api/console/knowledge?q=停水",
         "/api/console/wallboard", "/api/console/liaison/tickets",
     ];
 

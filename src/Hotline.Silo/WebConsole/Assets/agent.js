@@ -100,10 +100,16 @@
     } catch (e) { $("form-message").textContent = e.message; }
   }
 
+  const ticketRow = (t) => hl.row([t.id, t.stateLabel, t.category, t.district, t.content, t.leadDepartmentId || "—"]);
+
   async function loadMine() {
     try {
       const tickets = await hl.json("/api/console/agent/mine");
-      hl.fill($("my-tickets").tBodies[0], tickets.map((t) => hl.row([t.id, t.stateLabel, t.category, t.district, t.content, t.leadDepartmentId || "—"])));
+      hl.fill($("my-tickets").tBodies[0], tickets.map(ticketRow));
+      const callbacks = await hl.json("/api/console/agent/worklist/callbacks");
+      hl.fill($("callback-tickets").tBodies[0], callbacks.map(ticketRow));
+      const review = await hl.json("/api/console/agent/worklist/review");
+      hl.fill($("review-tickets").tBodies[0], review.map(ticketRow));
     } catch (e) { $("action-message").textContent = e.message; }
   }
 
