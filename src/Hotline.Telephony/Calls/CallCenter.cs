@@ -312,29 +312,11 @@ internal sealed class CallCenter : ICallCenter, IOutboundCalls, IThreePartyCalls
     public IAsyncEnumerable<AgentCallNotice> WatchCallsAsync(string agentId, CancellationToken cancellationToken) =>
         _notices.WatchAsync(agentId, cancellationToken);
 
-    public IReadOnlyList<AgentSnapshot> ListAgents() => _loop.InvokeAsync(() => _acd.Agents
-        .OrderBy(a => a.Id, StringComparer.Ordinal)
-        .Select(a => new AgentSnapshot(a.Id, a.State, a.Reason, a.StateSince, a.CallId, a.Skills, a.CallsAnswered))
-        .ToList()).GetAwaiter().GetResult();
+    public IReadOnlyList<AgentSnapshot> ListAgents() =>
+        _loop.InvokeAsync(() => AcdSnapshots.Agents(_acd)).GetAwaiter().GetResult();
 
-    public IReadOnlyList<QueueSnapshot> ListQueues() => _loop.InvokeAsync(() =>
-    {
-        var now = Time.GetUtcNow();
-        return _acd.Queues.OrderBy(q => q.Id, StringComparer.Ordinal).Select(queue =>
-        {
-            var waiting = _acd.Waiting.Where(c => c.Queue.Id == queue.Id).ToList();
-            var able = _acd.Agents.Where(a => a.Skills.GetValueOrDefault(queue.Skill) > 0).ToList();
-            var estimate = waiting.Count > 0 ? _acd.Status(waiting[^1].CallId)?.EstimatedWait : null;
-            return new QueueSnapshot(
-                queue.Id,
-                queue.Skill,
-                waiting.Count,
-                waiting.Count == 0 ? TimeSpan.Zero : now - waiting.Min(c => c.EnqueuedAt),
-                able.Count(a => a.State == AgentState.Ready),
-                able.Count(a => a.State is AgentState.Ringing or AgentState.OnCall or AgentState.WrapUp),
-                estimate);
-        }).ToList();
-    }).GetAwaiter().GetResult();
+    public IReadOnlyList<QueueSnapshot> ListQueues() =>
+        _loop.InvokeAsync(() => AcdSnapshots.Queues(_acd, Time.GetUtcNow())).GetAwaiter().GetResult();
 
     private Task<CallCenterResult> AgentCommandAsync(string agentId, Func<AcdEngine, AcdOutcome> command) =>
         _loop.InvokeAsync(() =>
