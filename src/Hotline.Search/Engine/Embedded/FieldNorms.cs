@@ -74,6 +74,19 @@ internal sealed class FieldNorms(RankingWeights weights)
         ComputedFor = n;
     }
 
+    /// <summary>What the title adds to <see cref="Contribution"/> (0 when the term is not in the title).</summary>
+    public float TitlePart(int doc, ushort packed, float idf)
+    {
+        if (PostingList.Title(packed) == 0)
+        {
+            return 0;
+        }
+
+        var k1 = weights.K1;
+        var rest = (PostingList.Keywords(packed) * _keywordNorm[doc]) + (PostingList.Content(packed) * _contentNorm[doc]);
+        return Contribution(doc, packed, idf) - (idf * rest * (k1 + 1) / (rest + k1));
+    }
+
     public float Contribution(int doc, ushort packed, float idf)
     {
         var k1 = weights.K1;

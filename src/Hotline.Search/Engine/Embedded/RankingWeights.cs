@@ -9,7 +9,8 @@ namespace Hotline.Search.Engine.Embedded;
 /// best text score; a caller's word used in tickets for many departments counts down to
 /// 1 − GeneralityPenalty; a candidate's score is scaled by the share of the query's term weight it
 /// matched to the power CoverageExponent; an official term's weight is shared among its n bigrams as
-/// ÷ n^LexiconLengthNorm. The last six were chosen by cross-validation on the tuning halves of the
+/// ÷ n^LexiconLengthNorm; a title that shares only one query term keeps LoneTitleFactor of that
+/// term's title part. The last seven were chosen by cross-validation on the tuning halves of the
 /// blind and colloquial questions (load/Hotline.SearchBench, section "tune").
 /// </summary>
 internal sealed record RankingWeights(
@@ -26,7 +27,8 @@ internal sealed record RankingWeights(
     int HistoryNeighbours = 3,
     float GeneralityPenalty = 0f,
     float CoverageExponent = 0f,
-    float LexiconLengthNorm = 0f)
+    float LexiconLengthNorm = 0f,
+    float LoneTitleFactor = 1f)
 {
     public static RankingWeights Default { get; } = new();
 }

@@ -14,12 +14,20 @@ internal sealed class ScoreScratch
     {
         Scores = new float[length];
         Coverage = new float[length];
+        TitleTerms = new byte[length];
+        TitleShare = new float[length];
     }
 
     public float[] Scores { get; }
 
     /// <summary>Per document, the query term weight (idf × weight) it matched.</summary>
     public float[] Coverage { get; }
+
+    /// <summary>Per document, how many query terms matched its title (saturating at 255).</summary>
+    public byte[] TitleTerms { get; }
+
+    /// <summary>Per document, the part of its score that came from title matches.</summary>
+    public float[] TitleShare { get; }
 
     public List<int> Touched { get; } = [];
 
@@ -43,6 +51,8 @@ internal sealed class ScoreScratch
         {
             Scores[doc] = 0;
             Coverage[doc] = 0;
+            TitleTerms[doc] = 0;
+            TitleShare[doc] = 0;
         }
 
         Touched.Clear();

@@ -53,7 +53,44 @@ internal sealed class TermAccumulator(RankingWeights weights, FieldNorms norms)
             }
         }
 
+        DiscountLoneTitleMatches(scratch);
         ApplyCoverage(scratch, mass);
+    }
+
+    /// <summary>
+    /// A title is a strong signal when the question shares several words with it; sharing one
+    /// bigram (饭店 in a story about something else, against 开办餐饮店…) is weak evidence that the
+    /// title boost would otherwise make decisive. A document whose title matched one query term
+    /// keeps LoneTitleFactor of that term's title part. Only lowers scores, like coverage.
+    /// </summary>
+    private void DiscountLoneTitleMatches(ScoreScratch scratch)
+    {
+        var factor = weights.LoneTitleFactor;
+        if (factor >= 1)
+        {
+            return;
+        }
+
+        var scores = scratch.Scores;
+        foreach (var doc in scratch.Touched)
+        {
+            if (scratch.TitleTerms[doc] == 1)
+            {
+                scores[doc] = Math.Max(scores[doc] - ((1 - factor) * scratch.TitleShare[doc]), EmbeddedIndex.LiftMarker);
+            }
+        }
+    }
+
+    private void NoteTitle(ScoreScratch scratch, int doc, ushort packed, float idf)
+    {
+        if (PostingList.Title(packed) > 0)
+        {
+            scratch.TitleShare[doc] += norms.TitlePart(doc, packed, idf);
+            if (scratch.TitleTerms[doc] < byte.MaxValue)
+            {
+                scratch.TitleTerms[doc]++;
+            }
+        }
     }
 
     /// <summary>
@@ -102,6 +139,7 @@ internal sealed class TermAccumulator(RankingWeights weights, FieldNorms norms)
 
             var score = scores[doc] += norms.Contribution(doc, counts[i], idf);
             coverage[doc] += idf;
+            NoteTitle(scratch, doc, counts[i], idf);
             best = Math.Max(best, score);
         }
 
@@ -126,6 +164,7 @@ internal sealed class TermAccumulator(RankingWeights weights, FieldNorms norms)
                 {
                     scores[doc] += norms.Contribution(doc, counts[i], idf);
                     coverage[doc] += idf;
+                    NoteTitle(scratch, doc, counts[i], idf);
                 }
             }
 
@@ -147,6 +186,7 @@ internal sealed class TermAccumulator(RankingWeights weights, FieldNorms norms)
                 at += found;
                 scores[doc] += norms.Contribution(doc, counts[at], idf);
                 coverage[doc] += idf;
+                NoteTitle(scratch, doc, counts[at], idf);
             }
             else
             {
