@@ -13,44 +13,52 @@ namespace Hotline.SearchBench;
 /// <item>leave one set out: weights chosen on the other sets are scored on a whole set, which is
 /// what a new question set written by someone else looks like.</item>
 /// </list>
-/// The weights shipped are the best grid point on all the tuning data. Locked halves are never read here.
+/// Each question is ranked with the lexicon minus the data files written after reading it
+/// (<see cref="TuningSet.WrittenFrom"/>): a file fitted to a set's misses would otherwise make that set
+/// reward a high lexicon weight that unseen questions do not repay. The weights shipped are the best
+/// grid point on all the tuning data under that rule. Locked halves are never read here.
 /// </summary>
 internal static class WeightTuning
 {
     private const int Folds = 5;
     private const int Repeats = 4;
 
-    public static void Run(IReadOnlyList<string> tuningPaths, bool verbose)
+    public static void Run(IReadOnlyList<TuningSet> tuningSets, bool verbose)
     {
-        var sets = tuningPaths.Select(p => (Name: Path.GetFileNameWithoutExtension(p), Queries: JudgedQuery.Load(p).Where(q => q.Answered).ToList())).ToList();
+        var sets = tuningSets.Select(t => (Name: Path.GetFileNameWithoutExtension(t.Path), Queries: JudgedQuery.Load(t.Path).Where(q => q.Answered).ToList())).ToList();
+        var lexicons = tuningSets.Select(t => t.Lexicon()).ToList();
         var queries = sets.SelectMany(s => s.Queries).ToList();
         var setOf = sets.SelectMany((s, i) => s.Queries.Select(_ => i)).ToArray();
         var grid = (
-            from lexicon in new[] { 0.1f, 0.25f, 0.5f, 1f }
-            from norm in new[] { 0f, 0.5f }
-            from history in new[] { 0f, 1f, 2f, 3f }
+            from lexicon in new[] { 0.1f, 0.25f, 0.5f }
+            from norm in new[] { 0f, 0.5f, 1f }
+            from history in new[] { 1f, 2f, 3f }
+            from neighbours in new[] { 3, 5 }
             from phrase in new[] { 0.5f, 1f }
             from coverage in new[] { 0f, 0.5f }
-            from lone in new[] { 1f, 0.5f, 0.25f }
+            from lone in new[] { 1f, 0.5f }
             select RankingWeights.Default with
             {
-                LexiconWeight = lexicon, LexiconLengthNorm = norm, HistoryWeight = history, PhraseBoost = phrase,
+                LexiconWeight = lexicon, LexiconLengthNorm = norm, HistoryWeight = history, HistoryNeighbours = neighbours, PhraseBoost = phrase,
                 CoverageExponent = coverage, LoneTitleFactor = lone,
             }).ToList();
 
         // Per grid point, per query: (hit@1, hit@3, nDCG@5); folds then only sum subsets.
-        var outcomes = grid.Select(weights =>
+        var outcomes = grid.Select(weights => sets.SelectMany((set, s) =>
         {
-            using var engine = SearchSetup.Engine(weights);
+            using var engine = SearchSetup.Engine(weights, lexicons[s]);
             var rank = SearchSetup.Ranker(engine);
-            return queries.Select(q =>
+            return set.Queries.Select(q =>
             {
                 var ranked = rank(q.Query);
                 return (Hit1: RankingMetrics.HitAt(ranked, q, 1) ? 1.0 : 0, Hit3: RankingMetrics.HitAt(ranked, q, 3) ? 1.0 : 0, Ndcg: RankingMetrics.NdcgAt5(ranked, q));
-            }).ToArray();
-        }).ToList();
+            }).ToList();
+        }).ToArray()).ToList();
 
         Console.WriteLine($"## Weight tuning on {queries.Count} answered tuning questions ({string.Join(", ", sets.Select(s => $"{s.Name} {s.Queries.Count}"))}), {grid.Count} grid points");
+        Console.WriteLine();
+        Console.WriteLine("Lexicon files left out per set (written after reading it): " +
+            string.Join("; ", tuningSets.Select(t => $"{Path.GetFileNameWithoutExtension(t.Path)}: {(t.WrittenFrom.Count == 0 ? "none" : string.Join(", ", t.WrittenFrom))}")));
         Console.WriteLine();
         Console.WriteLine($"### {Folds}-fold cross-validation, repeated {Repeats} times with different splits");
         Console.WriteLine();
