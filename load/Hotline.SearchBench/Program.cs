@@ -32,10 +32,12 @@ if (sections.Contains("lexicon-gains"))
     Explain.LexiconGains(Path.Combine(data, "colloquial", "colloquial-tuning-judged.jsonl"));
 }
 
-string[] tuningSets =
+// everyday-speech.txt was written (in part) from the blind tuning half's misses, tuning-misses.txt from the colloquial one's.
+TuningSet[] tuningSets =
 [
-    Path.Combine(data, "blind", "blind-tuning-judged.jsonl"), Path.Combine(data, "colloquial", "colloquial-tuning-judged.jsonl"),
-    Path.Combine(data, "judged-queries.jsonl"), Path.Combine(data, "fresh-queries.jsonl"),
+    new(Path.Combine(data, "blind", "blind-tuning-judged.jsonl"), ["everyday-speech.txt"]),
+    new(Path.Combine(data, "colloquial", "colloquial-tuning-judged.jsonl"), ["tuning-misses.txt"]),
+    new(Path.Combine(data, "judged-queries.jsonl"), []), new(Path.Combine(data, "fresh-queries.jsonl"), []),
 ];
 
 if (sections.Contains("lexicon-files"))
@@ -45,13 +47,7 @@ if (sections.Contains("lexicon-files"))
 
 if (sections.Contains("tune"))
 {
-    // everyday-speech.txt was written (in part) from the blind tuning half's misses, tuning-misses.txt from the colloquial one's.
-    WeightTuning.Run(
-        [
-            new TuningSet(tuningSets[0], ["everyday-speech.txt"]), new TuningSet(tuningSets[1], ["tuning-misses.txt"]),
-            new TuningSet(tuningSets[2], []), new TuningSet(tuningSets[3], []),
-        ],
-        verbose);
+    WeightTuning.Run(tuningSets, verbose);
 }
 
 if (sections.Contains("tune-dispatch"))
