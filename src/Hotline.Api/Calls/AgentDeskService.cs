@@ -63,6 +63,19 @@ internal sealed class AgentDeskService(CallCenterPorts ports, ITicketQueries tic
         return new V1.LeavePartyResponse();
     }
 
+    public override async Task<V1.PlaceCallResponse> PlaceCall(V1.PlaceCallRequest request, ServerCallContext context)
+    {
+        var agent = CallCenterCall.RequireAgent(context);
+        var number = RequireText(request.Number, "number", MaxTargetLength).Trim();
+        if (number.Length is < 3 or > 20 || !number.All(char.IsAsciiDigit))
+        {
+            throw RequestFields.Invalid("number", "must be 3 to 20 digits");
+        }
+        var placed = await ports.AgentCalls.PlaceCallAsync(agent.Id, number, context.CancellationToken);
+        CallCenterCall.Ensure(placed);
+        return new V1.PlaceCallResponse { CallId = placed.Detail ?? string.Empty };
+    }
+
     public override async Task<V1.SetStateResponse> SetState(V1.SetStateRequest request, ServerCallContext context)
     {
         var agent = CallCenterCall.RequireAgent(context);

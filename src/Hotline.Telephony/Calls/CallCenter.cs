@@ -110,13 +110,22 @@ internal sealed class CallCenter : ICallCenter, IOutboundCalls, IThreePartyCalls
 
     private void Begin(HotlineCall call)
     {
-        _calls.Add(call.Id, call);
-        Metrics.CallArrived();
+        Adopt(call);
         call.Start();
     }
 
+    /// <summary>The call joins the table (started by whoever placed it). Loop only.</summary>
+    internal void Adopt(HotlineCall call)
+    {
+        _calls.Add(call.Id, call);
+        Metrics.CallArrived();
+    }
+
+    /// <summary>Runs <paramref name="function"/> on the loop.</summary>
+    internal Task<T> InvokeAsync<T>(Func<T> function) => _loop.InvokeAsync(function);
+
     /// <summary>Our own id for a call (the SIP Call-ID is the trunk's, and not unique across trunks).</summary>
-    private string NewCallId() =>
+    internal string NewCallId() =>
         Time.GetUtcNow().ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..12];
 
     /// <summary>The call is over: its record goes to the store (off the loop) and it leaves the table.</summary>
@@ -329,7 +338,7 @@ internal sealed class CallCenter : ICallCenter, IOutboundCalls, IThreePartyCalls
             return outcome.IsRefused ? CallCenterResult.Refuse(CallCenterRefusal.WrongState, outcome.Refusal!) : CallCenterResult.Done;
         });
 
-    private HotlineCall? CallOf(string agentId) => _calls.Values.FirstOrDefault(c => c.ConnectedAgent == agentId);
+    internal HotlineCall? CallOf(string agentId) => _calls.Values.FirstOrDefault(c => c.ConnectedAgent == agentId);
 
     public async Task<CallCenterResult> PlaceCallAsync(string number, string queueId, CancellationToken cancellationToken)
     {
