@@ -73,6 +73,7 @@ public static class TelephonyServiceCollectionExtensions
         services.AddSingleton<IAgentRegistrationListener>(provider => provider.GetRequiredService<CallCenter>());
         services.TryAddSingleton<AgentCallPlacer>();
         services.TryAddSingleton<IAgentCalls>(provider => provider.GetRequiredService<AgentCallPlacer>());
+        services.TryAddSingleton<IConsultations, ConsultationDesk>();
         services.TryAddSingleton<SipEdge>();
         services.AddHostedService(provider => provider.GetRequiredService<SipEdge>());
         return services;

@@ -76,6 +76,28 @@ internal sealed class AgentDeskService(CallCenterPorts ports, ITicketQueries tic
         return new V1.PlaceCallResponse { CallId = placed.Detail ?? string.Empty };
     }
 
+    public override async Task<V1.ConsultResponse> Consult(V1.ConsultRequest request, ServerCallContext context)
+    {
+        var agent = CallCenterCall.RequireAgent(context);
+        var target = RequireText(request.Target, "target", MaxTargetLength).Trim();
+        CallCenterCall.Ensure(await ports.Consultations.ConsultAsync(agent.Id, target, context.CancellationToken));
+        return new V1.ConsultResponse();
+    }
+
+    public override async Task<V1.CompleteTransferResponse> CompleteTransfer(V1.CompleteTransferRequest request, ServerCallContext context)
+    {
+        var agent = CallCenterCall.RequireAgent(context);
+        CallCenterCall.Ensure(await ports.Consultations.CompleteTransferAsync(agent.Id, context.CancellationToken));
+        return new V1.CompleteTransferResponse();
+    }
+
+    public override async Task<V1.CancelConsultResponse> CancelConsult(V1.CancelConsultRequest request, ServerCallContext context)
+    {
+        var agent = CallCenterCall.RequireAgent(context);
+        CallCenterCall.Ensure(await ports.Consultations.CancelConsultAsync(agent.Id, context.CancellationToken));
+        return new V1.CancelConsultResponse();
+    }
+
     public override async Task<V1.SetStateResponse> SetState(V1.SetStateRequest request, ServerCallContext context)
     {
         var agent = CallCenterCall.RequireAgent(context);

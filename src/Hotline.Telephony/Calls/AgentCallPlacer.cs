@@ -43,6 +43,7 @@ internal sealed class AgentCallPlacer : IAgentCalls
         }
         if (_plan.Refusal(number) is { } refusal)
         {
+            CallsLog.AgentDialRefused(_center.Logger, agentId, number, refusal);
             return CallCenterResult.Refuse(CallCenterRefusal.Forbidden, refusal);
         }
         if (!_trunk.HasTrunk)
@@ -146,6 +147,7 @@ internal sealed class AgentCallPlacer : IAgentCalls
             await FailAsync(attempt).ConfigureAwait(false);
             return CallCenterResult.Refuse(CallCenterRefusal.Unavailable, $"agent {agentId} hung up before {number} answered");
         }
+        CallsLog.AgentPlacedCall(_center.Logger, agentId, attempt.CallId, number);
         return new CallCenterResult(null, attempt.CallId);
     }
 

@@ -277,7 +277,7 @@ internal sealed class AgentConnection(HotlineCall call)
         {
             return;
         }
-        if (call.ThreeParty.AgentHungUp(leg, reason))
+        if (call.ThreeParty.AgentHungUp(leg, reason) || call.Consultation.AgentHungUp(leg))
         {
             return;
         }

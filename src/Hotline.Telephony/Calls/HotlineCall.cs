@@ -29,6 +29,7 @@ internal sealed class HotlineCall
         Agent = new AgentConnection(this);
         Transfers = new CallTransfer(this);
         ThreeParty = new ThreePartyCall(this);
+        Consultation = new Consultation(this);
     }
 
     public string Id { get; }
@@ -60,6 +61,8 @@ internal sealed class HotlineCall
     internal CallTransfer Transfers { get; }
 
     internal ThreePartyCall ThreeParty { get; }
+
+    internal Consultation Consultation { get; }
 
     public void Start()
     {
@@ -194,6 +197,7 @@ internal sealed class HotlineCall
         Agent.Stop();
         _ = Transfers.TakeReleaseOnAnswer()?.HangUpAsync("call ended");
         ThreeParty.End();
+        Consultation.End();
         Agent.StopRecording();
         // Ends any queue place or offer; a caller who chose a callback keeps the place in line.
         Center.Run(acd => acd.CallEnded(Id));
