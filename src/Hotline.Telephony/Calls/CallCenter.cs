@@ -108,20 +108,16 @@ internal sealed class CallCenter : ICallCenter, IOutboundCalls, IThreePartyCalls
         Begin(new HotlineCall(this, new InboundCallerLeg(inbound), NewCallId(), priority, queue));
     }
 
-    private void Begin(HotlineCall call)
-    {
-        Adopt(call);
-        call.Start();
-    }
+    private void Begin(HotlineCall call) => Adopt(call).Start();
 
-    /// <summary>The call joins the table (started by whoever placed it). Loop only.</summary>
-    internal void Adopt(HotlineCall call)
+    /// <summary>The call joins the table; whoever placed it starts it. Loop only.</summary>
+    internal HotlineCall Adopt(HotlineCall call)
     {
         _calls.Add(call.Id, call);
         Metrics.CallArrived();
+        return call;
     }
 
-    /// <summary>Runs <paramref name="function"/> on the loop.</summary>
     internal Task<T> InvokeAsync<T>(Func<T> function) => _loop.InvokeAsync(function);
 
     /// <summary>Our own id for a call (the SIP Call-ID is the trunk's, and not unique across trunks).</summary>
