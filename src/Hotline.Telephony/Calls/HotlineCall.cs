@@ -29,6 +29,7 @@ internal sealed class HotlineCall
         Agent = new AgentConnection(this);
         Transfers = new CallTransfer(this);
         ThreeParty = new ThreePartyCall(this);
+        Consultation = new Consultation(this);
     }
 
     public string Id { get; }
@@ -61,7 +62,39 @@ internal sealed class HotlineCall
 
     internal ThreePartyCall ThreeParty { get; }
 
+    internal Consultation Consultation { get; }
+
     public void Start()
+    {
+        Listen();
+        if (Caller.HasEnded)
+        {
+            // Hung up between the answer and this call reaching the loop: its BYE had nobody to tell.
+            OnCallerHungUp();
+            return;
+        }
+        Flow.Start();
+    }
+
+    /// <summary>
+    /// A call an agent placed (AgentDesk.PlaceCall): the agent's phone answered before the citizen did, so
+    /// there is no menu and no queue; the two are bridged and recorded at once, the agent on the record.
+    /// </summary>
+    public void StartPlacedByAgent(string agentId, B2bua.OutboundLeg agentLeg, B2bua.NegotiatedMedia agentMedia)
+    {
+        Listen();
+        Record(new IvrStepTaken(Now, PlacedByAgentStep));
+        Agent.Connect(agentId, agentLeg, agentMedia);
+        if (Caller.HasEnded)
+        {
+            OnCallerHungUp();
+        }
+    }
+
+    /// <summary>The IVR path's mark of a call an agent placed (the record's caller is the citizen dialled).</summary>
+    internal const string PlacedByAgentStep = "placed-by-agent";
+
+    private void Listen()
     {
         // Until an agent answers nothing crosses the relay: the caller hears only us.
         Relay.Caller.ForwardingEnabled = false;
@@ -77,13 +110,6 @@ internal sealed class HotlineCall
         Caller.Digit += key => Center.Post(() => OnDigit(key));
         Caller.RemoteEnded += _ => Center.Post(OnCallerHungUp);
         Record(new CallArrived(Now, Caller.CallerNumber, Caller.CalledNumber));
-        if (Caller.HasEnded)
-        {
-            // Hung up between the answer and this call reaching the loop: its BYE had nobody to tell.
-            OnCallerHungUp();
-            return;
-        }
-        Flow.Start();
     }
 
     public void RingAgent(string agentId) => Agent.Ring(agentId);
@@ -171,6 +197,7 @@ internal sealed class HotlineCall
         Agent.Stop();
         _ = Transfers.TakeReleaseOnAnswer()?.HangUpAsync("call ended");
         ThreeParty.End();
+        Consultation.End();
         Agent.StopRecording();
         // Ends any queue place or offer; a caller who chose a callback keeps the place in line.
         Center.Run(acd => acd.CallEnded(Id));

@@ -46,7 +46,7 @@ public sealed class HotlineProtoContractTests
         var desk = AgentDesk.Descriptor;
 
         Assert.Equal("hotline.v1.AgentDesk", desk.FullName);
-        Assert.Equal(["SetState", "WatchCalls", "Transfer", "Hold", "EndWrapUp", "AddParty", "LeaveParty"], desk.Methods.Select(m => m.Name));
+        Assert.Equal(["SetState", "WatchCalls", "Transfer", "Hold", "EndWrapUp", "AddParty", "LeaveParty", "PlaceCall", "Consult", "CompleteTransfer", "CancelConsult"], desk.Methods.Select(m => m.Name));
         Assert.All(desk.Methods, m => Assert.Equal(m.Name == "WatchCalls", m.IsServerStreaming));
         Assert.All(desk.Methods, m => Assert.False(m.IsClientStreaming));
     }
