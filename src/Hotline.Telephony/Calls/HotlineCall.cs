@@ -9,7 +9,7 @@ namespace Hotline.Telephony.Calls;
 /// One citizen's call from answer to hang-up: the caller's leg and its relay, and the events that become the
 /// call detail record. Its collaborators do the rest: the <see cref="CallerFlow"/> (IVR, queue, survey and
 /// what the caller hears), the <see cref="AgentConnection"/> (the agent rung, talking, on hold, recorded),
-/// the <see cref="CallTransfer"/> and the <see cref="ThreePartyCall"/>.
+/// the <see cref="CallTransfer"/>, the <see cref="ThreePartyCall"/> and the <see cref="SupervisorMonitor"/>.
 /// Every method runs on the call center's loop; callbacks from other threads post there first.
 /// </summary>
 internal sealed class HotlineCall
@@ -29,6 +29,7 @@ internal sealed class HotlineCall
         Agent = new AgentConnection(this);
         Transfers = new CallTransfer(this);
         ThreeParty = new ThreePartyCall(this);
+        Monitor = new SupervisorMonitor(this);
     }
 
     public string Id { get; }
@@ -60,6 +61,8 @@ internal sealed class HotlineCall
     internal CallTransfer Transfers { get; }
 
     internal ThreePartyCall ThreeParty { get; }
+
+    internal SupervisorMonitor Monitor { get; }
 
     public void Start()
     {
@@ -171,6 +174,7 @@ internal sealed class HotlineCall
         Agent.Stop();
         _ = Transfers.TakeReleaseOnAnswer()?.HangUpAsync("call ended");
         ThreeParty.End();
+        Monitor.End("call ended");
         Agent.StopRecording();
         // Ends any queue place or offer; a caller who chose a callback keeps the place in line.
         Center.Run(acd => acd.CallEnded(Id));
