@@ -23,5 +23,7 @@ internal static partial class CallRecordMessages
 
     private static partial V1.CallTransfer ToMessage(TransferRecord transfer);
 
+    private static partial V1.SupervisorAction ToMessage(SupervisorActionRecord action);
+
     private static bool HasRecording(CallDetailRecord record) => !string.IsNullOrEmpty(record.RecordingPath);
 }

@@ -9,7 +9,7 @@ namespace Hotline.Telephony.Calls;
 /// One citizen's call from answer to hang-up: the caller's leg and its relay, and the events that become the
 /// call detail record. Its collaborators do the rest: the <see cref="CallerFlow"/> (IVR, queue, survey and
 /// what the caller hears), the <see cref="AgentConnection"/> (the agent rung, talking, on hold, recorded),
-/// the <see cref="CallTransfer"/> and the <see cref="ThreePartyCall"/>.
+/// the <see cref="CallTransfer"/>, the <see cref="ThreePartyCall"/> and the <see cref="SupervisorMonitor"/>.
 /// Every method runs on the call center's loop; callbacks from other threads post there first.
 /// </summary>
 internal sealed class HotlineCall
@@ -30,6 +30,7 @@ internal sealed class HotlineCall
         Transfers = new CallTransfer(this);
         ThreeParty = new ThreePartyCall(this);
         Consultation = new Consultation(this);
+        Monitor = new SupervisorMonitor(this);
     }
 
     public string Id { get; }
@@ -63,6 +64,7 @@ internal sealed class HotlineCall
     internal ThreePartyCall ThreeParty { get; }
 
     internal Consultation Consultation { get; }
+    internal SupervisorMonitor Monitor { get; }
 
     public void Start()
     {
@@ -198,6 +200,7 @@ internal sealed class HotlineCall
         _ = Transfers.TakeReleaseOnAnswer()?.HangUpAsync("call ended");
         ThreeParty.End();
         Consultation.End();
+        Monitor.End("call ended");
         Agent.StopRecording();
         // Ends any queue place or offer; a caller who chose a callback keeps the place in line.
         Center.Run(acd => acd.CallEnded(Id));
