@@ -88,6 +88,18 @@ internal sealed class SupervisionService(CallCenterPorts ports, RecordingFiles r
         return ReportMessages.ToMessage(sheet);
     }
 
+    public override Task<V1.ListScheduledJobsResponse> ListScheduledJobs(V1.ListScheduledJobsRequest request, ServerCallContext context)
+    {
+        CallCenterCall.RequireSupervisor(context);
+        return Scheduling.ScheduledJobCalls.ListAsync(ports.ScheduledJobs, request, context.CancellationToken);
+    }
+
+    public override Task<V1.ScheduledJob> RescheduleJob(V1.RescheduleJobRequest request, ServerCallContext context) =>
+        Scheduling.ScheduledJobCalls.RescheduleAsync(ports.ScheduledJobs, CallCenterCall.RequireSupervisor(context), request, context.CancellationToken);
+
+    public override Task<V1.CancelJobResponse> CancelJob(V1.CancelJobRequest request, ServerCallContext context) =>
+        Scheduling.ScheduledJobCalls.CancelAsync(ports.ScheduledJobs, CallCenterCall.RequireSupervisor(context), request, context.CancellationToken);
+
     public override async Task<V1.ListCallsResponse> ListCalls(V1.ListCallsRequest request, ServerCallContext context)
     {
         CallCenterCall.RequireSupervisor(context);

@@ -1,6 +1,7 @@
 using Hotline.Contracts.Security;
 using Hotline.Contracts.Tickets;
 using Hotline.Silo.Storage;
+using Hotline.Silo.Tickets.Alarms;
 using Hotline.Silo.Tickets.Events;
 
 namespace Hotline.Silo.Tickets;
@@ -25,7 +26,10 @@ internal sealed partial class TicketGrain
         var stored = changes
             .Select((change, i) => new StoredEvent(expected + i + 1, change.Event.Type, actor, now, TicketSerializer.Write(change.Event)))
             .ToList();
-        var commit = new TicketCommit(Id, expected, next.Version, TicketSerializer.Write(next), IndexOf(next), stored, FeedFor(changes, next, now), request);
+        var commit = new TicketCommit(Id, expected, next.Version, TicketSerializer.Write(next), IndexOf(next), stored, FeedFor(changes, next, now), request)
+        {
+            SchedulerChanges = SchedulerChangesOf(changes),
+        };
 
         bool applied;
         try
@@ -55,6 +59,16 @@ internal sealed partial class TicketGrain
 
         return views.For(next, caller, now);
     }
+
+    private List<SchedulerChange> SchedulerChangesOf(IReadOnlyList<TicketChange> changes) =>
+    [
+        .. changes.Select(c => c.Event switch
+        {
+            JobRescheduled e => new SchedulerChange(JobNames.Id(Id, e.Job), "reschedule", c.Actor, c.At, e.Reason, e.Before, e.After),
+            JobCancelled e => new SchedulerChange(JobNames.Id(Id, e.Job), "cancel", c.Actor, c.At, e.Reason, e.Before, null),
+            _ => null,
+        }).OfType<SchedulerChange>(),
+    ];
 
     private TicketIndex IndexOf(TicketGrainState state) =>
         new(TicketStateNames.Wire(state.State), state.DepartmentIds(), state.CallerPhone, state.District, state.CreatedAt, state.UpdatedAt)
