@@ -78,11 +78,17 @@ internal sealed partial class TicketGrain
 
     /// <summary>
     /// Every department newly sent the ticket hears of it, with the ticket as it may see it; the lead department
-    /// also hears of each deadline alarm (催办, overdue, 督办) on the same stream.
+    /// also hears of each deadline alarm (催办, overdue, 督办) on the same stream, and so do the supervisors
+    /// (<see cref="SupervisionFeed"/>, with the ticket unmasked).
     /// </summary>
     private List<FeedNotice> FeedFor(IReadOnlyList<TicketChange> changes, TicketGrainState next, DateTimeOffset now)
     {
         var notices = new List<FeedNotice>();
+        foreach (var alarm in changes.Select(c => c.Event).OfType<DeadlineAlarmed>())
+        {
+            notices.Add(new FeedNotice(SupervisionFeed.Id, alarm.Type, TicketSerializer.Write(views.Full(next, now))));
+        }
+
         string? payload = null;
         foreach (var change in changes)
         {

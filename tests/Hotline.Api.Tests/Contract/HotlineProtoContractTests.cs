@@ -57,8 +57,8 @@ public sealed class HotlineProtoContractTests
         var supervision = Supervision.Descriptor;
 
         Assert.Equal("hotline.v1.Supervision", supervision.FullName);
-        Assert.Equal(["ListAgents", "ListQueues", "ListCalls", "GetRecording", "ForceAgentState", "ReleaseCall", "GetReport", "ListScheduledJobs", "RescheduleJob", "CancelJob"], supervision.Methods.Select(m => m.Name));
-        Assert.All(supervision.Methods, m => Assert.Equal(m.Name == "GetRecording", m.IsServerStreaming));
+        Assert.Equal(["ListAgents", "ListQueues", "ListCalls", "GetRecording", "ForceAgentState", "ReleaseCall", "GetReport", "ListScheduledJobs", "RescheduleJob", "CancelJob", "WatchDeadlineAlarms"], supervision.Methods.Select(m => m.Name));
+        Assert.All(supervision.Methods, m => Assert.Equal(m.Name is "GetRecording" or "WatchDeadlineAlarms", m.IsServerStreaming));
         Assert.All(supervision.Methods, m => Assert.False(m.IsClientStreaming));
     }
 
