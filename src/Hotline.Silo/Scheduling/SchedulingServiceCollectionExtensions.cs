@@ -1,3 +1,4 @@
+using Hotline.Contracts.Scheduling;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Quartz;
@@ -18,6 +19,7 @@ internal static class SchedulingServiceCollectionExtensions
         services.AddSingleton<AlarmSweep>();
         services.AddSingleton<ReturnVisitDialer>();
         services.AddSingleton<IReturnVisitLine, OutboundReturnVisitLine>();
+        services.AddSingleton<IScheduledJobs, ScheduledJobs>();
         var settings = configuration.GetSection(ScheduleOptions.SectionName).Get<ScheduleOptions>() ?? new ScheduleOptions();
         if (!settings.Enabled)
         {
