@@ -105,7 +105,9 @@ internal sealed class CallCenter : ICallCenter, IOutboundCalls, IThreePartyCalls
     {
         var priority = _priorityCallers.Contains(inbound.CallerNumber);
         var queue = _options.NumberQueues.GetValueOrDefault(inbound.CalledNumber);
-        Begin(new HotlineCall(this, new InboundCallerLeg(inbound), NewCallId(), priority, queue));
+        var id = NewCallId();
+        _keeper.CancelCallbacks(inbound.CallerNumber, Time.GetUtcNow(), id);
+        Begin(new HotlineCall(this, new InboundCallerLeg(inbound), id, priority, queue));
     }
 
     private void Begin(HotlineCall call)

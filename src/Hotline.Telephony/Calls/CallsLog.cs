@@ -42,4 +42,7 @@ internal static partial class CallsLog
 
     [LoggerMessage(7013, LogLevel.Information, "Call {CallId} released: {Reason}")]
     public static partial void Released(ILogger logger, string callId, string reason);
+
+    [LoggerMessage(7014, LogLevel.Information, "{Number} called in again (call {CallId}): {Count} pending callback requests cancelled")]
+    public static partial void CallbacksCancelled(ILogger logger, string number, int count, string callId);
 }
