@@ -61,6 +61,12 @@ public interface ITicketGrain : IGrainWithStringKey
     /// </summary>
     Task RecordReturnVisitAttemptAsync(int attempt, bool reached, string detail);
 
+    /// <summary>
+    /// The outcome of an automated return-visit survey call: the key the citizen pressed (recorded as the callback,
+    /// as RecordCallback would: unsatisfied reopens the ticket), or none (not reached, or no key: the next attempt follows).
+    /// </summary>
+    Task RecordReturnVisitSurveyAsync(int attempt, Satisfaction? answer, string detail);
+
     /// <summary>The ticket as the caller may see it; NotFound for departments it was never dispatched to.</summary>
     Task<TicketView> GetAsync(Caller caller);
 

@@ -167,7 +167,7 @@ internal sealed partial class TicketGrain(
         }
 
         await CommitAsync(Scheduler, due, now);
-        var call = visit is ReturnVisitAttempted attempted ? new ReturnVisitCall(Id, _state.CallerPhone, attempted.Attempt, alarms.VisitQueue) : null;
+        var call = visit is ReturnVisitAttempted attempted ? new ReturnVisitCall(Id, _state.CallerPhone, attempted.Attempt, alarms.VisitQueue, alarms.VisitAutomated(_state.Category)) : null;
         return new DueWork(due.Count, call);
     }
 
@@ -180,6 +180,21 @@ internal sealed partial class TicketGrain(
         }
 
         var events = alarms.VisitEnded(_state, attempt, reached, detail ?? "");
+        if (events.Count > 0)
+        {
+            await CommitAsync(Scheduler, events);
+        }
+    }
+
+    public async Task RecordReturnVisitSurveyAsync(int attempt, Satisfaction? answer, string detail)
+    {
+        await RefreshAsync();
+        if (_state is null)
+        {
+            return;
+        }
+
+        var events = alarms.SurveyEnded(_state, attempt, answer, detail ?? "");
         if (events.Count > 0)
         {
             await CommitAsync(Scheduler, events);

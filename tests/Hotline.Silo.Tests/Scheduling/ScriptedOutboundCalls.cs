@@ -22,4 +22,7 @@ internal sealed class ScriptedOutboundCalls(TimeProvider time) : IOutboundCalls
             ? new CallCenterResult(null, "call-" + Calls.Count)
             : CallCenterResult.Refuse(CallCenterRefusal.Unavailable, number + " was not reached: 486 Busy Here"));
     }
+
+    public Task<SurveyCallResult> PlaceSurveyCallAsync(string number, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("callbacks never place survey calls");
 }
