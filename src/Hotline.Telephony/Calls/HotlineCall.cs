@@ -20,12 +20,13 @@ internal sealed class HotlineCall
 
     private readonly List<CallRecordEvent> _events = [];
 
-    public HotlineCall(CallCenter center, ICallerLeg caller, string id, bool priorityCaller, string? directQueue)
+    /// <param name="returnVisit">A return-visit call we placed: the citizen hears the survey, never the IVR or a queue.</param>
+    public HotlineCall(CallCenter center, ICallerLeg caller, string id, bool priorityCaller, string? directQueue, bool returnVisit = false)
     {
         Center = center;
         Caller = caller;
         Id = id;
-        Flow = new CallerFlow(this, priorityCaller, directQueue);
+        Flow = new CallerFlow(this, priorityCaller, directQueue, returnVisit);
         Agent = new AgentConnection(this);
         Transfers = new CallTransfer(this);
         ThreeParty = new ThreePartyCall(this);
