@@ -35,6 +35,7 @@ internal static class ConsoleEndpoints
         AgentApi.Map(api);
         KnowledgeApi.Map(api);
         WallboardApi.Map(api);
+        SupervisorApi.Map(api);
         LiaisonApi.Map(api);
     }
 }

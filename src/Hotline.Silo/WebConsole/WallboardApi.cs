@@ -2,6 +2,7 @@ using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Hotline.Contracts.Agents;
+using Hotline.Contracts.Tickets;
 using Hotline.Telephony.Calls;
 using Microsoft.Extensions.Options;
 
@@ -35,7 +36,9 @@ internal static class WallboardApi
         while (!watching.IsCancellationRequested)
         {
             // Take the change task before reading, so a change during the read is not missed.
-            var changed = center?.WaitForChangeAsync(watching.Token) ?? Task.Delay(Timeout.Infinite, watching.Token);
+            var changed = Task.WhenAny(
+                center?.WaitForChangeAsync(watching.Token) ?? Task.Delay(Timeout.Infinite, watching.Token),
+                data.WaitForChangeAsync(watching.Token));
             string json;
             try
             {
@@ -69,7 +72,8 @@ internal static class WallboardApi
         var center = services.GetService<ICallCenter>();
         var queues = center?.ListQueues() ?? [];
         var agents = center?.ListAgents() ?? [];
-        var (calls, tickets) = await data.ReadAsync(cancellationToken);
+        var reading = await data.ReadAsync(cancellationToken);
+        var (calls, tickets) = (reading.Calls, reading.Late);
         var alerts = new List<string>();
         foreach (var queue in queues.Where(q => q.LongestWait.TotalSeconds > options.LongestWaitAlertSeconds))
         {
@@ -120,10 +124,27 @@ internal static class WallboardApi
                 serviceLevelSeconds = options.ServiceLevelSeconds,
             },
             tickets = tickets.Select(TicketJson.From),
+            decisions = reading.Decisions.Select(Decision),
             alerts,
         };
     }
 
-    private static bool TicketJsonLate(Hotline.Contracts.Tickets.TicketView t) =>
-        t.SignStatus == Hotline.Contracts.Tickets.DeadlineStatus.Overdue || t.HandleStatus == Hotline.Contracts.Tickets.DeadlineStatus.Overdue;
+    /// <summary>A ticket waiting on a supervisor, with what is asked of them (<c>kind</c>) and the request's details.</summary>
+    private static object Decision(TicketView t) => new
+    {
+        kind = t.State switch
+        {
+            TicketState.Returned => "return",
+            TicketState.Replied => "review",
+            _ when t.PendingExtension is not null => "extension",
+            _ => "designation",
+        },
+        needsDesignation = t.NeedsDesignation,
+        extension = t.PendingExtension is { } e ? new { departmentId = e.DepartmentId, days = e.Days, reason = e.Reason, requestedAt = e.RequestedAt } : null,
+        reply = t.Reply,
+        ticket = TicketJson.From(t),
+    };
+
+    private static bool TicketJsonLate(TicketView t) =>
+        t.SignStatus == DeadlineStatus.Overdue || t.HandleStatus == DeadlineStatus.Overdue;
 }
