@@ -33,6 +33,7 @@ internal static class ConsoleEndpoints
         ConsoleAssets.Map(endpoints);
         var api = endpoints.MapGroup("/api/console");
         AgentApi.Map(api);
+        CallbackApi.Map(api);
         KnowledgeApi.Map(api);
         WallboardApi.Map(api);
         SupervisorApi.Map(api);

@@ -5,7 +5,7 @@ internal static class ConsolePages
 {
     public static void Map(IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/agent", (HttpContext context) => PageLayout.Page("坐席工作台", ConsoleUser.From(context.User), AgentBody, "common.js", "agent.js"))
+        endpoints.MapGet("/agent", (HttpContext context) => PageLayout.Page("坐席工作台", ConsoleUser.From(context.User), AgentBody, "common.js", "agent.js", "callbacks.js"))
             .RequireAuthorization(ConsolePolicies.Agent);
         endpoints.MapGet("/wallboard", (HttpContext context) => PageLayout.Page("监控大屏", ConsoleUser.From(context.User), WallboardBody, "common.js", "wallboard.js"))
             .RequireAuthorization(ConsolePolicies.Supervisor);
@@ -74,8 +74,10 @@ internal static class ConsolePages
         <section class="panel wide"><h2>我登记的工单 <button type="button" id="btn-mine">刷新</button></h2>
           <table id="my-tickets"><thead><tr><th>工单号</th><th>状态</th><th>分类</th><th>区</th><th>诉求内容</th><th>承办部门</th></tr></thead><tbody></tbody></table>
         </section>
-        <section class="panel wide"><h2>待回访</h2>
-          <table id="callback-tickets"><thead><tr><th>工单号</th><th>状态</th><th>分类</th><th>区</th><th>诉求内容</th><th>承办部门</th></tr></thead><tbody></tbody></table>
+        <section class="panel wide" id="callbacks-panel"><h2>我的回访（待回访） <span class="muted">Tab 选中一行，按 1 满意、2 基本满意、3 不满意、4 未接通</span></h2>
+          <p id="callback-message" role="status"></p>
+          <table id="callback-tickets"><thead><tr><th>工单号</th><th>状态</th><th>登记</th><th>来电号码</th><th>诉求内容</th><th>承办部门</th><th>已回访</th><th>回访记录</th><th>结果</th></tr></thead><tbody></tbody></table>
+          <p id="callbacks-empty" class="muted" hidden>暂无待回访工单。</p>
         </section>
         <section class="panel wide"><h2>待审核</h2>
           <table id="review-tickets"><thead><tr><th>工单号</th><th>状态</th><th>分类</th><th>区</th><th>诉求内容</th><th>承办部门</th></tr></thead><tbody></tbody></table>
