@@ -20,6 +20,8 @@ internal static class ConsoleEndpoints
     {
         services.Configure<WallboardOptions>(configuration.GetSection("Wallboard"));
         services.AddSingleton<WallboardData>();
+        services.AddSingleton<WallboardCluster>();
+        services.AddHostedService(provider => provider.GetRequiredService<WallboardCluster>());
         return services;
     }
 

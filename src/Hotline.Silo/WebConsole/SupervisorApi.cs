@@ -43,7 +43,7 @@ internal static class SupervisorApi
                 var reason = approve ? Optional(body, "reason", MaxReason) : ConsoleBody.Text(body, "reason", MaxReason);
                 return await grains.GetGrain<ITicketGrain>(id).ReviewReplyAsync(new ReviewReply(Me(context).Caller, approve, reason));
             }));
-        supervisor.MapPost("/agents/{agentId}/not-ready", (HttpContext context, string agentId, [FromBody] JsonElement body, IServiceProvider services, WallboardData data) =>
+        supervisor.MapPost("/agents/{agentId}/not-ready", (HttpContext context, string agentId, [FromBody] JsonElement body, IServiceProvider services, WallboardData data, WallboardCluster cluster) =>
             ConsoleErrors.Run(async () =>
             {
                 var reason = ConsoleBody.Text(body, "reason", MaxReason);
@@ -54,6 +54,15 @@ internal static class SupervisorApi
 
                 // The same call as Supervision.ForceAgentState; the reason says who forced it, as there.
                 var result = await center.SetNotReadyAsync(agentId, $"值班长 {Me(context).Id} 置忙：{reason}", context.RequestAborted);
+                if (result.Refusal == CallCenterRefusal.NotFound
+                    && cluster.Board.Hosts.SelectMany(h => h.Agents).FirstOrDefault(a => a.AgentId == agentId && a.Host != cluster.Host) is { } remote)
+                {
+                    // An agent's state lives with the SIP edge it registered with; this host cannot change another's.
+                    return Results.Json(
+                        new { error = $"坐席 {agentId} 登录在另一台主机（{remote.Host}），请在该主机的监控大屏上操作。", detail = result.Detail },
+                        statusCode: StatusCodes.Status409Conflict);
+                }
+
                 if (!result.IsDone)
                 {
                     return Results.Json(
