@@ -255,8 +255,6 @@ internal sealed class CallCenter : ICallCenter, IOutboundCalls, IThreePartyCalls
 
     internal HotlineCall? Find(string callId) => _calls.GetValueOrDefault(callId);
 
-    internal Task<T> InvokeAsync<T>(Func<T> function) => _loop.InvokeAsync(function);
-
     /// <summary>One timer for the engine's next deadline (ring timeout, wrap-up end, maximum wait).</summary>
     private void ScheduleDue()
     {

@@ -113,7 +113,7 @@ public sealed class ConferenceBridge : IAsyncDisposable
         {
             ConferenceParty.Caller => _relay.Caller,
             ConferenceParty.Agent => _relay.Agent,
-            _ => ThirdParty,
+            _ => Guest,
         }, payloadType);
 
     /// <summary>A party left (hung up): it is no longer heard nor sent to; the others go on.</summary>
