@@ -33,6 +33,15 @@ internal sealed class PostgresDialect : SqlDialect, IAsyncDisposable
             builder.MaxAutoPrepare = 32;
         }
 
+        // Every read opens a pooled connection (on one host without a cluster, every ticket call reloads), and by
+        // default a connection returned to the pool is reset on the server at its next use. Nothing here leaves
+        // session state behind (advisory locks are transaction-scoped; LISTEN has its own connection), so the
+        // reset is skipped unless the connection string asks for it.
+        if (!builder.ContainsKey("No Reset On Close"))
+        {
+            builder.NoResetOnClose = true;
+        }
+
         _dataSource = NpgsqlDataSource.Create(builder.ConnectionString);
     }
 
