@@ -23,4 +23,5 @@ internal enum ReportFigure
     CallbackRate,
     SatisfactionRate,
     ThreeRateScore,
+    ReturnVisitsUnanswered,
 }

@@ -37,4 +37,5 @@ internal enum ReportMeasure
     CallbacksDue,
     CallbacksValid,
     CallbacksSatisfied,
+    ReturnVisitsUnanswered,
 }

@@ -42,6 +42,7 @@ internal static class ReportFixture
             ("staff:S01", At(1, 14), new ExtensionDecided(true, null, At(2, 12))),
             ("department:D2", At(2, 13), new TicketReplied("done")),
             ("staff:S01", At(2, 14), new ReplyReviewed(true, null)),
+            ("system:scheduler", At(2, 15, 30), new ReturnVisitUnanswered(3)),
             ("staff:A03", At(2, 16), new CallbackRecorded(Satisfaction.Unreachable, null)),
             ("staff:A03", At(2, 17), new CallbackRecorded(Satisfaction.BasicallySatisfied, null))),
 
