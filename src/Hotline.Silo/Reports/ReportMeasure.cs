@@ -37,5 +37,10 @@ internal enum ReportMeasure
     CallbacksDue,
     CallbacksValid,
     CallbacksSatisfied,
+
+    /// <summary>Handling deadlines that passed with no reply (the scheduler's overdue alarm on the handling deadline).</summary>
+    OverdueUnreplied,
+
+    /// <summary>Return-visit rounds that ended unanswered after the last attempt.</summary>
     ReturnVisitsUnanswered,
 }

@@ -1,3 +1,4 @@
+using Hotline.Contracts.Scheduling;
 using Hotline.Silo.Calendar;
 using Hotline.Telephony.Calls;
 using Microsoft.Extensions.Configuration;
@@ -21,6 +22,7 @@ internal static class SchedulingServiceCollectionExtensions
         services.AddSingleton<AlarmSweep>();
         services.AddSingleton<ReturnVisitDialer>();
         services.AddSingleton<IReturnVisitLine, OutboundReturnVisitLine>();
+        services.AddSingleton<IScheduledJobs, ScheduledJobs>();
         services.AddOptions<CallbackOptions>()
             .Validate(o => o.Attempts >= 1, "Callbacks:Attempts must be at least 1")
             .Validate(o => o.RetryInterval > TimeSpan.Zero && o.MaxRetryInterval >= o.RetryInterval, "Callbacks:RetryInterval must be positive and Callbacks:MaxRetryInterval at least as long")

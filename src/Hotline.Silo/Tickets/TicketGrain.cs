@@ -1,5 +1,6 @@
 using Hotline.Contracts.Grains;
 using Hotline.Contracts.Organisation;
+using Hotline.Contracts.Scheduling;
 using Hotline.Contracts.Security;
 using Hotline.Contracts.Tickets;
 using Hotline.Contracts.Tickets.Commands;
@@ -24,6 +25,7 @@ internal sealed partial class TicketGrain(
     TicketRules rules,
     TicketViews views,
     TicketAlarms alarms,
+    ScheduleChanges scheduleChanges,
     [FromKeyedServices(TicketServiceCollectionExtensions.ClockKey)] TimeProvider time,
     IEnumerable<ITicketChangeObserver> observers,
     ILogger<TicketGrain> logger) : Grain, ITicketGrain
@@ -184,6 +186,20 @@ internal sealed partial class TicketGrain(
         {
             await CommitAsync(Scheduler, events);
         }
+    }
+
+    public async Task<ScheduledJob> RescheduleJobAsync(Caller caller, string job, DateTimeOffset dueAt, string reason)
+    {
+        var state = await ExistingAsync(caller);
+        var now = time.GetUtcNow();
+        await CommitAsync(caller, scheduleChanges.Reschedule(state, caller, job, dueAt, reason, now), now);
+        return alarms.Jobs(_state!).First(j => j.JobId == JobNames.Id(Id, job));
+    }
+
+    public async Task CancelJobAsync(Caller caller, string job, string reason)
+    {
+        var state = await ExistingAsync(caller);
+        await CommitAsync(caller, scheduleChanges.Cancel(state, caller, job, reason));
     }
 
     public async Task RecordReturnVisitSurveyAsync(int attempt, Satisfaction? answer, string detail)

@@ -50,6 +50,7 @@ internal static class TicketServiceCollectionExtensions
             sp.GetRequiredService<WorkCalendar>(),
             sp.GetRequiredService<IOptions<ReturnVisitOptions>>().Value,
             QuietHours.Parse(configuration["Schedule:QuietHours"] ?? new ScheduleOptions().QuietHours)));
+        services.AddSingleton<ScheduleChanges>();
         services.AddSingleton<TicketViews>();
         services.AddSingleton<ITicketQueries, TicketQueries>();
         services.AddSingleton<ITicketFeed, TicketFeed>();

@@ -111,15 +111,20 @@ internal sealed class CallCenter : ICallCenter, IOutboundCalls, IThreePartyCalls
         Begin(new HotlineCall(this, new InboundCallerLeg(inbound), id, priority, queue));
     }
 
-    private void Begin(HotlineCall call)
+    private void Begin(HotlineCall call) => Adopt(call).Start();
+
+    /// <summary>The call joins the table; whoever placed it starts it. Loop only.</summary>
+    internal HotlineCall Adopt(HotlineCall call)
     {
         _calls.Add(call.Id, call);
         Metrics.CallArrived();
-        call.Start();
+        return call;
     }
 
+    internal Task<T> InvokeAsync<T>(Func<T> function) => _loop.InvokeAsync(function);
+
     /// <summary>Our own id for a call (the SIP Call-ID is the trunk's, and not unique across trunks).</summary>
-    private string NewCallId() =>
+    internal string NewCallId() =>
         Time.GetUtcNow().ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..12];
 
     /// <summary>The call is over: its record goes to the store (off the loop) and it leaves the table.</summary>
@@ -248,7 +253,7 @@ internal sealed class CallCenter : ICallCenter, IOutboundCalls, IThreePartyCalls
 
     internal void Publish(string agentId, AgentCallNotice notice) => _notices.Publish(agentId, notice);
 
-    private HotlineCall? Find(string callId) => _calls.GetValueOrDefault(callId);
+    internal HotlineCall? Find(string callId) => _calls.GetValueOrDefault(callId);
 
     /// <summary>One timer for the engine's next deadline (ring timeout, wrap-up end, maximum wait).</summary>
     private void ScheduleDue()
@@ -336,7 +341,7 @@ internal sealed class CallCenter : ICallCenter, IOutboundCalls, IThreePartyCalls
             return outcome.IsRefused ? CallCenterResult.Refuse(CallCenterRefusal.WrongState, outcome.Refusal!) : CallCenterResult.Done;
         });
 
-    private HotlineCall? CallOf(string agentId) => _calls.Values.FirstOrDefault(c => c.ConnectedAgent == agentId);
+    internal HotlineCall? CallOf(string agentId) => _calls.Values.FirstOrDefault(c => c.ConnectedAgent == agentId);
 
     public async Task<CallCenterResult> PlaceCallAsync(string number, string queueId, CancellationToken cancellationToken)
     {

@@ -9,7 +9,7 @@ namespace Hotline.Telephony.Calls;
 /// One citizen's call from answer to hang-up: the caller's leg and its relay, and the events that become the
 /// call detail record. Its collaborators do the rest: the <see cref="CallerFlow"/> (IVR, queue, survey and
 /// what the caller hears), the <see cref="AgentConnection"/> (the agent rung, talking, on hold, recorded),
-/// the <see cref="CallTransfer"/> and the <see cref="ThreePartyCall"/>.
+/// the <see cref="CallTransfer"/>, the <see cref="ThreePartyCall"/> and the <see cref="SupervisorMonitor"/>.
 /// Every method runs on the call center's loop; callbacks from other threads post there first.
 /// </summary>
 internal sealed class HotlineCall
@@ -30,6 +30,8 @@ internal sealed class HotlineCall
         Agent = new AgentConnection(this);
         Transfers = new CallTransfer(this);
         ThreeParty = new ThreePartyCall(this);
+        Consultation = new Consultation(this);
+        Monitor = new SupervisorMonitor(this);
     }
 
     public string Id { get; }
@@ -62,7 +64,40 @@ internal sealed class HotlineCall
 
     internal ThreePartyCall ThreeParty { get; }
 
+    internal Consultation Consultation { get; }
+    internal SupervisorMonitor Monitor { get; }
+
     public void Start()
+    {
+        Listen();
+        if (Caller.HasEnded)
+        {
+            // Hung up between the answer and this call reaching the loop: its BYE had nobody to tell.
+            OnCallerHungUp();
+            return;
+        }
+        Flow.Start();
+    }
+
+    /// <summary>
+    /// A call an agent placed (AgentDesk.PlaceCall): the agent's phone answered before the citizen did, so
+    /// there is no menu and no queue; the two are bridged and recorded at once, the agent on the record.
+    /// </summary>
+    public void StartPlacedByAgent(string agentId, B2bua.OutboundLeg agentLeg, B2bua.NegotiatedMedia agentMedia)
+    {
+        Listen();
+        Record(new IvrStepTaken(Now, PlacedByAgentStep));
+        Agent.Connect(agentId, agentLeg, agentMedia);
+        if (Caller.HasEnded)
+        {
+            OnCallerHungUp();
+        }
+    }
+
+    /// <summary>The IVR path's mark of a call an agent placed (the record's caller is the citizen dialled).</summary>
+    internal const string PlacedByAgentStep = "placed-by-agent";
+
+    private void Listen()
     {
         // Until an agent answers nothing crosses the relay: the caller hears only us.
         Relay.Caller.ForwardingEnabled = false;
@@ -78,13 +113,6 @@ internal sealed class HotlineCall
         Caller.Digit += key => Center.Post(() => OnDigit(key));
         Caller.RemoteEnded += _ => Center.Post(OnCallerHungUp);
         Record(new CallArrived(Now, Caller.CallerNumber, Caller.CalledNumber));
-        if (Caller.HasEnded)
-        {
-            // Hung up between the answer and this call reaching the loop: its BYE had nobody to tell.
-            OnCallerHungUp();
-            return;
-        }
-        Flow.Start();
     }
 
     public void RingAgent(string agentId) => Agent.Ring(agentId);
@@ -172,6 +200,8 @@ internal sealed class HotlineCall
         Agent.Stop();
         _ = Transfers.TakeReleaseOnAnswer()?.HangUpAsync("call ended");
         ThreeParty.End();
+        Consultation.End();
+        Monitor.End("call ended");
         Agent.StopRecording();
         // Ends any queue place or offer; a caller who chose a callback keeps the place in line.
         Center.Run(acd => acd.CallEnded(Id));

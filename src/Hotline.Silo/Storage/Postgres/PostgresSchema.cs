@@ -13,8 +13,9 @@ namespace Hotline.Silo.Storage.Postgres;
 /// migration 8 the next deadline alarm of each ticket (the scheduler's sweep column) and the audit of supervisors' changes to scheduled jobs;
 /// migration 9 the web console's staff accounts (PBKDF2 password hashes, failed sign-ins and lock-out);
 /// migration 10 the reports' daily snapshots (report_daily, report_days) and the index reports read ticket events by;
-/// migration 11 the scheduler's callback attempts (count, next attempt, the attempts' log), pending requests by number, and the
-/// reports' count of return visits left unanswered.
+/// migration 11 the scheduler's callback attempts (count, next attempt, the attempts' log) and pending requests by number;
+/// migration 12 the 超期未办结 counter, dropping the snapshots so they are filled again with it (they are derived data);
+/// migration 13 the count of return visits left unanswered (回访未接通), likewise refilling the snapshots.
 /// </summary>
 internal static class PostgresSchema
 {
@@ -232,7 +233,16 @@ internal static class PostgresSchema
         ALTER TABLE callback_requests ADD COLUMN next_attempt_at timestamptz;
         ALTER TABLE callback_requests ADD COLUMN attempt_log text NOT NULL DEFAULT '[]';
         CREATE INDEX callback_requests_number ON callback_requests (number) WHERE completed_at IS NULL;
+        """,
+        """
+        ALTER TABLE report_daily ADD COLUMN overdue_unreplied bigint NOT NULL DEFAULT 0;
+        DELETE FROM report_daily;
+        DELETE FROM report_days;
+        """,
+        """
         ALTER TABLE report_daily ADD COLUMN return_visits_unanswered bigint NOT NULL DEFAULT 0;
+        DELETE FROM report_daily;
+        DELETE FROM report_days;
         """,
     ];
 }

@@ -33,6 +33,9 @@ public sealed record CallDetailRecord
 
     public IReadOnlyList<TransferRecord> Transfers { get; init; } = [];
 
+    /// <summary>What supervisors did to the call (monitoring, its modes, force release), in order.</summary>
+    public IReadOnlyList<SupervisorActionRecord> SupervisorActions { get; init; } = [];
+
     public HangUpSide? HangUpSide { get; init; }
 
     public DateTimeOffset? EndedAt { get; init; }
