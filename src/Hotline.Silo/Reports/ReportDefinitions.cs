@@ -29,6 +29,7 @@ internal static class ReportDefinitions
         new(ReportFigure.CallbackRate, "callback_rate", "回访率", "有效回访数（满意、基本满意、不满意；联系不上不算）÷ 应回访数（进入待回访的次数）。", true),
         new(ReportFigure.SatisfactionRate, "satisfaction_rate", "满意率", "（满意 + 基本满意）÷ 有效回访数。", true),
         new(ReportFigure.ThreeRateScore, "three_rate_score", "三率综合得分", "响应率（及时签收率）× 权重 + 解决率（办结率）× 权重 + 满意率 × 权重；权重由 Reports:Weights 配置，默认 0.3 / 0.3 / 0.4。部门排名按此得分从高到低。", true),
+        new(ReportFigure.ReturnVisitsUnanswered, "return_visits_unanswered", "回访未接通", "自动回访（转座席或语音满意度调查）在最后一次尝试后仍未联系上市民的次数（ReturnVisit:Attempts）；需人工跟进。", false),
     ];
 
     public static ReportDefinition Of(ReportFigure figure) => All[(int)figure];
@@ -64,6 +65,7 @@ internal static class ReportDefinitions
                 Compute(ReportFigure.OnTimeClaimRate, c, weights),
                 Compute(ReportFigure.CompletionRate, c, weights),
                 Compute(ReportFigure.SatisfactionRate, c, weights)),
+            ReportFigure.ReturnVisitsUnanswered => c[ReportMeasure.ReturnVisitsUnanswered],
             _ => throw new ArgumentOutOfRangeException(nameof(figure), figure, null),
         };
     }

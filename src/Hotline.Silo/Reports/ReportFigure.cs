@@ -24,4 +24,5 @@ internal enum ReportFigure
     CallbackRate,
     SatisfactionRate,
     ThreeRateScore,
+    ReturnVisitsUnanswered,
 }

@@ -40,4 +40,7 @@ internal enum ReportMeasure
 
     /// <summary>Handling deadlines that passed with no reply (the scheduler's overdue alarm on the handling deadline).</summary>
     OverdueUnreplied,
+
+    /// <summary>Return-visit rounds that ended unanswered after the last attempt.</summary>
+    ReturnVisitsUnanswered,
 }

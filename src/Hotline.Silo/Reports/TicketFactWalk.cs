@@ -84,6 +84,10 @@ internal sealed class TicketFactWalk
             case "callback_recorded":
                 CallbackRecorded(at, TicketFactExtractor.Text(data, "satisfaction"));
                 break;
+            case "return_visit_unanswered":
+                Add(at, ReportMeasure.ReturnVisitsUnanswered, ReportScope.Ticket);
+                AddForDepartment(at, ReportMeasure.ReturnVisitsUnanswered);
+                break;
             default:
                 // Progress notes, extension requests and refusals, rejected replies, merged children: no counter.
                 break;

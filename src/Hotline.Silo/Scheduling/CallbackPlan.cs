@@ -12,6 +12,9 @@ internal sealed class CallbackPlan(CallbackOptions options, QuietHours quiet, Ti
 {
     public int Attempts => options.Attempts;
 
+    /// <summary>Callbacks:Mode agent-first: dial only as many citizens as their queue has free agents.</summary>
+    public bool AgentFirst => string.Equals(options.Mode, "agent-first", StringComparison.OrdinalIgnoreCase);
+
     public bool MayCall(DateTimeOffset now) => !quiet.IsQuiet(now, zone);
 
     public bool IsLast(int attempt) => attempt >= options.Attempts;

@@ -15,6 +15,7 @@ internal sealed class CallbackSweep(
     ICallbackSchedule schedule,
     CallbackPlan plan,
     CallbackDialer dialer,
+    IAgentAvailability agents,
     [FromKeyedServices(TicketServiceCollectionExtensions.ClockKey)] TimeProvider time,
     ILogger<CallbackSweep> logger)
 {
@@ -30,6 +31,7 @@ internal sealed class CallbackSweep(
         }
 
         var placed = 0;
+        Dictionary<string, int>? free = plan.AgentFirst ? new(agents.FreeAgents(), StringComparer.Ordinal) : null;
         foreach (var pending in await schedule.ReadDueAsync(now, plan.QueuedBefore(now), MaxPerPass, cancellationToken).ConfigureAwait(false))
         {
             var callId = pending.Request.CallId;
@@ -37,6 +39,17 @@ internal sealed class CallbackSweep(
             {
                 await schedule.EndAttemptAsync(callId, pending.Attempts, now, "no report (the host stopped during the call)", CallbackPlan.GivenUp(pending.Attempts), cancellationToken).ConfigureAwait(false);
                 continue;
+            }
+
+            // Agent-first: one free agent per citizen dialled; a request whose queue has none stays due, unclaimed.
+            if (free is not null)
+            {
+                if (free.GetValueOrDefault(pending.Request.QueueId) <= 0)
+                {
+                    continue;
+                }
+
+                free[pending.Request.QueueId]--;
             }
 
             var attempt = pending.Attempts + 1;

@@ -27,11 +27,13 @@ internal static class SchedulingServiceCollectionExtensions
             .Validate(o => o.Attempts >= 1, "Callbacks:Attempts must be at least 1")
             .Validate(o => o.RetryInterval > TimeSpan.Zero && o.MaxRetryInterval >= o.RetryInterval, "Callbacks:RetryInterval must be positive and Callbacks:MaxRetryInterval at least as long")
             .Validate(o => o.QueuedGrace >= TimeSpan.Zero, "Callbacks:QueuedGrace must not be negative")
+            .Validate(o => o.Mode.Trim().ToLowerInvariant() is "queue-first" or "agent-first", "Callbacks:Mode must be 'queue-first' or 'agent-first'")
             .ValidateOnStart();
         services.AddSingleton(sp => new CallbackPlan(
             sp.GetRequiredService<IOptions<CallbackOptions>>().Value,
             QuietHours.Parse(sp.GetRequiredService<IOptions<ScheduleOptions>>().Value.QuietHours),
             sp.GetRequiredService<WorkCalendar>().TimeZone));
+        services.AddSingleton<IAgentAvailability, CallCenterAgentAvailability>();
         services.AddSingleton<CallbackSweep>();
         services.AddSingleton<CallbackDialer>();
         var settings = configuration.GetSection(ScheduleOptions.SectionName).Get<ScheduleOptions>() ?? new ScheduleOptions();

@@ -28,4 +28,11 @@ public sealed class CallbackOptions
     /// places it only when it is still pending this long after the request (the queue's turn was lost, e.g. to a restart).
     /// </summary>
     public TimeSpan QueuedGrace { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// "queue-first": the citizen is dialled when the request is due and, answered, waits at priority for the next
+    /// free agent of the queue. "agent-first": a request is dialled only while its queue has a free agent (ready
+    /// agents beyond the callers already waiting), at most one citizen per free agent in a pass.
+    /// </summary>
+    public string Mode { get; set; } = "queue-first";
 }

@@ -42,6 +42,9 @@ public sealed class ReportDefinitionsTests
         // Three callbacks due; the unreachable attempt is not a valid visit; satisfied + basically satisfied of three.
         Assert.Equal(1.0, total[ReportFigure.CallbackRate]);
         Assert.Equal(2.0 / 3, total[ReportFigure.SatisfactionRate]!.Value, 9);
+
+        // T2's first return-visit round went unanswered before an agent reached the citizen.
+        Assert.Equal(1, total[ReportFigure.ReturnVisitsUnanswered]);
     }
 
     [Fact]

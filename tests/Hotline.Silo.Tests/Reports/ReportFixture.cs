@@ -47,6 +47,7 @@ internal static class ReportFixture
             ("system:scheduler", At(2, 12), Alarm(DeadlineKind.Handle, AlarmLevel.Overdue, At(2, 12), "D2")),
             ("department:D2", At(2, 13), new TicketReplied("done")),
             ("staff:S01", At(2, 14), new ReplyReviewed(true, null)),
+            ("system:scheduler", At(2, 15, 30), new ReturnVisitUnanswered(3)),
             ("staff:A03", At(2, 16), new CallbackRecorded(Satisfaction.Unreachable, null)),
             ("staff:A03", At(2, 17), new CallbackRecorded(Satisfaction.BasicallySatisfied, null))),
 

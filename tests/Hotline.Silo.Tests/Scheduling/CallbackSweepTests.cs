@@ -187,6 +187,37 @@ public sealed class CallbackSweepTests : IAsyncLifetime, IDisposable
         Assert.Equal(2, Assert.Single(redialled.Attempts).Attempt);
     }
 
+    [Fact]
+    public async Task Sweep_AgentFirst_DialsOnlyAsManyCitizensAsTheQueueHasFreeAgents()
+    {
+        foreach (var i in Enumerable.Range(1, 3))
+        {
+            await RequestAsync("c" + i, "1380000100" + i, CallbackKind.Abandoned);
+        }
+
+        var calls = new ScriptedOutboundCalls(_time);
+        var agents = new FreeAgents();
+        var sweep = Sweep(calls, agents: agents);
+
+        var noneFree = await sweep.RunAsync(CancellationToken.None);
+        agents.Queues["general"] = 1;
+        var oneFree = await sweep.RunAsync(CancellationToken.None);
+        await WaitForAttemptsAsync("c1", 1);
+        agents.Queues["general"] = 5;
+        var rest = await sweep.RunAsync(CancellationToken.None);
+
+        Assert.Equal((0, 1, 2), (noneFree, oneFree, rest));
+        Assert.Equal(["13800001001", "13800001002", "13800001003"], calls.Calls.Select(c => c.Number));
+    }
+
+    /// <summary>The call centre's free agents per queue, as a test sets them.</summary>
+    internal sealed class FreeAgents : IAgentAvailability
+    {
+        public Dictionary<string, int> Queues { get; } = [];
+
+        IReadOnlyDictionary<string, int> IAgentAvailability.FreeAgents() => new Dictionary<string, int>(Queues);
+    }
+
     private static DateTimeOffset At(int day, int hour, int minute) => new(2026, 12, day, hour, minute, 0, Shanghai);
 
     private void AdvanceTo(DateTimeOffset at) => _time.Advance(at - _time.GetUtcNow());
@@ -194,13 +225,14 @@ public sealed class CallbackSweepTests : IAsyncLifetime, IDisposable
     private Task<StorageInstance> StartStoreAsync() =>
         StorageInstance.StartAsync(new Dictionary<string, string?> { ["DataDir"] = _dataDir });
 
-    private CallbackSweep Sweep(ScriptedOutboundCalls calls, StorageInstance? store = null)
+    private CallbackSweep Sweep(ScriptedOutboundCalls calls, StorageInstance? store = null, FreeAgents? agents = null)
     {
         var schedule = (store ?? _store).Callbacks;
-        var plan = new CallbackPlan(new CallbackOptions(), QuietHours.Parse("21:00-08:00"), new WorkCalendar(new CalendarOptions()).TimeZone);
+        var options = new CallbackOptions { Mode = agents is null ? "queue-first" : "agent-first" };
+        var plan = new CallbackPlan(options, QuietHours.Parse("21:00-08:00"), new WorkCalendar(new CalendarOptions()).TimeZone);
         var dialer = new CallbackDialer(calls, schedule, plan, _time, NullLogger<CallbackDialer>.Instance);
         _dialers.Add(dialer);
-        return new CallbackSweep(schedule, plan, dialer, _time, NullLogger<CallbackSweep>.Instance);
+        return new CallbackSweep(schedule, plan, dialer, agents ?? new FreeAgents(), _time, NullLogger<CallbackSweep>.Instance);
     }
 
     /// <summary>A citizen's request as the edge keeps it, with the record of the call that left it.</summary>

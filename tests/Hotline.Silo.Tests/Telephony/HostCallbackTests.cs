@@ -29,12 +29,14 @@ public sealed class HostCallbackTests : IDisposable
 
     public void Dispose() => _prompts.Dispose();
 
-    [Fact]
-    public async Task AutomatedReturnVisit_CitizenPresses3ByInfo_UnsatisfiedOnTheTicketWhichReopens()
+    [Theory]
+    [InlineData("citizen-presses-3-by-info.xml")]
+    [InlineData("citizen-presses-3-by-rtp-event.xml")]
+    public async Task AutomatedReturnVisit_CitizenPresses3_UnsatisfiedOnTheTicketWhichReopens(string scenario)
     {
         var trunkPort = FreeUdpPort();
         await using var host = await StartHostAsync(trunkPort, "--ReturnVisit:Mode=automated", "--ReturnVisit:Delay=00:00:00");
-        var citizen = SippRunner.RunFromAsync(TrunkAddress, host.SipEndPoint, "citizen-presses-3-by-info.xml", "u1", 1,
+        var citizen = SippRunner.RunFromAsync(TrunkAddress, host.SipEndPoint, scenario, "u1", 1,
             "-p", Text(trunkPort), "-mp", Text(FreeUdpPort()));
         await SippRunner.WaitForUdpListenerAsync(trunkPort);
         var ticket = host.App.Services.GetRequiredService<IGrainFactory>().GetGrain<ITicketGrain>("RV-1");

@@ -14,7 +14,8 @@ namespace Hotline.Silo.Storage.Postgres;
 /// migration 9 the web console's staff accounts (PBKDF2 password hashes, failed sign-ins and lock-out);
 /// migration 10 the reports' daily snapshots (report_daily, report_days) and the index reports read ticket events by;
 /// migration 11 the scheduler's callback attempts (count, next attempt, the attempts' log) and pending requests by number;
-/// migration 12 the 超期未办结 counter, dropping the snapshots so they are filled again with it (they are derived data).
+/// migration 12 the 超期未办结 counter, dropping the snapshots so they are filled again with it (they are derived data);
+/// migration 13 the count of return visits left unanswered (回访未接通), likewise refilling the snapshots.
 /// </summary>
 internal static class PostgresSchema
 {
@@ -235,6 +236,11 @@ internal static class PostgresSchema
         """,
         """
         ALTER TABLE report_daily ADD COLUMN overdue_unreplied bigint NOT NULL DEFAULT 0;
+        DELETE FROM report_daily;
+        DELETE FROM report_days;
+        """,
+        """
+        ALTER TABLE report_daily ADD COLUMN return_visits_unanswered bigint NOT NULL DEFAULT 0;
         DELETE FROM report_daily;
         DELETE FROM report_days;
         """,
