@@ -69,6 +69,10 @@ internal sealed class AgentInvites(CallCenter center, AgentCallPlacer placer, IA
             {
                 return Refuse(486, "Busy Here");
             }
+            if (acd.FindAgent(agentId) is null)
+            {
+                return NotRegistered();
+            }
             if (!Seize(callId, agentId, queueId, target) || !Seize(callId + "/callee", target, queueId, agentId))
             {
                 center.Run(a => a.CallEnded(callId));
@@ -90,6 +94,10 @@ internal sealed class AgentInvites(CallCenter center, AgentCallPlacer placer, IA
             {
                 return Refuse(503, "No Trunk For Outbound Calls");
             }
+            if (acd.FindAgent(agentId) is null)
+            {
+                return NotRegistered();
+            }
             if (!Seize(callId, agentId, queueId, target))
             {
                 return Refuse(486, "Busy Here");
@@ -101,6 +109,9 @@ internal sealed class AgentInvites(CallCenter center, AgentCallPlacer placer, IA
 
     private bool Seize(string callId, string agentId, string queueId, string number) =>
         !center.Run(acd => acd.Seize(callId, agentId, queueId, number)).IsRefused;
+
+    /// <summary>The ACD holds the caller ON_CALL, so it must know the agent: only agents whose phone registered place calls.</summary>
+    private static Admission NotRegistered() => Refuse(403, "Register Before Calling");
 
     private static Admission Refuse(int status, string reason) => new((status, reason), null, null, null);
 

@@ -31,19 +31,21 @@ public sealed class AgentOriginatedCallTests : IDisposable
         await using var host = await StartAsync();
         var callee = CallCenterAgentTests.StartAgent(host, "agent-answer-until-bye.xml", ("1002", "secret1002"));
         await CallCenterAgentTests.WaitForAgentAsync(host, "1002", AgentState.Ready, callee);
+        var own = CallCenterAgentTests.StartAgent(host, "agent-answer-until-bye.xml", ("1001", "secret1001"));
+        await CallCenterAgentTests.WaitForAgentAsync(host, "1001", AgentState.Ready, own);
         var credentials = SippRunner.WriteInjectionFile(("1001", "secret1001"));
 
-        var caller = await SippRunner.RunAsync(host.EndPoint, "agent-phone-calls.xml", "u1", 1, "-inf", credentials, "-s", "1002");
+        var caller = await SippRunner.RunAsync(host.EndPoint, "agent-phone-calls.xml", "u1", 1, "-inf", credentials, "-s", "1002", "-auth_uri", $"1002@{host.EndPoint}");
 
         File.Delete(credentials);
-        Assert.True(caller.ExitCode == 0, string.Join("\n", host.Logs.Entries.Where(e => e.Level >= Microsoft.Extensions.Logging.LogLevel.Information).Select(e => $"{e.Category}: {e.Message} {e.Exception}")));
+        Assert.True(caller.ExitCode == 0, caller.ToString());
         var record = await CallCenterQueueTests.WaitForRecordAsync(host);
         Assert.Equal(("1001", "1002", "1001"), (record.Caller, record.Called, record.AnsweredBy));
         Assert.Equal([AgentOriginatedCall.Step], record.IvrPath);
         Assert.Equal((CallDisposition.Answered, HangUpSide.Agent), (record.Disposition, record.HangUpSide));
         Assert.True(File.Exists(record.RecordingPath), record.RecordingPath);
-        var calleeResult = await callee; // it got the edge's BYE when 1001 hung up
-        Assert.True(calleeResult.ExitCode == 0, calleeResult.ToString());
+        var results = await Task.WhenAll(callee, own); // 1002 got the edge's BYE when 1001 hung up
+        Assert.All(results, r => Assert.True(r.ExitCode == 0, r.ToString()));
         host.Logs.AssertNoErrors();
     }
 
@@ -52,6 +54,7 @@ public sealed class AgentOriginatedCallTests : IDisposable
     [InlineData("95588", 403)] // paid service number
     [InlineData("1002", 480)] // an agent without a registered phone
     [InlineData("1001", 480)] // itself
+    [InlineData("13800138000", 403)] // allowed, but the calling agent's phone is not registered
     [InlineData("nobody", 404)]
     [InlineData("16812345678", 403)] // premium-rate information line
     public async Task PhoneCallsRefused_StatusSaysWhyAndNothingDialled(string target, int status)
