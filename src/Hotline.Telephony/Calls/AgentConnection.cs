@@ -282,6 +282,7 @@ internal sealed class AgentConnection(HotlineCall call)
             return;
         }
         call.Record(new CallHungUp(call.Now, HangUpSide.Agent));
+        call.Monitor.End("agent hung up");
         var agentId = AgentId!;
         Leg = null;
         _onHold = false;

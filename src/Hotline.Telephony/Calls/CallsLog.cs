@@ -54,4 +54,6 @@ internal static partial class CallsLog
 
     [LoggerMessage(7033, LogLevel.Information, "Call {CallId}: the consulted party hung up ({Reason})")]
     public static partial void ConsultedLeft(ILogger logger, string callId, string reason);
+    [LoggerMessage(7014, LogLevel.Information, "{Number} called in again (call {CallId}): {Count} pending callback requests cancelled")]
+    public static partial void CallbacksCancelled(ILogger logger, string number, int count, string callId);
 }

@@ -54,7 +54,7 @@ internal sealed class Consultation(HotlineCall call)
         {
             return Refused(CallCenterRefusal.Unavailable, "RTP ports exhausted");
         }
-        var leg = target.Dial(bridge.ThirdParty.LocalPort);
+        var leg = target.Dial(bridge.Guest.LocalPort);
         if (leg is null)
         {
             _ = bridge.DisposeAsync().AsTask();
@@ -172,7 +172,7 @@ internal sealed class Consultation(HotlineCall call)
                 string.Create(CultureInfo.InvariantCulture, $"{_target?.Label} was not reached: {result.StatusCode} {result.Reason}"));
         }
         var bridge = _bridge!;
-        bridge.ThirdParty.SetSignalledRemote(media.RemoteRtp);
+        bridge.Guest.SetSignalledRemote(media.RemoteRtp);
         // The caller stays out of the mix (and hears the music): only agent and consulted party talk.
         call.Relay.Caller.ForwardingEnabled = false;
         call.Relay.Agent.ForwardingEnabled = true;

@@ -9,7 +9,7 @@ namespace Hotline.Telephony.Calls;
 /// One citizen's call from answer to hang-up: the caller's leg and its relay, and the events that become the
 /// call detail record. Its collaborators do the rest: the <see cref="CallerFlow"/> (IVR, queue, survey and
 /// what the caller hears), the <see cref="AgentConnection"/> (the agent rung, talking, on hold, recorded),
-/// the <see cref="CallTransfer"/> and the <see cref="ThreePartyCall"/>.
+/// the <see cref="CallTransfer"/>, the <see cref="ThreePartyCall"/> and the <see cref="SupervisorMonitor"/>.
 /// Every method runs on the call center's loop; callbacks from other threads post there first.
 /// </summary>
 internal sealed class HotlineCall
@@ -20,16 +20,18 @@ internal sealed class HotlineCall
 
     private readonly List<CallRecordEvent> _events = [];
 
-    public HotlineCall(CallCenter center, ICallerLeg caller, string id, bool priorityCaller, string? directQueue)
+    /// <param name="returnVisit">A return-visit call we placed: the citizen hears the survey, never the IVR or a queue.</param>
+    public HotlineCall(CallCenter center, ICallerLeg caller, string id, bool priorityCaller, string? directQueue, bool returnVisit = false)
     {
         Center = center;
         Caller = caller;
         Id = id;
-        Flow = new CallerFlow(this, priorityCaller, directQueue);
+        Flow = new CallerFlow(this, priorityCaller, directQueue, returnVisit);
         Agent = new AgentConnection(this);
         Transfers = new CallTransfer(this);
         ThreeParty = new ThreePartyCall(this);
         Consultation = new Consultation(this);
+        Monitor = new SupervisorMonitor(this);
     }
 
     public string Id { get; }
@@ -63,6 +65,7 @@ internal sealed class HotlineCall
     internal ThreePartyCall ThreeParty { get; }
 
     internal Consultation Consultation { get; }
+    internal SupervisorMonitor Monitor { get; }
 
     public void Start()
     {
@@ -198,6 +201,7 @@ internal sealed class HotlineCall
         _ = Transfers.TakeReleaseOnAnswer()?.HangUpAsync("call ended");
         ThreeParty.End();
         Consultation.End();
+        Monitor.End("call ended");
         Agent.StopRecording();
         // Ends any queue place or offer; a caller who chose a callback keeps the place in line.
         Center.Run(acd => acd.CallEnded(Id));

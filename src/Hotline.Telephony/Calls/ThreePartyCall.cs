@@ -28,6 +28,10 @@ internal sealed class ThreePartyCall(HotlineCall call)
         {
             return Task.FromResult(CallCenterResult.Refuse(CallCenterRefusal.WrongState, $"a consultation is {call.Consultation.State.ToString().ToUpperInvariant()}"));
         }
+        if (call.Monitor.IsActive)
+        {
+            return Task.FromResult(CallCenterResult.Refuse(CallCenterRefusal.WrongState, "a supervisor is monitoring the call"));
+        }
         if (_conference is not null)
         {
             return Task.FromResult(CallCenterResult.Refuse(CallCenterRefusal.WrongState, "the call is already a three-party call"));
@@ -37,7 +41,7 @@ internal sealed class ThreePartyCall(HotlineCall call)
         {
             return Task.FromResult(CallCenterResult.Refuse(CallCenterRefusal.Unavailable, "RTP ports exhausted"));
         }
-        var leg = center.DialTrunk(number, bridge.ThirdParty.LocalPort);
+        var leg = center.DialTrunk(number, bridge.Guest.LocalPort);
         if (leg is null)
         {
             _ = bridge.DisposeAsync().AsTask();
@@ -109,7 +113,7 @@ internal sealed class ThreePartyCall(HotlineCall call)
             End();
             return CallCenterResult.Refuse(CallCenterRefusal.Unavailable, $"the department was not reached: {result.StatusCode} {result.Reason}");
         }
-        _conference!.ThirdParty.SetSignalledRemote(media.RemoteRtp);
+        _conference!.Guest.SetSignalledRemote(media.RemoteRtp);
         _conference.Start(call.Caller.PayloadType, agentPayloadType, media.PayloadType);
         return CallCenterResult.Done;
     }

@@ -33,6 +33,8 @@ internal sealed class CallCenterApiServer : IAsyncDisposable
 
     public InMemoryCallRecords CallRecords { get; } = new();
 
+    public FakeSupervisorCalls SupervisorCalls { get; } = new();
+
     public FakeTicketQueries Tickets { get; } = new();
 
     public LogCapture Logs { get; } = new();
@@ -52,6 +54,7 @@ internal sealed class CallCenterApiServer : IAsyncDisposable
                 services.AddSingleton<IThreePartyCalls>(api.CallCenter);
                 services.AddSingleton<IAgentCalls>(api.CallCenter);
                 services.AddSingleton<IConsultations>(api.CallCenter);
+                services.AddSingleton<ISupervisorCalls>(api.SupervisorCalls);
                 services.AddSingleton<ICallDetailRecordStore>(api.CallRecords);
             }
 
