@@ -75,6 +75,7 @@ public static class TelephonyServiceCollectionExtensions
         services.TryAddSingleton<AgentCallPlacer>();
         services.TryAddSingleton<IAgentCalls>(provider => provider.GetRequiredService<AgentCallPlacer>());
         services.TryAddSingleton<IConsultations, ConsultationDesk>();
+        services.TryAddSingleton<AgentInvites>();
         services.TryAddSingleton<SipEdge>();
         services.AddHostedService(provider => provider.GetRequiredService<SipEdge>());
         return services;

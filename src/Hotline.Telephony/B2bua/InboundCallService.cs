@@ -46,7 +46,8 @@ internal sealed class InboundCallService
     /// <summary>Told of every answered call (the call center takes it from there); runs on the SIP path.</summary>
     public Action<InboundCall>? Arrived { get; set; }
 
-    public void Accept(ISipServerTransaction invite)
+    /// <param name="arrived">Told of this call instead of <see cref="Arrived"/> (an agent's own call is not the call center's).</param>
+    public void Accept(ISipServerTransaction invite, Action<InboundCall>? arrived = null)
     {
         var request = invite.Request;
         if (request.ContentType is not { } type || !type.StartsWith("application/sdp", StringComparison.OrdinalIgnoreCase) || request.Body.IsEmpty)
@@ -103,7 +104,7 @@ internal sealed class InboundCallService
         _dialogs.TryAdd(dialog.Id, call);
         B2buaLog.Answered(_logger, request.CallId, request.From.Uri.ToString(), request.RequestUri.User ?? string.Empty, negotiation.Codec.EncodingName);
         call.Start();
-        Arrived?.Invoke(call);
+        (arrived ?? Arrived)?.Invoke(call);
     }
 
     /// <summary>Routes a request carrying our To tag; false when no dialog matches (the caller answers 481).</summary>

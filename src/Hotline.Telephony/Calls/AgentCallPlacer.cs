@@ -35,6 +35,8 @@ internal sealed class AgentCallPlacer : IAgentCalls
     /// <summary>The rules every number an agent dials out passes (also used by consultations).</summary>
     internal AgentDialPlan Plan => _plan;
 
+    internal TrunkDialer Trunk => _trunk;
+
     public async Task<CallCenterResult> PlaceCallAsync(string agentId, string number, CancellationToken cancellationToken)
     {
         if (number is not { Length: >= 3 and <= 20 } || !number.All(char.IsAsciiDigit))

@@ -157,6 +157,8 @@ internal sealed class CallCenter : ICallCenter, IOutboundCalls, IThreePartyCalls
         }
     }
 
+    internal void SaveRecord(CallDetailRecord record) => _keeper.Save(record);
+
     internal void SaveCallback(CallbackRequest request) => _keeper.SaveCallback(request);
 
     /// <summary>Runs an ACD command on the loop and carries out what it decided. Loop only.</summary>

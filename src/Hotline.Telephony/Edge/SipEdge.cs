@@ -29,13 +29,15 @@ internal sealed class SipEdge : IHostedService, IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly ILoggerFactory _loggers;
     private readonly CallCenter _callCenter;
+    private readonly AgentInvites? _agentInvites;
     private readonly IvrOptions _ivrOptions;
     private SipTransportLayer? _transport;
     private ContactProber? _prober;
     private RtpPortAllocator? _ports;
 
-    public SipEdge(IOptions<SipOptions> options, IOptions<RegistrarOptions> registrarOptions, IOptions<MediaOptions> mediaOptions, IOptions<IvrOptions> ivrOptions, IAgentCredentialStore credentials, RegistrationTable registrations, ISipRateLimiter rateLimiter, CallCenter callCenter, TimeProvider time, ILoggerFactory loggers)
+    public SipEdge(IOptions<SipOptions> options, IOptions<RegistrarOptions> registrarOptions, IOptions<MediaOptions> mediaOptions, IOptions<IvrOptions> ivrOptions, IAgentCredentialStore credentials, RegistrationTable registrations, ISipRateLimiter rateLimiter, CallCenter callCenter, TimeProvider time, ILoggerFactory loggers, AgentInvites? agentInvites = null)
     {
+        _agentInvites = agentInvites;
         _ivrOptions = ivrOptions.Value;
         _callCenter = callCenter;
         _options = options.Value;
@@ -76,6 +78,7 @@ internal sealed class SipEdge : IHostedService, IAsyncDisposable
         var mediaOptions = MediaPortsOptions();
         _callCenter.Attach(new CallCenterLinks(Calls, Legs, _ports, _registrations, PromptLibrary.Load(PromptsFrom(_ivrOptions)), _options.Domain, mediaOptions.DataDirectory));
         var router = new SipEdgeRouter(_options, registrar, authenticator, _credentials, Transactions, Calls, Legs, _loggers.CreateLogger<SipEdgeRouter>(), _rateLimiter as SipSourceGuard);
+        router.AgentInvites = _agentInvites;
         Transactions.Attach(router);
         _transport.Start(Transactions.OnInboundAsync);
         if (_registrarOptions.ProbeIntervalSeconds > 0)

@@ -8,8 +8,9 @@ internal sealed partial class SipEdgeRouter
 {
     /// <summary>
     /// Toll-fraud screen. A trunk may only call a hotline number. Anyone else must authenticate as an
-    /// agent (407, RFC 3261 §22.3) and may never reach an outside number. Trunk calls to the hotline go
-    /// to the call service (null: it answers); agents' own calls are not served yet (480).
+    /// agent (407, RFC 3261 §22.3); its calls to other agents and outside numbers go to
+    /// <see cref="AgentInvites"/>, which applies the toll-fraud rules. Trunk calls to the hotline go to the
+    /// call service (null: it answers); an agent calling the hotline itself is not served (480).
     /// </summary>
     private async ValueTask<SipResponse?> AdmitInviteAsync(ISipServerTransaction transaction)
     {
@@ -46,6 +47,15 @@ internal sealed partial class SipEdgeRouter
                 return ProxyChallenge(request, stale: false);
             case DigestOutcome.StaleNonce:
                 return ProxyChallenge(request, stale: true);
+        }
+        if (!_hotlineNumbers.Contains(target) && AgentInvites is { } invites)
+        {
+            if (await invites.TryAcceptAsync(agent!.AgentId, target, transaction, _calls).ConfigureAwait(false) is not { } refused)
+            {
+                return null;
+            }
+            SipEdgeLog.CallRefused(_logger, source, target, refused.Reason);
+            return Reply(request, refused.Status, refused.Reason);
         }
         if (!_hotlineNumbers.Contains(target))
         {

@@ -51,6 +51,9 @@ internal sealed partial class SipEdgeRouter : ISipTransactionUser
         _logger = logger;
     }
 
+    /// <summary>Agents' own calls (extensions, outside numbers); without it they are refused as before.</summary>
+    public Calls.AgentInvites? AgentInvites { get; set; }
+
     public async ValueTask OnRequestAsync(ISipServerTransaction transaction)
     {
         if (_guard is not null)
