@@ -1,6 +1,6 @@
 using Hotline.SearchBench;
 
-// Usage: Hotline.SearchBench [relevance] [dispatch] [speed] [tune] [lexicon-files] [--sizes 5000,100000] [--verbose] [--no-locked] [--plain]
+// Usage: Hotline.SearchBench [relevance] [dispatch] [speed] [tune] [lexicon-files] [keywords] [--sizes 5000,100000] [--verbose] [--no-locked] [--plain]
 // With no section named, runs all three. Stops by itself and prints Markdown tables.
 var sections = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal) && !a.Contains(',', StringComparison.Ordinal) && !int.TryParse(a, out _)).ToHashSet();
 var verbose = args.Contains("--verbose");
@@ -39,6 +39,11 @@ TuningSet[] tuningSets =
     new(Path.Combine(data, "colloquial", "colloquial-tuning-judged.jsonl"), ["tuning-misses.txt"]),
     new(Path.Combine(data, "judged-queries.jsonl"), []), new(Path.Combine(data, "fresh-queries.jsonl"), []),
 ];
+
+if (sections.Contains("keywords"))
+{
+    KeywordSelfCheck.Run(verbose);
+}
 
 if (sections.Contains("lexicon-files"))
 {

@@ -30,17 +30,14 @@ internal static class WeightTuning
         var queries = sets.SelectMany(s => s.Queries).ToList();
         var setOf = sets.SelectMany((s, i) => s.Queries.Select(_ => i)).ToArray();
         var grid = (
-            from lexicon in new[] { 0.1f, 0.25f, 0.5f }
-            from norm in new[] { 0f, 0.5f, 1f }
-            from history in new[] { 1f, 2f, 3f }
-            from neighbours in new[] { 3, 5 }
-            from phrase in new[] { 0.5f, 1f }
+            from lexicon in new[] { 0.25f, 0.5f }
+            from norm in new[] { 0.5f, 1f }
+            from history in new[] { 1f, 2f, 3f, 4f }
+            from half in new[] { 0f, 8f, 16f }
             from coverage in new[] { 0f, 0.5f }
-            from lone in new[] { 1f, 0.5f }
             select RankingWeights.Default with
             {
-                LexiconWeight = lexicon, LexiconLengthNorm = norm, HistoryWeight = history, HistoryNeighbours = neighbours, PhraseBoost = phrase,
-                CoverageExponent = coverage, LoneTitleFactor = lone,
+                LexiconWeight = lexicon, LexiconLengthNorm = norm, HistoryWeight = history, HistoryHalfLength = half, CoverageExponent = coverage,
             }).ToList();
 
         // Per grid point, per query: (hit@1, hit@3, nDCG@5); folds then only sum subsets.
@@ -160,7 +157,7 @@ internal static class WeightTuning
 
     private static string Describe(RankingWeights w) =>
         $"lexicon {w.LexiconWeight} ÷ n^{w.LexiconLengthNorm}, history {w.HistoryWeight} × {w.HistoryNeighbours}, title {w.TitleBoost}, phrase {w.PhraseBoost}, " +
-        $"generality {w.GeneralityPenalty}, coverage {w.CoverageExponent}, lone title {w.LoneTitleFactor}";
+        $"generality {w.GeneralityPenalty}, coverage {w.CoverageExponent}, lone title {w.LoneTitleFactor}, history half-length {w.HistoryHalfLength}";
 
     private static uint StableHash(string text)
     {

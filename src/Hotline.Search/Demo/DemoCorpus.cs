@@ -47,7 +47,7 @@ public static class DemoCorpus
     /// handling it would attach (article-use.jsonl): the tickets carry only a department, so these
     /// pairs were labelled by hand from each ticket's text and department, before any colloquial
     /// question was seen; the other 107 tickets have no answering article in the demo corpus.
-    /// Then 74 written case notes (article-use-written.jsonl, tickets W-0001…, text inline), so
+    /// Then 75 written case notes (article-use-written.jsonl, tickets W-0001…, text inline), so
     /// that every article has at least two handled calls behind it: without them, 17 articles had
     /// none and history could never lift them.
     /// </summary>

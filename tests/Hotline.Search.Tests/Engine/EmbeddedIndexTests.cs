@@ -64,4 +64,32 @@ public sealed class EmbeddedIndexTests
         Assert.Equal(ScoreOf("B", 0), ScoreOf("B", 1), 1e-3f);
         Assert.True(ScoreOf("A", 1) < ScoreOf("A", 0) * 0.8f, $"{ScoreOf("A", 1)} < 0.8 × {ScoreOf("A", 0)}");
     }
+
+    [Fact]
+    public void Score_LoneTitleFactor_DiscountsOnlyTitlesSharingOneQueryTerm()
+    {
+        var template = DemoCorpus.Articles()[0];
+        var lone = template with { Id = "A", Title = "饭店开办指南", Keywords = ["开店"], Content = "开办需要营业执照。" };
+        var several = template with { Id = "B", Title = "吃出虫子举报", Keywords = ["异物"], Content = "发现异物可以举报。" };
+        var filler = template with { Id = "C", Title = "停水报修", Keywords = ["停水"], Content = "停水时先查询计划停水信息。" };
+
+        float ScoreOf(string id, float factor)
+        {
+            var index = new EmbeddedIndex(RankingWeights.Default with { LoneTitleFactor = factor, CoverageExponent = 0 });
+            foreach (var article in new[] { lone, several, filler })
+            {
+                index.Add(article);
+            }
+
+            index.RefreshNorms();
+            var plan = new QueryPlanner(SynonymTable.Empty, CharacterVariants.Default).Plan("饭店吃出虫子", index.DocumentFrequency);
+            return index.Score(plan, [], null, null, null, 0, 3).Hits.Single(h => h.Doc.Article.Id == id).Score;
+        }
+
+        // B's title shares three of the question's bigrams and keeps its score; A's shares only 饭店 and,
+        // matching nowhere else, keeps little more than the marker score once its title part is gone.
+        Assert.Equal(ScoreOf("B", 1), ScoreOf("B", 0), 1e-3f);
+        Assert.True(ScoreOf("A", 0) < ScoreOf("A", 1) * 0.1f, $"{ScoreOf("A", 0)} < 0.1 × {ScoreOf("A", 1)}");
+        Assert.True(ScoreOf("A", 0.5f) < ScoreOf("A", 1) && ScoreOf("A", 0.5f) > ScoreOf("A", 0));
+    }
 }

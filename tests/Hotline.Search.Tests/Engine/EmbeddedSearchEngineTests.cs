@@ -156,4 +156,25 @@ public sealed class EmbeddedSearchEngineTests : IClassFixture<DemoEngine>
         Assert.Equal(90, engine.Statistics().Articles);
         Assert.Equal("KB-0003", engine.Search(new SearchRequest("社保卡丢了")).Hits[0].ArticleId);
     }
+
+    [Fact]
+    public void Search_HistoryHalfLength_DampsTheLiftOfAShortQuestion()
+    {
+        var history = new Hotline.Search.Usage.ArticleUseHistory();
+        history.Record(new Hotline.Search.Usage.ArticleUse("T-1", "买了房还商业贷款，想提取公积金冲还贷", "KB-0007", Hotline.Search.Usage.ArticleUseKind.Attached));
+
+        double ScoreOf(float halfLength, bool withHistory)
+        {
+            using var engine = new EmbeddedSearchEngine(null, null, RankingWeights.Default with { HistoryHalfLength = halfLength })
+            {
+                History = withHistory ? history : null,
+            };
+            engine.RebuildAsync(DemoCorpus.Articles()).GetAwaiter().GetResult();
+            return engine.Search(new SearchRequest("提取公积金", Limit: 10)).Hits.Single(h => h.ArticleId == "KB-0007").Score;
+        }
+
+        // The past ticket lifts KB-0007 either way; a half-length keeps only part of that lift for a short question.
+        Assert.True(ScoreOf(0, withHistory: false) < ScoreOf(8, withHistory: true), "the damped lift still lifts");
+        Assert.True(ScoreOf(8, withHistory: true) < ScoreOf(0, withHistory: true), "the damped lift is smaller");
+    }
 }

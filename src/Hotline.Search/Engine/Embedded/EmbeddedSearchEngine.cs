@@ -122,6 +122,25 @@ public sealed class EmbeddedSearchEngine : ISearchEngine, ILearningSearchEngine,
     public Task<IReadOnlyList<TitleSuggestion>> SuggestAsync(string prefix, int limit = 8, CancellationToken cancellationToken = default) =>
         Task.FromResult(Suggest(prefix, limit));
 
+    /// <summary>
+    /// Articles lifted by similar past tickets. A short question's nearest tickets share one or two
+    /// words with it, which says little (租房提取公积金 is near every provident-fund ticket), so a
+    /// question of n terms keeps n ÷ (n + HistoryHalfLength) of the lift; a whole story keeps most of it.
+    /// </summary>
+    private IReadOnlyList<(string ArticleId, float Lift)> Lifts(ArticleUseHistory history, QueryPlan plan)
+    {
+        var terms = plan.HistoryTerms();
+        var lifts = history.Lift(terms, _weights.HistoryNeighbours);
+        var half = _weights.HistoryHalfLength;
+        if (half <= 0 || lifts.Count == 0)
+        {
+            return lifts;
+        }
+
+        var share = terms.Count / (terms.Count + half);
+        return lifts.Select(l => (l.ArticleId, l.Lift * share)).ToList();
+    }
+
     /// <summary>Synchronous search (the work is CPU-bound and in memory).</summary>
     public SearchResult Search(SearchRequest request)
     {
@@ -130,9 +149,7 @@ public sealed class EmbeddedSearchEngine : ISearchEngine, ILearningSearchEngine,
         try
         {
             var plan = _planner.Plan(request.Query, _index.DocumentFrequency, _index.BigramsWith);
-            var lifts = History is { } history && _weights.HistoryWeight > 0
-                ? history.Lift(plan.HistoryTerms(), _weights.HistoryNeighbours)
-                : [];
+            var lifts = History is { } history && _weights.HistoryWeight > 0 ? Lifts(history, plan) : [];
             var (hits, total) = _index.Score(plan, lifts, FoldFilter(request.Category), FoldFilter(request.Department),
                 FoldFilter(request.AppliesTo), request.Offset, request.Limit);
             return new SearchResult(total, hits.Select(h => ToHit(h.Doc.Article, h.Score, plan)).ToList());

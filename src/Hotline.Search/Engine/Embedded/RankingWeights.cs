@@ -10,7 +10,8 @@ namespace Hotline.Search.Engine.Embedded;
 /// 1 − GeneralityPenalty; a candidate's score is scaled by the share of the query's term weight it
 /// matched to the power CoverageExponent; an official term's weight is shared among its n bigrams as
 /// ÷ n^LexiconLengthNorm; a title that shares only one query term keeps LoneTitleFactor of that
-/// term's title part. The last eight were chosen by cross-validation on the tuning data (the tuning
+/// term's title part; a question of n terms keeps n ÷ (n + HistoryHalfLength) of its history lift.
+/// The last nine were chosen by cross-validation on the tuning data (the tuning
 /// halves of the blind and colloquial questions and the older sets), each set ranked without the
 /// lexicon files written from it (load/Hotline.SearchBench, section "tune").
 /// </summary>
@@ -29,7 +30,8 @@ internal sealed record RankingWeights(
     float GeneralityPenalty = 0f,
     float CoverageExponent = 0.5f,
     float LexiconLengthNorm = 0.5f,
-    float LoneTitleFactor = 1f)
+    float LoneTitleFactor = 1f,
+    float HistoryHalfLength = 0f)
 {
     public static RankingWeights Default { get; } = new();
 }
