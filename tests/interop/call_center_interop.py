@@ -2,7 +2,8 @@
 """Calls AgentDesk and Supervision on a running Hotline host from python3-grpcio.
 
 Reflection lists both services; who may call what (agent, supervisor, department, no token); field
-checks; and the live calls Supervision.ListAgents / ListQueues / ListCalls and AgentDesk.SetState.
+checks; and the live calls Supervision.ListAgents / ListQueues / ListCalls / MonitorCall (and its mode and
+stop on an unknown call: NOT_FOUND) and AgentDesk.SetState.
 With --telephony the host composes the call center and the live calls must succeed (SetState READY may
 be refused NOT_FOUND or FAILED_PRECONDITION for an agent the call center does not know or who has no
 registered phone); without it they must answer UNAVAILABLE. Prints PASS/FAIL per check; exits 1 on any FAIL.
@@ -83,6 +84,13 @@ def main():
            [grpc.StatusCode.INVALID_ARGUMENT], "state")
     expect("list calls needs a window", caller(SUPERVISION, "ListCalls", args.supervisor_token),
            [grpc.StatusCode.INVALID_ARGUMENT], "from")
+    expect("agent may not monitor", caller(SUPERVISION, "MonitorCall", args.agent_token, call_id="c1"),
+           [grpc.StatusCode.PERMISSION_DENIED])
+    expect("monitor needs a call id", caller(SUPERVISION, "MonitorCall", args.supervisor_token),
+           [grpc.StatusCode.INVALID_ARGUMENT], "call_id")
+    expect("monitor mode must be chosen", caller(SUPERVISION, "SetMonitorMode", args.supervisor_token, call_id="c1"),
+           [grpc.StatusCode.INVALID_ARGUMENT], "mode")
+    barge = protos.enum_value("hotline.v1.MonitorMode", "MONITOR_MODE_BARGE")
 
     Timestamp = protos.message("google.protobuf.Timestamp")
     now = int(time.time())
@@ -124,12 +132,20 @@ def main():
         expect("list calls", caller(SUPERVISION, "ListCalls", args.supervisor_token, **window), [grpc.StatusCode.OK])
         expect("set state ready", caller(AGENT_DESK, "SetState", args.agent_token, state=agent_state("READY")),
                [grpc.StatusCode.OK, grpc.StatusCode.NOT_FOUND, grpc.StatusCode.FAILED_PRECONDITION])
+        no_call = "20261207000000-000000000000"
+        expect("monitor an unknown call", caller(SUPERVISION, "MonitorCall", args.supervisor_token, call_id=no_call),
+               [grpc.StatusCode.NOT_FOUND], no_call)
+        expect("barge into an unknown call", caller(SUPERVISION, "SetMonitorMode", args.supervisor_token, call_id=no_call,
+                                                    mode=barge), [grpc.StatusCode.NOT_FOUND])
+        expect("stop monitoring an unknown call", caller(SUPERVISION, "StopMonitor", args.supervisor_token, call_id=no_call),
+               [grpc.StatusCode.NOT_FOUND])
     else:
         for name, call in [
             ("list agents", caller(SUPERVISION, "ListAgents", args.supervisor_token)),
             ("list queues", caller(SUPERVISION, "ListQueues", args.supervisor_token)),
             ("list calls", caller(SUPERVISION, "ListCalls", args.supervisor_token, **window)),
             ("set state ready", caller(AGENT_DESK, "SetState", args.agent_token, state=agent_state("READY"))),
+            ("monitor", caller(SUPERVISION, "MonitorCall", args.supervisor_token, call_id="c1")),
         ]:
             expect(name + " without telephony", call, [grpc.StatusCode.UNAVAILABLE])
 

@@ -1,3 +1,4 @@
+using Hotline.Contracts.Tickets;
 using Hotline.Silo.Scheduling;
 
 namespace Hotline.Load.Scheduling;
@@ -6,5 +7,8 @@ namespace Hotline.Load.Scheduling;
 internal sealed class NoReturnVisits : IReturnVisitLine
 {
     public Task<ReturnVisitOutcome> CallAsync(string number, string queueId, CancellationToken cancellationToken) =>
+        throw new InvalidOperationException("the scheduler benchmark places no calls");
+
+    public Task<(Satisfaction? Answer, string Detail)> SurveyAsync(string number, CancellationToken cancellationToken) =>
         throw new InvalidOperationException("the scheduler benchmark places no calls");
 }

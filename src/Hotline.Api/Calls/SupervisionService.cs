@@ -51,8 +51,40 @@ internal sealed class SupervisionService(
     {
         var supervisor = CallCenterCall.RequireSupervisor(context);
         var callId = CallId(request.CallId);
-        CallCenterCall.Ensure(await ports.CallCenter.ReleaseCallAsync(callId, $"released by supervisor {supervisor.Id}", context.CancellationToken));
+        CallCenterCall.Ensure(await ports.SupervisorCalls.ReleaseAsync(callId, supervisor.Id, context.CancellationToken));
         return new V1.ReleaseCallResponse();
+    }
+
+    public override async Task<V1.MonitorCallResponse> MonitorCall(V1.MonitorCallRequest request, ServerCallContext context)
+    {
+        var supervisor = CallCenterCall.RequireSupervisor(context);
+        var callId = CallId(request.CallId);
+        var extension = request.Extension.Length == 0 ? supervisor.Id : Extension(request.Extension);
+        CallCenterCall.Ensure(await ports.SupervisorCalls.MonitorAsync(callId, supervisor.Id, extension, context.CancellationToken));
+        return new V1.MonitorCallResponse();
+    }
+
+    public override async Task<V1.SetMonitorModeResponse> SetMonitorMode(V1.SetMonitorModeRequest request, ServerCallContext context)
+    {
+        var supervisor = CallCenterCall.RequireSupervisor(context);
+        var callId = CallId(request.CallId);
+        var mode = request.Mode switch
+        {
+            V1.MonitorMode.Listen => Telephony.Calls.MonitorMode.Listen,
+            V1.MonitorMode.Whisper => Telephony.Calls.MonitorMode.Whisper,
+            V1.MonitorMode.Barge => Telephony.Calls.MonitorMode.Barge,
+            _ => throw RequestFields.Invalid("mode", "must be MONITOR_MODE_LISTEN, MONITOR_MODE_WHISPER or MONITOR_MODE_BARGE"),
+        };
+        CallCenterCall.Ensure(await ports.SupervisorCalls.SetMonitorModeAsync(callId, supervisor.Id, mode, context.CancellationToken));
+        return new V1.SetMonitorModeResponse();
+    }
+
+    public override async Task<V1.StopMonitorResponse> StopMonitor(V1.StopMonitorRequest request, ServerCallContext context)
+    {
+        var supervisor = CallCenterCall.RequireSupervisor(context);
+        var callId = CallId(request.CallId);
+        CallCenterCall.Ensure(await ports.SupervisorCalls.StopMonitorAsync(callId, supervisor.Id, context.CancellationToken));
+        return new V1.StopMonitorResponse();
     }
 
     public override Task<V1.ListAgentsResponse> ListAgents(V1.ListAgentsRequest request, ServerCallContext context)
@@ -178,6 +210,12 @@ internal sealed class SupervisionService(
             ? value
             : throw Desks.RequestFields.Invalid("call_id", $"must be 1–{MaxCallIdLength} printable ASCII characters");
     }
+
+    /// <summary>An extension is an agent id: the user part of a registered phone's address.</summary>
+    private static string Extension(string value) =>
+        value.Length <= MaxAgentIdLength && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.')
+            ? value
+            : throw RequestFields.Invalid("extension", $"must be 1–{MaxAgentIdLength} letters, digits, '-', '_' or '.'");
 
     private static string RequireText(string value, string field, int maxLength)
     {

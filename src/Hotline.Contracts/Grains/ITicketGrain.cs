@@ -71,6 +71,12 @@ public interface ITicketGrain : IGrainWithStringKey
     /// <summary>Cancels one of the ticket's pending scheduled jobs so it never fires. Supervisors only.</summary>
     Task CancelJobAsync(Caller caller, string job, string reason);
 
+    /// <summary>
+    /// The outcome of an automated return-visit survey call: the key the citizen pressed (recorded as the callback,
+    /// as RecordCallback would: unsatisfied reopens the ticket), or none (not reached, or no key: the next attempt follows).
+    /// </summary>
+    Task RecordReturnVisitSurveyAsync(int attempt, Satisfaction? answer, string detail);
+
     /// <summary>The ticket as the caller may see it; NotFound for departments it was never dispatched to.</summary>
     Task<TicketView> GetAsync(Caller caller);
 

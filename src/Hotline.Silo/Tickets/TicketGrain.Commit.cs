@@ -3,6 +3,7 @@ using Hotline.Contracts.Tickets;
 using Hotline.Silo.Storage;
 using Hotline.Silo.Tickets.Alarms;
 using Hotline.Silo.Tickets.Events;
+using Microsoft.Extensions.Logging;
 
 namespace Hotline.Silo.Tickets;
 
@@ -51,10 +52,16 @@ internal sealed partial class TicketGrain
         }
 
         _state = next;
-        TicketGrainLog.Committed(logger, Id, string.Join(",", stored.Select(e => e.Type)), next.Version);
+        if (logger.IsEnabled(LogLevel.Debug))
+        {
+            // The event list is joined only when someone reads it: this runs on every transition.
+            TicketGrainLog.Committed(logger, Id, string.Join(",", stored.Select(e => e.Type)), next.Version);
+        }
+
+        var full = views.Full(next, now);
         foreach (var observer in observers)
         {
-            observer.OnCommitted(views.Full(next, now));
+            observer.OnCommitted(full);
         }
 
         return views.For(next, caller, now);

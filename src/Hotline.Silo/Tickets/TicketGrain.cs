@@ -169,7 +169,7 @@ internal sealed partial class TicketGrain(
         }
 
         await CommitAsync(Scheduler, due, now);
-        var call = visit is ReturnVisitAttempted attempted ? new ReturnVisitCall(Id, _state.CallerPhone, attempted.Attempt, alarms.VisitQueue) : null;
+        var call = visit is ReturnVisitAttempted attempted ? new ReturnVisitCall(Id, _state.CallerPhone, attempted.Attempt, alarms.VisitQueue, alarms.VisitAutomated(_state.Category)) : null;
         return new DueWork(due.Count, call);
     }
 
@@ -200,6 +200,21 @@ internal sealed partial class TicketGrain(
     {
         var state = await ExistingAsync(caller);
         await CommitAsync(caller, scheduleChanges.Cancel(state, caller, job, reason));
+    }
+
+    public async Task RecordReturnVisitSurveyAsync(int attempt, Satisfaction? answer, string detail)
+    {
+        await RefreshAsync();
+        if (_state is null)
+        {
+            return;
+        }
+
+        var events = alarms.SurveyEnded(_state, attempt, answer, detail ?? "");
+        if (events.Count > 0)
+        {
+            await CommitAsync(Scheduler, events);
+        }
     }
 
     public async Task<TicketView> GetAsync(Caller caller)

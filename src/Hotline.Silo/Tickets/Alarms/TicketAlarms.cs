@@ -148,6 +148,19 @@ internal sealed class TicketAlarms(TicketOptions options, WorkCalendar calendar,
 
     public string VisitQueue => _visits.QueueId;
 
+    /// <summary>The edge plays the survey itself for this category (ReturnVisit:Mode automated).</summary>
+    public bool VisitAutomated(Category category) => _visits.Automated(category);
+
+    /// <summary>
+    /// Events for an automated survey call: its end, then the citizen's answer recorded as the callback (as an agent
+    /// would with RecordCallback: unsatisfied reopens the ticket). No key counts as not reached, so the next attempt follows.
+    /// </summary>
+    public IReadOnlyList<TicketEvent> SurveyEnded(TicketGrainState state, int attempt, Satisfaction? answer, string detail)
+    {
+        var ended = VisitEnded(state, attempt, answer is not null, detail);
+        return answer is { } satisfaction && ended.Count > 0 ? [.. ended, new CallbackRecorded(satisfaction, "自动回访: " + detail)] : ended;
+    }
+
     /// <summary>
     /// The sign deadline binds until a department signs; the handling deadline until it replies. A returned
     /// ticket waits on the hotline, not on a department, so neither binds then.
