@@ -65,9 +65,20 @@ internal static class SchedulingServiceCollectionExtensions
                 o.GenerateInstanceId = true;
             });
             q.UseDefaultThreadPool(pool => pool.MaxConcurrency = 4);
+
             q.UsePersistentStore(s =>
             {
-                s.ConfigureStore(o => o.MisfireThreshold = settings.MisfireThreshold);
+                s.ConfigureStore(o =>
+                {
+                    o.MisfireThreshold = settings.MisfireThreshold;
+
+                    // Without the lock a clustered node picks its next trigger optimistically (select, then update
+                    // WAITING to ACQUIRED): a node delayed between the two can acquire a trigger another node has
+                    // already fired and put back to WAITING, and fire it a second time (Quartz's ABA race; Quartz
+                    // forces the lock on SQLite). Under it, acquiring is serialised across the cluster: one row
+                    // lock per acquisition pass, a few a second.
+                    o.AcquireTriggersWithinLock = true;
+                });
                 s.UseSystemTextJsonSerializer();
                 if (store.Postgres)
                 {
