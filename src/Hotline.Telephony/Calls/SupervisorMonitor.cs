@@ -41,6 +41,10 @@ internal sealed class SupervisorMonitor(HotlineCall call)
         {
             return Refused(CallCenterRefusal.WrongState, $"call {call.Id} is a three-party call");
         }
+        if (extension == call.Agent.AgentId)
+        {
+            return Refused(CallCenterRefusal.WrongState, $"phone {extension} is the agent's on call {call.Id}");
+        }
         var links = center.Links;
         if (links.Locator.GetContacts(extension).LastOrDefault() is not { } contact || !SipUri.TryParse(contact.ContactUri, out var target))
         {

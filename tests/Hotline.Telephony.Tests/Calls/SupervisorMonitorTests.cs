@@ -52,12 +52,14 @@ public sealed class SupervisorMonitorTests : IDisposable
         await WaitForRegisteredAsync(host, SupervisorPhone);
         var noSuchCall = await supervision.MonitorAsync("20261207000000-000000000000", Supervisor, SupervisorPhone, CancellationToken.None);
         var nothingToSwitch = await supervision.SetMonitorModeAsync(callId, Supervisor, MonitorMode.Barge, CancellationToken.None);
+        var agentsOwnPhone = await supervision.MonitorAsync(callId, Supervisor, "1001", CancellationToken.None);
 
         var monitored = await supervision.MonitorAsync(callId, Supervisor, SupervisorPhone, CancellationToken.None);
 
         Assert.Equal((CallCenterRefusal.WrongState, $"supervisor phone {SupervisorPhone} is not registered"), (notRegistered.Refusal, notRegistered.Detail));
         Assert.Equal(CallCenterRefusal.NotFound, noSuchCall.Refusal);
         Assert.Equal(CallCenterRefusal.WrongState, nothingToSwitch.Refusal);
+        Assert.Equal((CallCenterRefusal.WrongState, $"phone 1001 is the agent's on call {callId}"), (agentsOwnPhone.Refusal, agentsOwnPhone.Detail));
         Assert.True(monitored.IsDone, monitored.Detail);
         Assert.Equal(CallCenterRefusal.WrongState, (await supervision.MonitorAsync(callId, "S03", SupervisorPhone, CancellationToken.None)).Refusal);
 
