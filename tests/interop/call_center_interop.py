@@ -95,6 +95,34 @@ def main():
     Timestamp = protos.message("google.protobuf.Timestamp")
     now = int(time.time())
     window = dict(**{"from": Timestamp(seconds=now - 86400)}, to=Timestamp(seconds=now + 60))
+
+    # The scheduler's jobs (ListScheduledJobs / RescheduleJob / CancelJob): supervisors only, precise refusals.
+    job_kind = lambda name: protos.enum_value("hotline.v1.ScheduledJobKind", "SCHEDULED_JOB_KIND_" + name)
+    no_job = "ticket/interop-no-such-ticket/sign-warning"
+    expect("agent may not list scheduled jobs", caller(SUPERVISION, "ListScheduledJobs", args.agent_token),
+           [grpc.StatusCode.PERMISSION_DENIED])
+    expect("department may not cancel a job", caller(SUPERVISION, "CancelJob", args.department_token, job_id=no_job, reason="x"),
+           [grpc.StatusCode.PERMISSION_DENIED])
+    jobs = expect("list overdue jobs", caller(SUPERVISION, "ListScheduledJobs", args.supervisor_token,
+                                              kind=job_kind("DEADLINE_OVERDUE"), page_size=5), [grpc.StatusCode.OK])
+    check("listed jobs are of the kind asked", jobs is not None and len(jobs.jobs) <= 5
+          and all(j.kind == job_kind("DEADLINE_OVERDUE") and j.job_id.startswith("ticket/") for j in jobs.jobs), jobs)
+    expect("page size over 100", caller(SUPERVISION, "ListScheduledJobs", args.supervisor_token, page_size=101),
+           [grpc.StatusCode.INVALID_ARGUMENT], "page_size")
+    expect("window backwards", caller(SUPERVISION, "ListScheduledJobs", args.supervisor_token,
+                                      due_from=Timestamp(seconds=now + 60), due_to=Timestamp(seconds=now)),
+           [grpc.StatusCode.INVALID_ARGUMENT], "due_to")
+    expect("jobs of no ticket", caller(SUPERVISION, "ListScheduledJobs", args.supervisor_token, ticket_id="interop-no-such-ticket"),
+           [grpc.StatusCode.NOT_FOUND])
+    expect("reschedule needs a due time", caller(SUPERVISION, "RescheduleJob", args.supervisor_token, job_id=no_job, reason="x"),
+           [grpc.StatusCode.INVALID_ARGUMENT], "due_at")
+    expect("reschedule needs a reason", caller(SUPERVISION, "RescheduleJob", args.supervisor_token, job_id=no_job,
+                                               due_at=Timestamp(seconds=now + 3600)),
+           [grpc.StatusCode.INVALID_ARGUMENT], "reason")
+    expect("cancel a malformed job id", caller(SUPERVISION, "CancelJob", args.supervisor_token, job_id="nonsense", reason="x"),
+           [grpc.StatusCode.INVALID_ARGUMENT], "job_id")
+    expect("cancel a job of no ticket", caller(SUPERVISION, "CancelJob", args.supervisor_token, job_id=no_job, reason="x"),
+           [grpc.StatusCode.NOT_FOUND])
     if args.telephony:
         agents = expect("list agents", caller(SUPERVISION, "ListAgents", args.supervisor_token), [grpc.StatusCode.OK])
         check("agents have ids and states", agents is not None and all(a.agent_id and a.state != 0 for a in agents.agents),

@@ -1,8 +1,10 @@
 using Google.Protobuf;
 using Grpc.Core;
 using Hotline.Api.Desks;
+using Hotline.Api.Pipeline;
 using Hotline.Telephony.Acd.CallRecords;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using V1 = Hotline.Api.V1;
 
 namespace Hotline.Api.Calls;
@@ -11,7 +13,9 @@ namespace Hotline.Api.Calls;
 /// hotline.v1.Supervision: the wallboard (live agents and queues) over <see cref="Telephony.Calls.ICallCenter"/>,
 /// and call records and recordings over <see cref="ICallDetailRecordStore"/>. Supervisors only.
 /// </summary>
-internal sealed class SupervisionService(CallCenterPorts ports, RecordingFiles recordings, ILogger<SupervisionService> logger) : V1.Supervision.SupervisionBase
+internal sealed class SupervisionService(
+    CallCenterPorts ports, RecordingFiles recordings, StreamSlots slots, IOptions<StreamOptions> streams, TimeProvider timeProvider, ILogger<SupervisionService> logger)
+    : V1.Supervision.SupervisionBase
 {
     /// <summary>64 KiB: well under the 4 MiB message limit, and few enough messages for a long call.</summary>
     private const int ChunkSize = 64 * 1024;
@@ -118,6 +122,25 @@ internal sealed class SupervisionService(CallCenterPorts ports, RecordingFiles r
         }
 
         return ReportMessages.ToMessage(sheet);
+    }
+
+    public override Task<V1.ListScheduledJobsResponse> ListScheduledJobs(V1.ListScheduledJobsRequest request, ServerCallContext context)
+    {
+        CallCenterCall.RequireSupervisor(context);
+        return Scheduling.ScheduledJobCalls.ListAsync(ports.ScheduledJobs, request, context.CancellationToken);
+    }
+
+    public override Task<V1.ScheduledJob> RescheduleJob(V1.RescheduleJobRequest request, ServerCallContext context) =>
+        Scheduling.ScheduledJobCalls.RescheduleAsync(ports.ScheduledJobs, CallCenterCall.RequireSupervisor(context), request, context.CancellationToken);
+
+    public override Task<V1.CancelJobResponse> CancelJob(V1.CancelJobRequest request, ServerCallContext context) =>
+        Scheduling.ScheduledJobCalls.CancelAsync(ports.ScheduledJobs, CallCenterCall.RequireSupervisor(context), request, context.CancellationToken);
+
+    public override Task WatchDeadlineAlarms(V1.WatchDeadlineAlarmsRequest request, IServerStreamWriter<V1.TicketEvent> responseStream, ServerCallContext context)
+    {
+        var supervisor = CallCenterCall.RequireSupervisor(context);
+        return Scheduling.DeadlineAlarmStream.WatchAsync(
+            ports.TicketFeed, slots, streams.Value.SlowConsumerTimeout, timeProvider, supervisor, request, responseStream, context);
     }
 
     public override async Task<V1.ListCallsResponse> ListCalls(V1.ListCallsRequest request, ServerCallContext context)

@@ -25,6 +25,7 @@ internal static class ReportDefinitions
         new(ReportFigure.ReturnRate, "return_rate", "退单率", "期间被退回的工单数（同一工单多次退回只计一次）÷ 派单量。", true),
         new(ReportFigure.ExtensionRate, "extension_rate", "延期率", "期间获准延期的工单数（只计一次）÷ 派单量。", true),
         new(ReportFigure.Overdue, "overdue", "超期件", "办结回复晚于办理时限的工单数。", false),
+        new(ReportFigure.OverdueUnreplied, "overdue_unreplied", "超期未办结", "办理时限到期时承办部门仍未提交办结回复的工单数：按系统在到期时写入流转记录的超期提醒（办理时限的 deadline_overdue）计入当日，签收超期不计；获准延期的以新时限为准；每张工单只计一次，按部门统计时每个部门只计一次。", false),
         new(ReportFigure.CallbackRate, "callback_rate", "回访率", "有效回访数（满意、基本满意、不满意；联系不上不算）÷ 应回访数（进入待回访的次数）。", true),
         new(ReportFigure.SatisfactionRate, "satisfaction_rate", "满意率", "（满意 + 基本满意）÷ 有效回访数。", true),
         new(ReportFigure.ThreeRateScore, "three_rate_score", "三率综合得分", "响应率（及时签收率）× 权重 + 解决率（办结率）× 权重 + 满意率 × 权重；权重由 Reports:Weights 配置，默认 0.3 / 0.3 / 0.4。部门排名按此得分从高到低。", true),
@@ -56,6 +57,7 @@ internal static class ReportDefinitions
             ReportFigure.ReturnRate => Ratio(c[ReportMeasure.Returns], c[ReportMeasure.Dispatched]),
             ReportFigure.ExtensionRate => Ratio(c[ReportMeasure.Extensions], c[ReportMeasure.Dispatched]),
             ReportFigure.Overdue => c[ReportMeasure.Replies] - c[ReportMeasure.RepliesOnTime],
+            ReportFigure.OverdueUnreplied => c[ReportMeasure.OverdueUnreplied],
             ReportFigure.CallbackRate => Ratio(c[ReportMeasure.CallbacksValid], c[ReportMeasure.CallbacksDue]),
             ReportFigure.SatisfactionRate => Ratio(c[ReportMeasure.CallbacksSatisfied], c[ReportMeasure.CallbacksValid]),
             ReportFigure.ThreeRateScore => weights.Score(

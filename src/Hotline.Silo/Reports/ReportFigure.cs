@@ -20,6 +20,7 @@ internal enum ReportFigure
     ReturnRate,
     ExtensionRate,
     Overdue,
+    OverdueUnreplied,
     CallbackRate,
     SatisfactionRate,
     ThreeRateScore,

@@ -37,4 +37,7 @@ internal enum ReportMeasure
     CallbacksDue,
     CallbacksValid,
     CallbacksSatisfied,
+
+    /// <summary>Handling deadlines that passed with no reply (the scheduler's overdue alarm on the handling deadline).</summary>
+    OverdueUnreplied,
 }

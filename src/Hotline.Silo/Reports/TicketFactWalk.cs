@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Hotline.Contracts.Tickets;
+using Hotline.Silo.Tickets.Alarms;
 
 namespace Hotline.Silo.Reports;
 
@@ -71,6 +72,14 @@ internal sealed class TicketFactWalk
                 break;
             case "reply_approved":
                 OpenCallbackRound(at);
+                break;
+            case "deadline_overdue":
+                // The scheduler's alarm at the due time: a handling deadline passing unreplied is 超期未办结.
+                if (!_replied && TicketFactExtractor.Is(TicketFactExtractor.Text(data, "deadline"), DeadlineKind.Handle))
+                {
+                    Both(at, ReportMeasure.OverdueUnreplied);
+                }
+
                 break;
             case "callback_recorded":
                 CallbackRecorded(at, TicketFactExtractor.Text(data, "satisfaction"));

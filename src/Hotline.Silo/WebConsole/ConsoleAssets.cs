@@ -15,6 +15,7 @@ internal static class ConsoleAssets
         ["agent.js"] = "text/javascript; charset=utf-8",
         ["wallboard.js"] = "text/javascript; charset=utf-8",
         ["liaison.js"] = "text/javascript; charset=utf-8",
+        ["callbacks.js"] = "text/javascript; charset=utf-8",
     };
 
     public static void Map(IEndpointRouteBuilder endpoints) =>

@@ -23,4 +23,9 @@ internal static class ConsoleBody
         System.Enum.TryParse<TEnum>(Text(body, field, 40), ignoreCase: true, out var value) && System.Enum.IsDefined(value)
             ? value
             : throw new ConsoleFieldException(field, $"必须是 {string.Join("、", System.Enum.GetNames<TEnum>())} 之一");
+
+    public static bool Bool(JsonElement body, string field) =>
+        body.ValueKind == JsonValueKind.Object && body.TryGetProperty(field, out var element) && element.ValueKind is JsonValueKind.True or JsonValueKind.False
+            ? element.GetBoolean()
+            : throw new ConsoleFieldException(field, "必须是 true 或 false");
 }

@@ -20,6 +20,8 @@ internal static class ConsoleEndpoints
     {
         services.Configure<WallboardOptions>(configuration.GetSection("Wallboard"));
         services.AddSingleton<WallboardData>();
+        services.AddSingleton<WallboardCluster>();
+        services.AddHostedService(provider => provider.GetRequiredService<WallboardCluster>());
         return services;
     }
 
@@ -33,8 +35,10 @@ internal static class ConsoleEndpoints
         ConsoleAssets.Map(endpoints);
         var api = endpoints.MapGroup("/api/console");
         AgentApi.Map(api);
+        CallbackApi.Map(api);
         KnowledgeApi.Map(api);
         WallboardApi.Map(api);
+        SupervisorApi.Map(api);
         LiaisonApi.Map(api);
     }
 }

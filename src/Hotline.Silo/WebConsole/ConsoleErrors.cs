@@ -3,11 +3,14 @@ using Hotline.Search;
 
 namespace Hotline.Silo.WebConsole;
 
-/// <summary>Refusals from the domain as JSON errors (<c>{ error, field }</c>) with the matching HTTP status.</summary>
+/// <summary>
+/// Refusals from the domain as JSON errors with the matching HTTP status: <c>{ error, field, fieldLabel, detail }</c>,
+/// <c>error</c> and <c>fieldLabel</c> in Chinese for the page, <c>detail</c> the domain's own wording.
+/// </summary>
 internal static class ConsoleErrors
 {
     public static IResult Bad(string field, string message) =>
-        Results.Json(new { error = message, field }, statusCode: StatusCodes.Status400BadRequest);
+        Results.Json(new { error = message, field, fieldLabel = ConsoleRefusals.Field(field) }, statusCode: StatusCodes.Status400BadRequest);
 
     public static async Task<IResult> Run(Func<Task<IResult>> action)
     {
@@ -24,11 +27,13 @@ internal static class ConsoleErrors
                 TicketRefusal.PermissionDenied => StatusCodes.Status403Forbidden,
                 _ => StatusCodes.Status409Conflict,
             };
-            return Results.Json(new { error = refused.Message, field = refused.Field }, statusCode: status);
+            return Results.Json(
+                new { error = ConsoleRefusals.Ticket(refused), field = refused.Field, fieldLabel = ConsoleRefusals.Field(refused.Field), detail = refused.Message },
+                statusCode: status);
         }
         catch (ConsoleFieldException refused)
         {
-            return Bad(refused.Field, refused.Message);
+            return Bad(refused.Field, refused.Reason);
         }
         catch (SearchInputException refused)
         {

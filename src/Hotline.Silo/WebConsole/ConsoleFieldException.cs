@@ -4,4 +4,7 @@ namespace Hotline.Silo.WebConsole;
 internal sealed class ConsoleFieldException(string field, string reason) : Exception($"{field}: {reason}")
 {
     public string Field { get; } = field;
+
+    /// <summary>What is wrong with the field, in Chinese, without its name.</summary>
+    public string Reason { get; } = reason;
 }

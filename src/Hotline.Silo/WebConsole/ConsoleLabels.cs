@@ -33,6 +33,7 @@ internal static class ConsoleLabels
     {
         DeadlineStatus.Warning => "临期",
         DeadlineStatus.Overdue => "超期",
+        DeadlineStatus.None => "—",
         _ => "正常",
     };
 

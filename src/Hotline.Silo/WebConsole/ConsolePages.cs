@@ -5,7 +5,7 @@ internal static class ConsolePages
 {
     public static void Map(IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/agent", (HttpContext context) => PageLayout.Page("坐席工作台", ConsoleUser.From(context.User), AgentBody, "common.js", "agent.js"))
+        endpoints.MapGet("/agent", (HttpContext context) => PageLayout.Page("坐席工作台", ConsoleUser.From(context.User), AgentBody, "common.js", "agent.js", "callbacks.js"))
             .RequireAuthorization(ConsolePolicies.Agent);
         endpoints.MapGet("/wallboard", (HttpContext context) => PageLayout.Page("监控大屏", ConsoleUser.From(context.User), WallboardBody, "common.js", "wallboard.js"))
             .RequireAuthorization(ConsolePolicies.Supervisor);
@@ -74,8 +74,10 @@ internal static class ConsolePages
         <section class="panel wide"><h2>我登记的工单 <button type="button" id="btn-mine">刷新</button></h2>
           <table id="my-tickets"><thead><tr><th>工单号</th><th>状态</th><th>分类</th><th>区</th><th>诉求内容</th><th>承办部门</th></tr></thead><tbody></tbody></table>
         </section>
-        <section class="panel wide"><h2>待回访</h2>
-          <table id="callback-tickets"><thead><tr><th>工单号</th><th>状态</th><th>分类</th><th>区</th><th>诉求内容</th><th>承办部门</th></tr></thead><tbody></tbody></table>
+        <section class="panel wide" id="callbacks-panel"><h2>我的回访（待回访） <span class="muted">Tab 选中一行，按 1 满意、2 基本满意、3 不满意、4 未接通</span></h2>
+          <p id="callback-message" role="status"></p>
+          <table id="callback-tickets"><thead><tr><th>工单号</th><th>状态</th><th>登记</th><th>来电号码</th><th>诉求内容</th><th>承办部门</th><th>已回访</th><th>回访记录</th><th>结果</th></tr></thead><tbody></tbody></table>
+          <p id="callbacks-empty" class="muted" hidden>暂无待回访工单。</p>
         </section>
         <section class="panel wide"><h2>待审核</h2>
           <table id="review-tickets"><thead><tr><th>工单号</th><th>状态</th><th>分类</th><th>区</th><th>诉求内容</th><th>承办部门</th></tr></thead><tbody></tbody></table>
@@ -97,10 +99,21 @@ internal static class ConsolePages
           <section class="panel"><h2>排队情况</h2>
             <table id="queues"><thead><tr><th>队列</th><th>排队数</th><th>最长等待</th><th>示闲</th><th>忙碌</th></tr></thead><tbody></tbody></table></section>
           <section class="panel"><h2>坐席状态 <span id="agent-counts" class="muted"></span></h2>
-            <table id="agents"><thead><tr><th>坐席</th><th>状态</th><th>持续</th><th>原因</th></tr></thead><tbody></tbody></table></section>
+            <table id="agents"><thead><tr><th>坐席</th><th>状态</th><th>持续</th><th>原因</th><th>操作</th></tr></thead><tbody></tbody></table></section>
           <section class="panel"><h2>临期 / 超期工单</h2>
             <table id="late-tickets"><thead><tr><th>工单号</th><th>状态</th><th>承办部门</th><th>签收</th><th>办理</th><th>诉求内容</th></tr></thead><tbody></tbody></table></section>
         </div>
+        <section class="panel wide"><h2>待值班长处理 <span id="decision-result" class="muted" role="status"></span></h2>
+          <form id="decision-form" class="row" hidden autocomplete="off">
+            <strong id="decision-title"></strong>
+            <label id="decision-department-label">部门 <select id="decision-department"></select></label>
+            <input id="decision-reason" maxlength="200" aria-label="原因或说明">
+            <button type="submit" id="decision-submit">确定</button><button type="button" id="decision-cancel">取消 (Esc)</button>
+            <span id="decision-message" class="error" role="alert"></span>
+          </form>
+          <table id="decisions"><thead><tr><th>工单号</th><th>事项</th><th>诉求内容</th><th>详情</th><th>操作</th></tr></thead><tbody></tbody></table>
+          <p id="decisions-empty" class="muted">暂无待处理事项。</p>
+        </section>
         <p class="muted">更新于 <span id="updated-at">–</span> <span id="live-state"></span></p>
         """;
 }

@@ -2,14 +2,16 @@ using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Hotline.Contracts.Agents;
-using Hotline.Telephony.Calls;
+using Hotline.Contracts.Tickets;
+using Hotline.Contracts.Wallboard;
 using Microsoft.Extensions.Options;
 
 namespace Hotline.Silo.WebConsole;
 
 /// <summary>
 /// <c>/api/console/wallboard</c> (one snapshot) and <c>/api/console/wallboard/events</c> (Server-Sent Events): a new
-/// snapshot whenever the call center reports a change, and at least every few seconds for the stores' figures.
+/// snapshot whenever any host's call center reports a change (through <see cref="WallboardCluster"/>) or a supervisor
+/// acts, and at least every few seconds for the stores' figures (shared by the cluster's hosts).
 /// Agents' time in state is counted by the page from <c>since</c>, so an unchanged snapshot is not sent again.
 /// </summary>
 internal static class WallboardApi
@@ -19,27 +21,26 @@ internal static class WallboardApi
     public static void Map(RouteGroupBuilder api)
     {
         var wallboard = api.MapGroup("/wallboard").RequireAuthorization(ConsolePolicies.Supervisor);
-        wallboard.MapGet("", async (HttpContext context, IServiceProvider services, WallboardData data, IOptions<WallboardOptions> options, TimeProvider time) =>
-            Results.Json(await SnapshotAsync(services, data, options.Value, time, context.RequestAborted)));
-        wallboard.MapGet("/events", (HttpContext context, IServiceProvider services, WallboardData data, IOptions<WallboardOptions> options, TimeProvider time, IHostApplicationLifetime lifetime) =>
-            TypedResults.ServerSentEvents(StreamAsync(services, data, options.Value, time, context.RequestAborted, lifetime.ApplicationStopping)));
+        wallboard.MapGet("", async (HttpContext context, WallboardCluster cluster, WallboardData data, IOptions<WallboardOptions> options, TimeProvider time) =>
+            Results.Json(await SnapshotAsync(cluster, data, options.Value, time, context.RequestAborted)));
+        wallboard.MapGet("/events", (HttpContext context, WallboardCluster cluster, WallboardData data, IOptions<WallboardOptions> options, TimeProvider time, IHostApplicationLifetime lifetime) =>
+            TypedResults.ServerSentEvents(StreamAsync(cluster, data, options.Value, time, context.RequestAborted, lifetime.ApplicationStopping)));
     }
 
     private static async IAsyncEnumerable<SseItem<string>> StreamAsync(
-        IServiceProvider services, WallboardData data, WallboardOptions options, TimeProvider time,
+        WallboardCluster cluster, WallboardData data, WallboardOptions options, TimeProvider time,
         CancellationToken aborted, CancellationToken stopping, [EnumeratorCancellation] CancellationToken enumeration = default)
     {
         using var watching = CancellationTokenSource.CreateLinkedTokenSource(aborted, stopping, enumeration);
-        var center = services.GetService<ICallCenter>();
         string? sent = null;
         while (!watching.IsCancellationRequested)
         {
             // Take the change task before reading, so a change during the read is not missed.
-            var changed = center?.WaitForChangeAsync(watching.Token) ?? Task.Delay(Timeout.Infinite, watching.Token);
+            var changed = Task.WhenAny(cluster.WaitForChangeAsync(watching.Token), data.WaitForChangeAsync(watching.Token));
             string json;
             try
             {
-                json = JsonSerializer.Serialize(await SnapshotAsync(services, data, options, time, watching.Token));
+                json = JsonSerializer.Serialize(await SnapshotAsync(cluster, data, options, time, watching.Token));
             }
             catch (OperationCanceledException)
             {
@@ -64,12 +65,16 @@ internal static class WallboardApi
     }
 
     private static async Task<object> SnapshotAsync(
-        IServiceProvider services, WallboardData data, WallboardOptions options, TimeProvider time, CancellationToken cancellationToken)
+        WallboardCluster cluster, WallboardData data, WallboardOptions options, TimeProvider time, CancellationToken cancellationToken)
     {
-        var center = services.GetService<ICallCenter>();
-        var queues = center?.ListQueues() ?? [];
-        var agents = center?.ListAgents() ?? [];
-        var (calls, tickets) = await data.ReadAsync(cancellationToken);
+        var board = cluster.Board;
+        // A queue exists on every host: the cluster's queue is the sum of them, its longest wait the longest anywhere.
+        var queues = board.Hosts.SelectMany(h => h.Queues).GroupBy(q => q.QueueId, StringComparer.Ordinal)
+            .Select(g => new WallboardQueue(g.Key, g.Sum(q => q.Waiting), g.Max(q => q.LongestWait), g.Sum(q => q.ReadyAgents), g.Sum(q => q.BusyAgents)))
+            .ToList();
+        var agents = board.Hosts.SelectMany(h => h.Agents).GroupBy(a => a.AgentId, StringComparer.Ordinal).Select(g => g.MaxBy(a => a.Since)!).ToList();
+        var reading = await data.ReadAsync(cancellationToken);
+        var (calls, tickets) = (reading.Calls, reading.Late);
         var alerts = new List<string>();
         foreach (var queue in queues.Where(q => q.LongestWait.TotalSeconds > options.LongestWaitAlertSeconds))
         {
@@ -98,6 +103,7 @@ internal static class WallboardApi
                 readyAgents = q.ReadyAgents,
                 busyAgents = q.BusyAgents,
             }),
+            hosts = board.Hosts.Select(h => h.Host),
             agents = agents.OrderBy(a => a.AgentId, StringComparer.Ordinal).Select(a => new
             {
                 id = a.AgentId,
@@ -105,6 +111,7 @@ internal static class WallboardApi
                 label = ConsoleLabels.Agent(a.State),
                 reason = a.Reason,
                 since = a.Since,
+                host = a.Host,
             }),
             agentCounts = Enum.GetValues<AgentState>().Select(s => new { state = s.ToString(), label = ConsoleLabels.Agent(s), count = agents.Count(a => a.State == s) }),
             today = new
@@ -120,10 +127,27 @@ internal static class WallboardApi
                 serviceLevelSeconds = options.ServiceLevelSeconds,
             },
             tickets = tickets.Select(TicketJson.From),
+            decisions = reading.Decisions.Select(Decision),
             alerts,
         };
     }
 
-    private static bool TicketJsonLate(Hotline.Contracts.Tickets.TicketView t) =>
-        t.SignStatus == Hotline.Contracts.Tickets.DeadlineStatus.Overdue || t.HandleStatus == Hotline.Contracts.Tickets.DeadlineStatus.Overdue;
+    /// <summary>A ticket waiting on a supervisor, with what is asked of them (<c>kind</c>) and the request's details.</summary>
+    private static object Decision(TicketView t) => new
+    {
+        kind = t.State switch
+        {
+            TicketState.Returned => "return",
+            TicketState.Replied => "review",
+            _ when t.PendingExtension is not null => "extension",
+            _ => "designation",
+        },
+        needsDesignation = t.NeedsDesignation,
+        extension = t.PendingExtension is { } e ? new { departmentId = e.DepartmentId, days = e.Days, reason = e.Reason, requestedAt = e.RequestedAt } : null,
+        reply = t.Reply,
+        ticket = TicketJson.From(t),
+    };
+
+    private static bool TicketJsonLate(TicketView t) =>
+        t.SignStatus == DeadlineStatus.Overdue || t.HandleStatus == DeadlineStatus.Overdue;
 }

@@ -13,7 +13,7 @@ internal sealed class ThreePartyCall(HotlineCall call)
     private OutboundLeg? _department;
     private bool _agentLeft;
 
-    /// <summary>A department is being dialled or is in the call.</summary>
+    /// <summary>A department is being dialled into the call or is on it.</summary>
     public bool IsActive => _conference is not null;
 
     /// <summary>Dials the department into the call; completes when it answered and the mix runs, or failed.</summary>
@@ -23,6 +23,10 @@ internal sealed class ThreePartyCall(HotlineCall call)
         if (call.Agent.Leg is null || call.Agent.Media is not { } agentMedia)
         {
             return Task.FromResult(CallCenterResult.Refuse(CallCenterRefusal.NotFound, "no connected call"));
+        }
+        if (call.Consultation.IsActive)
+        {
+            return Task.FromResult(CallCenterResult.Refuse(CallCenterRefusal.WrongState, $"a consultation is {call.Consultation.State.ToString().ToUpperInvariant()}"));
         }
         if (call.Monitor.IsActive)
         {

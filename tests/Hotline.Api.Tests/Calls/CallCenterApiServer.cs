@@ -52,6 +52,8 @@ internal sealed class CallCenterApiServer : IAsyncDisposable
             {
                 services.AddSingleton<ICallCenter>(api.CallCenter);
                 services.AddSingleton<IThreePartyCalls>(api.CallCenter);
+                services.AddSingleton<IAgentCalls>(api.CallCenter);
+                services.AddSingleton<IConsultations>(api.CallCenter);
                 services.AddSingleton<ISupervisorCalls>(api.SupervisorCalls);
                 services.AddSingleton<ICallDetailRecordStore>(api.CallRecords);
             }

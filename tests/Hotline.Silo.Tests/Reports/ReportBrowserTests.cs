@@ -65,6 +65,10 @@ public sealed class ReportBrowserTests
         Assert.Equal("0.0%", Shown("D2", "及时签收率"));
         Assert.Equal("100.0%", Shown("D2", "延期率"));
         Assert.Equal("1", Shown("D2", "超期件"));
+        Assert.Equal("1", Shown("D1", "超期未办结"));
+        Assert.Equal("1", Shown("D2", "超期未办结"));
+        Assert.Equal("2", Shown("合计", "超期未办结"));
+        Assert.Contains("办理时限到期时承办部门仍未提交办结回复的工单数", browser.Find("definitions").Text, StringComparison.Ordinal);
         Assert.Equal("70.0%", Shown("D2", "三率综合得分"));
         Assert.Equal("—", Shown("D1", "接通率"));
 
@@ -79,7 +83,7 @@ public sealed class ReportBrowserTests
         Assert.Equal(["2026-03-02", "2026-03-03"], Strings(trend.GetProperty("xAxis")[0].GetProperty("data")));
         Assert.Equal(["2026-03-02", "2026-03-03"], trendTable.Skip(1).Select(r => r[0]));
         var lines = trend.GetProperty("series").EnumerateArray().ToList();
-        Assert.Equal(["呼入量", "接通量", "受理工单量"], lines.Select(s => s.GetProperty("name").GetString()));
+        Assert.Equal(["呼入量", "接通量", "受理工单量", "超期未办结"], lines.Select(s => s.GetProperty("name").GetString()));
         foreach (var line in lines)
         {
             var column = Array.IndexOf(trendTable[0], line.GetProperty("name").GetString());
@@ -88,6 +92,7 @@ public sealed class ReportBrowserTests
 
         Assert.Equal([3.0, 1.0], lines[0].GetProperty("data").EnumerateArray().Select(v => v.GetDouble()));
         Assert.Equal([2.0, 1.0], lines[1].GetProperty("data").EnumerateArray().Select(v => v.GetDouble()));
+        Assert.Equal([1.0, 1.0], lines[3].GetProperty("data").EnumerateArray().Select(v => v.GetDouble()));
 
         // The page's Excel link, fetched with the browser's session cookie, reads back as the same table.
         Assert.NotNull(cookie);

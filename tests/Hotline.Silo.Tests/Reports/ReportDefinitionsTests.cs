@@ -35,6 +35,10 @@ public sealed class ReportDefinitionsTests
         Assert.Equal(0.5, total[ReportFigure.ExtensionRate]);
         Assert.Equal(1, total[ReportFigure.Overdue]);
 
+        // 超期未办结: T7's handling deadline passed unreplied on day 1 (D1), T2's extended one on day 2 (D2); T2's late
+        // signing, T7's escalation and T1's alarm after its reply are not counted.
+        Assert.Equal(2, total[ReportFigure.OverdueUnreplied]);
+
         // Three callbacks due; the unreachable attempt is not a valid visit; satisfied + basically satisfied of three.
         Assert.Equal(1.0, total[ReportFigure.CallbackRate]);
         Assert.Equal(2.0 / 3, total[ReportFigure.SatisfactionRate]!.Value, 9);
@@ -59,6 +63,8 @@ public sealed class ReportDefinitionsTests
         Assert.Equal(1.0, d2[ReportFigure.CompletionRate]);
         Assert.Equal(1.0, d2[ReportFigure.ExtensionRate]);
         Assert.Equal(1, d2[ReportFigure.Overdue]);
+        Assert.Equal(1, d1[ReportFigure.OverdueUnreplied]);
+        Assert.Equal(1, d2[ReportFigure.OverdueUnreplied]);
         Assert.Equal(0.7, d2[ReportFigure.ThreeRateScore]!.Value, 9);
     }
 
@@ -96,6 +102,8 @@ public sealed class ReportDefinitionsTests
         Assert.Equal(1, report.Trend[1][ReportFigure.TicketsCreated]);
         Assert.Equal(3, report.Trend[0][ReportFigure.CallsOffered]);
         Assert.Equal(1, report.Trend[1][ReportFigure.CallsOffered]);
+        Assert.Equal(1, report.Trend[0][ReportFigure.OverdueUnreplied]);
+        Assert.Equal(1, report.Trend[1][ReportFigure.OverdueUnreplied]);
         Assert.Equal(report.Total![ReportFigure.CallsAnswered], report.Trend.Sum(r => r[ReportFigure.CallsAnswered]));
     }
 

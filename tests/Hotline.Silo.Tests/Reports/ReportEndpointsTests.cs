@@ -27,6 +27,8 @@ public sealed class ReportEndpointsTests
         var rows = root.GetProperty("rows").EnumerateArray().ToList();
         Assert.Equal(["D1", "D2"], rows.Select(r => r.GetProperty("key").GetString()));
         Assert.Equal(0.85, rows[0].GetProperty("figures").GetProperty("three_rate_score").GetDouble());
+        Assert.Equal(2, total.GetProperty("overdue_unreplied").GetDouble());
+        Assert.Equal([1.0, 1.0], rows.Select(r => r.GetProperty("figures").GetProperty("overdue_unreplied").GetDouble()));
         Assert.Equal(2, root.GetProperty("trend").GetArrayLength());
         Assert.Equal(JsonValueKind.Null, rows[0].GetProperty("figures").GetProperty("answer_rate").ValueKind);
 
@@ -98,6 +100,8 @@ public sealed class ReportEndpointsTests
         Assert.Equal(["D1", "D2", "合计"], lines[1..].Select(l => l.Split(',')[0]));
         Assert.Equal("0.6667", lines[3].Split(',')[satisfaction]);
         Assert.Equal("4", lines[3].Split(',')[created]);
+        var overdueUnreplied = Array.IndexOf(header, "超期未办结");
+        Assert.Equal(["1", "1", "2"], lines[1..].Select(l => l.Split(',')[overdueUnreplied]));
 
         Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
         Assert.Equal(ReportXlsx.ContentType, xlsx.Content.Headers.ContentType?.MediaType);
@@ -107,6 +111,7 @@ public sealed class ReportEndpointsTests
         Assert.Equal(["D1", "D2", "合计"], sheet.Select(r => r["部门"]?.ToString()));
         Assert.Equal(0.85, Convert.ToDouble(sheet[0]["三率综合得分"], System.Globalization.CultureInfo.InvariantCulture), 6);
         Assert.Equal(4, Convert.ToDouble(sheet[2]["受理工单量"], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal([1.0, 1.0, 2.0], sheet.Select(r => Convert.ToDouble(r["超期未办结"], System.Globalization.CultureInfo.InvariantCulture)));
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using Hotline.Contracts.Tickets;
 using Hotline.Silo.Reports;
 using Hotline.Silo.Storage;
 using Hotline.Silo.Tickets;
+using Hotline.Silo.Tickets.Alarms;
 using Hotline.Silo.Tickets.Events;
 using Hotline.Telephony.Acd.CallRecords;
 
@@ -23,23 +24,27 @@ internal static class ReportFixture
 
     public static IReadOnlyList<IReadOnlyList<StoredEvent>> Tickets() =>
     [
-        // T1: dispatched to D1, claimed and replied on time, citizen satisfied.
+        // T1: dispatched to D1, claimed and replied on time, citizen satisfied; an overdue alarm that raced the reply does not count.
         History(
             ("staff:A01", At(1, 9), Created(Category.Complaint, "Xuhui")),
             ("staff:A01", At(1, 9, 10), Dispatch("D1", At(1, 10), At(3, 9))),
             ("department:D1", At(1, 9, 30), new TicketClaimed()),
             ("department:D1", At(2, 10), new TicketReplied("fixed")),
+            ("system:scheduler", At(2, 10, 1), Alarm(DeadlineKind.Handle, AlarmLevel.Overdue, At(2, 10), "D1")),
             ("staff:A01", At(2, 11), new ReplyReviewed(true, null)),
             ("staff:A03", At(2, 15), new CallbackRecorded(Satisfaction.Satisfied, null))),
 
         // T2: returned by D1 before signing, re-dispatched to D2, signed late, extended, replied late; unreachable, then basically satisfied.
+        // The scheduler's alarms: signing overdue (not 超期未办结), then the extended handling deadline passing unreplied (超期未办结 for D2 on day 2).
         History(
             ("staff:A01", At(1, 9, 5), Created(Category.Help, "Minhang")),
             ("staff:A01", At(1, 9, 20), Dispatch("D1", At(1, 12), At(4, 9))),
             ("department:D1", At(1, 11), new TicketReturned("not ours")),
             ("staff:S01", At(1, 11, 30), Dispatch("D2", At(1, 12), At(2, 9))),
+            ("system:scheduler", At(1, 12), Alarm(DeadlineKind.Sign, AlarmLevel.Overdue, At(1, 12), "D2")),
             ("department:D2", At(1, 13), new TicketClaimed()),
             ("staff:S01", At(1, 14), new ExtensionDecided(true, null, At(2, 12))),
+            ("system:scheduler", At(2, 12), Alarm(DeadlineKind.Handle, AlarmLevel.Overdue, At(2, 12), "D2")),
             ("department:D2", At(2, 13), new TicketReplied("done")),
             ("staff:S01", At(2, 14), new ReplyReviewed(true, null)),
             ("staff:A03", At(2, 16), new CallbackRecorded(Satisfaction.Unreachable, null)),
@@ -63,6 +68,15 @@ internal static class ReportFixture
 
         // T6: created after the fixture's period (4 March): must not count.
         History(("staff:A01", At(3, 8), Created(Category.Help, "Xuhui"))),
+
+        // T7: created, dispatched to D1 and claimed on 1 March (before the period: none of that counts), its handling deadline
+        // passes unreplied on day 1 (超期未办结 for D1), escalated on day 2 (not counted again).
+        History(
+            ("staff:A02", At(0, 9), Created(Category.Complaint, "Minhang")),
+            ("staff:A02", At(0, 9, 10), Dispatch("D1", At(0, 10), At(1, 17))),
+            ("department:D1", At(0, 9, 40), new TicketClaimed()),
+            ("system:scheduler", At(1, 17), Alarm(DeadlineKind.Handle, AlarmLevel.Overdue, At(1, 17), "D1")),
+            ("system:scheduler", At(2, 17), Alarm(DeadlineKind.Handle, AlarmLevel.Escalated, At(1, 17), "D1"))),
     ];
 
     public static IReadOnlyList<CallDetailRecord> Calls() =>
@@ -107,6 +121,8 @@ internal static class ReportFixture
 
     private static TicketCreated Created(Category category, string district) =>
         new("13800001234", "张三", category, district, "某路 1 号", "内容", Urgency.Normal);
+
+    private static DeadlineAlarmed Alarm(DeadlineKind kind, AlarmLevel level, DateTimeOffset due, string department) => new(kind, level, due, department);
 
     private static TicketDispatched Dispatch(string department, DateTimeOffset signDue, DateTimeOffset handleDue) =>
         new(department, [], null, false, new Deadline(signDue.AddHours(-1), signDue, true), new Deadline(signDue, handleDue, true), null);

@@ -26,6 +26,10 @@ public sealed class ReportGrpcTests
         Assert.Equal(2.0 / 3, report.Total.Figures["satisfaction_rate"], 9);
         Assert.False(report.Rows[0].Figures.ContainsKey("answer_rate"));
         Assert.Equal(2, report.Trend.Count);
+        Assert.Equal(2, report.Total.Figures["overdue_unreplied"]);
+        Assert.Equal([1.0, 1.0], report.Rows.Select(r => r.Figures["overdue_unreplied"]));
+        Assert.Equal([1.0, 1.0], report.Trend.Select(r => r.Figures["overdue_unreplied"]));
+        Assert.Contains(report.Definitions, d => d.Id == "overdue_unreplied" && d.Name == "超期未办结");
         Assert.Equal(StatusCode.PermissionDenied, denied.StatusCode);
         Assert.Equal(StatusCode.InvalidArgument, invalid.StatusCode);
         Assert.Contains("period", invalid.Status.Detail, StringComparison.Ordinal);

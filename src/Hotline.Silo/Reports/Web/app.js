@@ -53,7 +53,7 @@
     return {
       trend: {
         days: report.trend.map(r => r.key),
-        series: ['calls_offered', 'calls_answered', 'tickets_created'].map(id => ({
+        series: ['calls_offered', 'calls_answered', 'tickets_created', 'overdue_unreplied'].map(id => ({
           id, name: byId[id].name, data: report.trend.map(r => r.figures[id]),
         })),
       },

@@ -106,8 +106,7 @@
     try {
       const tickets = await hl.json("/api/console/agent/mine");
       hl.fill($("my-tickets").tBodies[0], tickets.map(ticketRow));
-      const callbacks = await hl.json("/api/console/agent/worklist/callbacks");
-      hl.fill($("callback-tickets").tBodies[0], callbacks.map(ticketRow));
+      document.dispatchEvent(new Event("hl:callbacks"));
       const review = await hl.json("/api/console/agent/worklist/review");
       hl.fill($("review-tickets").tBodies[0], review.map(ticketRow));
     } catch (e) { $("action-message").textContent = e.message; }

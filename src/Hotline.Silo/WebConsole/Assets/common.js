@@ -11,7 +11,7 @@ const hl = {
     if (response.status === 401) { location.href = "/?returnUrl=" + encodeURIComponent(location.pathname); throw new Error("未登录"); }
     const text = await response.text();
     const data = text ? JSON.parse(text) : null;
-    if (!response.ok) { throw new Error((data && data.error) ? (data.field ? data.field + "：" : "") + data.error : "请求失败（" + response.status + "）"); }
+    if (!response.ok) { throw new Error((data && data.error) ? (data.field ? (data.fieldLabel || data.field) + "：" : "") + data.error : "请求失败（" + response.status + "）"); }
     return data;
   },
   el(tag, text, className) {

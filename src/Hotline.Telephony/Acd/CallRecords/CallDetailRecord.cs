@@ -58,4 +58,8 @@ public sealed record CallDetailRecord
 
     /// <summary>From answer to hang-up (the survey after the agent left is not talk).</summary>
     public TimeSpan? TalkTime { get; init; }
+
+    /// <summary>The callback this call left behind, as the store reads it back (never part of the saved record).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public CallbackProgress? Callback { get; init; }
 }

@@ -104,6 +104,18 @@ public sealed class ConferenceBridge : IAsyncDisposable
         _mixer.Start();
     }
 
+    /// <summary>
+    /// Seats a party again after <see cref="Remove"/>, from the next frame (a consultation that kept the caller
+    /// out of the mix ends in a transfer). Its payload type as for <see cref="Start"/>.
+    /// </summary>
+    public void Rejoin(ConferenceParty party, byte payloadType) =>
+        _mixer.Join(party, party switch
+        {
+            ConferenceParty.Caller => _relay.Caller,
+            ConferenceParty.Agent => _relay.Agent,
+            _ => Guest,
+        }, payloadType);
+
     /// <summary>A party left (hung up): it is no longer heard nor sent to; the others go on.</summary>
     public void Remove(ConferenceParty party) => _mixer.Leave(party);
 
