@@ -68,7 +68,7 @@ public sealed class HotlineProtoContractTests
         var files = new[] { AgentDesk.Descriptor.File, Supervision.Descriptor.File };
         var enums = files.SelectMany(f => f.EnumTypes.Concat(f.Dependencies.Where(d => d.Name == "hotline/v1/call_center.proto").SelectMany(d => d.EnumTypes))).DistinctBy(e => e.FullName).ToList();
 
-        Assert.Equal(9, enums.Count);
+        Assert.Equal(10, enums.Count);
         Assert.All(enums, e => Assert.EndsWith("_UNSPECIFIED", e.FindValueByNumber(0).Name, StringComparison.Ordinal));
     }
 
