@@ -142,6 +142,11 @@ internal sealed class AgentConnection(HotlineCall call)
             return CallCenterResult.Done;
         }
         _onHold = hold;
+        if (hold)
+        {
+            // Hold music goes to the caller straight from the relay's leg, where a supervisor's mix would clash.
+            call.Monitor.End("call on hold");
+        }
         SetBridged(!hold);
         if (hold)
         {

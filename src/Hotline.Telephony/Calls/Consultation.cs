@@ -49,6 +49,8 @@ internal sealed class Consultation(HotlineCall call)
         {
             return Task.FromResult(refused);
         }
+        // The relay feeds one mixer at a time, and a supervisor has nothing to hear while the caller is on hold.
+        call.Monitor.End("agent consulting");
         var bridge = ConferenceBridge.TryCreate(call.Relay, center.Links.Ports, center.Time, call.Agent.Recorder);
         if (bridge is null)
         {

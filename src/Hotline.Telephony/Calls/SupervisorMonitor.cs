@@ -10,7 +10,8 @@ namespace Hotline.Telephony.Calls;
 /// A supervisor on a call (监听, 耳语, 强插): the supervisor's registered phone is rung; once it answers a
 /// <see cref="ConferenceBridge"/> seats it beside caller and agent, and the mode only changes who hears the
 /// supervisor, so switching needs no new INVITE. Monitoring ends when the supervisor stops or hangs up, or
-/// when the conversation it watches ends (hang-up, transfer, agent leaving); the recording stays the call's
+/// when the conversation it watches ends or pauses (hang-up, transfer, agent leaving, hold, consultation:
+/// the relay feeds one mixer at a time, and hold music goes straight to the caller); the recording stays the call's
 /// one file. Every step is kept on the call record with the supervisor's id. Runs on the call center's loop.
 /// </summary>
 internal sealed class SupervisorMonitor(HotlineCall call)
@@ -40,6 +41,14 @@ internal sealed class SupervisorMonitor(HotlineCall call)
         if (call.ThreeParty.IsActive)
         {
             return Refused(CallCenterRefusal.WrongState, $"call {call.Id} is a three-party call");
+        }
+        if (call.Consultation.IsActive)
+        {
+            return Refused(CallCenterRefusal.WrongState, $"the agent on call {call.Id} is consulting");
+        }
+        if (extension == call.Agent.AgentId)
+        {
+            return Refused(CallCenterRefusal.WrongState, $"phone {extension} is the agent's on call {call.Id}");
         }
         var links = center.Links;
         if (links.Locator.GetContacts(extension).LastOrDefault() is not { } contact || !SipUri.TryParse(contact.ContactUri, out var target))

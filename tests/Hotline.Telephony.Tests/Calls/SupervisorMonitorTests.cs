@@ -52,12 +52,14 @@ public sealed class SupervisorMonitorTests : IDisposable
         await WaitForRegisteredAsync(host, SupervisorPhone);
         var noSuchCall = await supervision.MonitorAsync("20261207000000-000000000000", Supervisor, SupervisorPhone, CancellationToken.None);
         var nothingToSwitch = await supervision.SetMonitorModeAsync(callId, Supervisor, MonitorMode.Barge, CancellationToken.None);
+        var agentsOwnPhone = await supervision.MonitorAsync(callId, Supervisor, "1001", CancellationToken.None);
 
         var monitored = await supervision.MonitorAsync(callId, Supervisor, SupervisorPhone, CancellationToken.None);
 
         Assert.Equal((CallCenterRefusal.WrongState, $"supervisor phone {SupervisorPhone} is not registered"), (notRegistered.Refusal, notRegistered.Detail));
         Assert.Equal(CallCenterRefusal.NotFound, noSuchCall.Refusal);
         Assert.Equal(CallCenterRefusal.WrongState, nothingToSwitch.Refusal);
+        Assert.Equal((CallCenterRefusal.WrongState, $"phone 1001 is the agent's on call {callId}"), (agentsOwnPhone.Refusal, agentsOwnPhone.Detail));
         Assert.True(monitored.IsDone, monitored.Detail);
         Assert.Equal(CallCenterRefusal.WrongState, (await supervision.MonitorAsync(callId, "S03", SupervisorPhone, CancellationToken.None)).Refusal);
 
@@ -156,6 +158,39 @@ public sealed class SupervisorMonitorTests : IDisposable
             [SupervisorActionKind.MonitorRequested, SupervisorActionKind.MonitorStarted, SupervisorActionKind.MonitorEnded],
             record.SupervisorActions.Select(x => x.Action));
         Assert.Equal("call transferred", record.SupervisorActions[^1].Detail);
+        host.Logs.AssertNoErrors();
+    }
+
+    [Fact]
+    public async Task Monitor_AgentHolds_MonitoringEndsAndTheRecordSaysWhy()
+    {
+        await using var host = await StartAsync();
+        var supervision = host.Services.GetRequiredService<ISupervisorCalls>();
+        await using var callerAudio = new LevelPhone(EdgeHost.TrunkAddress, 1000);
+        await using var agentAudio = new LevelPhone("127.0.0.1", 2000);
+        await using var supervisorAudio = new LevelPhone("127.0.0.1", -3000);
+        await using var agent = new SippPhone(host.EndPoint, "1001", "secret1001", agentAudio.Port);
+        await WaitForAgentAsync(host, "1001", AgentState.Ready);
+        var caller = SippRunner.RunFromAsync(EdgeHost.TrunkAddress, host.EndPoint, "trunk-call-rtp-until-bye.xml", "u1", 1,
+            "-s", "12345", "-key", "rtp_port", callerAudio.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await WaitForAgentAsync(host, "1001", AgentState.OnCall);
+        var center = host.Services.GetRequiredService<ICallCenter>();
+        var callId = center.ListAgents().Single(x => x.AgentId == "1001").CallId!;
+        await using var supervisor = new SippPhone(host.EndPoint, SupervisorPhone, "secret9001", supervisorAudio.Port);
+        await WaitForRegisteredAsync(host, SupervisorPhone);
+        Assert.True((await supervision.MonitorAsync(callId, Supervisor, SupervisorPhone, CancellationToken.None)).IsDone);
+        Assert.True((await supervision.SetMonitorModeAsync(callId, Supervisor, MonitorMode.Barge, CancellationToken.None)).IsDone);
+        await callerAudio.HearsAsync(agentAudio.Level + supervisorAudio.Level);
+
+        Assert.True((await center.HoldAsync("1001", true, CancellationToken.None)).IsDone);
+
+        Assert.Equal(CallCenterRefusal.WrongState, (await supervision.SetMonitorModeAsync(callId, Supervisor, MonitorMode.Listen, CancellationToken.None)).Refusal);
+        Assert.True((await supervision.ReleaseAsync(callId, Supervisor, CancellationToken.None)).IsDone);
+        Assert.True((await caller).ExitCode == 0);
+        var record = await CallCenterQueueTests.WaitForRecordAsync(host);
+        Assert.Equal(
+            [(SupervisorActionKind.MonitorEnded, "call on hold"), (SupervisorActionKind.Released, "released by supervisor " + Supervisor)],
+            record.SupervisorActions.Skip(3).Select(x => (x.Action, x.Detail)));
         host.Logs.AssertNoErrors();
     }
 
