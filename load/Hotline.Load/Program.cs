@@ -10,6 +10,7 @@ var modes = new Dictionary<string, (string Usage, Func<string[], Task<int>> Run)
     ["grpc"] = ("--target 127.0.0.1:PORT --agent-token T --supervisor-token T --department-tokens id=T,id=T [--label sqlite] [--clients 64] [--connections 4] [--seconds 20] [--warmup 3] [--server-pid PID]",
         a => GrpcBenchmark.RunAsync(GrpcLoadArguments.Parse(a))),
     ["reports"] = (ReportBenchmark.Usage, ReportBenchmark.RunAsync),
+    ["scheduler"] = (Hotline.Load.Scheduling.SchedulerBenchmark.Usage, Hotline.Load.Scheduling.SchedulerBenchmark.RunAsync),
 };
 
 if (args is ["crash-writer", ..])

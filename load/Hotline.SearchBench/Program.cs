@@ -1,6 +1,6 @@
 using Hotline.SearchBench;
 
-// Usage: Hotline.SearchBench [relevance] [dispatch] [speed] [tune] [--sizes 5000,100000] [--verbose] [--no-locked] [--plain]
+// Usage: Hotline.SearchBench [relevance] [dispatch] [speed] [tune] [lexicon-files] [--sizes 5000,100000] [--verbose] [--no-locked] [--plain]
 // With no section named, runs all three. Stops by itself and prints Markdown tables.
 var sections = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal) && !a.Contains(',', StringComparison.Ordinal) && !int.TryParse(a, out _)).ToHashSet();
 var verbose = args.Contains("--verbose");
@@ -32,14 +32,22 @@ if (sections.Contains("lexicon-gains"))
     Explain.LexiconGains(Path.Combine(data, "colloquial", "colloquial-tuning-judged.jsonl"));
 }
 
+// everyday-speech.txt was written (in part) from the blind tuning half's misses, tuning-misses.txt from the colloquial one's.
+TuningSet[] tuningSets =
+[
+    new(Path.Combine(data, "blind", "blind-tuning-judged.jsonl"), ["everyday-speech.txt"]),
+    new(Path.Combine(data, "colloquial", "colloquial-tuning-judged.jsonl"), ["tuning-misses.txt"]),
+    new(Path.Combine(data, "judged-queries.jsonl"), []), new(Path.Combine(data, "fresh-queries.jsonl"), []),
+];
+
+if (sections.Contains("lexicon-files"))
+{
+    LexiconAblation.Run(tuningSets);
+}
+
 if (sections.Contains("tune"))
 {
-    WeightTuning.Run(
-        [
-            Path.Combine(data, "blind", "blind-tuning-judged.jsonl"), Path.Combine(data, "colloquial", "colloquial-tuning-judged.jsonl"),
-            Path.Combine(data, "judged-queries.jsonl"), Path.Combine(data, "fresh-queries.jsonl"),
-        ],
-        verbose);
+    WeightTuning.Run(tuningSets, verbose);
 }
 
 if (sections.Contains("tune-dispatch"))

@@ -18,6 +18,8 @@ internal static class RelevanceBenchmark
             ("blind locked half", Path.Combine(dataDirectory, "blind", "blind-locked-judged.jsonl")),
             ("colloquial tuning half", Path.Combine(dataDirectory, "colloquial", "colloquial-tuning-judged.jsonl")),
             ("colloquial locked half", Path.Combine(dataDirectory, "colloquial", "colloquial-locked-judged.jsonl")),
+            ("blind3 tuning half", Path.Combine(dataDirectory, "blind3", "tuning-judged.jsonl")),
+            ("blind3 locked half", Path.Combine(dataDirectory, "blind3", "locked-judged.jsonl")),
             ("older: judged-queries", Path.Combine(dataDirectory, "judged-queries.jsonl")),
             ("older: fresh-queries", Path.Combine(dataDirectory, "fresh-queries.jsonl")),
         };

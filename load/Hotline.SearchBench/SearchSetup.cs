@@ -19,11 +19,15 @@ internal static class SearchSetup
     });
 
     /// <summary>The embedded engine over the demo articles with these weights; the lexicon and demo history as asked.</summary>
-    public static EmbeddedSearchEngine Engine(RankingWeights weights, bool lexicon = true, bool history = true)
+    public static EmbeddedSearchEngine Engine(RankingWeights weights, bool lexicon = true, bool history = true) =>
+        Engine(weights, lexicon ? ColloquialLexicon.Shipped : ColloquialLexicon.Empty, history);
+
+    /// <summary>The embedded engine over the demo articles with this lexicon.</summary>
+    public static EmbeddedSearchEngine Engine(RankingWeights weights, ColloquialLexicon lexicon, bool history = true)
     {
         var engine = new EmbeddedSearchEngine(SynonymTable.Default, CharacterVariants.Default, weights)
         {
-            Lexicon = lexicon ? ColloquialLexicon.Shipped : ColloquialLexicon.Empty,
+            Lexicon = lexicon,
             History = history ? DemoHistory.Value : null,
         };
         engine.RebuildAsync(DemoCorpus.Articles()).GetAwaiter().GetResult();

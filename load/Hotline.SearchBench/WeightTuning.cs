@@ -3,65 +3,112 @@ using Hotline.Search.Engine.Embedded;
 namespace Hotline.SearchBench;
 
 /// <summary>
-/// Chooses the combination weights (lexicon expansion, history lift, neighbours, title and phrase
-/// boosts) by 5-fold cross-validation on tuning data only (the blind and colloquial tuning halves and the older sets): for each fold the best grid point
-/// on the other four folds is scored on the held-out fold, which estimates how well choosing
-/// weights this way generalises; the weights shipped are then the best grid point on the whole
-/// tuning halves. The locked halves are never read here.
+/// Chooses the combination weights (lexicon expansion, history lift, title and phrase boosts, the
+/// lone-title discount…) on tuning data only (the blind and colloquial tuning halves and the older
+/// sets) and estimates how well choosing them this way generalises, two ways:
+/// <list type="bullet">
+/// <item>repeated k-fold cross-validation: for each fold the best grid point on the other folds is
+/// scored on the held-out fold; the split is redrawn <see cref="Repeats"/> times, and the spread over
+/// folds and over repeats is printed beside the mean;</item>
+/// <item>leave one set out: weights chosen on the other sets are scored on a whole set, which is
+/// what a new question set written by someone else looks like.</item>
+/// </list>
+/// Each question is ranked with the lexicon minus the data files written after reading it
+/// (<see cref="TuningSet.WrittenFrom"/>): a file fitted to a set's misses would otherwise make that set
+/// reward a high lexicon weight that unseen questions do not repay. The weights shipped are the best
+/// grid point on all the tuning data under that rule. Locked halves are never read here.
 /// </summary>
 internal static class WeightTuning
 {
     private const int Folds = 5;
+    private const int Repeats = 4;
 
-    public static void Run(IReadOnlyList<string> tuningPaths, bool verbose)
+    public static void Run(IReadOnlyList<TuningSet> tuningSets, bool verbose)
     {
-        var queries = tuningPaths.SelectMany(JudgedQuery.Load).Where(q => q.Answered).ToList();
-        // Title boost and neighbour count were flat on the first round's grid; they stay fixed here.
+        var sets = tuningSets.Select(t => (Name: Path.GetFileNameWithoutExtension(t.Path), Queries: JudgedQuery.Load(t.Path).Where(q => q.Answered).ToList())).ToList();
+        var lexicons = tuningSets.Select(t => t.Lexicon()).ToList();
+        var queries = sets.SelectMany(s => s.Queries).ToList();
+        var setOf = sets.SelectMany((s, i) => s.Queries.Select(_ => i)).ToArray();
         var grid = (
-            from lexicon in new[] { 0.1f, 0.25f, 0.5f, 1f }
+            from lexicon in new[] { 0.1f, 0.25f, 0.5f }
             from norm in new[] { 0f, 0.5f, 1f }
-            from history in new[] { 0f, 1f, 2f, 3f }
+            from history in new[] { 1f, 2f, 3f }
+            from neighbours in new[] { 3, 5 }
             from phrase in new[] { 0.5f, 1f }
-            from generality in new[] { 0f, 0.5f }
-            from coverage in new[] { 0f, 0.5f, 1f }
+            from coverage in new[] { 0f, 0.5f }
+            from lone in new[] { 1f, 0.5f }
             select RankingWeights.Default with
             {
-                LexiconWeight = lexicon, LexiconLengthNorm = norm, HistoryWeight = history, PhraseBoost = phrase,
-                GeneralityPenalty = generality, CoverageExponent = coverage,
+                LexiconWeight = lexicon, LexiconLengthNorm = norm, HistoryWeight = history, HistoryNeighbours = neighbours, PhraseBoost = phrase,
+                CoverageExponent = coverage, LoneTitleFactor = lone,
             }).ToList();
 
         // Per grid point, per query: (hit@1, hit@3, nDCG@5); folds then only sum subsets.
-        var outcomes = grid.Select(weights =>
+        var outcomes = grid.Select(weights => sets.SelectMany((set, s) =>
         {
-            using var engine = SearchSetup.Engine(weights);
+            using var engine = SearchSetup.Engine(weights, lexicons[s]);
             var rank = SearchSetup.Ranker(engine);
-            return queries.Select(q =>
+            return set.Queries.Select(q =>
             {
                 var ranked = rank(q.Query);
                 return (Hit1: RankingMetrics.HitAt(ranked, q, 1) ? 1.0 : 0, Hit3: RankingMetrics.HitAt(ranked, q, 3) ? 1.0 : 0, Ndcg: RankingMetrics.NdcgAt5(ranked, q));
-            }).ToArray();
-        }).ToList();
+            }).ToList();
+        }).ToArray()).ToList();
 
-        var fold = queries.Select(q => (int)(StableHash(q.Id ?? q.Query) % Folds)).ToArray();
-        double cvHit1 = 0, cvHit3 = 0;
-        Console.WriteLine($"## Weight tuning: {Folds}-fold cross-validation on {queries.Count} answered tuning questions, {grid.Count} grid points");
+        Console.WriteLine($"## Weight tuning on {queries.Count} answered tuning questions ({string.Join(", ", sets.Select(s => $"{s.Name} {s.Queries.Count}"))}), {grid.Count} grid points");
         Console.WriteLine();
-        Console.WriteLine("| fold | held-out questions | chosen on the other folds | held-out hit@1 | held-out hit@3 |");
+        Console.WriteLine("Lexicon files left out per set (written after reading it): " +
+            string.Join("; ", tuningSets.Select(t => $"{Path.GetFileNameWithoutExtension(t.Path)}: {(t.WrittenFrom.Count == 0 ? "none" : string.Join(", ", t.WrittenFrom))}")));
+        Console.WriteLine();
+        Console.WriteLine($"### {Folds}-fold cross-validation, repeated {Repeats} times with different splits");
+        Console.WriteLine();
+        Console.WriteLine("| repeat | held-out hit@1 | held-out hit@3 | fold hit@1 min–max | most chosen on the other folds |");
         Console.WriteLine("|---|---|---|---|---|");
-        for (var f = 0; f < Folds; f++)
+        var repeatHit1 = new List<double>();
+        var repeatHit3 = new List<double>();
+        var foldHit1 = new List<double>();
+        for (var r = 0; r < Repeats; r++)
         {
-            var best = Best(outcomes, i => fold[i] != f);
-            var held = Enumerable.Range(0, queries.Count).Where(i => fold[i] == f).ToList();
-            var hit1 = held.Average(i => outcomes[best][i].Hit1);
-            var hit3 = held.Average(i => outcomes[best][i].Hit3);
-            cvHit1 += hit1 * held.Count;
-            cvHit3 += hit3 * held.Count;
-            Console.WriteLine($"| {f} | {held.Count} | {Describe(grid[best])} | {hit1:F3} | {hit3:F3} |");
+            var fold = queries.Select(q => (int)(StableHash((q.Id ?? q.Query) + "#" + r) % Folds)).ToArray();
+            double hit1 = 0, hit3 = 0;
+            var folds = new List<double>();
+            var chosen = new List<int>();
+            for (var f = 0; f < Folds; f++)
+            {
+                var best = Best(outcomes, i => fold[i] != f);
+                chosen.Add(best);
+                var held = Enumerable.Range(0, queries.Count).Where(i => fold[i] == f).ToList();
+                hit1 += held.Sum(i => outcomes[best][i].Hit1);
+                hit3 += held.Sum(i => outcomes[best][i].Hit3);
+                folds.Add(held.Average(i => outcomes[best][i].Hit1));
+            }
+
+            repeatHit1.Add(hit1 / queries.Count);
+            repeatHit3.Add(hit3 / queries.Count);
+            foldHit1.AddRange(folds);
+            var common = chosen.GroupBy(c => c).OrderByDescending(g => g.Count()).First().Key;
+            Console.WriteLine($"| {r} | {hit1 / queries.Count:F3} | {hit3 / queries.Count:F3} | {folds.Min():F3}–{folds.Max():F3} | {Describe(grid[common])} |");
+        }
+
+        Console.WriteLine();
+        Console.WriteLine($"Cross-validated estimate: hit@1 {repeatHit1.Average():F3} (sd over {foldHit1.Count} folds {StdDev(foldHit1):F3}, " +
+            $"over repeats {StdDev(repeatHit1):F3}), hit@3 {repeatHit3.Average():F3} (sd over repeats {StdDev(repeatHit3):F3})");
+        Console.WriteLine();
+        Console.WriteLine("### Leave one set out (weights chosen on the other sets, scored on the whole held-out set)");
+        Console.WriteLine();
+        Console.WriteLine("| held-out set | questions | held-out hit@1 | held-out hit@3 | best possible hit@1 on it | chosen |");
+        Console.WriteLine("|---|---|---|---|---|---|");
+        for (var s = 0; s < sets.Count; s++)
+        {
+            var best = Best(outcomes, i => setOf[i] != s);
+            var oracle = Best(outcomes, i => setOf[i] == s);
+            var held = Enumerable.Range(0, queries.Count).Where(i => setOf[i] == s).ToList();
+            Console.WriteLine($"| {sets[s].Name} | {held.Count} | {held.Average(i => outcomes[best][i].Hit1):F3} | {held.Average(i => outcomes[best][i].Hit3):F3} | " +
+                $"{held.Average(i => outcomes[oracle][i].Hit1):F3} | {Describe(grid[best])} |");
         }
 
         var overall = Best(outcomes, _ => true);
         Console.WriteLine();
-        Console.WriteLine($"Cross-validated estimate: hit@1 {cvHit1 / queries.Count:F3}, hit@3 {cvHit3 / queries.Count:F3}");
         Console.WriteLine($"Best on all the tuning data (ship these): {Describe(grid[overall])}, hit@1 {outcomes[overall].Average(o => o.Hit1):F3}, hit@3 {outcomes[overall].Average(o => o.Hit3):F3}");
         if (verbose)
         {
@@ -105,8 +152,15 @@ internal static class WeightTuning
         return best;
     }
 
+    private static double StdDev(IReadOnlyList<double> values)
+    {
+        var mean = values.Average();
+        return Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / Math.Max(1, values.Count - 1));
+    }
+
     private static string Describe(RankingWeights w) =>
-        $"lexicon {w.LexiconWeight} ÷ n^{w.LexiconLengthNorm}, history {w.HistoryWeight} × {w.HistoryNeighbours} neighbours, title {w.TitleBoost}, phrase {w.PhraseBoost}, generality {w.GeneralityPenalty}, coverage {w.CoverageExponent}";
+        $"lexicon {w.LexiconWeight} ÷ n^{w.LexiconLengthNorm}, history {w.HistoryWeight} × {w.HistoryNeighbours}, title {w.TitleBoost}, phrase {w.PhraseBoost}, " +
+        $"generality {w.GeneralityPenalty}, coverage {w.CoverageExponent}, lone title {w.LoneTitleFactor}";
 
     private static uint StableHash(string text)
     {

@@ -70,7 +70,11 @@ public static class TelephonyServiceCollectionExtensions
         services.TryAddSingleton<ICallCenter>(provider => provider.GetRequiredService<CallCenter>());
         services.TryAddSingleton<IOutboundCalls>(provider => provider.GetRequiredService<CallCenter>());
         services.TryAddSingleton<IThreePartyCalls>(provider => provider.GetRequiredService<CallCenter>());
+        services.TryAddSingleton<ISupervisorCalls>(provider => new SupervisorDesk(provider.GetRequiredService<CallCenter>()));
         services.AddSingleton<IAgentRegistrationListener>(provider => provider.GetRequiredService<CallCenter>());
+        services.TryAddSingleton<AgentCallPlacer>();
+        services.TryAddSingleton<IAgentCalls>(provider => provider.GetRequiredService<AgentCallPlacer>());
+        services.TryAddSingleton<IConsultations, ConsultationDesk>();
         services.TryAddSingleton<SipEdge>();
         services.AddHostedService(provider => provider.GetRequiredService<SipEdge>());
         return services;

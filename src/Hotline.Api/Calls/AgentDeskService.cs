@@ -63,6 +63,41 @@ internal sealed class AgentDeskService(CallCenterPorts ports, ITicketQueries tic
         return new V1.LeavePartyResponse();
     }
 
+    public override async Task<V1.PlaceCallResponse> PlaceCall(V1.PlaceCallRequest request, ServerCallContext context)
+    {
+        var agent = CallCenterCall.RequireAgent(context);
+        var number = RequireText(request.Number, "number", MaxTargetLength).Trim();
+        if (number.Length is < 3 or > 20 || !number.All(char.IsAsciiDigit))
+        {
+            throw RequestFields.Invalid("number", "must be 3 to 20 digits");
+        }
+        var placed = await ports.AgentCalls.PlaceCallAsync(agent.Id, number, context.CancellationToken);
+        CallCenterCall.Ensure(placed);
+        return new V1.PlaceCallResponse { CallId = placed.Detail ?? string.Empty };
+    }
+
+    public override async Task<V1.ConsultResponse> Consult(V1.ConsultRequest request, ServerCallContext context)
+    {
+        var agent = CallCenterCall.RequireAgent(context);
+        var target = RequireText(request.Target, "target", MaxTargetLength).Trim();
+        CallCenterCall.Ensure(await ports.Consultations.ConsultAsync(agent.Id, target, context.CancellationToken));
+        return new V1.ConsultResponse();
+    }
+
+    public override async Task<V1.CompleteTransferResponse> CompleteTransfer(V1.CompleteTransferRequest request, ServerCallContext context)
+    {
+        var agent = CallCenterCall.RequireAgent(context);
+        CallCenterCall.Ensure(await ports.Consultations.CompleteTransferAsync(agent.Id, context.CancellationToken));
+        return new V1.CompleteTransferResponse();
+    }
+
+    public override async Task<V1.CancelConsultResponse> CancelConsult(V1.CancelConsultRequest request, ServerCallContext context)
+    {
+        var agent = CallCenterCall.RequireAgent(context);
+        CallCenterCall.Ensure(await ports.Consultations.CancelConsultAsync(agent.Id, context.CancellationToken));
+        return new V1.CancelConsultResponse();
+    }
+
     public override async Task<V1.SetStateResponse> SetState(V1.SetStateRequest request, ServerCallContext context)
     {
         var agent = CallCenterCall.RequireAgent(context);

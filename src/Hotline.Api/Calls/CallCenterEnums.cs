@@ -28,6 +28,11 @@ internal static partial class CallCenterEnums
     [MapperIgnoreTargetValue(V1.CallDisposition.Unspecified)]
     public static partial V1.CallDisposition ToMessage(CallDisposition disposition);
 
+    [MapperIgnoreTargetValue(V1.SupervisorActionKind.Unspecified)]
+    public static partial V1.SupervisorActionKind ToMessage(SupervisorActionKind action);
+    [MapperIgnoreTargetValue(V1.CallbackKind.Unspecified)]
+    public static partial V1.CallbackKind ToMessage(CallbackKind kind);
+
     [MapperIgnoreTargetValue(V1.OfferEndReason.Unspecified)]
     private static partial V1.OfferEndReason ToWire(OfferEndReason reason);
 

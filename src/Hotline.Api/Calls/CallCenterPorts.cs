@@ -19,9 +19,29 @@ internal sealed class CallCenterPorts(IServiceProvider services)
         services.GetService<IThreePartyCalls>()
         ?? throw new RpcException(new Status(StatusCode.Unavailable, "The call center is not running on this server (telephony is not configured)."));
 
+    public IAgentCalls AgentCalls =>
+        services.GetService<IAgentCalls>()
+        ?? throw new RpcException(new Status(StatusCode.Unavailable, "The call center is not running on this server (telephony is not configured)."));
+
+    public IConsultations Consultations =>
+        services.GetService<IConsultations>()
+        ?? throw new RpcException(new Status(StatusCode.Unavailable, "The call center is not running on this server (telephony is not configured)."));
+
+    public ISupervisorCalls SupervisorCalls =>
+        services.GetService<ISupervisorCalls>()
+        ?? throw new RpcException(new Status(StatusCode.Unavailable, "The call center is not running on this server (telephony is not configured)."));
+
     public ICallDetailRecordStore CallRecords =>
         services.GetService<ICallDetailRecordStore>()
         ?? throw new RpcException(new Status(StatusCode.Unavailable, "Call records are not kept on this server (telephony is not configured)."));
+
+    public Contracts.Scheduling.IScheduledJobs ScheduledJobs =>
+        services.GetService<Contracts.Scheduling.IScheduledJobs>()
+        ?? throw new RpcException(new Status(StatusCode.Unavailable, "Scheduled jobs are not kept on this server."));
+
+    public Contracts.Tickets.ITicketFeed TicketFeed =>
+        services.GetService<Contracts.Tickets.ITicketFeed>()
+        ?? throw new RpcException(new Status(StatusCode.Unavailable, "Ticket feeds are not kept on this server."));
 
     public Contracts.Reports.IReportSource Reports =>
         services.GetService<Contracts.Reports.IReportSource>()

@@ -23,5 +23,10 @@ internal static partial class CallRecordMessages
 
     private static partial V1.CallTransfer ToMessage(TransferRecord transfer);
 
+    private static partial V1.SupervisorAction ToMessage(SupervisorActionRecord action);
+    private static partial V1.CallbackStatus ToMessage(CallbackProgress callback);
+
+    private static partial V1.CallbackAttempt ToMessage(CallbackAttempt attempt);
+
     private static bool HasRecording(CallDetailRecord record) => !string.IsNullOrEmpty(record.RecordingPath);
 }

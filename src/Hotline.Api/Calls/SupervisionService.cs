@@ -1,8 +1,10 @@
 using Google.Protobuf;
 using Grpc.Core;
 using Hotline.Api.Desks;
+using Hotline.Api.Pipeline;
 using Hotline.Telephony.Acd.CallRecords;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using V1 = Hotline.Api.V1;
 
 namespace Hotline.Api.Calls;
@@ -11,7 +13,9 @@ namespace Hotline.Api.Calls;
 /// hotline.v1.Supervision: the wallboard (live agents and queues) over <see cref="Telephony.Calls.ICallCenter"/>,
 /// and call records and recordings over <see cref="ICallDetailRecordStore"/>. Supervisors only.
 /// </summary>
-internal sealed class SupervisionService(CallCenterPorts ports, RecordingFiles recordings, ILogger<SupervisionService> logger) : V1.Supervision.SupervisionBase
+internal sealed class SupervisionService(
+    CallCenterPorts ports, RecordingFiles recordings, StreamSlots slots, IOptions<StreamOptions> streams, TimeProvider timeProvider, ILogger<SupervisionService> logger)
+    : V1.Supervision.SupervisionBase
 {
     /// <summary>64 KiB: well under the 4 MiB message limit, and few enough messages for a long call.</summary>
     private const int ChunkSize = 64 * 1024;
@@ -47,8 +51,40 @@ internal sealed class SupervisionService(CallCenterPorts ports, RecordingFiles r
     {
         var supervisor = CallCenterCall.RequireSupervisor(context);
         var callId = CallId(request.CallId);
-        CallCenterCall.Ensure(await ports.CallCenter.ReleaseCallAsync(callId, $"released by supervisor {supervisor.Id}", context.CancellationToken));
+        CallCenterCall.Ensure(await ports.SupervisorCalls.ReleaseAsync(callId, supervisor.Id, context.CancellationToken));
         return new V1.ReleaseCallResponse();
+    }
+
+    public override async Task<V1.MonitorCallResponse> MonitorCall(V1.MonitorCallRequest request, ServerCallContext context)
+    {
+        var supervisor = CallCenterCall.RequireSupervisor(context);
+        var callId = CallId(request.CallId);
+        var extension = request.Extension.Length == 0 ? supervisor.Id : Extension(request.Extension);
+        CallCenterCall.Ensure(await ports.SupervisorCalls.MonitorAsync(callId, supervisor.Id, extension, context.CancellationToken));
+        return new V1.MonitorCallResponse();
+    }
+
+    public override async Task<V1.SetMonitorModeResponse> SetMonitorMode(V1.SetMonitorModeRequest request, ServerCallContext context)
+    {
+        var supervisor = CallCenterCall.RequireSupervisor(context);
+        var callId = CallId(request.CallId);
+        var mode = request.Mode switch
+        {
+            V1.MonitorMode.Listen => Telephony.Calls.MonitorMode.Listen,
+            V1.MonitorMode.Whisper => Telephony.Calls.MonitorMode.Whisper,
+            V1.MonitorMode.Barge => Telephony.Calls.MonitorMode.Barge,
+            _ => throw RequestFields.Invalid("mode", "must be MONITOR_MODE_LISTEN, MONITOR_MODE_WHISPER or MONITOR_MODE_BARGE"),
+        };
+        CallCenterCall.Ensure(await ports.SupervisorCalls.SetMonitorModeAsync(callId, supervisor.Id, mode, context.CancellationToken));
+        return new V1.SetMonitorModeResponse();
+    }
+
+    public override async Task<V1.StopMonitorResponse> StopMonitor(V1.StopMonitorRequest request, ServerCallContext context)
+    {
+        var supervisor = CallCenterCall.RequireSupervisor(context);
+        var callId = CallId(request.CallId);
+        CallCenterCall.Ensure(await ports.SupervisorCalls.StopMonitorAsync(callId, supervisor.Id, context.CancellationToken));
+        return new V1.StopMonitorResponse();
     }
 
     public override Task<V1.ListAgentsResponse> ListAgents(V1.ListAgentsRequest request, ServerCallContext context)
@@ -86,6 +122,25 @@ internal sealed class SupervisionService(CallCenterPorts ports, RecordingFiles r
         }
 
         return ReportMessages.ToMessage(sheet);
+    }
+
+    public override Task<V1.ListScheduledJobsResponse> ListScheduledJobs(V1.ListScheduledJobsRequest request, ServerCallContext context)
+    {
+        CallCenterCall.RequireSupervisor(context);
+        return Scheduling.ScheduledJobCalls.ListAsync(ports.ScheduledJobs, request, context.CancellationToken);
+    }
+
+    public override Task<V1.ScheduledJob> RescheduleJob(V1.RescheduleJobRequest request, ServerCallContext context) =>
+        Scheduling.ScheduledJobCalls.RescheduleAsync(ports.ScheduledJobs, CallCenterCall.RequireSupervisor(context), request, context.CancellationToken);
+
+    public override Task<V1.CancelJobResponse> CancelJob(V1.CancelJobRequest request, ServerCallContext context) =>
+        Scheduling.ScheduledJobCalls.CancelAsync(ports.ScheduledJobs, CallCenterCall.RequireSupervisor(context), request, context.CancellationToken);
+
+    public override Task WatchDeadlineAlarms(V1.WatchDeadlineAlarmsRequest request, IServerStreamWriter<V1.TicketEvent> responseStream, ServerCallContext context)
+    {
+        var supervisor = CallCenterCall.RequireSupervisor(context);
+        return Scheduling.DeadlineAlarmStream.WatchAsync(
+            ports.TicketFeed, slots, streams.Value.SlowConsumerTimeout, timeProvider, supervisor, request, responseStream, context);
     }
 
     public override async Task<V1.ListCallsResponse> ListCalls(V1.ListCallsRequest request, ServerCallContext context)
@@ -155,6 +210,12 @@ internal sealed class SupervisionService(CallCenterPorts ports, RecordingFiles r
             ? value
             : throw Desks.RequestFields.Invalid("call_id", $"must be 1–{MaxCallIdLength} printable ASCII characters");
     }
+
+    /// <summary>An extension is an agent id: the user part of a registered phone's address.</summary>
+    private static string Extension(string value) =>
+        value.Length <= MaxAgentIdLength && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.')
+            ? value
+            : throw RequestFields.Invalid("extension", $"must be 1–{MaxAgentIdLength} letters, digits, '-', '_' or '.'");
 
     private static string RequireText(string value, string field, int maxLength)
     {

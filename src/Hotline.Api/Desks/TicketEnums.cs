@@ -60,6 +60,8 @@ internal static partial class TicketEnums
         "deadline_warning" => V1.HistoryAction.DeadlineWarning,
         "deadline_overdue" => V1.HistoryAction.DeadlineOverdue,
         "deadline_escalated" => V1.HistoryAction.DeadlineEscalated,
+        "job_rescheduled" => V1.HistoryAction.JobRescheduled,
+        "job_cancelled" => V1.HistoryAction.JobCancelled,
         _ => V1.HistoryAction.Unspecified,
     };
 

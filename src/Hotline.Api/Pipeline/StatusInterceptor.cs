@@ -122,6 +122,7 @@ internal sealed class StatusInterceptor(TimeProvider timeProvider, ILogger<Statu
         CallCenterRefusal.WrongState => StatusCode.FailedPrecondition,
         CallCenterRefusal.InvalidArgument => StatusCode.InvalidArgument,
         CallCenterRefusal.Unavailable => StatusCode.Unavailable,
+        CallCenterRefusal.Forbidden => StatusCode.PermissionDenied,
         _ => StatusCode.Unknown,
     };
 }

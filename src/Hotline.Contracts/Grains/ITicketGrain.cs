@@ -1,3 +1,4 @@
+using Hotline.Contracts.Scheduling;
 using Hotline.Contracts.Security;
 using Hotline.Contracts.Tickets;
 using Hotline.Contracts.Tickets.Commands;
@@ -60,6 +61,21 @@ public interface ITicketGrain : IGrainWithStringKey
     /// RecordCallback) or not; after the last attempt an unreached citizen is recorded as unanswered.
     /// </summary>
     Task RecordReturnVisitAttemptAsync(int attempt, bool reached, string detail);
+
+    /// <summary>
+    /// Moves one of the ticket's pending scheduled jobs (a name like "handle-overdue" or "return-visit") to
+    /// <paramref name="dueAt"/>, kept in the history with who and why. Supervisors only.
+    /// </summary>
+    Task<ScheduledJob> RescheduleJobAsync(Caller caller, string job, DateTimeOffset dueAt, string reason);
+
+    /// <summary>Cancels one of the ticket's pending scheduled jobs so it never fires. Supervisors only.</summary>
+    Task CancelJobAsync(Caller caller, string job, string reason);
+
+    /// <summary>
+    /// The outcome of an automated return-visit survey call: the key the citizen pressed (recorded as the callback,
+    /// as RecordCallback would: unsatisfied reopens the ticket), or none (not reached, or no key: the next attempt follows).
+    /// </summary>
+    Task RecordReturnVisitSurveyAsync(int attempt, Satisfaction? answer, string detail);
 
     /// <summary>The ticket as the caller may see it; NotFound for departments it was never dispatched to.</summary>
     Task<TicketView> GetAsync(Caller caller);

@@ -39,11 +39,25 @@ public sealed class OpenTicketIndex
 
         RequireText(ticket.Text);
         RequireAddress(ticket.Address);
-        var places = PlaceNames.Extract(ticket.Text + " " + ticket.Address);
+
+        // The host hands over every transition of an open ticket, and most change nothing indexed here:
+        // analysing the text again would cost CPU on every commit for the same entry.
         lock (_gate)
         {
-            _texts.Set(ticket.TicketId, SparseVectorIndex.TermCounts(ticket.Text));
-            _tickets[ticket.TicketId] = (ticket, places, PlaceNames.Bigrams(places));
+            if (_tickets.TryGetValue(ticket.TicketId, out var indexed) && indexed.Ticket == ticket)
+            {
+                return;
+            }
+        }
+
+        // Analysed outside the lock, so concurrent commits and searches do not queue behind the text analysis.
+        var places = PlaceNames.Extract(ticket.Text + " " + ticket.Address);
+        var terms = SparseVectorIndex.TermCounts(ticket.Text);
+        var placeKeys = PlaceNames.Bigrams(places);
+        lock (_gate)
+        {
+            _texts.Set(ticket.TicketId, terms);
+            _tickets[ticket.TicketId] = (ticket, places, placeKeys);
         }
     }
 

@@ -65,6 +65,7 @@ internal static class Composition
         services.AddSingleton<IAgentCredentialStore>(sp => sp.GetRequiredService<SqlAgentCredentialStore>());
         services.AddSingleton<ICallDetailRecordStore>(sp => sp.GetRequiredService<SqlCallDetailRecordStore>());
         services.AddSingleton<ICallbackRequestStore>(sp => sp.GetRequiredService<SqlCallbackRequestStore>());
+        services.AddSingleton<ICallbackSchedule>(sp => sp.GetRequiredService<SqlCallbackRequestStore>());
         services.AddHotlineTelephony(configuration);
 
         // Recordings live under the host's data directory ({DataDir}/recordings) unless Media:DataDirectory says otherwise.

@@ -6,65 +6,40 @@ using Orleans;
 namespace Hotline.Silo.Scheduling;
 
 /// <summary>
-/// Places the return-visit calls the sweep found due, a few at a time, in the background so a ringing phone
-/// never holds up the next sweep, and reports each outcome to its ticket. A call cut off by shutdown or a
-/// crash stays counted as an attempt: the ticket's next attempt comes after the retry interval.
+/// Places the return-visit calls the sweep found due in the background (queued for an agent, or the edge's
+/// automated survey) and reports each outcome to its ticket. A call cut off by shutdown or a crash stays counted as an attempt: the ticket's next attempt
+/// comes after the retry interval.
 /// </summary>
 internal sealed class ReturnVisitDialer(IReturnVisitLine line, IGrainFactory grains, ILogger<ReturnVisitDialer> logger) : IAsyncDisposable
 {
-    private const int MaxConcurrentCalls = 8;
-
-    private readonly SemaphoreSlim _slots = new(MaxConcurrentCalls);
-    private readonly CancellationTokenSource _stopping = new();
-    private readonly HashSet<Task> _running = [];
+    private readonly BackgroundCalls _calls = new(maxConcurrent: 8);
 
     public void Start(ReturnVisitCall call)
     {
         ArgumentNullException.ThrowIfNull(call);
-        var task = Task.Run(() => PlaceAsync(call));
-        lock (_running)
-        {
-            _running.Add(task);
-        }
-
-        task.ContinueWith(t => { lock (_running) { _running.Remove(t); } }, TaskScheduler.Default);
+        _calls.Start(stopping => PlaceAsync(call, stopping));
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _stopping.CancelAsync().ConfigureAwait(false);
-        Task[] running;
-        lock (_running)
-        {
-            running = [.. _running];
-        }
+    public ValueTask DisposeAsync() => _calls.DisposeAsync();
 
-        await Task.WhenAll(running).ConfigureAwait(false);
-        _stopping.Dispose();
-        _slots.Dispose();
-    }
-
-    private async Task PlaceAsync(ReturnVisitCall call)
+    private async Task PlaceAsync(ReturnVisitCall call, CancellationToken stopping)
     {
         try
         {
-            await _slots.WaitAsync(_stopping.Token).ConfigureAwait(false);
-            try
+            var ticket = grains.GetGrain<ITicketGrain>(call.TicketId);
+            if (call.Automated)
             {
-                var outcome = await line.CallAsync(call.Number, call.QueueId, _stopping.Token).ConfigureAwait(false);
-                SchedulingLog.ReturnVisitCalled(logger, call.TicketId, call.Attempt, outcome.Reached, outcome.Detail);
-                await grains.GetGrain<ITicketGrain>(call.TicketId).RecordReturnVisitAttemptAsync(call.Attempt, outcome.Reached, outcome.Detail).ConfigureAwait(false);
+                var (answer, detail) = await line.SurveyAsync(call.Number, stopping).ConfigureAwait(false);
+                SchedulingLog.ReturnVisitCalled(logger, call.TicketId, call.Attempt, answer is not null, detail);
+                await ticket.RecordReturnVisitSurveyAsync(call.Attempt, answer, detail).ConfigureAwait(false);
+                return;
             }
-            finally
-            {
-                _slots.Release();
-            }
+
+            var outcome = await line.CallAsync(call.Number, call.QueueId, stopping).ConfigureAwait(false);
+            SchedulingLog.ReturnVisitCalled(logger, call.TicketId, call.Attempt, outcome.Reached, outcome.Detail);
+            await ticket.RecordReturnVisitAttemptAsync(call.Attempt, outcome.Reached, outcome.Detail).ConfigureAwait(false);
         }
-        catch (OperationCanceledException)
-        {
-            // Shutting down: the attempt stays counted and the next one follows after the retry interval.
-        }
-        catch (Exception exception)
+        catch (Exception exception) when (exception is not OperationCanceledException)
         {
             SchedulingLog.ReturnVisitFailed(logger, call.TicketId, call.Attempt, exception);
         }

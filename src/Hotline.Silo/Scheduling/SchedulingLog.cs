@@ -21,4 +21,13 @@ internal static partial class SchedulingLog
 
     [LoggerMessage(EventId = 1006, Level = LogLevel.Warning, Message = "Return visit of ticket {TicketId}, attempt {Attempt} failed; the next attempt follows after the retry interval")]
     public static partial void ReturnVisitFailed(ILogger logger, string ticketId, int attempt, Exception exception);
+
+    [LoggerMessage(EventId = 1007, Level = LogLevel.Information, Message = "Callback sweep: {Placed} callback attempts placed")]
+    public static partial void CallbacksSwept(ILogger logger, int placed);
+
+    [LoggerMessage(EventId = 1008, Level = LogLevel.Information, Message = "Callback {CallId}, attempt {Attempt}: {Result}")]
+    public static partial void CallbackCalled(ILogger logger, string callId, int attempt, string result);
+
+    [LoggerMessage(EventId = 1009, Level = LogLevel.Warning, Message = "Callback {CallId}, attempt {Attempt} failed; the next attempt follows at its written time")]
+    public static partial void CallbackFailed(ILogger logger, string callId, int attempt, Exception exception);
 }

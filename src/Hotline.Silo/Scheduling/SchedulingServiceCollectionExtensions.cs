@@ -1,5 +1,9 @@
+using Hotline.Contracts.Scheduling;
+using Hotline.Silo.Calendar;
+using Hotline.Telephony.Calls;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Quartz;
 
 namespace Hotline.Silo.Scheduling;
@@ -18,6 +22,18 @@ internal static class SchedulingServiceCollectionExtensions
         services.AddSingleton<AlarmSweep>();
         services.AddSingleton<ReturnVisitDialer>();
         services.AddSingleton<IReturnVisitLine, OutboundReturnVisitLine>();
+        services.AddSingleton<IScheduledJobs, ScheduledJobs>();
+        services.AddOptions<CallbackOptions>()
+            .Validate(o => o.Attempts >= 1, "Callbacks:Attempts must be at least 1")
+            .Validate(o => o.RetryInterval > TimeSpan.Zero && o.MaxRetryInterval >= o.RetryInterval, "Callbacks:RetryInterval must be positive and Callbacks:MaxRetryInterval at least as long")
+            .Validate(o => o.QueuedGrace >= TimeSpan.Zero, "Callbacks:QueuedGrace must not be negative")
+            .ValidateOnStart();
+        services.AddSingleton(sp => new CallbackPlan(
+            sp.GetRequiredService<IOptions<CallbackOptions>>().Value,
+            QuietHours.Parse(sp.GetRequiredService<IOptions<ScheduleOptions>>().Value.QuietHours),
+            sp.GetRequiredService<WorkCalendar>().TimeZone));
+        services.AddSingleton<CallbackSweep>();
+        services.AddSingleton<CallbackDialer>();
         var settings = configuration.GetSection(ScheduleOptions.SectionName).Get<ScheduleOptions>() ?? new ScheduleOptions();
         if (!settings.Enabled)
         {

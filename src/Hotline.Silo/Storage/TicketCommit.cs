@@ -14,4 +14,8 @@ internal sealed record TicketCommit(
     TicketIndex Index,
     IReadOnlyList<StoredEvent> Events,
     IReadOnlyList<FeedNotice> Feed,
-    TicketRequestKey? Request = null);
+    TicketRequestKey? Request = null)
+{
+    /// <summary>Supervisors' changes to scheduled jobs this commit records, for scheduler_changes.</summary>
+    public IReadOnlyList<SchedulerChange> SchedulerChanges { get; init; } = [];
+}

@@ -63,7 +63,7 @@ internal static class TicketFold
             ReplyReviewed e => e.Approved
                 ? s with { State = TicketState.AwaitingCallback, Callback = null, Visit = NewVisit(TicketState.AwaitingCallback, at) }
                 : s with { State = TicketState.Claimed },
-            ReturnVisitAttempted e => s with { Visit = s.Visit! with { Attempts = e.Attempt, LastAttemptAt = at } },
+            ReturnVisitAttempted e => s with { Visit = s.Visit! with { Attempts = e.Attempt, LastAttemptAt = at, MovedTo = null } },
             ReturnVisitEnded e => s with { Visit = s.Visit! with { Reached = s.Visit.Reached || e.Reached } },
             ReturnVisitUnanswered => s with { Visit = s.Visit! with { Unanswered = true } },
             CallbackRecorded e => s with
@@ -75,6 +75,8 @@ internal static class TicketFold
             DeadlineAlarmed e => s with { Alarms = [.. s.Alarms, new FiredAlarm(e.Deadline, e.Level, e.Due)] },
             MergedChildAttached e => s with { MergedChildIds = [.. s.MergedChildIds, e.ChildTicketId] },
             TicketTransferred e => Transferred(s, e),
+            JobRescheduled e => Overridden(s, e.Job, e.DeadlineDue, e.After),
+            JobCancelled e => Overridden(s, e.Job, e.DeadlineDue, null),
             _ => throw new InvalidOperationException($"unknown ticket event '{change.Event.Type}'"),
         };
     }
@@ -96,6 +98,19 @@ internal static class TicketFold
         }
 
         return s with { LeadDepartmentId = lead, AssistingDepartmentIds = assisting, DepartmentNames = names, SignDeadline = e.SignDeadline ?? s.SignDeadline };
+    }
+
+    /// <summary>A supervisor's move (<paramref name="to"/>) or cancellation (null) of one scheduled job.</summary>
+    private static TicketGrainState Overridden(TicketGrainState s, string job, DateTimeOffset? deadlineDue, DateTimeOffset? to)
+    {
+        if (!JobNames.TryParseAlarm(job, out var kind, out var level))
+        {
+            return s with { Visit = to is null ? s.Visit! with { Cancelled = true } : s.Visit! with { MovedTo = to } };
+        }
+
+        var due = deadlineDue ?? throw new InvalidOperationException($"'{job}' change without its deadline's due time");
+        var kept = (s.AlarmOverrides ?? []).Where(o => !(o.Kind == kind && o.Level == level && o.Due == due));
+        return s with { AlarmOverrides = [.. kept, new AlarmOverride(kind, level, due, to)] };
     }
 
     /// <summary>The names a dispatch recorded, by id; empty for events stored before names were recorded.</summary>

@@ -1,7 +1,9 @@
 using Hotline.Contracts.Security;
 using Hotline.Contracts.Tickets;
 using Hotline.Silo.Storage;
+using Hotline.Silo.Tickets.Alarms;
 using Hotline.Silo.Tickets.Events;
+using Microsoft.Extensions.Logging;
 
 namespace Hotline.Silo.Tickets;
 
@@ -25,7 +27,10 @@ internal sealed partial class TicketGrain
         var stored = changes
             .Select((change, i) => new StoredEvent(expected + i + 1, change.Event.Type, actor, now, TicketSerializer.Write(change.Event)))
             .ToList();
-        var commit = new TicketCommit(Id, expected, next.Version, TicketSerializer.Write(next), IndexOf(next), stored, FeedFor(changes, next, now), request);
+        var commit = new TicketCommit(Id, expected, next.Version, TicketSerializer.Write(next), IndexOf(next), stored, FeedFor(changes, next, now), request)
+        {
+            SchedulerChanges = SchedulerChangesOf(changes),
+        };
 
         bool applied;
         try
@@ -47,14 +52,30 @@ internal sealed partial class TicketGrain
         }
 
         _state = next;
-        TicketGrainLog.Committed(logger, Id, string.Join(",", stored.Select(e => e.Type)), next.Version);
+        if (logger.IsEnabled(LogLevel.Debug))
+        {
+            // The event list is joined only when someone reads it: this runs on every transition.
+            TicketGrainLog.Committed(logger, Id, string.Join(",", stored.Select(e => e.Type)), next.Version);
+        }
+
+        var full = views.Full(next, now);
         foreach (var observer in observers)
         {
-            observer.OnCommitted(views.Full(next, now));
+            observer.OnCommitted(full);
         }
 
         return views.For(next, caller, now);
     }
+
+    private List<SchedulerChange> SchedulerChangesOf(IReadOnlyList<TicketChange> changes) =>
+    [
+        .. changes.Select(c => c.Event switch
+        {
+            JobRescheduled e => new SchedulerChange(JobNames.Id(Id, e.Job), "reschedule", c.Actor, c.At, e.Reason, e.Before, e.After),
+            JobCancelled e => new SchedulerChange(JobNames.Id(Id, e.Job), "cancel", c.Actor, c.At, e.Reason, e.Before, null),
+            _ => null,
+        }).OfType<SchedulerChange>(),
+    ];
 
     private TicketIndex IndexOf(TicketGrainState state) =>
         new(TicketStateNames.Wire(state.State), state.DepartmentIds(), state.CallerPhone, state.District, state.CreatedAt, state.UpdatedAt)
@@ -64,11 +85,17 @@ internal sealed partial class TicketGrain
 
     /// <summary>
     /// Every department newly sent the ticket hears of it, with the ticket as it may see it; the lead department
-    /// also hears of each deadline alarm (催办, overdue, 督办) on the same stream.
+    /// also hears of each deadline alarm (催办, overdue, 督办) on the same stream, and so do the supervisors
+    /// (<see cref="SupervisionFeed"/>, with the ticket unmasked).
     /// </summary>
     private List<FeedNotice> FeedFor(IReadOnlyList<TicketChange> changes, TicketGrainState next, DateTimeOffset now)
     {
         var notices = new List<FeedNotice>();
+        foreach (var alarm in changes.Select(c => c.Event).OfType<DeadlineAlarmed>())
+        {
+            notices.Add(new FeedNotice(SupervisionFeed.Id, alarm.Type, TicketSerializer.Write(views.Full(next, now))));
+        }
+
         string? payload = null;
         foreach (var change in changes)
         {

@@ -1,5 +1,6 @@
 using Hotline.Contracts.Grains;
 using Hotline.Contracts.Organisation;
+using Hotline.Contracts.Scheduling;
 using Hotline.Contracts.Security;
 using Hotline.Contracts.Tickets;
 using Hotline.Contracts.Tickets.Commands;
@@ -24,6 +25,7 @@ internal sealed partial class TicketGrain(
     TicketRules rules,
     TicketViews views,
     TicketAlarms alarms,
+    ScheduleChanges scheduleChanges,
     [FromKeyedServices(TicketServiceCollectionExtensions.ClockKey)] TimeProvider time,
     IEnumerable<ITicketChangeObserver> observers,
     ILogger<TicketGrain> logger) : Grain, ITicketGrain
@@ -167,7 +169,7 @@ internal sealed partial class TicketGrain(
         }
 
         await CommitAsync(Scheduler, due, now);
-        var call = visit is ReturnVisitAttempted attempted ? new ReturnVisitCall(Id, _state.CallerPhone, attempted.Attempt, alarms.VisitQueue) : null;
+        var call = visit is ReturnVisitAttempted attempted ? new ReturnVisitCall(Id, _state.CallerPhone, attempted.Attempt, alarms.VisitQueue, alarms.VisitAutomated(_state.Category)) : null;
         return new DueWork(due.Count, call);
     }
 
@@ -180,6 +182,35 @@ internal sealed partial class TicketGrain(
         }
 
         var events = alarms.VisitEnded(_state, attempt, reached, detail ?? "");
+        if (events.Count > 0)
+        {
+            await CommitAsync(Scheduler, events);
+        }
+    }
+
+    public async Task<ScheduledJob> RescheduleJobAsync(Caller caller, string job, DateTimeOffset dueAt, string reason)
+    {
+        var state = await ExistingAsync(caller);
+        var now = time.GetUtcNow();
+        await CommitAsync(caller, scheduleChanges.Reschedule(state, caller, job, dueAt, reason, now), now);
+        return alarms.Jobs(_state!).First(j => j.JobId == JobNames.Id(Id, job));
+    }
+
+    public async Task CancelJobAsync(Caller caller, string job, string reason)
+    {
+        var state = await ExistingAsync(caller);
+        await CommitAsync(caller, scheduleChanges.Cancel(state, caller, job, reason));
+    }
+
+    public async Task RecordReturnVisitSurveyAsync(int attempt, Satisfaction? answer, string detail)
+    {
+        await RefreshAsync();
+        if (_state is null)
+        {
+            return;
+        }
+
+        var events = alarms.SurveyEnded(_state, attempt, answer, detail ?? "");
         if (events.Count > 0)
         {
             await CommitAsync(Scheduler, events);

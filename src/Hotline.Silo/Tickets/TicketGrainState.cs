@@ -58,6 +58,9 @@ internal sealed record TicketGrainState(
     /// <summary>Deadline alarms already issued (see <see cref="Alarms.TicketAlarms"/>).</summary>
     public IReadOnlyList<Alarms.FiredAlarm> Alarms { get; init; } = [];
 
+    /// <summary>Supervisors' moves and cancellations of alarms; null in state stored before they existed.</summary>
+    public IReadOnlyList<Alarms.AlarmOverride>? AlarmOverrides { get; init; }
+
     /// <summary>The current round of return-visit calls; null before the ticket first awaits a callback.</summary>
     public Alarms.ReturnVisitProgress? Visit { get; init; }
 

@@ -27,4 +27,6 @@ namespace Hotline.Silo.Tickets;
 [JsonSerializable(typeof(ReturnVisitAttempted))]
 [JsonSerializable(typeof(ReturnVisitEnded))]
 [JsonSerializable(typeof(ReturnVisitUnanswered))]
+[JsonSerializable(typeof(JobRescheduled))]
+[JsonSerializable(typeof(JobCancelled))]
 internal sealed partial class TicketJsonContext : JsonSerializerContext;

@@ -43,13 +43,14 @@ internal static class TicketServiceCollectionExtensions
         services.AddOptions<ReturnVisitOptions>()
             .Bind(configuration.GetSection(ReturnVisitOptions.SectionName))
             .Validate(o => o.Attempts >= 1 && o.Delay >= TimeSpan.Zero && o.RetryInterval > TimeSpan.Zero, "ReturnVisit: Attempts must be at least 1, Delay not negative, RetryInterval positive")
-            .Validate(o => o.Modes.Values.Append(o.Mode).All(m => m is "agent" or "off"), "ReturnVisit:Mode and ReturnVisit:Modes:<category> must be 'agent' or 'off'")
+            .Validate(o => o.Modes.Values.Append(o.Mode).All(m => m.Trim().ToLowerInvariant() is "agent" or "automated" or "off"), "ReturnVisit:Mode and ReturnVisit:Modes:<category> must be 'agent', 'automated' or 'off'")
             .ValidateOnStart();
         services.AddSingleton(sp => new TicketAlarms(
             sp.GetRequiredService<IOptions<TicketOptions>>().Value,
             sp.GetRequiredService<WorkCalendar>(),
             sp.GetRequiredService<IOptions<ReturnVisitOptions>>().Value,
             QuietHours.Parse(configuration["Schedule:QuietHours"] ?? new ScheduleOptions().QuietHours)));
+        services.AddSingleton<ScheduleChanges>();
         services.AddSingleton<TicketViews>();
         services.AddSingleton<ITicketQueries, TicketQueries>();
         services.AddSingleton<ITicketFeed, TicketFeed>();

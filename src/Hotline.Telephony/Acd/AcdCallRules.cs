@@ -174,6 +174,34 @@ internal sealed class AcdCallRules(AcdBook book, OfferDispatcher dispatcher, Wai
         return null;
     }
 
+    public AcdOutcome? Seize(string callId, string agentId, string queueId, string number)
+    {
+        if (book.Find(agentId, out AcdAgent agent) is { } refused)
+        {
+            return refused;
+        }
+
+        if (agent.State is AgentState.Ringing or AgentState.OnCall or AgentState.Offline)
+        {
+            return AcdOutcome.Refuse($"agent {agentId} is {agent.State}");
+        }
+
+        if (!book.Queues.TryGetValue(queueId, out AcdQueueOptions? queue))
+        {
+            return AcdOutcome.Refuse($"unknown queue {queueId}");
+        }
+
+        if (book.Line.Contains(callId) || book.Active.ContainsKey(callId))
+        {
+            return AcdOutcome.Refuse($"call {callId} is already queued or connected");
+        }
+
+        agent.WrapUpEndsAt = null;
+        book.Move(agent, AgentState.OnCall, "placing a call", callId);
+        book.Active.Add(callId, new ActiveCall(agentId, queue, book.Now, number, 0));
+        return null;
+    }
+
     private void EndConnected(string callId, ActiveCall active)
     {
         TimeSpan talk = book.Now - active.AnsweredAt;

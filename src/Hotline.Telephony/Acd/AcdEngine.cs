@@ -235,6 +235,13 @@ public sealed class AcdEngine
     /// </summary>
     public AcdOutcome Transfer(string callId, string fromAgentId, string target) => _calls.Transfer(callId, fromAgentId, target) ?? _book.Done();
 
+    /// <summary>
+    /// The agent places a call of its own (not offered by a queue): READY, NOT_READY or in WRAP_UP it goes
+    /// ON_CALL at once and the call counts as connected to it under <paramref name="queueId"/>; when the call
+    /// ends (or could not be placed) the agent wraps up as after any call.
+    /// </summary>
+    public AcdOutcome Seize(string callId, string agentId, string queueId, string number) => _calls.Seize(callId, agentId, queueId, number) ?? _book.Done();
+
     /// <summary>Whether a transfer target names a queue or a known agent (the desk answers INVALID_ARGUMENT otherwise).</summary>
     public bool IsTransferTarget(string target) => _book.Queues.ContainsKey(target) || _book.Agents.ContainsKey(target);
 

@@ -15,4 +15,10 @@ public interface ICallbackRequestStore
 
     /// <summary>Marks a request done (the citizen was reached, or gave up on); false when unknown.</summary>
     Task<bool> CompleteAsync(string callId, string outcome, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The citizen called in again: completes, with <paramref name="outcome"/>, every pending request of
+    /// <paramref name="number"/> made before <paramref name="before"/>; returns how many.
+    /// </summary>
+    Task<int> CancelForNumberAsync(string number, DateTimeOffset before, string outcome, CancellationToken cancellationToken);
 }

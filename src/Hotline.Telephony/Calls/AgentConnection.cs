@@ -59,14 +59,33 @@ internal sealed class AgentConnection(HotlineCall call)
         _ringing = leg;
         _ringingAgent = agentId;
         call.Record(new AgentOffered(call.Now, agentId));
-        leg.RemoteEnded += (ended, reason) => _center.Post(() => OnHungUp(ended, reason));
-        leg.HoldChanged += (held, hold) => _center.Post(() => OnPhoneHold(held, hold));
-        leg.TransferRequested = call.Transfers.OnReferred;
+        Follow(leg);
         leg.Completion.ContinueWith(
             completed => _center.Post(() => OnLegCompleted(leg, agentId, completed.Result)),
             CancellationToken.None,
             TaskContinuationOptions.OnlyOnRanToCompletion,
             TaskScheduler.Default);
+    }
+
+    /// <summary>
+    /// The agent's own call (AgentDesk.PlaceCall): its phone answered already and the ACD has it ON_CALL;
+    /// bridged and recorded as an answered offer, so the record names the agent.
+    /// </summary>
+    public void Connect(string agentId, OutboundLeg leg, NegotiatedMedia media)
+    {
+        call.Record(new AgentOffered(call.Now, agentId));
+        Follow(leg);
+        _answeredLeg = leg;
+        _answeredMedia = media;
+        call.Record(new AgentOfferEnded(call.Now, agentId, OfferEndReason.Answered));
+        OnAnswered(agentId);
+    }
+
+    private void Follow(OutboundLeg leg)
+    {
+        leg.RemoteEnded += (ended, reason) => _center.Post(() => OnHungUp(ended, reason));
+        leg.HoldChanged += (held, hold) => _center.Post(() => OnPhoneHold(held, hold));
+        leg.TransferRequested = call.Transfers.OnReferred;
     }
 
     /// <summary>The ACD ended an offer (answered, timed out, caller gone, agent logged out): stop any ringing.</summary>
@@ -258,11 +277,12 @@ internal sealed class AgentConnection(HotlineCall call)
         {
             return;
         }
-        if (call.ThreeParty.AgentHungUp(leg, reason))
+        if (call.ThreeParty.AgentHungUp(leg, reason) || call.Consultation.AgentHungUp(leg))
         {
             return;
         }
         call.Record(new CallHungUp(call.Now, HangUpSide.Agent));
+        call.Monitor.End("agent hung up");
         var agentId = AgentId!;
         Leg = null;
         _onHold = false;

@@ -24,6 +24,7 @@ internal sealed class CallCenter : ICallCenter, IOutboundCalls, IThreePartyCalls
     private readonly SerialExecutor _loop;
     private readonly AcdEngine _acd;
     private readonly Dictionary<string, HotlineCall> _calls = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TaskCompletionSource<CallDetailRecord>> _awaited = new(StringComparer.Ordinal);
     private readonly AgentNotices _notices = new();
     private readonly ChangeSignal _changes = new();
     private readonly AgentStateWriter _states;
@@ -105,24 +106,35 @@ internal sealed class CallCenter : ICallCenter, IOutboundCalls, IThreePartyCalls
     {
         var priority = _priorityCallers.Contains(inbound.CallerNumber);
         var queue = _options.NumberQueues.GetValueOrDefault(inbound.CalledNumber);
-        Begin(new HotlineCall(this, new InboundCallerLeg(inbound), NewCallId(), priority, queue));
+        var id = NewCallId();
+        _keeper.CancelCallbacks(inbound.CallerNumber, Time.GetUtcNow(), id);
+        Begin(new HotlineCall(this, new InboundCallerLeg(inbound), id, priority, queue));
     }
 
-    private void Begin(HotlineCall call)
+    private void Begin(HotlineCall call) => Adopt(call).Start();
+
+    /// <summary>The call joins the table; whoever placed it starts it. Loop only.</summary>
+    internal HotlineCall Adopt(HotlineCall call)
     {
         _calls.Add(call.Id, call);
         Metrics.CallArrived();
-        call.Start();
+        return call;
     }
 
+    internal Task<T> InvokeAsync<T>(Func<T> function) => _loop.InvokeAsync(function);
+
     /// <summary>Our own id for a call (the SIP Call-ID is the trunk's, and not unique across trunks).</summary>
-    private string NewCallId() =>
+    internal string NewCallId() =>
         Time.GetUtcNow().ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..12];
 
     /// <summary>The call is over: its record goes to the store (off the loop) and it leaves the table.</summary>
     internal void OnCallFinished(HotlineCall call, CallDetailRecord record)
     {
         _calls.Remove(call.Id);
+        if (_awaited.Remove(call.Id, out var waiting))
+        {
+            waiting.TrySetResult(record);
+        }
         RefreshLiveCounts();
         Metrics.CallEnded();
         _keeper.Save(record);
@@ -241,7 +253,7 @@ internal sealed class CallCenter : ICallCenter, IOutboundCalls, IThreePartyCalls
 
     internal void Publish(string agentId, AgentCallNotice notice) => _notices.Publish(agentId, notice);
 
-    private HotlineCall? Find(string callId) => _calls.GetValueOrDefault(callId);
+    internal HotlineCall? Find(string callId) => _calls.GetValueOrDefault(callId);
 
     /// <summary>One timer for the engine's next deadline (ring timeout, wrap-up end, maximum wait).</summary>
     private void ScheduleDue()
@@ -329,49 +341,42 @@ internal sealed class CallCenter : ICallCenter, IOutboundCalls, IThreePartyCalls
             return outcome.IsRefused ? CallCenterResult.Refuse(CallCenterRefusal.WrongState, outcome.Refusal!) : CallCenterResult.Done;
         });
 
-    private HotlineCall? CallOf(string agentId) => _calls.Values.FirstOrDefault(c => c.ConnectedAgent == agentId);
+    internal HotlineCall? CallOf(string agentId) => _calls.Values.FirstOrDefault(c => c.ConnectedAgent == agentId);
 
     public async Task<CallCenterResult> PlaceCallAsync(string number, string queueId, CancellationToken cancellationToken)
     {
-        // Digits only: the edge never dials what a request made up (toll fraud starts with "00…" and "*…").
-        if (number is not { Length: >= 3 and <= 20 } || !number.All(char.IsAsciiDigit))
-        {
-            return CallCenterResult.Refuse(CallCenterRefusal.InvalidArgument, "number must be 3 to 20 digits");
-        }
         if (!await _loop.InvokeAsync(() => _acd.Queues.Any(q => q.Id == queueId)).ConfigureAwait(false))
         {
             return CallCenterResult.Refuse(CallCenterRefusal.InvalidArgument, $"unknown queue {queueId}");
         }
-        if (!_trunk.HasTrunk)
+        var (citizen, refusal) = await _trunk.DialCitizenAsync(number, cancellationToken).ConfigureAwait(false);
+        if (citizen is null)
         {
-            return CallCenterResult.Refuse(CallCenterRefusal.Unavailable, "no trunk is configured for outbound calls");
-        }
-        if (RtpRelay.TryStart(Links.Ports) is not { } relay)
-        {
-            return CallCenterResult.Refuse(CallCenterRefusal.Unavailable, "RTP ports exhausted");
-        }
-        var leg = DialTrunk(number, relay.Caller.LocalPort)!;
-        OutboundLegResult result;
-        try
-        {
-            result = await leg.Completion.WaitAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            await leg.CancelAsync().ConfigureAwait(false);
-            await relay.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
-        if (result.Outcome != OutboundLegOutcome.Answered || result.Media is null)
-        {
-            await relay.DisposeAsync().ConfigureAwait(false);
-            return CallCenterResult.Refuse(CallCenterRefusal.Unavailable,
-                string.Create(CultureInfo.InvariantCulture, $"{number} was not reached: {result.StatusCode} {result.Reason}"));
+            return refusal!;
         }
         var id = NewCallId();
-        var citizen = new OutboundCallerLeg(leg, result.Media, relay, _trunk.HotlineNumber, number);
         Post(() => Begin(new HotlineCall(this, citizen, id, priorityCaller: true, directQueue: queueId)));
         return new CallCenterResult(null, id);
+    }
+
+    public async Task<SurveyCallResult> PlaceSurveyCallAsync(string number, CancellationToken cancellationToken)
+    {
+        var (citizen, refusal) = await _trunk.DialCitizenAsync(number, cancellationToken).ConfigureAwait(false);
+        if (citizen is null)
+        {
+            return new SurveyCallResult(refusal!.Refusal, refusal.Detail ?? "", SurveyResult.None, null);
+        }
+        var id = NewCallId();
+        var finished = new TaskCompletionSource<CallDetailRecord>(TaskCreationOptions.RunContinuationsAsynchronously);
+        Post(() =>
+        {
+            _awaited[id] = finished;
+            Begin(new HotlineCall(this, citizen, id, priorityCaller: false, directQueue: null, returnVisit: true));
+        });
+        // The call ends by itself (the survey's thanks, the citizen's hang-up, or no key twice); stopping the
+        // host ends it too, so this wait is bounded by the call.
+        var record = await finished.Task.ConfigureAwait(false);
+        return new SurveyCallResult(null, record.Survey == SurveyResult.None ? "answered, no key pressed" : "answered: key " + (int)record.Survey, record.Survey, id);
     }
 
     /// <inheritdoc cref="TrunkDialer.Dial"/>

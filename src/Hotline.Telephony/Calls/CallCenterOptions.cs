@@ -22,8 +22,16 @@ public sealed class CallCenterOptions
     /// <summary>Handling departments' numbers an agent may add to a call (三方通话); nothing else is dialled.</summary>
     public List<string> DepartmentNumbers { get; set; } = [];
 
+    /// <summary>
+    /// Numbers agents may dial out through the trunk (regular expressions matched against the whole number,
+    /// digits only). Left empty, <see cref="AgentDialPlan.DefaultPatterns"/>: local and mobile numbers.
+    /// </summary>
+    public List<string> AgentDialPatterns { get; set; } = [];
+
     /// <summary>Skills of an agent whose directory entry lists none: every agent can take general calls.</summary>
     public string DefaultSkill { get; set; } = "general";
+
+    public IReadOnlyList<string> EffectiveAgentDialPatterns() => AgentDialPatterns.Count > 0 ? AgentDialPatterns : AgentDialPlan.DefaultPatterns;
 
     public IReadOnlyList<AcdQueueOptions> EffectiveQueues() => Queues.Count > 0
         ? Queues

@@ -14,4 +14,7 @@ public enum CallCenterRefusal
 
     /// <summary>The edge cannot do it now, e.g. no RTP ports or the target did not answer (UNAVAILABLE).</summary>
     Unavailable,
+
+    /// <summary>Not allowed whatever the state, e.g. a number the toll-fraud rules keep from the trunk (PERMISSION_DENIED).</summary>
+    Forbidden,
 }

@@ -38,6 +38,27 @@ internal sealed class CallRecordKeeper(ICallDetailRecordStore records, ICallback
         }
     }
 
+    /// <summary>The citizen calls in again: their earlier requests are no longer owed (off the loop, logged).</summary>
+    public void CancelCallbacks(string number, DateTimeOffset arrivedAt, string callId) => _ = CancelCallbacksAsync(number, arrivedAt, callId);
+
+    private async Task CancelCallbacksAsync(string number, DateTimeOffset arrivedAt, string callId)
+    {
+        try
+        {
+            var cancelled = await callbacks.CancelForNumberAsync(number, arrivedAt, "cancelled: the citizen called in (call " + callId + ")", CancellationToken.None).ConfigureAwait(false);
+            if (cancelled > 0)
+            {
+                CallsLog.CallbacksCancelled(logger, number, cancelled, callId);
+            }
+        }
+#pragma warning disable CA1031 // The new call goes on; a request left pending is only called back once more.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            CallsLog.CallbackNotSaved(logger, callId, exception);
+        }
+    }
+
     private async Task SaveRecordAsync(CallDetailRecord record)
     {
         var save = SaveRecordCoreAsync(record);

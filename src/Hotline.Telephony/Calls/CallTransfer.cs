@@ -38,6 +38,7 @@ internal sealed class CallTransfer(HotlineCall call)
             return CallCenterResult.Refuse(CallCenterRefusal.WrongState, outcome.Refusal!);
         }
         call.Record(new CallTransferred(call.Now, from, target, attended));
+        call.Monitor.End("call transferred");
         center.Publish(from, call.Notice(AgentCallPhase.Ended, "transferred to " + target));
         if (attended && call.Agent.IsRinging)
         {

@@ -26,10 +26,12 @@ internal sealed class CallerFlow
     private int _timerGeneration;
     private ITimer? _digitTimer;
     private bool _queued;
+    private readonly bool _returnVisit;
 
-    public CallerFlow(HotlineCall call, bool priorityCaller, string? directQueue)
+    public CallerFlow(HotlineCall call, bool priorityCaller, string? directQueue, bool returnVisit = false)
     {
         _call = call;
+        _returnVisit = returnVisit;
         _center = call.Center;
         var menu = directQueue is null
             ? _center.Ivr.Menu
@@ -41,7 +43,16 @@ internal sealed class CallerFlow
 
     public string? QueueId => _ivr.QueueId;
 
-    public void Start() => Execute(_ivr.Start());
+    /// <summary>An inbound call hears the IVR; a return-visit call we placed hears the return-visit survey at once.</summary>
+    public void Start()
+    {
+        if (_returnVisit)
+        {
+            StartSurvey(PromptNames.ReturnVisit);
+            return;
+        }
+        Execute(_ivr.Start());
+    }
 
     /// <summary>A key from the caller: the survey's or, while nobody talks with the caller, the menu's.</summary>
     public void Digit(char key, bool agentConnected)
@@ -84,10 +95,10 @@ internal sealed class CallerFlow
         _player.Play([_center.Links.Prompts.Get(PromptNames.HoldMusic, QueueId)], loop: true);
     }
 
-    /// <summary>The agent hung up first: the caller stays for the satisfaction survey.</summary>
-    public void StartSurvey()
+    /// <summary>The agent hung up first: the caller stays for the satisfaction survey (or the return visit's question).</summary>
+    public void StartSurvey(string question = PromptNames.Survey)
     {
-        _survey = new SurveyFlow(_center.Ivr.SurveyDigitTimeout);
+        _survey = new SurveyFlow(_center.Ivr.SurveyDigitTimeout, question: question);
         Execute(_survey.Start());
     }
 

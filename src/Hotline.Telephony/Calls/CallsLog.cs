@@ -42,4 +42,18 @@ internal static partial class CallsLog
 
     [LoggerMessage(7013, LogLevel.Information, "Call {CallId} released: {Reason}")]
     public static partial void Released(ILogger logger, string callId, string reason);
+
+    [LoggerMessage(7030, LogLevel.Information, "Agent {AgentId} placed call {CallId} to {Number}")]
+    public static partial void AgentPlacedCall(ILogger logger, string agentId, string callId, string number);
+
+    [LoggerMessage(7031, LogLevel.Warning, "Agent {AgentId} may not dial {Number}: {Reason}")]
+    public static partial void AgentDialRefused(ILogger logger, string agentId, string number, string reason);
+
+    [LoggerMessage(7032, LogLevel.Information, "Call {CallId}: agent {AgentId} consults {Target}")]
+    public static partial void Consulting(ILogger logger, string callId, string agentId, string target);
+
+    [LoggerMessage(7033, LogLevel.Information, "Call {CallId}: the consulted party hung up ({Reason})")]
+    public static partial void ConsultedLeft(ILogger logger, string callId, string reason);
+    [LoggerMessage(7014, LogLevel.Information, "{Number} called in again (call {CallId}): {Count} pending callback requests cancelled")]
+    public static partial void CallbacksCancelled(ILogger logger, string number, int count, string callId);
 }

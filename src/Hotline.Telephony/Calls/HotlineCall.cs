@@ -9,7 +9,7 @@ namespace Hotline.Telephony.Calls;
 /// One citizen's call from answer to hang-up: the caller's leg and its relay, and the events that become the
 /// call detail record. Its collaborators do the rest: the <see cref="CallerFlow"/> (IVR, queue, survey and
 /// what the caller hears), the <see cref="AgentConnection"/> (the agent rung, talking, on hold, recorded),
-/// the <see cref="CallTransfer"/> and the <see cref="ThreePartyCall"/>.
+/// the <see cref="CallTransfer"/>, the <see cref="ThreePartyCall"/> and the <see cref="SupervisorMonitor"/>.
 /// Every method runs on the call center's loop; callbacks from other threads post there first.
 /// </summary>
 internal sealed class HotlineCall
@@ -20,15 +20,18 @@ internal sealed class HotlineCall
 
     private readonly List<CallRecordEvent> _events = [];
 
-    public HotlineCall(CallCenter center, ICallerLeg caller, string id, bool priorityCaller, string? directQueue)
+    /// <param name="returnVisit">A return-visit call we placed: the citizen hears the survey, never the IVR or a queue.</param>
+    public HotlineCall(CallCenter center, ICallerLeg caller, string id, bool priorityCaller, string? directQueue, bool returnVisit = false)
     {
         Center = center;
         Caller = caller;
         Id = id;
-        Flow = new CallerFlow(this, priorityCaller, directQueue);
+        Flow = new CallerFlow(this, priorityCaller, directQueue, returnVisit);
         Agent = new AgentConnection(this);
         Transfers = new CallTransfer(this);
         ThreeParty = new ThreePartyCall(this);
+        Consultation = new Consultation(this);
+        Monitor = new SupervisorMonitor(this);
     }
 
     public string Id { get; }
@@ -61,7 +64,40 @@ internal sealed class HotlineCall
 
     internal ThreePartyCall ThreeParty { get; }
 
+    internal Consultation Consultation { get; }
+    internal SupervisorMonitor Monitor { get; }
+
     public void Start()
+    {
+        Listen();
+        if (Caller.HasEnded)
+        {
+            // Hung up between the answer and this call reaching the loop: its BYE had nobody to tell.
+            OnCallerHungUp();
+            return;
+        }
+        Flow.Start();
+    }
+
+    /// <summary>
+    /// A call an agent placed (AgentDesk.PlaceCall): the agent's phone answered before the citizen did, so
+    /// there is no menu and no queue; the two are bridged and recorded at once, the agent on the record.
+    /// </summary>
+    public void StartPlacedByAgent(string agentId, B2bua.OutboundLeg agentLeg, B2bua.NegotiatedMedia agentMedia)
+    {
+        Listen();
+        Record(new IvrStepTaken(Now, PlacedByAgentStep));
+        Agent.Connect(agentId, agentLeg, agentMedia);
+        if (Caller.HasEnded)
+        {
+            OnCallerHungUp();
+        }
+    }
+
+    /// <summary>The IVR path's mark of a call an agent placed (the record's caller is the citizen dialled).</summary>
+    internal const string PlacedByAgentStep = "placed-by-agent";
+
+    private void Listen()
     {
         // Until an agent answers nothing crosses the relay: the caller hears only us.
         Relay.Caller.ForwardingEnabled = false;
@@ -77,13 +113,6 @@ internal sealed class HotlineCall
         Caller.Digit += key => Center.Post(() => OnDigit(key));
         Caller.RemoteEnded += _ => Center.Post(OnCallerHungUp);
         Record(new CallArrived(Now, Caller.CallerNumber, Caller.CalledNumber));
-        if (Caller.HasEnded)
-        {
-            // Hung up between the answer and this call reaching the loop: its BYE had nobody to tell.
-            OnCallerHungUp();
-            return;
-        }
-        Flow.Start();
     }
 
     public void RingAgent(string agentId) => Agent.Ring(agentId);
@@ -171,6 +200,8 @@ internal sealed class HotlineCall
         Agent.Stop();
         _ = Transfers.TakeReleaseOnAnswer()?.HangUpAsync("call ended");
         ThreeParty.End();
+        Consultation.End();
+        Monitor.End("call ended");
         Agent.StopRecording();
         // Ends any queue place or offer; a caller who chose a callback keeps the place in line.
         Center.Run(acd => acd.CallEnded(Id));

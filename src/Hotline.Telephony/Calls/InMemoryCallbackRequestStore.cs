@@ -35,4 +35,12 @@ internal sealed class InMemoryCallbackRequestStore : ICallbackRequestStore
             return Task.FromResult(_pending.RemoveAll(r => r.CallId == callId) > 0);
         }
     }
+
+    public Task<int> CancelForNumberAsync(string number, DateTimeOffset before, string outcome, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(_pending.RemoveAll(r => r.Number == number && r.RequestedAt < before));
+        }
+    }
 }

@@ -9,6 +9,12 @@ namespace Hotline.Telephony.Calls;
 /// </summary>
 internal sealed class OutboundCallerLeg : ICallerLeg
 {
+    // Keys a quick citizen sends (SIP INFO) between the answer and the call's flow listening; a few are enough.
+    private const int MaxEarlyDigits = 8;
+
+    private readonly List<char> _earlyDigits = [];
+    private readonly Lock _digitGate = new();
+    private Action<char>? _digit;
     private readonly OutboundLeg _leg;
     private readonly NegotiatedMedia _media;
     private int _released;
@@ -21,7 +27,7 @@ internal sealed class OutboundCallerLeg : ICallerLeg
         CallerNumber = citizenNumber;
         CalledNumber = hotlineNumber;
         relay.Caller.SetSignalledRemote(media.RemoteRtp);
-        leg.Digit += (_, key) => Digit?.Invoke(key);
+        leg.Digit += (_, key) => OnDigit(key);
         leg.RemoteEnded += (_, reason) =>
         {
             Release();
@@ -29,7 +35,31 @@ internal sealed class OutboundCallerLeg : ICallerLeg
         };
     }
 
-    public event Action<char>? Digit;
+    /// <summary>A key sent by SIP INFO; keys that came before the first listener are handed to it on subscribing.</summary>
+    public event Action<char>? Digit
+    {
+        add
+        {
+            char[] early;
+            lock (_digitGate)
+            {
+                _digit += value;
+                early = [.. _earlyDigits];
+                _earlyDigits.Clear();
+            }
+            foreach (var key in early)
+            {
+                value?.Invoke(key);
+            }
+        }
+        remove
+        {
+            lock (_digitGate)
+            {
+                _digit -= value;
+            }
+        }
+    }
 
     public event Action<string>? RemoteEnded;
 
@@ -45,6 +75,24 @@ internal sealed class OutboundCallerLeg : ICallerLeg
     public string CallerNumber { get; }
 
     public string CalledNumber { get; }
+
+    private void OnDigit(char key)
+    {
+        Action<char>? listener;
+        lock (_digitGate)
+        {
+            listener = _digit;
+            if (listener is null)
+            {
+                if (_earlyDigits.Count < MaxEarlyDigits)
+                {
+                    _earlyDigits.Add(key);
+                }
+                return;
+            }
+        }
+        listener(key);
+    }
 
     public async Task HangUpAsync(string reason)
     {

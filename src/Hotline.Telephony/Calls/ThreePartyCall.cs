@@ -13,6 +13,9 @@ internal sealed class ThreePartyCall(HotlineCall call)
     private OutboundLeg? _department;
     private bool _agentLeft;
 
+    /// <summary>A department is being dialled into the call or is on it.</summary>
+    public bool IsActive => _conference is not null;
+
     /// <summary>Dials the department into the call; completes when it answered and the mix runs, or failed.</summary>
     public Task<CallCenterResult> Add(string number)
     {
@@ -20,6 +23,14 @@ internal sealed class ThreePartyCall(HotlineCall call)
         if (call.Agent.Leg is null || call.Agent.Media is not { } agentMedia)
         {
             return Task.FromResult(CallCenterResult.Refuse(CallCenterRefusal.NotFound, "no connected call"));
+        }
+        if (call.Consultation.IsActive)
+        {
+            return Task.FromResult(CallCenterResult.Refuse(CallCenterRefusal.WrongState, $"a consultation is {call.Consultation.State.ToString().ToUpperInvariant()}"));
+        }
+        if (call.Monitor.IsActive)
+        {
+            return Task.FromResult(CallCenterResult.Refuse(CallCenterRefusal.WrongState, "a supervisor is monitoring the call"));
         }
         if (_conference is not null)
         {
@@ -30,7 +41,7 @@ internal sealed class ThreePartyCall(HotlineCall call)
         {
             return Task.FromResult(CallCenterResult.Refuse(CallCenterRefusal.Unavailable, "RTP ports exhausted"));
         }
-        var leg = center.DialTrunk(number, bridge.ThirdParty.LocalPort);
+        var leg = center.DialTrunk(number, bridge.Guest.LocalPort);
         if (leg is null)
         {
             _ = bridge.DisposeAsync().AsTask();
@@ -102,7 +113,7 @@ internal sealed class ThreePartyCall(HotlineCall call)
             End();
             return CallCenterResult.Refuse(CallCenterRefusal.Unavailable, $"the department was not reached: {result.StatusCode} {result.Reason}");
         }
-        _conference!.ThirdParty.SetSignalledRemote(media.RemoteRtp);
+        _conference!.Guest.SetSignalledRemote(media.RemoteRtp);
         _conference.Start(call.Caller.PayloadType, agentPayloadType, media.PayloadType);
         return CallCenterResult.Done;
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using Hotline.Telephony.B2bua;
+using Hotline.Telephony.Media.Rtp;
 using Hotline.Telephony.Sip;
 using Hotline.Telephony.Sip.Syntax;
 using Hotline.Telephony.Sip.Transport;
@@ -36,5 +37,45 @@ internal sealed class TrunkDialer(SipOptions sip, Func<CallCenterLinks> links)
             target.ToString(),
             new IPEndPoint(current.Ports.BindAddress, localRtpPort),
             CitizenRingTimeout));
+    }
+
+    /// <summary>
+    /// Calls a citizen through the first trunk and waits for the answer: the citizen's leg, or why not
+    /// (a malformed number is InvalidArgument; no trunk, no RTP port or no answer is Unavailable).
+    /// </summary>
+    public async Task<(OutboundCallerLeg? Citizen, CallCenterResult? Refusal)> DialCitizenAsync(string number, CancellationToken cancellationToken)
+    {
+        // Digits only: the edge never dials what a request made up (toll fraud starts with "00…" and "*…").
+        if (number is not { Length: >= 3 and <= 20 } || !number.All(char.IsAsciiDigit))
+        {
+            return (null, CallCenterResult.Refuse(CallCenterRefusal.InvalidArgument, "number must be 3 to 20 digits"));
+        }
+        if (!HasTrunk)
+        {
+            return (null, CallCenterResult.Refuse(CallCenterRefusal.Unavailable, "no trunk is configured for outbound calls"));
+        }
+        if (RtpRelay.TryStart(links().Ports) is not { } relay)
+        {
+            return (null, CallCenterResult.Refuse(CallCenterRefusal.Unavailable, "RTP ports exhausted"));
+        }
+        var leg = Dial(number, relay.Caller.LocalPort)!;
+        OutboundLegResult result;
+        try
+        {
+            result = await leg.Completion.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            await leg.CancelAsync().ConfigureAwait(false);
+            await relay.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+        if (result.Outcome != OutboundLegOutcome.Answered || result.Media is null)
+        {
+            await relay.DisposeAsync().ConfigureAwait(false);
+            return (null, CallCenterResult.Refuse(CallCenterRefusal.Unavailable,
+                string.Create(CultureInfo.InvariantCulture, $"{number} was not reached: {result.StatusCode} {result.Reason}")));
+        }
+        return (new OutboundCallerLeg(leg, result.Media, relay, HotlineNumber, number), null);
     }
 }

@@ -13,6 +13,7 @@ public static class PromptNames
     public const string CallbackOffer = "callback-offer";
     public const string CallbackConfirmed = "callback-confirmed";
     public const string Survey = "survey";
+    public const string ReturnVisit = "return-visit";
     public const string Thanks = "thanks";
     public const string HoldMusic = "hold-music";
 
@@ -21,6 +22,6 @@ public static class PromptNames
         : throw new ArgumentOutOfRangeException(nameof(digit), digit, "A single decimal digit.");
 
     public static IEnumerable<string> All =>
-        new[] { Greeting, Menu, Invalid, PositionBefore, PositionAfter, WaitBefore, WaitMinutes, CallbackOffer, CallbackConfirmed, Survey, Thanks, HoldMusic }
+        new[] { Greeting, Menu, Invalid, PositionBefore, PositionAfter, WaitBefore, WaitMinutes, CallbackOffer, CallbackConfirmed, Survey, ReturnVisit, Thanks, HoldMusic }
             .Concat(Enumerable.Range(0, 10).Select(Digit));
 }

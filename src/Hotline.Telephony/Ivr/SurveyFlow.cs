@@ -5,9 +5,10 @@ namespace Hotline.Telephony.Ivr;
 /// <summary>
 /// The satisfaction survey played to the caller when the agent hangs up first: 1 satisfied,
 /// 2 basically satisfied, 3 unsatisfied. A wrong key or silence repeats the question once; then the
-/// result is <see cref="SurveyResult.None"/>. Pure: inputs in, actions out.
+/// result is <see cref="SurveyResult.None"/>. Pure: inputs in, actions out. The question is the
+/// <paramref name="question"/> prompt: the after-call survey's, or the return visit's (回访) on a call we placed.
 /// </summary>
-public sealed class SurveyFlow(TimeSpan digitTimeout, int maxAttempts = 2)
+public sealed class SurveyFlow(TimeSpan digitTimeout, int maxAttempts = 2, string question = PromptNames.Survey)
 {
     private Stage _stage = Stage.NotStarted;
     private int _attempts;
@@ -60,7 +61,7 @@ public sealed class SurveyFlow(TimeSpan digitTimeout, int maxAttempts = 2)
     {
         _attempts++;
         _stage = Stage.Asking;
-        return [new PlayPrompts([PromptNames.Survey])];
+        return [new PlayPrompts([question])];
     }
 
     private IReadOnlyList<IvrAction> Waiting()

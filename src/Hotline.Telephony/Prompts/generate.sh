@@ -42,6 +42,7 @@ say wait-minutes cmn "分钟。"
 say callback-offer cmn "当前等待时间较长，需要稍后回电请按1，继续等待请按2。"
 say callback-confirmed cmn "好的，我们会尽快给您回电，再见。"
 say survey cmn "请对本次服务进行评价，满意请按1，基本满意请按2，不满意请按3。"
+say return-visit cmn "热线回访：部门已联系并解决了吗？满意按1，基本满意按2，不满意按3。"
 say thanks cmn "感谢您的评价，再见。"
 i=0
 for d in 零 一 二 三 四 五 六 七 八 九; do

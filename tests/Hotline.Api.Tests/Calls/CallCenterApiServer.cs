@@ -33,6 +33,8 @@ internal sealed class CallCenterApiServer : IAsyncDisposable
 
     public InMemoryCallRecords CallRecords { get; } = new();
 
+    public FakeSupervisorCalls SupervisorCalls { get; } = new();
+
     public FakeTicketQueries Tickets { get; } = new();
 
     public LogCapture Logs { get; } = new();
@@ -50,6 +52,9 @@ internal sealed class CallCenterApiServer : IAsyncDisposable
             {
                 services.AddSingleton<ICallCenter>(api.CallCenter);
                 services.AddSingleton<IThreePartyCalls>(api.CallCenter);
+                services.AddSingleton<IAgentCalls>(api.CallCenter);
+                services.AddSingleton<IConsultations>(api.CallCenter);
+                services.AddSingleton<ISupervisorCalls>(api.SupervisorCalls);
                 services.AddSingleton<ICallDetailRecordStore>(api.CallRecords);
             }
 

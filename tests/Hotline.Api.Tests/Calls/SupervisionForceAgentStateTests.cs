@@ -67,7 +67,7 @@ public sealed class SupervisionForceAgentStateTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ReleaseCall_Supervisor_ReachesTheCallCenterWithWhoInTheReason()
+    public async Task ReleaseCall_Supervisor_ReachesTheCallCenterWithWho()
     {
         var released = await _api.CallAsync("Supervision", "ReleaseCall", new ApiV1.ReleaseCallRequest { CallId = "20261207-abc" }, TestTokenValidator.SupervisorToken);
         var byAgent = await _api.CallAsync("Supervision", "ReleaseCall", new ApiV1.ReleaseCallRequest { CallId = "20261207-abc" }, TestTokenValidator.StaffToken);
@@ -75,7 +75,7 @@ public sealed class SupervisionForceAgentStateTests : IAsyncLifetime
 
         Assert.Equal([StatusCode.OK, StatusCode.PermissionDenied, StatusCode.InvalidArgument], new[] { released.Status, byAgent.Status, noId.Status });
         Assert.Equal("call_id: is required", noId.StatusMessage);
-        Assert.Equal(["Release 20261207-abc released by supervisor S02"], _api.CallCenter.Commands);
+        Assert.Equal(["Release 20261207-abc S02"], _api.SupervisorCalls.Commands);
     }
 
     private Task<GrpcResult> ForceAsync(ApiV1.ForceAgentStateRequest request, string? token = TestTokenValidator.SupervisorToken) =>

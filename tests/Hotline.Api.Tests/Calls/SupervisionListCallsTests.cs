@@ -47,6 +47,7 @@ public sealed class SupervisionListCallsTests : IAsyncLifetime
             AnsweredAt = at.AddSeconds(40),
             AnsweredBy = "a2",
             Transfers = [new TransferRecord(at.AddMinutes(2), "a2", "zjw-1001", Attended: true)],
+            SupervisorActions = [new SupervisorActionRecord(at.AddMinutes(1), "S02", SupervisorActionKind.MonitorModeChanged, "whisper")],
             HangUpSide = HangUpSide.Agent,
             EndedAt = at.AddMinutes(5),
             RecordingPath = "/srv/secret/layout/call-1.wav",
@@ -73,6 +74,10 @@ public sealed class SupervisionListCallsTests : IAsyncLifetime
         Assert.Null(call.Offers[2].EndedAt);
         var transfer = Assert.Single(call.Transfers);
         Assert.Equal((at.AddMinutes(2), "a2", "zjw-1001", true), (transfer.At.ToDateTimeOffset(), transfer.FromAgentId, transfer.Target, transfer.Attended));
+        var supervised = Assert.Single(call.SupervisorActions);
+        Assert.Equal(
+            (at.AddMinutes(1), "S02", ApiV1.SupervisorActionKind.MonitorModeChanged, "whisper"),
+            (supervised.At.ToDateTimeOffset(), supervised.SupervisorId, supervised.Action, supervised.Detail));
         Assert.Equal(ApiV1.HangUpSide.Agent, call.HangUpSide);
         Assert.True(call.RecordingAvailable);
         Assert.DoesNotContain("/srv/secret", call.ToString(), StringComparison.Ordinal);

@@ -46,7 +46,7 @@ public sealed class HotlineProtoContractTests
         var desk = AgentDesk.Descriptor;
 
         Assert.Equal("hotline.v1.AgentDesk", desk.FullName);
-        Assert.Equal(["SetState", "WatchCalls", "Transfer", "Hold", "EndWrapUp", "AddParty", "LeaveParty"], desk.Methods.Select(m => m.Name));
+        Assert.Equal(["SetState", "WatchCalls", "Transfer", "Hold", "EndWrapUp", "AddParty", "LeaveParty", "PlaceCall", "Consult", "CompleteTransfer", "CancelConsult"], desk.Methods.Select(m => m.Name));
         Assert.All(desk.Methods, m => Assert.Equal(m.Name == "WatchCalls", m.IsServerStreaming));
         Assert.All(desk.Methods, m => Assert.False(m.IsClientStreaming));
     }
@@ -57,8 +57,8 @@ public sealed class HotlineProtoContractTests
         var supervision = Supervision.Descriptor;
 
         Assert.Equal("hotline.v1.Supervision", supervision.FullName);
-        Assert.Equal(["ListAgents", "ListQueues", "ListCalls", "GetRecording", "ForceAgentState", "ReleaseCall", "GetReport"], supervision.Methods.Select(m => m.Name));
-        Assert.All(supervision.Methods, m => Assert.Equal(m.Name == "GetRecording", m.IsServerStreaming));
+        Assert.Equal(["ListAgents", "ListQueues", "ListCalls", "GetRecording", "ForceAgentState", "ReleaseCall", "GetReport", "MonitorCall", "SetMonitorMode", "StopMonitor", "ListScheduledJobs", "RescheduleJob", "CancelJob", "WatchDeadlineAlarms"], supervision.Methods.Select(m => m.Name));
+        Assert.All(supervision.Methods, m => Assert.Equal(m.Name is "GetRecording" or "WatchDeadlineAlarms", m.IsServerStreaming));
         Assert.All(supervision.Methods, m => Assert.False(m.IsClientStreaming));
     }
 
@@ -68,7 +68,7 @@ public sealed class HotlineProtoContractTests
         var files = new[] { AgentDesk.Descriptor.File, Supervision.Descriptor.File };
         var enums = files.SelectMany(f => f.EnumTypes.Concat(f.Dependencies.Where(d => d.Name == "hotline/v1/call_center.proto").SelectMany(d => d.EnumTypes))).DistinctBy(e => e.FullName).ToList();
 
-        Assert.Equal(6, enums.Count);
+        Assert.Equal(9, enums.Count);
         Assert.All(enums, e => Assert.EndsWith("_UNSPECIFIED", e.FindValueByNumber(0).Name, StringComparison.Ordinal));
     }
 

@@ -66,6 +66,18 @@ public sealed class OpenTicketIndexTests
         Assert.Equal("T-3", index.FindSimilar(new SimilarTicketQuery("雅安里狗叫", "南开区"))[0].TicketId);
     }
 
+    [Fact]
+    public void Upsert_SameTextOtherDistrict_MovesTheTicket()
+    {
+        var index = Seeded();
+        index.Upsert(new OpenTicket("T-3", "南开区学府嘉园楼上装修噪音太大", "投诉", "南开区"));
+        index.Upsert(new OpenTicket("T-3", "南开区学府嘉园楼上装修噪音太大", "投诉", "河西区"));
+
+        Assert.Contains(index.FindSimilar(new SimilarTicketQuery("学府嘉园楼上装修噪音太大", "河西区", MinScore: 0)), s => s.TicketId == "T-3");
+        Assert.DoesNotContain(index.FindSimilar(new SimilarTicketQuery("学府嘉园楼上装修噪音太大", "南开区", MinScore: 0)), s => s.TicketId == "T-3");
+        Assert.Equal(4, index.Count);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("\u0000\u0001")]

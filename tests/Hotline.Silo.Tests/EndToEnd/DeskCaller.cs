@@ -7,7 +7,7 @@ internal sealed class DeskCaller(GrpcTestClient client, DeskTokens tokens)
 {
     public const string Department = "scjg";
 
-    public Task<GrpcReply<Ticket>> CreateAsync(string content = "路灯不亮") =>
+    public Task<GrpcReply<Ticket>> CreateAsync(string content = "路灯不亮", Urgency urgency = Urgency.Normal) =>
         Hotline("CreateTicket", new CreateTicketRequest
         {
             CallerPhone = "13812341234",
@@ -16,7 +16,7 @@ internal sealed class DeskCaller(GrpcTestClient client, DeskTokens tokens)
             District = "河东区",
             Address = "幸福路 1 号",
             Content = content,
-            Urgency = Urgency.Normal,
+            Urgency = urgency,
         });
 
     public Task<GrpcReply<Ticket>> DispatchAsync(string ticketId, string departmentId = Department) =>
@@ -51,6 +51,10 @@ internal sealed class DeskCaller(GrpcTestClient client, DeskTokens tokens)
 
     public GrpcStream<TicketEvent> Watch(CancellationToken cancellationToken) =>
         client.Stream(GrpcTestClient.DepartmentDesk, "WatchTickets", new WatchTicketsRequest(), TicketEvent.Parser, tokens.Department, cancellationToken);
+
+    /// <summary>Supervision.WatchDeadlineAlarms as the supervisor, from the first alarm kept.</summary>
+    public GrpcStream<TicketEvent> WatchDeadlineAlarms(CancellationToken cancellationToken) =>
+        client.Stream(GrpcTestClient.Supervision, "WatchDeadlineAlarms", new WatchDeadlineAlarmsRequest(), TicketEvent.Parser, tokens.Supervisor, cancellationToken);
 
     private Task<GrpcReply<Ticket>> Hotline(string method, Google.Protobuf.IMessage request) =>
         client.UnaryAsync(GrpcTestClient.HotlineDesk, method, request, Ticket.Parser, tokens.Agent);

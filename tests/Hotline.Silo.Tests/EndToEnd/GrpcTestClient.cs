@@ -13,6 +13,7 @@ internal sealed class GrpcTestClient : IDisposable
 {
     public const string HotlineDesk = "hotline.v1.HotlineDesk";
     public const string DepartmentDesk = "hotline.v1.DepartmentDesk";
+    public const string Supervision = "hotline.v1.Supervision";
 
     private static readonly Marshaller<IMessage> Request = Marshallers.Create<IMessage>(m => m.ToByteArray(), _ => throw new NotSupportedException());
     private static readonly Marshaller<byte[]> Bytes = Marshallers.Create<byte[]>(b => b, b => b);

@@ -10,6 +10,7 @@ public sealed class ReturnVisitTests
 {
     private static readonly TimeSpan Shanghai = TimeSpan.FromHours(8);
     private static readonly TimeSpan PollTimeout = TimeSpan.FromSeconds(60);
+    private static readonly Dictionary<string, string?> Automated = new() { ["ReturnVisit:Mode"] = "automated" };
 
     [Fact]
     public async Task Sweep_CitizenNeverAnswers_ThreeAttemptsTwoHoursApartThenUnanswered()
@@ -80,6 +81,46 @@ public sealed class ReturnVisitTests
         Assert.Equal(0, later.Tickets);
         Assert.Single(line.Calls);
         Assert.Equal(TicketState.Closed, closed.State);
+    }
+
+    [Fact]
+    public async Task Sweep_AutomatedSurvey_KeyThreeRecordsUnsatisfiedAndReopensTheTicket()
+    {
+        await using var host = await StartAsync(settings: Automated);
+        await AwaitingCallbackAsync(host, "T1");
+        var line = new ScriptedReturnVisitLine(host.Time);
+        line.SurveyAnswers.Enqueue(Satisfaction.Unsatisfied);
+        var sweep = AlarmSweepTests.Sweep(host, line: line);
+
+        host.AdvanceTo(new DateTimeOffset(2026, 11, 24, 10, 0, 0, Shanghai));
+        await sweep.RunAsync(CancellationToken.None);
+        await WaitForAsync(host, "T1", "return_visit_reached", count: 1);
+        var ticket = await host.Ticket("T1").GetAsync(Agent);
+        var history = await host.Ticket("T1").GetHistoryAsync(Supervisor);
+
+        Assert.Equal(TicketState.Reopened, ticket.State);
+        Assert.Equal(["return_visit_attempted", "return_visit_reached", "callback_recorded"], history.TakeLast(3).Select(e => e.Type));
+        Assert.Single(line.Calls);
+    }
+
+    [Fact]
+    public async Task Sweep_AutomatedSurvey_NoKeyOnEveryAttempt_RetriedThenUnanswered()
+    {
+        await using var host = await StartAsync(settings: Automated);
+        await AwaitingCallbackAsync(host, "T1");
+        var line = new ScriptedReturnVisitLine(host.Time);
+        var sweep = AlarmSweepTests.Sweep(host, line: line);
+
+        foreach (var hour in new[] { 10, 12, 14 })
+        {
+            host.AdvanceTo(new DateTimeOffset(2026, 11, 24, hour, 0, 0, Shanghai));
+            await sweep.RunAsync(CancellationToken.None);
+            await WaitForAsync(host, "T1", "return_visit_failed", count: (hour - 8) / 2);
+        }
+
+        Assert.Equal(3, line.Calls.Count);
+        Assert.Equal("return_visit_unanswered", (await VisitHistoryAsync(host, "T1"))[^1].Type);
+        Assert.Equal(TicketState.AwaitingCallback, (await host.Ticket("T1").GetAsync(Agent)).State);
     }
 
     private static async Task AwaitingCallbackAsync(TicketGrainHost host, string id)

@@ -28,6 +28,7 @@ internal static class TestCallRecords
         AnsweredAt = arrivedAt.AddSeconds(26.0000003),
         AnsweredBy = "1002",
         Transfers = [new TransferRecord(arrivedAt.AddMinutes(2), "1002", "zjw", Attended: true)],
+        SupervisorActions = [new SupervisorActionRecord(arrivedAt.AddMinutes(1), "S02", SupervisorActionKind.MonitorModeChanged, "whisper")],
         HangUpSide = HangUpSide.Caller,
         EndedAt = arrivedAt.AddMinutes(4),
         RecordingPath = "recordings/2026/12/06/" + callId + ".wav",
@@ -48,6 +49,7 @@ internal static class TestCallRecords
         Assert.Equal(expected.IvrPath, actual.IvrPath);
         Assert.Equal(expected.Offers, actual.Offers);
         Assert.Equal(expected.Transfers, actual.Transfers);
+        Assert.Equal(expected.SupervisorActions, actual.SupervisorActions);
         Assert.Equal(expected.WaitTime, actual.WaitTime);
         Assert.Equal(expected.TimeToAnswer, actual.TimeToAnswer);
         Assert.Equal(expected.TalkTime, actual.TalkTime);
@@ -56,6 +58,8 @@ internal static class TestCallRecords
         Assert.Equal(expected.AnsweredAt!.Value.Ticks, actual.AnsweredAt!.Value.Ticks);
         Assert.Equal(expected.Offers[1].EndedAt!.Value.Ticks, actual.Offers[1].EndedAt!.Value.Ticks);
         Assert.Equal(expected.Offers[1].EndedAt!.Value.Offset, actual.Offers[1].EndedAt!.Value.Offset);
-        Assert.Equal(expected with { IvrPath = [], Offers = [], Transfers = [] }, actual with { IvrPath = [], Offers = [], Transfers = [] });
+        Assert.Equal(
+            expected with { IvrPath = [], Offers = [], Transfers = [], SupervisorActions = [] },
+            actual with { IvrPath = [], Offers = [], Transfers = [], SupervisorActions = [] });
     }
 }

@@ -340,13 +340,13 @@ public sealed class CallCenterAgentTests : IDisposable
         return EdgeHost.StartAsync(extra: extra);
     }
 
-    private static Task<SippResult> StartAgent(EdgeHost host, string answering, (string Id, string Password)? agent = null) =>
+    internal static Task<SippResult> StartAgent(EdgeHost host, string answering, (string Id, string Password)? agent = null) =>
         SippRunner.RunAsync(host.EndPoint, "agent-register-stay.xml", "u1", 1,
             "-inf", SippRunner.WriteInjectionFile(agent ?? ("1001", "secret1001")),
             "-oocsf", SippRunner.ScenarioPath(answering));
 
     /// <summary>Polls the wallboard view (not a timing assertion): the deadline only bounds a broken run.</summary>
-    private static async Task WaitForAgentAsync(EdgeHost host, string agentId, AgentState state, Task<SippResult>? agent)
+    internal static async Task WaitForAgentAsync(EdgeHost host, string agentId, AgentState state, Task<SippResult>? agent)
     {
         var center = host.Services.GetRequiredService<ICallCenter>();
         for (var attempt = 0; attempt < 300; attempt++)

@@ -4,12 +4,17 @@ using Hotline.Search.Articles;
 namespace Hotline.Search.Engine.Embedded;
 
 /// <summary>
-/// An in-memory inverted index over title, keywords and content with BM25F scoring. Not thread
-/// safe: <see cref="EmbeddedSearchEngine"/> guards it with a reader/writer lock. Replaced
-/// articles leave a dead document behind; the index compacts itself when a quarter is dead.
+/// An in-memory inverted index over title, keywords and content with BM25F scoring
+/// (<see cref="FieldNorms"/>, <see cref="TermAccumulator"/>), whole-keyword matches
+/// (<see cref="KeywordPhrases"/>) and history lifts. Not thread safe: <see cref="EmbeddedSearchEngine"/>
+/// guards it with a reader/writer lock. Replaced articles leave a dead document behind; the index
+/// compacts itself when a quarter is dead.
 /// </summary>
-internal sealed partial class EmbeddedIndex
+internal sealed class EmbeddedIndex
 {
+    /// <summary>The score a lifted document starts from (non-zero marks it touched).</summary>
+    internal const float LiftMarker = 1e-6f;
+
     private readonly Dictionary<ulong, PostingList> _postings = [];
     private readonly Dictionary<char, List<ulong>> _bigramsByChar = [];
 
@@ -18,17 +23,16 @@ internal sealed partial class EmbeddedIndex
     private readonly List<IndexedArticle> _docs = [];
     private readonly Dictionary<string, int> _byId = new(StringComparer.Ordinal);
     private readonly RankingWeights _weights;
-    private long _titleLengthSum;
-    private long _keywordLengthSum;
-    private long _contentLengthSum;
-    private float[] _titleNorm = [];
-    private float[] _keywordNorm = [];
-    private float[] _contentNorm = [];
-    private int _normsComputedFor = -1;
-    private int _averagesFor;
-    private (float Title, float Keywords, float Content) _averages;
+    private readonly FieldNorms _norms;
+    private readonly KeywordPhrases _phrases = new();
+    private readonly TermAccumulator _accumulator;
 
-    public EmbeddedIndex(RankingWeights weights) => _weights = weights;
+    public EmbeddedIndex(RankingWeights weights)
+    {
+        _weights = weights;
+        _norms = new FieldNorms(weights);
+        _accumulator = new TermAccumulator(weights, _norms);
+    }
 
     /// <summary>MaxScore pruning on unfiltered queries (tests turn it off to compare rankings).</summary>
     public bool Pruning { get; set; } = true;
@@ -46,6 +50,8 @@ internal sealed partial class EmbeddedIndex
     public IEnumerable<ulong> BigramsWith(char c) => _bigramsByChar.TryGetValue(c, out var keys) ? keys : [];
 
     public Article? Get(string id) => _byId.TryGetValue(id, out var doc) ? _docs[doc].Article : null;
+
+    public IEnumerable<Article> Articles => _byId.Values.Order().Select(doc => _docs[doc].Article);
 
     public void Add(Article article) => Add(AnalyzedArticle.Analyze(article));
 
@@ -66,18 +72,17 @@ internal sealed partial class EmbeddedIndex
             list.Add(doc, packed);
         }
 
-        _docs.Add(new IndexedArticle(article, analyzed.TitleLength, analyzed.KeywordLength, analyzed.ContentLength));
+        var indexed = new IndexedArticle(article, analyzed.TitleLength, analyzed.KeywordLength, analyzed.ContentLength);
+        _docs.Add(indexed);
         if (_alive.Length <= doc)
         {
             Array.Resize(ref _alive, Math.Max(1024, _alive.Length * 2));
         }
 
         _alive[doc] = true;
-        AddPhrases(doc, article.Keywords);
+        _phrases.Add(doc, article.Keywords);
         _byId[article.Id] = doc;
-        _titleLengthSum += analyzed.TitleLength;
-        _keywordLengthSum += analyzed.KeywordLength;
-        _contentLengthSum += analyzed.ContentLength;
+        _norms.Add(indexed);
     }
 
     public bool Remove(string id)
@@ -90,9 +95,7 @@ internal sealed partial class EmbeddedIndex
         var old = _docs[doc];
         old.Alive = false;
         _alive[doc] = false;
-        _titleLengthSum -= old.TitleLength;
-        _keywordLengthSum -= old.KeywordLength;
-        _contentLengthSum -= old.ContentLength;
+        _norms.Remove(old);
         if (_docs.Count > 64 && _docs.Count - _byId.Count > _docs.Count / 4)
         {
             Compact();
@@ -101,7 +104,124 @@ internal sealed partial class EmbeddedIndex
         return true;
     }
 
-    public IEnumerable<Article> Articles => _byId.Values.Order().Select(doc => _docs[doc].Article);
+    /// <summary>Called by the writer after every change, so readers never write.</summary>
+    public void RefreshNorms() => _norms.Refresh(_docs, Count);
+
+    /// <summary>
+    /// The best <paramref name="count"/> documents after skipping <paramref name="skip"/>, and how
+    /// many matched (on a large index a lower bound: see <see cref="TermAccumulator"/>). Lifted
+    /// articles (from similar past tickets) gain HistoryWeight × lift × the best text score, so
+    /// the lift means the same on short and long queries.
+    /// </summary>
+    public (IReadOnlyList<(IndexedArticle Doc, float Score)> Hits, int Total) Score(
+        QueryPlan plan, IReadOnlyList<(string ArticleId, float Lift)> lifts, string? category, string? department, string? appliesTo, int skip, int count)
+    {
+        var scratch = ScoreScratch.For(_docs.Count);
+        try
+        {
+            // Pruning needs the k-th best score among candidates; with filters that is unknown
+            // until collection, so filtered queries score every posting.
+            var unfiltered = Pruning && category is null && department is null && appliesTo is null;
+            var lifted = TouchLifted(lifts, scratch);
+            _phrases.Accumulate(plan, _weights.PhraseBoost, Count, _norms.ComputedFor, scratch);
+            _accumulator.Accumulate(TermLists(plan), scratch, unfiltered ? skip + count : 0);
+            AddLifts(lifted, scratch);
+            return TopHits.Collect(scratch, _docs, _alive, category, department, appliesTo, skip, count);
+        }
+        finally
+        {
+            scratch.Clear();
+        }
+    }
+
+    /// <summary>Title autocomplete: titles containing the typed text, those starting with it first.</summary>
+    public IReadOnlyList<(IndexedArticle Doc, int Position)> TitlesContaining(string foldedText, int limit)
+    {
+        IEnumerable<int> candidates = _byId.Values;
+        if (foldedText.Length >= 2 && TextFolding.IsHan(foldedText[0]) && TextFolding.IsHan(foldedText[1]))
+        {
+            // Any title containing the text contains its first bigram: scan only those postings.
+            candidates = _postings.TryGetValue(TermKey.Bigram(foldedText[0], foldedText[1]), out var list)
+                ? TitleDocs(list)
+                : [];
+        }
+
+        return candidates
+            .Where(doc => _docs[doc].Alive)
+            .Select(doc => (Doc: _docs[doc], Position: _docs[doc].FoldedTitle.IndexOf(foldedText, StringComparison.Ordinal)))
+            .Where(c => c.Position >= 0)
+            .OrderBy(c => c.Position == 0 ? 0 : 1)
+            .ThenBy(c => c.Doc.FoldedTitle.Length)
+            .ThenBy(c => c.Doc.Article.Id, StringComparer.Ordinal)
+            .Take(limit)
+            .ToList();
+    }
+
+    private static IEnumerable<int> TitleDocs(PostingList list)
+    {
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (PostingList.Title(list.Counts[i]) > 0)
+            {
+                yield return list.Docs[i];
+            }
+        }
+    }
+
+    /// <summary>The plan's indexed terms with idf × term weight.</summary>
+    private List<(PostingList List, float Idf)> TermLists(QueryPlan plan)
+    {
+        var n = Math.Max(1, Count);
+        var terms = new List<(PostingList List, float Idf)>(plan.Terms.Count);
+        foreach (var term in plan.Terms)
+        {
+            if (_postings.TryGetValue(term.Key, out var list))
+            {
+                terms.Add((list, MathF.Log(1 + ((n - list.Count + 0.5f) / (list.Count + 0.5f))) * term.Weight));
+            }
+        }
+
+        return terms;
+    }
+
+    /// <summary>
+    /// Puts lifted documents in play before the terms run, with a marker score, so pruning keeps
+    /// updating them: a document outside the candidates could otherwise miss text score it needs.
+    /// </summary>
+    private List<(int Doc, float Lift)> TouchLifted(IReadOnlyList<(string ArticleId, float Lift)> lifts, ScoreScratch scratch)
+    {
+        var lifted = new List<(int, float)>(lifts.Count);
+        foreach (var (id, lift) in lifts)
+        {
+            if (_byId.TryGetValue(id, out var doc) && doc < _norms.ComputedFor)
+            {
+                scratch.Touch(doc, LiftMarker);
+                lifted.Add((doc, lift));
+            }
+        }
+
+        return lifted;
+    }
+
+    private void AddLifts(List<(int Doc, float Lift)> lifted, ScoreScratch scratch)
+    {
+        if (lifted.Count == 0)
+        {
+            return;
+        }
+
+        // With no text match at all the lift still orders the evidence (best text score taken as 1).
+        var best = 1f;
+        foreach (var doc in scratch.Touched)
+        {
+            best = Math.Max(best, scratch.Scores[doc]);
+        }
+
+        foreach (var (doc, lift) in lifted)
+        {
+            scratch.Scores[doc] += _weights.HistoryWeight * lift * best;
+        }
+    }
 
     private void RememberBigram(ulong key)
     {
@@ -131,8 +251,7 @@ internal sealed partial class EmbeddedIndex
         _phrases.Clear();
         _docs.Clear();
         _byId.Clear();
-        _titleLengthSum = _keywordLengthSum = _contentLengthSum = 0;
-        _normsComputedFor = -1;
+        _norms.Clear();
         foreach (var article in live)
         {
             Add(article);

@@ -9,8 +9,10 @@ namespace Hotline.Search.Engine.Embedded;
 /// best text score; a caller's word used in tickets for many departments counts down to
 /// 1 − GeneralityPenalty; a candidate's score is scaled by the share of the query's term weight it
 /// matched to the power CoverageExponent; an official term's weight is shared among its n bigrams as
-/// ÷ n^LexiconLengthNorm. The last six were chosen by cross-validation on the tuning halves of the
-/// blind and colloquial questions (load/Hotline.SearchBench, section "tune").
+/// ÷ n^LexiconLengthNorm; a title that shares only one query term keeps LoneTitleFactor of that
+/// term's title part. The last eight were chosen by cross-validation on the tuning data (the tuning
+/// halves of the blind and colloquial questions and the older sets), each set ranked without the
+/// lexicon files written from it (load/Hotline.SearchBench, section "tune").
 /// </summary>
 internal sealed record RankingWeights(
     float TitleBoost = 2f,
@@ -20,13 +22,14 @@ internal sealed record RankingWeights(
     float KeywordB = 0.3f,
     float ContentB = 0.75f,
     float K1 = 1.2f,
-    float PhraseBoost = 0.5f,
-    float LexiconWeight = 0.25f,
+    float PhraseBoost = 1f,
+    float LexiconWeight = 0.5f,
     float HistoryWeight = 2f,
     int HistoryNeighbours = 3,
     float GeneralityPenalty = 0f,
-    float CoverageExponent = 0f,
-    float LexiconLengthNorm = 0f)
+    float CoverageExponent = 0.5f,
+    float LexiconLengthNorm = 0.5f,
+    float LoneTitleFactor = 1f)
 {
     public static RankingWeights Default { get; } = new();
 }

@@ -138,6 +138,26 @@ internal sealed class PostgresWritePlan
                 Texts("ticket_id", requests.ConvertAll(c => c.TicketId))));
         }
 
+        var changes = _applied.SelectMany(c => c.SchedulerChanges).ToList();
+        if (changes.Count > 0)
+        {
+            batch.BatchCommands.Add(Command(
+                """
+                INSERT INTO scheduler_changes (job_key, action, actor, at, reason, before_at, after_at)
+                SELECT * FROM unnest(@job_key, @action, @actor, @at, @reason, @before_at, @after_at)
+                """,
+                Texts("job_key", changes.ConvertAll(c => c.JobKey)),
+                Texts("action", changes.ConvertAll(c => c.Action)),
+                Texts("actor", changes.ConvertAll(c => c.Actor)),
+                Times("at", changes.ConvertAll(c => c.At)),
+                Texts("reason", changes.ConvertAll(c => c.Reason)),
+                Times("before_at", changes.ConvertAll(c => c.BeforeAt)),
+                new NpgsqlParameter<DateTime?[]>("after_at", changes.ConvertAll(c => c.AfterAt?.UtcDateTime).ToArray())
+                {
+                    NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz,
+                }));
+        }
+
         var feed = _applied.SelectMany(c => c.Feed.Select(n => (Commit: c, Notice: n))).ToList();
         if (feed.Count > 0)
         {

@@ -9,4 +9,5 @@ namespace Hotline.Silo.Storage.Sql;
 /// </summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, UseStringEnumConverter = true)]
 [JsonSerializable(typeof(CallDetailRecord))]
+[JsonSerializable(typeof(List<CallbackAttempt>))]
 internal sealed partial class CallRecordJsonContext : JsonSerializerContext;

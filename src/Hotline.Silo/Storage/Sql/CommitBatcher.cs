@@ -89,7 +89,7 @@ internal sealed class CommitBatcher : IAsyncDisposable
         catch (Exception ex)
         {
             StorageLog.CommitFailed(_logger, batch[0].Commit.TicketId, ex);
-            batch[0].Fail(ex);
+            Fail(batch[0], ex);
             return;
         }
 
@@ -103,11 +103,15 @@ internal sealed class CommitBatcher : IAsyncDisposable
             catch (Exception ex)
             {
                 StorageLog.CommitFailed(_logger, pending.Commit.TicketId, ex);
-                pending.Fail(ex);
+                Fail(pending, ex);
             }
         }
     }
 
+    /// <summary>
+    /// Tells every caller of a durable batch its result from one thread-pool work item (see <see cref="PendingCommit"/>):
+    /// the writer loop goes straight on to the next batch.
+    /// </summary>
     private void Complete(List<PendingCommit> batch, bool[] results)
     {
         for (var i = 0; i < batch.Count; i++)
@@ -116,8 +120,21 @@ internal sealed class CommitBatcher : IAsyncDisposable
             {
                 _applied(batch[i].Commit);
             }
-
-            batch[i].Complete(results[i]);
         }
+
+        var done = batch.ToArray();
+        ThreadPool.UnsafeQueueUserWorkItem(
+            static state =>
+            {
+                for (var i = 0; i < state.Done.Length; i++)
+                {
+                    state.Done[i].Complete(state.Results[i]);
+                }
+            },
+            (Done: done, Results: results),
+            preferLocal: false);
     }
+
+    private static void Fail(PendingCommit pending, Exception exception) =>
+        ThreadPool.UnsafeQueueUserWorkItem(static state => state.Pending.Fail(state.Exception), (Pending: pending, Exception: exception), preferLocal: false);
 }

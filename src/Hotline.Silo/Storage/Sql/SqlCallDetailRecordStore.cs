@@ -6,7 +6,8 @@ namespace Hotline.Silo.Storage.Sql;
 
 /// <summary>
 /// <see cref="ICallDetailRecordStore"/> on call_records: the whole record as JSON, plus the columns reports
-/// filter on. A save of a known call id replaces the row (a late survey answer re-saves the record).
+/// filter on. A save of a known call id replaces the row (a late survey answer re-saves the record). Records
+/// are read with the progress of the callback the call left (callback_requests), which the scheduler updates.
 /// </summary>
 internal sealed class SqlCallDetailRecordStore(SqlDialect dialect) : ICallDetailRecordStore
 {
@@ -40,9 +41,9 @@ internal sealed class SqlCallDetailRecordStore(SqlDialect dialect) : ICallDetail
     public async Task<CallDetailRecord?> FindAsync(string callId, CancellationToken cancellationToken)
     {
         await using var connection = await dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var json = await connection.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(
-            "SELECT record_json FROM call_records WHERE call_id = @callId", new { callId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return json is null ? null : Read(json);
+        var row = await connection.QuerySingleOrDefaultAsync<CallRecordRow>(new CommandDefinition(
+            CallRecordRow.Select + " WHERE r.call_id = @callId", new { callId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return row is null ? null : Read(row);
     }
 
     public async Task<CallRecordPage> ListAsync(DateTimeOffset from, DateTimeOffset to, int pageSize, string? pageToken, CancellationToken cancellationToken)
@@ -60,12 +61,12 @@ internal sealed class SqlCallDetailRecordStore(SqlDialect dialect) : ICallDetail
 
         // Keyset paging on (arrived_at, call_id), the index's order: a page never skips or repeats a record
         // even while new calls are saved between pages.
-        var rows = (await connection.QueryAsync<(string CallId, object ArrivedAt, string Json)>(new CommandDefinition(
+        var rows = (await connection.QueryAsync<CallRecordRow>(new CommandDefinition(
             $"""
-            SELECT call_id, arrived_at, record_json FROM call_records
-            WHERE arrived_at >= @from AND arrived_at < @to
-              {(after is null ? "" : "AND (arrived_at > @afterAt OR (arrived_at = @afterAt AND call_id > @afterId))")}
-            ORDER BY arrived_at, call_id
+            {CallRecordRow.Select}
+            WHERE r.arrived_at >= @from AND r.arrived_at < @to
+              {(after is null ? "" : "AND (r.arrived_at > @afterAt OR (r.arrived_at = @afterAt AND r.call_id > @afterId))")}
+            ORDER BY r.arrived_at, r.call_id
             LIMIT @take
             """,
             new { from = dialect.ToDb(from), to = dialect.ToDb(to), afterAt = dialect.ToDb(afterAt), afterId = after?.CallId ?? "", take = pageSize + 1 },
@@ -76,13 +77,13 @@ internal sealed class SqlCallDetailRecordStore(SqlDialect dialect) : ICallDetail
         if (rows.Count > pageSize)
         {
             var last = page[^1];
-            next = new CallRecordPageToken(dialect.FromDb(last.ArrivedAt).UtcTicks, last.CallId).Encode(from, to);
+            next = new CallRecordPageToken(dialect.FromDb(last.ArrivedAt!).UtcTicks, last.CallId).Encode(from, to);
         }
 
-        return new CallRecordPage(page.ConvertAll(r => Read(r.Json)), next);
+        return new CallRecordPage(page.ConvertAll(Read), next);
     }
 
-    private static CallDetailRecord Read(string json) =>
-        JsonSerializer.Deserialize(json, CallRecordJsonContext.Default.CallDetailRecord)
-            ?? throw new InvalidDataException("a stored call record is null");
+    private CallDetailRecord Read(CallRecordRow row) =>
+        (JsonSerializer.Deserialize(row.RecordJson, CallRecordJsonContext.Default.CallDetailRecord)
+            ?? throw new InvalidDataException("a stored call record is null")) with { Callback = row.Callback(dialect) };
 }

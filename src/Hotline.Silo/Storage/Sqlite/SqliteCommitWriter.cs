@@ -113,6 +113,13 @@ internal sealed class SqliteCommitWriter(SqliteDialect dialect) : ICommitWriter
                 .Bind("$actor", e.Actor).Bind("$at", dialect.ToDb(e.At)).Bind("$data_json", e.DataJson).ExecuteNonQuery();
         }
 
+        foreach (var change in commit.SchedulerChanges)
+        {
+            s.InsertSchedulerChange.Bind("$job_key", change.JobKey).Bind("$action", change.Action).Bind("$actor", change.Actor)
+                .Bind("$at", dialect.ToDb(change.At)).Bind("$reason", change.Reason).Bind("$before_at", dialect.ToDb(change.BeforeAt))
+                .Bind("$after_at", change.AfterAt is { } after ? dialect.ToDb(after) : DBNull.Value).ExecuteNonQuery();
+        }
+
         foreach (var notice in commit.Feed)
         {
             s.InsertFeed.Bind("$department_id", notice.DepartmentId).Bind("$id", commit.TicketId).Bind("$kind", notice.Kind)

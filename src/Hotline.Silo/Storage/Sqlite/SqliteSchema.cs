@@ -13,7 +13,8 @@ namespace Hotline.Silo.Storage.Sqlite;
 /// migration 8 the next deadline alarm of each ticket (the scheduler's sweep column) and the audit of supervisors' changes to scheduled jobs;
 /// migration 9 the web console's staff accounts (PBKDF2 password hashes, failed sign-ins and lock-out);
 /// migration 10 the reports' daily snapshots (report_daily, report_days) and the index reports read ticket events by;
-/// migration 11 the 超期未办结 counter, dropping the snapshots so they are filled again with it (they are derived data).
+/// migration 11 the scheduler's callback attempts (count, next attempt, the attempts' log) and pending requests by number;
+/// migration 12 the 超期未办结 counter, dropping the snapshots so they are filled again with it (they are derived data).
 /// </summary>
 internal static class SqliteSchema
 {
@@ -225,6 +226,12 @@ internal static class SqliteSchema
             PRIMARY KEY (dimension, day, dim_key));
         CREATE TABLE report_days (day TEXT NOT NULL PRIMARY KEY, filled_at TEXT NOT NULL);
         CREATE INDEX ticket_events_at ON ticket_events (at);
+        """,
+        """
+        ALTER TABLE callback_requests ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE callback_requests ADD COLUMN next_attempt_at TEXT;
+        ALTER TABLE callback_requests ADD COLUMN attempt_log TEXT NOT NULL DEFAULT '[]';
+        CREATE INDEX callback_requests_number ON callback_requests (number) WHERE completed_at IS NULL;
         """,
         """
         ALTER TABLE report_daily ADD COLUMN overdue_unreplied INTEGER NOT NULL DEFAULT 0;

@@ -31,6 +31,12 @@ internal sealed class SqliteStatements : IDisposable
         InsertEvent = Prepare(connection,
             "INSERT INTO ticket_events (ticket_id, version, type, actor, at, data_json) VALUES ($id, $version, $type, $actor, $at, $data_json)",
             "$id", "$version", "$type", "$actor", "$at", "$data_json");
+        InsertSchedulerChange = Prepare(connection,
+            """
+            INSERT INTO scheduler_changes (job_key, action, actor, at, reason, before_at, after_at)
+            VALUES ($job_key, $action, $actor, $at, $reason, $before_at, $after_at)
+            """,
+            "$job_key", "$action", "$actor", "$at", "$reason", "$before_at", "$after_at");
         InsertFeed = Prepare(connection,
             "INSERT INTO department_feed (department_id, ticket_id, kind, at, payload_json) VALUES ($department_id, $id, $kind, $at, $payload_json)",
             "$department_id", "$id", "$kind", "$at", "$payload_json");
@@ -54,6 +60,8 @@ internal sealed class SqliteStatements : IDisposable
 
     public SqliteCommand InsertFeed { get; }
 
+    public SqliteCommand InsertSchedulerChange { get; }
+
     public void Enlist(SqliteTransaction transaction)
     {
         foreach (var command in All())
@@ -70,7 +78,7 @@ internal sealed class SqliteStatements : IDisposable
         }
     }
 
-    private IEnumerable<SqliteCommand> All() => [SelectVersion, SelectRequest, InsertRequest, InsertTicket, UpdateTicket, DeleteDepartments, InsertDepartment, InsertEvent, InsertFeed];
+    private IEnumerable<SqliteCommand> All() => [SelectVersion, SelectRequest, InsertRequest, InsertTicket, UpdateTicket, DeleteDepartments, InsertDepartment, InsertEvent, InsertFeed, InsertSchedulerChange];
 
     private static SqliteCommand Prepare(SqliteConnection connection, string sql, params string[] parameters)
     {

@@ -16,7 +16,8 @@ internal sealed class ReturnVisitOptions
 
     /// <summary>
     /// "agent": the edge calls the citizen through the trunk and queues the answered call for a callback agent,
-    /// who asks the survey and records it; "off": no automatic visit (agents call from their own lists).
+    /// who asks the survey and records it; "automated": the edge plays the survey and records the key pressed;
+    /// "off": no automatic visit (agents call from their own lists).
     /// </summary>
     public string Mode { get; set; } = "agent";
 
@@ -26,6 +27,11 @@ internal sealed class ReturnVisitOptions
     /// <summary>The agent queue answered return-visit calls join.</summary>
     public string QueueId { get; set; } = "general";
 
-    public bool Automatic(Category category) =>
-        string.Equals(Modes.TryGetValue(category, out var mode) ? mode : Mode, "agent", StringComparison.OrdinalIgnoreCase);
+    /// <summary>The scheduler calls this category's citizens (agent or automated mode).</summary>
+    public bool Automatic(Category category) => ModeOf(category) is "agent" or "automated";
+
+    /// <summary>The edge asks this category's survey itself.</summary>
+    public bool Automated(Category category) => ModeOf(category) == "automated";
+
+    private string ModeOf(Category category) => (Modes.TryGetValue(category, out var mode) ? mode : Mode).Trim().ToLowerInvariant();
 }

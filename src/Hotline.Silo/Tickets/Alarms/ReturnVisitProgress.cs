@@ -6,4 +6,7 @@ namespace Hotline.Silo.Tickets.Alarms;
 /// <param name="LastAttemptAt">When the last call started.</param>
 /// <param name="Reached">A call reached the citizen: an agent records the answer; no more calls.</param>
 /// <param name="Unanswered">Every attempt failed; recorded, no more calls.</param>
-internal sealed record ReturnVisitProgress(DateTimeOffset Since, int Attempts, DateTimeOffset? LastAttemptAt, bool Reached, bool Unanswered);
+/// <param name="MovedTo">A supervisor moved the next step to this time (cleared when the step is taken).</param>
+/// <param name="Cancelled">A supervisor cancelled the automatic visit: no more calls (agents may still call and record).</param>
+internal sealed record ReturnVisitProgress(
+    DateTimeOffset Since, int Attempts, DateTimeOffset? LastAttemptAt, bool Reached, bool Unanswered, DateTimeOffset? MovedTo = null, bool Cancelled = false);

@@ -1,3 +1,4 @@
+using Hotline.Contracts.Scheduling;
 using Hotline.Contracts.Tickets;
 using Hotline.Silo.Calendar;
 using Hotline.Silo.Scheduling;
@@ -18,7 +19,10 @@ internal sealed class TicketAlarms(TicketOptions options, WorkCalendar calendar,
 
     private static readonly AlarmLevel[] Levels = [AlarmLevel.Warning, AlarmLevel.Overdue, AlarmLevel.Escalated];
 
-    /// <summary>Alarms not yet issued for the deadlines that bind the ticket in its current state.</summary>
+    /// <summary>
+    /// Alarms not yet issued for the deadlines that bind the ticket in its current state, at a supervisor's time
+    /// where one moved them; cancelled ones are not pending.
+    /// </summary>
     public IEnumerable<DeadlineAlarm> Pending(TicketGrainState state)
     {
         ArgumentNullException.ThrowIfNull(state);
@@ -26,13 +30,44 @@ internal sealed class TicketAlarms(TicketOptions options, WorkCalendar calendar,
         {
             foreach (var level in Levels)
             {
-                if (!state.Alarms.Contains(new FiredAlarm(kind, level, deadline.Due)))
+                if (state.Alarms.Contains(new FiredAlarm(kind, level, deadline.Due)))
+                {
+                    continue;
+                }
+
+                var changed = state.AlarmOverrides?.LastOrDefault(o => o.Kind == kind && o.Level == level && o.Due == deadline.Due);
+                if (changed is null)
                 {
                     yield return new DeadlineAlarm(kind, level, deadline.Due, At(deadline, level));
+                }
+                else if (changed.At is { } at)
+                {
+                    yield return new DeadlineAlarm(kind, level, deadline.Due, at, Rescheduled: true);
                 }
             }
         }
     }
+
+    /// <summary>Every pending job of the ticket (its alarms, then its return visit), as the Supervision API lists them.</summary>
+    public IEnumerable<ScheduledJob> Jobs(TicketGrainState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        foreach (var alarm in Pending(state))
+        {
+            yield return new ScheduledJob(
+                JobNames.Id(state.Id, JobNames.Of(alarm.Kind, alarm.Level)), JobNames.KindOf(alarm.Level), state.Id, alarm.At,
+                JobNames.Word(alarm.Kind), alarm.Due, state.LeadDepartmentId, alarm.Rescheduled);
+        }
+
+        if (NextVisitAt(state) is { } visit)
+        {
+            yield return new ScheduledJob(
+                JobNames.Id(state.Id, JobNames.ReturnVisit), ScheduledJobKind.ReturnVisit, state.Id, visit, null, null, null, state.Visit!.MovedTo is not null);
+        }
+    }
+
+    /// <summary>True when nobody may be called at <paramref name="at"/> (Schedule:QuietHours).</summary>
+    public bool IsQuiet(DateTimeOffset at) => _quiet.IsQuiet(at, calendar.TimeZone);
 
     /// <summary>When the next alarm or return-visit step is due; null when none is pending.</summary>
     public DateTimeOffset? NextAt(TicketGrainState state)
@@ -62,9 +97,15 @@ internal sealed class TicketAlarms(TicketOptions options, WorkCalendar calendar,
     public DateTimeOffset? NextVisitAt(TicketGrainState state)
     {
         ArgumentNullException.ThrowIfNull(state);
-        if (state.State != TicketState.AwaitingCallback || state.Visit is not { Reached: false, Unanswered: false } visit || !_visits.Automatic(state.Category))
+        if (state.State != TicketState.AwaitingCallback || state.Visit is not { Reached: false, Unanswered: false, Cancelled: false } visit
+            || !_visits.Automatic(state.Category))
         {
             return null;
+        }
+
+        if (visit.MovedTo is { } moved)
+        {
+            return moved;
         }
 
         var at = visit.LastAttemptAt is { } last ? last + _visits.RetryInterval : visit.Since + _visits.Delay;
@@ -106,6 +147,19 @@ internal sealed class TicketAlarms(TicketOptions options, WorkCalendar calendar,
     }
 
     public string VisitQueue => _visits.QueueId;
+
+    /// <summary>The edge plays the survey itself for this category (ReturnVisit:Mode automated).</summary>
+    public bool VisitAutomated(Category category) => _visits.Automated(category);
+
+    /// <summary>
+    /// Events for an automated survey call: its end, then the citizen's answer recorded as the callback (as an agent
+    /// would with RecordCallback: unsatisfied reopens the ticket). No key counts as not reached, so the next attempt follows.
+    /// </summary>
+    public IReadOnlyList<TicketEvent> SurveyEnded(TicketGrainState state, int attempt, Satisfaction? answer, string detail)
+    {
+        var ended = VisitEnded(state, attempt, answer is not null, detail);
+        return answer is { } satisfaction && ended.Count > 0 ? [.. ended, new CallbackRecorded(satisfaction, "自动回访: " + detail)] : ended;
+    }
 
     /// <summary>
     /// The sign deadline binds until a department signs; the handling deadline until it replies. A returned

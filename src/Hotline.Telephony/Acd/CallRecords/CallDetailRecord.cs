@@ -33,6 +33,9 @@ public sealed record CallDetailRecord
 
     public IReadOnlyList<TransferRecord> Transfers { get; init; } = [];
 
+    /// <summary>What supervisors did to the call (monitoring, its modes, force release), in order.</summary>
+    public IReadOnlyList<SupervisorActionRecord> SupervisorActions { get; init; } = [];
+
     public HangUpSide? HangUpSide { get; init; }
 
     public DateTimeOffset? EndedAt { get; init; }
@@ -55,4 +58,8 @@ public sealed record CallDetailRecord
 
     /// <summary>From answer to hang-up (the survey after the agent left is not talk).</summary>
     public TimeSpan? TalkTime { get; init; }
+
+    /// <summary>The callback this call left behind, as the store reads it back (never part of the saved record).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public CallbackProgress? Callback { get; init; }
 }

@@ -13,6 +13,7 @@ public static class CallDetailRecordBuilder
         var path = new List<string>();
         var offers = new List<AgentOfferRecord>();
         var transfers = new List<TransferRecord>();
+        var supervision = new List<SupervisorActionRecord>();
         DateTimeOffset? leftQueueAt = null;
         DateTimeOffset? firstHangUpAt = null;
         foreach (CallRecordEvent e in events)
@@ -48,6 +49,9 @@ public static class CallDetailRecordBuilder
                 case CallTransferred t:
                     transfers.Add(new TransferRecord(t.At, t.FromAgentId, t.Target, t.Attended));
                     break;
+                case SupervisorActed acted:
+                    supervision.Add(new SupervisorActionRecord(acted.At, acted.SupervisorId, acted.Action, acted.Detail));
+                    break;
                 case RecordingStarted r:
                     record = record with { RecordingPath = record.RecordingPath ?? r.Path };
                     break;
@@ -78,6 +82,7 @@ public static class CallDetailRecordBuilder
             IvrPath = path,
             Offers = offers,
             Transfers = transfers,
+            SupervisorActions = supervision,
             WaitTime = record.QueuedAt is { } queued && leftQueueAt is { } left ? left - queued : null,
             TimeToAnswer = record.AnsweredAt - record.ArrivedAt,
             TalkTime = record.AnsweredAt is { } answered && talkEnd is { } end ? end - answered : null,

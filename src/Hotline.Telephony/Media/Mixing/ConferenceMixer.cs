@@ -4,8 +4,9 @@ using Hotline.Telephony.Media.Rtp;
 namespace Hotline.Telephony.Media.Mixing;
 
 /// <summary>
-/// Mixes up to three parties: every 20 ms each listener is sent the sum of the other parties' audio, in the
-/// G.711 law it negotiated, as its own RTP stream. Inputs go through a <see cref="JitterBuffer"/> each, so a
+/// Mixes up to four parties: every 20 ms each listener is sent the sum of the other parties' audio it may
+/// hear (each party's <see cref="ConferenceAudience"/>: everyone by default, nobody for a silently monitoring
+/// supervisor), in the G.711 law it negotiated, as its own RTP stream. Inputs go through a <see cref="JitterBuffer"/> each, so a
 /// late or missing packet is a frame of silence from that party, not a stall. Pacing is a
 /// <see cref="TimeProvider"/> timer; the frame count comes from elapsed time, so a late tick catches up
 /// (at most a few frames; after a longer stall the overdue frames are skipped rather than burst out).
@@ -25,11 +26,12 @@ internal sealed class ConferenceMixer : IDisposable
     private readonly TimeProvider _time;
     private readonly IMixedRecording? _recording;
     private readonly int _jitterDepth;
-    private readonly Seat?[] _seats = new Seat?[3];
+    private readonly Seat?[] _seats = new Seat?[Enum.GetValues<ConferenceParty>().Length];
     private readonly Lock _gate = new();
     private readonly short[] _decoded = new short[MaxPacketSamples];
     private readonly int[] _sum = new int[FrameSamples];
     private readonly short[] _output = new short[FrameSamples];
+    private readonly short[] _callerHears = new short[FrameSamples];
     private readonly short[] _silence = new short[FrameSamples];
     private readonly long _origin;
     private ITimer? _timer;
@@ -54,11 +56,11 @@ internal sealed class ConferenceMixer : IDisposable
         }
     }
 
-    /// <summary>Seats a party: from the next frame it is heard by the others and hears them.</summary>
-    public void Join(ConferenceParty party, IRtpPacketSink sink, byte payloadType)
+    /// <summary>Seats a party: from the next frame it hears the others and is heard by <paramref name="heardBy"/>.</summary>
+    public void Join(ConferenceParty party, IRtpPacketSink sink, byte payloadType, ConferenceAudience heardBy = ConferenceAudience.Everyone)
     {
         ArgumentNullException.ThrowIfNull(sink);
-        var seat = new Seat(new JitterBuffer(_jitterDepth, 8 * FrameSamples), new OutboundStream(sink, payloadType));
+        var seat = new Seat(new JitterBuffer(_jitterDepth, 8 * FrameSamples), new OutboundStream(sink, payloadType)) { HeardBy = heardBy };
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
@@ -72,6 +74,21 @@ internal sealed class ConferenceMixer : IDisposable
         lock (_gate)
         {
             _seats[(int)party] = null;
+        }
+    }
+
+    /// <summary>Changes who hears a seated party, from the next frame (listen, whisper, barge-in); false when not seated.</summary>
+    public bool SetAudience(ConferenceParty party, ConferenceAudience heardBy)
+    {
+        lock (_gate)
+        {
+            if (_seats[(int)party] is not { } seat)
+            {
+                return false;
+            }
+
+            seat.HeardBy = heardBy;
+            return true;
         }
     }
 
@@ -152,30 +169,43 @@ internal sealed class ConferenceMixer : IDisposable
 
     private void MixFrame(long frame)
     {
-        Array.Clear(_sum);
         foreach (Seat? seat in _seats)
         {
-            if (seat is not null)
-            {
-                seat.Input.Take(seat.Frame);
-                PcmMix.Accumulate(_sum, seat.Frame);
-            }
+            seat?.Input.Take(seat.Frame);
         }
 
-        foreach (Seat? seat in _seats)
+        Array.Clear(_callerHears);
+        for (int listener = 0; listener < _seats.Length; listener++)
         {
-            if (seat is not null)
+            Seat? seat = _seats[listener];
+            if (seat is null)
             {
-                PcmMix.MixMinus(_sum, seat.Frame, _output);
-                seat.Output.Send(frame, _output);
+                continue;
+            }
+
+            Array.Clear(_sum);
+            var audience = (ConferenceAudience)(1 << listener);
+            for (int speaker = 0; speaker < _seats.Length; speaker++)
+            {
+                if (speaker != listener && _seats[speaker] is { } other && (other.HeardBy & audience) != 0)
+                {
+                    PcmMix.Accumulate(_sum, other.Frame);
+                }
+            }
+
+            PcmMix.Clip(_sum, _output);
+            seat.Output.Send(frame, _output);
+            if (listener == (int)ConferenceParty.Caller)
+            {
+                _output.CopyTo(_callerHears, 0);
             }
         }
 
         if (_recording is not null)
         {
-            // Caller alone on the left, everyone on our side (agent, department) summed on the right.
-            PcmMix.Add(FrameOf(ConferenceParty.Agent), FrameOf(ConferenceParty.ThirdParty), _output);
-            _recording.WriteMixedFrame(frame, FrameOf(ConferenceParty.Caller), _output);
+            // The caller alone on the left; on the right what the caller hears: the agent, a department, and a
+            // supervisor only while barged in (a whisper or silent monitoring is not part of the conversation).
+            _recording.WriteMixedFrame(frame, FrameOf(ConferenceParty.Caller), _callerHears);
         }
     }
 
@@ -206,5 +236,8 @@ internal sealed class ConferenceMixer : IDisposable
     private sealed record Seat(JitterBuffer Input, OutboundStream Output)
     {
         public short[] Frame { get; } = new short[FrameSamples];
+
+        /// <summary>Who hears this party; changed under the mixer's gate.</summary>
+        public ConferenceAudience HeardBy { get; set; }
     }
 }

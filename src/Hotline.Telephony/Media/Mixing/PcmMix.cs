@@ -35,4 +35,13 @@ internal static class PcmMix
             output[i] = Saturate(a[i] + b[i]);
         }
     }
+
+    /// <summary>A sum as a listener hears it, clipped.</summary>
+    public static void Clip(ReadOnlySpan<int> sum, Span<short> output)
+    {
+        for (int i = 0; i < output.Length; i++)
+        {
+            output[i] = Saturate(sum[i]);
+        }
+    }
 }

@@ -9,7 +9,7 @@ namespace Hotline.Api.Tests.Calls.Fakes;
 /// An in-memory <see cref="ICallCenter"/>: commands are recorded and answered with <see cref="NextResult"/>;
 /// each agent's call notices come from a channel the test writes to.
 /// </summary>
-internal sealed class FakeCallCenter : ICallCenter, IThreePartyCalls
+internal sealed class FakeCallCenter : ICallCenter, IThreePartyCalls, IAgentCalls, IConsultations
 {
     private readonly ConcurrentDictionary<string, Channel<AgentCallNotice>> _calls = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, TaskCompletionSource> _watchStopped = new(StringComparer.Ordinal);
@@ -52,6 +52,18 @@ internal sealed class FakeCallCenter : ICallCenter, IThreePartyCalls
 
     public Task<CallCenterResult> AddThirdPartyAsync(string agentId, string number, CancellationToken cancellationToken) =>
         Record($"AddParty {agentId} {number}");
+
+    public Task<CallCenterResult> PlaceCallAsync(string agentId, string number, CancellationToken cancellationToken) =>
+        Record($"PlaceCall {agentId} {number}");
+
+    public Task<CallCenterResult> ConsultAsync(string agentId, string target, CancellationToken cancellationToken) =>
+        Record($"Consult {agentId} {target}");
+
+    public Task<CallCenterResult> CompleteTransferAsync(string agentId, CancellationToken cancellationToken) =>
+        Record($"CompleteTransfer {agentId}");
+
+    public Task<CallCenterResult> CancelConsultAsync(string agentId, CancellationToken cancellationToken) =>
+        Record($"CancelConsult {agentId}");
 
     public Task<CallCenterResult> LeaveThreePartyAsync(string agentId, CancellationToken cancellationToken) =>
         Record($"LeaveParty {agentId}");

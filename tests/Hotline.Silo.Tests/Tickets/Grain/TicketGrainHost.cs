@@ -62,13 +62,14 @@ internal sealed class TicketGrainHost : IAsyncDisposable
     public ITicketFeed Feed { get; }
 
     /// <summary>Starts a host of <paramref name="silos"/> silos on <paramref name="dataDir"/> (a new temporary one when null) and seeds D01–D03.</summary>
-    public static async Task<TicketGrainHost> StartAsync(string? dataDir = null, Fakes.FakeTimeProvider? time = null, short silos = 1)
+    public static async Task<TicketGrainHost> StartAsync(string? dataDir = null, Fakes.FakeTimeProvider? time = null, short silos = 1, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var ownsDataDir = dataDir is null;
         dataDir ??= RunningHost.NewDataDir();
         time ??= new Fakes.FakeTimeProvider(Monday10.ToUniversalTime());
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["DataDir"] = dataDir })
+            .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
             .Build();
         var cluster = await GrainCluster.StartAsync(silos, services => services
             .AddKeyedSingleton<TimeProvider>(TicketServiceCollectionExtensions.ClockKey, time)

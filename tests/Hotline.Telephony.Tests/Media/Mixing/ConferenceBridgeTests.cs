@@ -30,7 +30,7 @@ public sealed class ConferenceBridgeTests : IDisposable
         await using var caller = new Peer(relay.Caller, G711.PcmuPayloadType, 1000);
         await using var agent = new Peer(relay.Agent, G711.PcmaPayloadType, 2000);
         ConferenceBridge bridge = ConferenceBridge.TryCreate(relay, ports, TimeProvider.System, recorder)!;
-        await using var department = new Peer(bridge.ThirdParty, G711.PcmuPayloadType, -3000);
+        await using var department = new Peer(bridge.Guest, G711.PcmuPayloadType, -3000);
 
         // Two-party first: the relay passes the caller's own packets to the agent.
         await agent.WaitForAsync(p => p.Ssrc == caller.Ssrc);
@@ -60,7 +60,7 @@ public sealed class ConferenceBridgeTests : IDisposable
         Assert.Contains(frames, f => f.Left == caller.Level && f.Right == agent.Level + department.Level);
         Assert.Contains(frames, f => f.Left == caller.Level && f.Right == agent.Level);
         Assert.DoesNotContain(frames, f => f.Left != 0 && f.Left != caller.Level);
-        Assert.Equal(0, relay.Caller.Faults + relay.Agent.Faults + bridge.ThirdParty.Faults);
+        Assert.Equal(0, relay.Caller.Faults + relay.Agent.Faults + bridge.Guest.Faults);
     }
 
     [Fact]

@@ -8,21 +8,16 @@ namespace Hotline.Search.Engine.Embedded;
 /// 100,000 articles skips most of the postings of words like 办理. The ranking is unchanged;
 /// the match count then covers documents reached by the selective terms only.
 /// </summary>
-internal sealed partial class EmbeddedIndex
+internal sealed class TermAccumulator(RankingWeights weights, FieldNorms norms)
 {
-    private void Accumulate(Analysis.QueryPlan plan, float[] scores, List<int> touched, int wanted)
-    {
-        var n = Math.Max(1, Count);
-        var k1 = _weights.K1;
-        var terms = new List<(PostingList List, float Idf)>(plan.Terms.Count);
-        foreach (var term in plan.Terms)
-        {
-            if (_postings.TryGetValue(term.Key, out var list))
-            {
-                terms.Add((list, MathF.Log(1 + ((n - list.Count + 0.5f) / (list.Count + 0.5f))) * term.Weight));
-            }
-        }
+    /// <summary>Least coverage share counted, so a document reached by phrases or history alone keeps some score.</summary>
+    private const float MinimumCoverage = 0.05f;
 
+    /// <param name="terms">The query's posting lists with idf × term weight, in any order (sorted here).</param>
+    /// <param name="wanted">The top k pruning must keep exact; 0 scores every posting.</param>
+    public void Accumulate(List<(PostingList List, float Idf)> terms, ScoreScratch scratch, int wanted)
+    {
+        var k1 = weights.K1;
         terms.Sort((a, b) => b.Idf.CompareTo(a.Idf));
         var mass = 0f;
         foreach (var (_, idf) in terms)
@@ -38,10 +33,11 @@ internal sealed partial class EmbeddedIndex
 
         var best = 0f;
         var updateOnly = false;
+        var touched = scratch.Touched;
         for (var i = 0; i < terms.Count; i++)
         {
             if (!updateOnly && wanted > 0 && touched.Count >= wanted && remaining[i] < best
-                && AtLeastAbove(scores, touched, wanted, remaining[i]))
+                && AtLeastAbove(scratch.Scores, touched, wanted, remaining[i]))
             {
                 updateOnly = true;
                 touched.Sort();
@@ -49,15 +45,52 @@ internal sealed partial class EmbeddedIndex
 
             if (updateOnly)
             {
-                UpdateTouched(terms[i].List, terms[i].Idf, scores, touched);
+                UpdateTouched(terms[i].List, terms[i].Idf, scratch);
             }
             else
             {
-                best = Math.Max(best, AddAll(terms[i].List, terms[i].Idf, scores, touched));
+                best = Math.Max(best, AddAll(terms[i].List, terms[i].Idf, scratch));
             }
         }
 
-        ApplyCoverage(scores, touched, mass);
+        DiscountLoneTitleMatches(scratch);
+        ApplyCoverage(scratch, mass);
+    }
+
+    /// <summary>
+    /// A title is a strong signal when the question shares several words with it; sharing one
+    /// bigram (饭店 in a story about something else, against 开办餐饮店…) is weak evidence that the
+    /// title boost would otherwise make decisive. A document whose title matched one query term
+    /// keeps LoneTitleFactor of that term's title part. Only lowers scores, like coverage.
+    /// </summary>
+    private void DiscountLoneTitleMatches(ScoreScratch scratch)
+    {
+        var factor = weights.LoneTitleFactor;
+        if (factor >= 1)
+        {
+            return;
+        }
+
+        var scores = scratch.Scores;
+        foreach (var doc in scratch.Touched)
+        {
+            if (scratch.TitleTerms[doc] == 1)
+            {
+                scores[doc] = Math.Max(scores[doc] - ((1 - factor) * scratch.TitleShare[doc]), EmbeddedIndex.LiftMarker);
+            }
+        }
+    }
+
+    private void NoteTitle(ScoreScratch scratch, int doc, ushort packed, float idf)
+    {
+        if (PostingList.Title(packed) > 0)
+        {
+            scratch.TitleShare[doc] += norms.TitlePart(doc, packed, idf);
+            if (scratch.TitleTerms[doc] < byte.MaxValue)
+            {
+                scratch.TitleTerms[doc]++;
+            }
+        }
     }
 
     /// <summary>
@@ -67,43 +100,46 @@ internal sealed partial class EmbeddedIndex
     /// behind one that matches several of the question's words. Pruning above bounds raw scores;
     /// this only lowers them, so it reorders candidates and never admits a pruned document.
     /// </summary>
-    private void ApplyCoverage(float[] scores, List<int> touched, float mass)
+    private void ApplyCoverage(ScoreScratch scratch, float mass)
     {
-        var coverage = t_coverage;
-        var exponent = _weights.CoverageExponent;
-        if (coverage is null || exponent <= 0 || mass <= 0)
+        var exponent = weights.CoverageExponent;
+        if (exponent <= 0 || mass <= 0)
         {
             return;
         }
 
-        foreach (var doc in touched)
+        var scores = scratch.Scores;
+        foreach (var doc in scratch.Touched)
         {
-            var share = Math.Clamp(coverage[doc] / mass, MinimumCoverage, 1f);
-            scores[doc] = Math.Max(scores[doc] * MathF.Pow(share, exponent), LiftMarker);
+            var share = Math.Clamp(scratch.Coverage[doc] / mass, MinimumCoverage, 1f);
+            scores[doc] = Math.Max(scores[doc] * MathF.Pow(share, exponent), EmbeddedIndex.LiftMarker);
         }
     }
 
-    private float AddAll(PostingList list, float idf, float[] scores, List<int> touched)
+    private float AddAll(PostingList list, float idf, ScoreScratch scratch)
     {
-        var coverage = Coverage(scores.Length);
+        var scores = scratch.Scores;
+        var coverage = scratch.Coverage;
+        var searchable = norms.ComputedFor;
         var best = 0f;
         var docs = list.Docs;
         var counts = list.Counts;
         for (var i = 0; i < docs.Length; i++)
         {
             var doc = docs[i];
-            if (doc >= _normsComputedFor)
+            if (doc >= searchable)
             {
                 continue;
             }
 
             if (scores[doc] == 0)
             {
-                touched.Add(doc);
+                scratch.Touched.Add(doc);
             }
 
-            var score = scores[doc] += Contribution(doc, counts[i], idf);
+            var score = scores[doc] += norms.Contribution(doc, counts[i], idf);
             coverage[doc] += idf;
+            NoteTitle(scratch, doc, counts[i], idf);
             best = Math.Max(best, score);
         }
 
@@ -111,20 +147,24 @@ internal sealed partial class EmbeddedIndex
     }
 
     /// <summary>Adds the term to documents already in play: walking the touched list and galloping through the postings when it is much shorter.</summary>
-    private void UpdateTouched(PostingList list, float idf, float[] scores, List<int> touched)
+    private void UpdateTouched(PostingList list, float idf, ScoreScratch scratch)
     {
+        var scores = scratch.Scores;
+        var coverage = scratch.Coverage;
+        var touched = scratch.Touched;
+        var searchable = norms.ComputedFor;
         var docs = list.Docs;
         var counts = list.Counts;
-        var coverage = Coverage(scores.Length);
         if (touched.Count * 16 >= docs.Length)
         {
             for (var i = 0; i < docs.Length; i++)
             {
                 var doc = docs[i];
-                if (doc < _normsComputedFor && scores[doc] != 0)
+                if (doc < searchable && scores[doc] != 0)
                 {
-                    scores[doc] += Contribution(doc, counts[i], idf);
+                    scores[doc] += norms.Contribution(doc, counts[i], idf);
                     coverage[doc] += idf;
+                    NoteTitle(scratch, doc, counts[i], idf);
                 }
             }
 
@@ -144,8 +184,9 @@ internal sealed partial class EmbeddedIndex
             if (found >= 0)
             {
                 at += found;
-                scores[doc] += Contribution(doc, counts[at], idf);
+                scores[doc] += norms.Contribution(doc, counts[at], idf);
                 coverage[doc] += idf;
+                NoteTitle(scratch, doc, counts[at], idf);
             }
             else
             {
@@ -157,19 +198,6 @@ internal sealed partial class EmbeddedIndex
                 break;
             }
         }
-    }
-
-    /// <summary>The per-thread matched-weight array, as long as the score array.</summary>
-    private static float[] Coverage(int length) =>
-        t_coverage is { } c && c.Length >= length ? c : t_coverage = new float[length];
-
-    private float Contribution(int doc, ushort packed, float idf)
-    {
-        var k1 = _weights.K1;
-        var tf = (PostingList.Title(packed) * _titleNorm[doc])
-            + (PostingList.Keywords(packed) * _keywordNorm[doc])
-            + (PostingList.Content(packed) * _contentNorm[doc]);
-        return idf * tf * (k1 + 1) / (tf + k1);
     }
 
     /// <summary>

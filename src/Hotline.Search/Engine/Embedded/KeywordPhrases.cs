@@ -6,7 +6,7 @@ namespace Hotline.Search.Engine.Embedded;
 /// Whole-keyword matches. Editors write keywords in callers' words (社保卡丢了, 暂住证); when the
 /// query contains one whole, that is stronger evidence than its bigrams scattered in a body text.
 /// </summary>
-internal sealed partial class EmbeddedIndex
+internal sealed class KeywordPhrases
 {
     private const int MinPhraseLength = 2;
     private const int MaxPhraseLength = 16;
@@ -14,7 +14,7 @@ internal sealed partial class EmbeddedIndex
 
     private readonly Dictionary<string, List<int>> _phrases = new(StringComparer.Ordinal);
 
-    private void AddPhrases(int doc, IEnumerable<string> keywords)
+    public void Add(int doc, IEnumerable<string> keywords)
     {
         foreach (var keyword in keywords)
         {
@@ -36,10 +36,14 @@ internal sealed partial class EmbeddedIndex
         }
     }
 
-    private void AccumulatePhrases(QueryPlan plan, float[] scores, List<int> touched)
+    public void Clear() => _phrases.Clear();
+
+    /// <summary>Adds boost × weight × idf to every searchable document holding a keyword found whole in one of the plan's phrases.</summary>
+    public void Accumulate(QueryPlan plan, float boost, int liveCount, int searchable, ScoreScratch scratch)
     {
         var lookup = _phrases.GetAlternateLookup<ReadOnlySpan<char>>();
-        var n = Math.Max(1, Count);
+        var n = Math.Max(1, liveCount);
+        var scores = scratch.Scores;
         foreach (var (text, weight) in plan.Phrases)
         {
             var span = text.AsSpan(0, Math.Min(text.Length, MaxPhraseScanLength));
@@ -53,17 +57,17 @@ internal sealed partial class EmbeddedIndex
                     }
 
                     var idf = MathF.Log(1 + ((n - docs.Count + 0.5f) / (docs.Count + 0.5f)));
-                    var bonus = _weights.PhraseBoost * weight * idf;
+                    var bonus = boost * weight * idf;
                     foreach (var doc in docs)
                     {
-                        if (doc >= _normsComputedFor)
+                        if (doc >= searchable)
                         {
                             continue;
                         }
 
                         if (scores[doc] == 0)
                         {
-                            touched.Add(doc);
+                            scratch.Touched.Add(doc);
                         }
 
                         scores[doc] += bonus;

@@ -1,0 +1,100 @@
+using Hotline.Api.V1;
+using Hotline.Silo.Tests.Storage;
+using Npgsql;
+
+namespace Hotline.Silo.Tests.EndToEnd;
+
+/// <summary>
+/// Two real host processes clustered on one PostgreSQL (Orleans membership and Quartz's clustered job store), with
+/// hundreds of deadline alarms falling due: every alarm is issued exactly once in the whole cluster, and a
+/// supervisor watching on either host hears every one of them exactly once, wherever it was issued.
+/// </summary>
+[Collection(PostgresCollection.Name)]
+public sealed class ScheduledAlarmsClusterTests(PostgresServerFixture postgres)
+{
+    private const int TicketsPerHost = 150;
+    private const int Alarms = 2 * TicketsPerHost * 2;
+    private static readonly TimeSpan PollTimeout = TimeSpan.FromMinutes(5);
+
+    private static readonly string[] ClusterArgs =
+    [
+        "--Cluster:Provider=postgres",
+        "--Cluster:AdvertisedAddress=127.0.0.1",
+        // Every ticket's sign deadline (EMERGENCY) falls due during the test: its warning at 80%, then overdue.
+        "--Tickets:EmergencySignWithin=00:00:40",
+        "--Schedule:SweepInterval=00:00:01",
+    ];
+
+    [Fact]
+    public async Task TwoHosts_HundredsOfAlarmsDue_EachIssuedExactlyOnceAndHeardOnceOnEitherHost()
+    {
+        var connectionString = await postgres.CreateSchemaAsync();
+        var settings = HostSettingsArgs.Postgres(connectionString) with { Extra = ClusterArgs };
+        try
+        {
+            await using var cluster = await TwoHostCluster.StartAsync(settings);
+            using var watching = new CancellationTokenSource(PollTimeout);
+            using var streamA = cluster.A.WatchDeadlineAlarms(watching.Token);
+            using var streamB = cluster.B.WatchDeadlineAlarms(watching.Token);
+            var heardOnA = ReadAsync(streamA, watching.Token);
+            var heardOnB = ReadAsync(streamB, watching.Token);
+
+            var tickets = await Task.WhenAll(Enumerable.Range(0, 2 * TicketsPerHost).Select(async i =>
+            {
+                var desk = i % 2 == 0 ? cluster.A : cluster.B;
+                var created = (await desk.CreateAsync($"集群计时 {i}：路口信号灯故障", Urgency.Emergency)).Value;
+                Assert.NotNull(created);
+                Assert.NotNull((await desk.DispatchAsync(created.TicketId)).Value);
+                return created.TicketId;
+            }));
+
+            var started = TimeProvider.System.GetTimestamp();
+            while (await ScalarAsync(connectionString, "SELECT count(*) FROM ticket_events WHERE type LIKE 'deadline_%'") < Alarms)
+            {
+                Assert.True(TimeProvider.System.GetElapsedTime(started) < PollTimeout, "the alarms were not all issued in time");
+                await Task.Delay(500);
+            }
+
+            var a = await heardOnA;
+            var b = await heardOnB;
+
+            // Issued: one warning and one overdue mark per ticket, nothing twice, nothing else.
+            Assert.Equal(Alarms, await ScalarAsync(connectionString, "SELECT count(*) FROM ticket_events WHERE type LIKE 'deadline_%'"));
+            Assert.Equal(0, await ScalarAsync(connectionString,
+                "SELECT count(*) FROM (SELECT 1 FROM ticket_events WHERE type LIKE 'deadline_%' GROUP BY ticket_id, type HAVING count(*) > 1) twice"));
+            Assert.Equal(2 * TicketsPerHost, await ScalarAsync(connectionString, "SELECT count(DISTINCT ticket_id) FROM ticket_events WHERE type = 'deadline_overdue'"));
+            Assert.Equal(2 * TicketsPerHost, await ScalarAsync(connectionString, "SELECT count(DISTINCT ticket_id) FROM ticket_events WHERE type = 'deadline_warning'"));
+
+            // Heard: every one on each host's stream, once, whichever host issued it.
+            var expected = tickets.SelectMany(id => new[] { (id, "deadline_warning"), (id, "deadline_overdue") }).Order().ToList();
+            Assert.Equal(expected, a.Order().ToList());
+            Assert.Equal(expected, b.Order().ToList());
+            Assert.False(cluster.HostA.HasExited || cluster.HostB.HasExited, "a host died during the run");
+        }
+        finally
+        {
+            settings.DeleteDataDir();
+        }
+    }
+
+    /// <summary>The first <see cref="Alarms"/> events of a supervisor's stream, as (ticket, kind).</summary>
+    private static async Task<List<(string TicketId, string Kind)>> ReadAsync(GrpcStream<TicketEvent> stream, CancellationToken cancellationToken)
+    {
+        var heard = new List<(string, string)>();
+        while (heard.Count < Alarms)
+        {
+            var item = await stream.ReadAsync(cancellationToken) ?? throw new InvalidOperationException($"the stream ended after {heard.Count} alarms: {stream.Status}");
+            heard.Add((item.Ticket.TicketId, item.Kind));
+        }
+
+        return heard;
+    }
+
+    private static async Task<long> ScalarAsync(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return Convert.ToInt64(await command.ExecuteScalarAsync() ?? 0L, System.Globalization.CultureInfo.InvariantCulture);
+    }
+}

@@ -1,3 +1,0 @@
-namespace Hotline.Silo.Tests.Scheduling;
-
-internal sealed record CountingJobDatabase(string ConnectionString);

@@ -1,0 +1,242 @@
+using System.Buffers.Binary;
+using Hotline.Telephony.Acd;
+using Hotline.Telephony.Acd.CallRecords;
+using Hotline.Telephony.Calls;
+using Hotline.Telephony.Tests.Edge;
+using Hotline.Telephony.Tests.Interop;
+using Microsoft.Extensions.DependencyInjection;
+using AgentState = Hotline.Contracts.Agents.AgentState;
+
+namespace Hotline.Telephony.Tests.Calls;
+
+/// <summary>
+/// Supervisors on a live call with real peers: a sipp trunk caller, a sipp agent phone and a sipp supervisor
+/// phone (each registered with digest), their audio on the test's sockets, each party sending its own level.
+/// Who hears whom in listen, whisper and barge-in is read from the audio each party receives.
+/// </summary>
+[Collection(nameof(SippCollection))]
+public sealed class SupervisorMonitorTests : IDisposable
+{
+    private const string Supervisor = "S02";
+    private const string SupervisorPhone = "9001";
+    private readonly ShortPrompts _prompts = new();
+    private readonly DirectoryInfo _data = Directory.CreateTempSubdirectory("hotline-monitor-");
+
+    public void Dispose()
+    {
+        _prompts.Dispose();
+        _data.Delete(recursive: true);
+    }
+
+    [Fact]
+    public async Task Monitor_ListenWhisperBargeListenStop_EachPartyHearsWhomTheModeSays()
+    {
+        await using var host = await StartAsync();
+        var supervision = host.Services.GetRequiredService<ISupervisorCalls>();
+        await using var callerAudio = new LevelPhone(EdgeHost.TrunkAddress, 1000);
+        await using var agentAudio = new LevelPhone("127.0.0.1", 2000);
+        await using var supervisorAudio = new LevelPhone("127.0.0.1", -3000);
+        short a = callerAudio.Level, b = agentAudio.Level, c = supervisorAudio.Level;
+        await using var agent = new SippPhone(host.EndPoint, "1001", "secret1001", agentAudio.Port);
+        await WaitForAgentAsync(host, "1001", AgentState.Ready);
+        var caller = SippRunner.RunFromAsync(EdgeHost.TrunkAddress, host.EndPoint, "trunk-call-rtp-until-bye.xml", "u1", 1,
+            "-s", "12345", "-key", "rtp_port", callerAudio.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await WaitForAgentAsync(host, "1001", AgentState.OnCall);
+        var callId = host.Services.GetRequiredService<ICallCenter>().ListAgents().Single(x => x.AgentId == "1001").CallId!;
+        // Two parties, relayed: each hears the other's own stream.
+        await agentAudio.HearsStreamAsync(callerAudio.Ssrc);
+        await callerAudio.HearsStreamAsync(agentAudio.Ssrc);
+
+        var notRegistered = await supervision.MonitorAsync(callId, Supervisor, SupervisorPhone, CancellationToken.None);
+        await using var supervisor = new SippPhone(host.EndPoint, SupervisorPhone, "secret9001", supervisorAudio.Port);
+        await WaitForRegisteredAsync(host, SupervisorPhone);
+        var noSuchCall = await supervision.MonitorAsync("20261207000000-000000000000", Supervisor, SupervisorPhone, CancellationToken.None);
+        var nothingToSwitch = await supervision.SetMonitorModeAsync(callId, Supervisor, MonitorMode.Barge, CancellationToken.None);
+
+        var monitored = await supervision.MonitorAsync(callId, Supervisor, SupervisorPhone, CancellationToken.None);
+
+        Assert.Equal((CallCenterRefusal.WrongState, $"supervisor phone {SupervisorPhone} is not registered"), (notRegistered.Refusal, notRegistered.Detail));
+        Assert.Equal(CallCenterRefusal.NotFound, noSuchCall.Refusal);
+        Assert.Equal(CallCenterRefusal.WrongState, nothingToSwitch.Refusal);
+        Assert.True(monitored.IsDone, monitored.Detail);
+        Assert.Equal(CallCenterRefusal.WrongState, (await supervision.MonitorAsync(callId, "S03", SupervisorPhone, CancellationToken.None)).Refusal);
+
+        // Listen (监听): the supervisor hears both; caller and agent hear only each other.
+        await supervisorAudio.HearsAsync(a + b);
+        await agentAudio.HearsAsync(a);
+        await callerAudio.HearsAsync(b);
+
+        // Whisper (耳语): the agent hears the supervisor too; the caller still hears only the agent.
+        Assert.True((await supervision.SetMonitorModeAsync(callId, Supervisor, MonitorMode.Whisper, CancellationToken.None)).IsDone);
+        await agentAudio.HearsAsync(a + c);
+        callerAudio.Forget();
+        await callerAudio.HearsAsync(b, run: 25);
+        await supervisorAudio.HearsAsync(a + b);
+
+        // Barge-in (强插): all three talk.
+        Assert.True((await supervision.SetMonitorModeAsync(callId, Supervisor, MonitorMode.Barge, CancellationToken.None)).IsDone);
+        await callerAudio.HearsAsync(b + c);
+        await agentAudio.HearsAsync(a + c);
+        await supervisorAudio.HearsAsync(a + b);
+
+        // Back to listen, on the same INVITE: nobody hears the supervisor any more.
+        Assert.True((await supervision.SetMonitorModeAsync(callId, Supervisor, MonitorMode.Listen, CancellationToken.None)).IsDone);
+        await callerAudio.HearsAsync(b, run: 25);
+        await agentAudio.HearsAsync(a, run: 25);
+
+        // Stop: the supervisor's phone is hung up and the relay passes caller and agent their own streams again.
+        Assert.True((await supervision.StopMonitorAsync(callId, Supervisor, CancellationToken.None)).IsDone);
+        await agentAudio.HearsStreamAsync(callerAudio.Ssrc);
+        await callerAudio.HearsStreamAsync(agentAudio.Ssrc);
+        Assert.Equal(CallCenterRefusal.WrongState, (await supervision.StopMonitorAsync(callId, Supervisor, CancellationToken.None)).Refusal);
+        Assert.True((await supervision.ReleaseAsync(callId, Supervisor, CancellationToken.None)).IsDone);
+
+        var callerResult = await caller;
+        Assert.True(callerResult.ExitCode == 0, callerResult.ToString());
+        var record = await CallCenterQueueTests.WaitForRecordAsync(host);
+        Assert.Equal(
+            [
+                (SupervisorActionKind.MonitorRequested, SupervisorPhone),
+                (SupervisorActionKind.MonitorStarted, "listen"),
+                (SupervisorActionKind.MonitorModeChanged, "whisper"),
+                (SupervisorActionKind.MonitorModeChanged, "barge"),
+                (SupervisorActionKind.MonitorModeChanged, "listen"),
+                (SupervisorActionKind.MonitorEnded, "stopped by supervisor " + Supervisor),
+                (SupervisorActionKind.Released, "released by supervisor " + Supervisor),
+            ],
+            record.SupervisorActions.Select(x => (x.Action, x.Detail)));
+        Assert.All(record.SupervisorActions, x => Assert.Equal(Supervisor, x.SupervisorId));
+        Assert.Equal(HangUpSide.System, record.HangUpSide);
+
+        // One recording: the caller on the left; on the right the agent, plus the supervisor only while barged in.
+        var frames = StereoFrames(record.RecordingPath!);
+        Assert.Contains(frames, f => f == (a, b));
+        Assert.Contains(frames, f => f == (a, (short)(b + c)));
+        Assert.DoesNotContain(frames, f => f.Right == c || f.Right == a + b + c);
+        host.Logs.AssertNoErrors();
+    }
+
+    [Fact]
+    public async Task Monitor_CallTransferred_SupervisorHungUpAndRecordSaysWhy()
+    {
+        await using var host = await StartAsync();
+        var supervision = host.Services.GetRequiredService<ISupervisorCalls>();
+        await using var callerAudio = new LevelPhone(EdgeHost.TrunkAddress, 1000);
+        await using var agentAudio = new LevelPhone("127.0.0.1", 2000);
+        await using var otherAudio = new LevelPhone("127.0.0.1", 2500);
+        await using var supervisorAudio = new LevelPhone("127.0.0.1", -3000);
+        await using var agent = new SippPhone(host.EndPoint, "1001", "secret1001", agentAudio.Port);
+        await WaitForAgentAsync(host, "1001", AgentState.Ready);
+        var caller = SippRunner.RunFromAsync(EdgeHost.TrunkAddress, host.EndPoint, "trunk-call-rtp-until-bye.xml", "u1", 1,
+            "-s", "12345", "-key", "rtp_port", callerAudio.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await WaitForAgentAsync(host, "1001", AgentState.OnCall);
+        var center = host.Services.GetRequiredService<ICallCenter>();
+        var callId = center.ListAgents().Single(x => x.AgentId == "1001").CallId!;
+        await using var other = new SippPhone(host.EndPoint, "1002", "secret1002", otherAudio.Port);
+        await using var supervisor = new SippPhone(host.EndPoint, SupervisorPhone, "secret9001", supervisorAudio.Port);
+        await WaitForAgentAsync(host, "1002", AgentState.Ready);
+        await WaitForRegisteredAsync(host, SupervisorPhone);
+        // The supervisor's phone is registered like an agent's; it must not be offered the transferred call.
+        Assert.True((await center.SetNotReadyAsync(SupervisorPhone, "supervising", CancellationToken.None)).IsDone);
+        Assert.True((await supervision.MonitorAsync(callId, Supervisor, SupervisorPhone, CancellationToken.None)).IsDone);
+        await supervisorAudio.HearsAsync(callerAudio.Level + agentAudio.Level);
+
+        Assert.True((await center.TransferAsync("1001", "1002", attended: false, CancellationToken.None)).IsDone);
+        await agentAudio.HangUpAsync();
+
+        await WaitForAgentAsync(host, "1002", AgentState.OnCall);
+        // Caller and the new agent talk through the relay, unmixed.
+        await otherAudio.HearsStreamAsync(callerAudio.Ssrc);
+        await callerAudio.HearsStreamAsync(otherAudio.Ssrc);
+        Assert.Equal(CallCenterRefusal.WrongState, (await supervision.SetMonitorModeAsync(callId, Supervisor, MonitorMode.Barge, CancellationToken.None)).Refusal);
+        Assert.True((await center.ReleaseCallAsync(callId, "test over", CancellationToken.None)).IsDone);
+        Assert.True((await caller).ExitCode == 0);
+        var record = await CallCenterQueueTests.WaitForRecordAsync(host);
+        Assert.Equal(
+            [SupervisorActionKind.MonitorRequested, SupervisorActionKind.MonitorStarted, SupervisorActionKind.MonitorEnded],
+            record.SupervisorActions.Select(x => x.Action));
+        Assert.Equal("call transferred", record.SupervisorActions[^1].Detail);
+        host.Logs.AssertNoErrors();
+    }
+
+    [Fact]
+    public async Task Monitor_CallWaitingInQueue_RefusedAsNotConnected()
+    {
+        await using var host = await StartAsync();
+        var supervision = host.Services.GetRequiredService<ISupervisorCalls>();
+        await using var callerAudio = new LevelPhone(EdgeHost.TrunkAddress, 1000);
+        // Agent 1001 is registered but not ready: the call waits in the queue.
+        await using var agent = new SippPhone(host.EndPoint, "1001", "secret1001", 9);
+        await WaitForAgentAsync(host, "1001", AgentState.Ready);
+        var center = host.Services.GetRequiredService<ICallCenter>();
+        Assert.True((await center.SetNotReadyAsync("1001", "break", CancellationToken.None)).IsDone);
+        var caller = SippRunner.RunFromAsync(EdgeHost.TrunkAddress, host.EndPoint, "trunk-call-rtp-until-bye.xml", "u1", 1,
+            "-s", "12345", "-key", "rtp_port", callerAudio.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var callId = await WaitForWaitingCallAsync(host);
+
+        var refused = await supervision.MonitorAsync(callId, Supervisor, "1001", CancellationToken.None);
+
+        Assert.Equal((CallCenterRefusal.WrongState, $"call {callId} is not connected to an agent"), (refused.Refusal, refused.Detail));
+        Assert.True((await supervision.ReleaseAsync(callId, Supervisor, CancellationToken.None)).IsDone);
+        Assert.True((await caller).ExitCode == 0);
+        var record = await CallCenterQueueTests.WaitForRecordAsync(host);
+        Assert.Equal([(SupervisorActionKind.Released, Supervisor)], record.SupervisorActions.Select(x => (x.Action, x.SupervisorId)));
+    }
+
+    private static List<(short Left, short Right)> StereoFrames(string path)
+    {
+        byte[] file = File.ReadAllBytes(path);
+        return Enumerable.Range(0, (file.Length - 44) / 4)
+            .Select(i => (BinaryPrimitives.ReadInt16LittleEndian(file.AsSpan(44 + (i * 4))), BinaryPrimitives.ReadInt16LittleEndian(file.AsSpan(46 + (i * 4)))))
+            .ToList();
+    }
+
+    private Task<EdgeHost> StartAsync() =>
+        EdgeHost.StartAsync(extra: new Dictionary<string, string?>
+        {
+            ["Ivr:PromptDirectory"] = _prompts.Folder,
+            ["Ivr:Menu:Enabled"] = "false",
+            ["Acd:ReadyOnRegister"] = "true",
+            ["Media:DataDirectory"] = _data.FullName,
+            ["Registrar:Agents:2:AgentId"] = SupervisorPhone,
+            ["Registrar:Agents:2:Password"] = "secret9001",
+        });
+
+    /// <summary>Polls the wallboard view (not a timing assertion): the deadline only bounds a broken run.</summary>
+    private static async Task WaitForAgentAsync(EdgeHost host, string agentId, AgentState state)
+    {
+        var center = host.Services.GetRequiredService<ICallCenter>();
+        for (var attempt = 0; attempt < 600; attempt++)
+        {
+            if (center.ListAgents().FirstOrDefault(x => x.AgentId == agentId)?.State == state)
+            {
+                return;
+            }
+            await Task.Delay(50);
+        }
+        throw new TimeoutException($"agent {agentId} never became {state}: " + string.Join(", ", center.ListAgents()));
+    }
+
+    private static async Task WaitForRegisteredAsync(EdgeHost host, string id)
+    {
+        for (var attempt = 0; attempt < 600 && host.Locator.GetContacts(id).Count == 0; attempt++)
+        {
+            await Task.Delay(50);
+        }
+        Assert.NotEmpty(host.Locator.GetContacts(id));
+    }
+
+    private static async Task<string> WaitForWaitingCallAsync(EdgeHost host)
+    {
+        var center = host.Services.GetRequiredService<CallCenter>();
+        for (var attempt = 0; attempt < 600; attempt++)
+        {
+            if (await center.InvokeAsync(() => center.Acd.Waiting.FirstOrDefault()?.CallId) is { } callId)
+            {
+                return callId;
+            }
+            await Task.Delay(50);
+        }
+        throw new TimeoutException("no call ever waited");
+    }
+}
