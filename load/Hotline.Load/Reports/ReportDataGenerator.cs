@@ -1,21 +1,19 @@
 using System.Text.Json;
 using Hotline.Contracts.Tickets;
 using Hotline.Silo.Storage.Sql;
-using Hotline.Silo.Storage.Sqlite;
 using Hotline.Silo.Tickets;
+using Hotline.Silo.Tickets.Alarms;
 using Hotline.Silo.Tickets.Events;
 using Hotline.Telephony.Acd.CallRecords;
-using Microsoft.Data.Sqlite;
 
 namespace Hotline.Load.Reports;
 
 /// <summary>
 /// Writes a synthetic hotline history straight into the store's tables (call_records, ticket_events) in the
 /// formats the host writes: call records through its JSON context, ticket events through its serializer.
-/// Deterministic (fixed seed). One transaction per day; synchronous=OFF on this connection only (generation is
-/// not the thing measured).
+/// Deterministic (fixed seed). One batch per day into <see cref="IReportRows"/> (SQLite or PostgreSQL).
 /// </summary>
-internal sealed class ReportDataGenerator(SqliteDialect dialect, int callsPerDay, int ticketsPerDay)
+internal sealed class ReportDataGenerator(IReportRows rows, int callsPerDay, int ticketsPerDay)
 {
     private readonly Random _random = new(12345);
     private long _events;
@@ -28,50 +26,24 @@ internal sealed class ReportDataGenerator(SqliteDialect dialect, int callsPerDay
 
     public async Task GenerateAsync(DateOnly from, DateOnly to)
     {
-        await using var connection = await dialect.OpenSqliteAsync(CancellationToken.None);
-        using (var pragma = connection.CreateCommand())
-        {
-            pragma.CommandText = "PRAGMA synchronous = OFF";
-            pragma.ExecuteNonQuery();
-        }
-
         for (var day = from; day < to; day = day.AddDays(1))
         {
-            using var transaction = connection.BeginTransaction();
-            using var call = Command(connection, transaction,
-                "INSERT INTO call_records (call_id, arrived_at, disposition, queue_id, answered_by, ended_at, record_json) VALUES ($1, $2, $3, $4, $5, $6, $7)", 7);
-            using var ticketEvent = Command(connection, transaction,
-                "INSERT INTO ticket_events (ticket_id, version, type, actor, at, data_json) VALUES ($1, $2, $3, $4, $5, $6)", 6);
             var midnight = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
             for (var i = 0; i < callsPerDay; i++)
             {
-                WriteCall(call, $"{day:yyyyMMdd}-c{i}", midnight.AddSeconds(_random.Next(86_400)));
+                WriteCall($"{day:yyyyMMdd}-c{i}", midnight.AddSeconds(_random.Next(86_400)));
             }
 
             for (var i = 0; i < ticketsPerDay; i++)
             {
-                WriteTicket(ticketEvent, $"{day:yyyyMMdd}-t{i}", midnight.AddSeconds(_random.Next(86_400)));
+                WriteTicket($"{day:yyyyMMdd}-t{i}", midnight.AddSeconds(_random.Next(86_400)));
             }
 
-            transaction.Commit();
+            await rows.EndDayAsync();
         }
     }
 
-    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string sql, int parameters)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        for (var i = 1; i <= parameters; i++)
-        {
-            command.Parameters.Add(new SqliteParameter("$" + i, null));
-        }
-
-        command.Prepare();
-        return command;
-    }
-
-    private void WriteCall(SqliteCommand command, string id, DateTimeOffset arrived)
+    private void WriteCall(string id, DateTimeOffset arrived)
     {
         var roll = _random.NextDouble();
         var queue = "Q" + (1 + _random.Next(5));
@@ -97,30 +69,18 @@ internal sealed class ReportDataGenerator(SqliteDialect dialect, int callsPerDay
             };
         }
 
-        command.Parameters[0].Value = id;
-        command.Parameters[1].Value = dialect.ToDb(arrived);
-        command.Parameters[2].Value = StoredName.Of(record.Disposition);
-        command.Parameters[3].Value = (object?)record.QueueId ?? DBNull.Value;
-        command.Parameters[4].Value = (object?)record.AnsweredBy ?? DBNull.Value;
-        command.Parameters[5].Value = dialect.ToDb(record.EndedAt!.Value);
-        command.Parameters[6].Value = JsonSerializer.Serialize(record, CallRecordJsonContext.Default.CallDetailRecord);
-        command.ExecuteNonQuery();
+        rows.Call(id, arrived, StoredName.Of(record.Disposition), record.QueueId, record.AnsweredBy, record.EndedAt!.Value,
+            JsonSerializer.Serialize(record, CallRecordJsonContext.Default.CallDetailRecord));
         Calls++;
     }
 
-    private void WriteTicket(SqliteCommand command, string id, DateTimeOffset created)
+    private void WriteTicket(string id, DateTimeOffset created)
     {
         var version = 0;
         var agent = "staff:A" + _random.Next(200).ToString("D3", System.Globalization.CultureInfo.InvariantCulture);
         void Write(string actor, DateTimeOffset at, TicketEvent change)
         {
-            command.Parameters[0].Value = id;
-            command.Parameters[1].Value = ++version;
-            command.Parameters[2].Value = change.Type;
-            command.Parameters[3].Value = actor;
-            command.Parameters[4].Value = dialect.ToDb(at);
-            command.Parameters[5].Value = TicketSerializer.Write(change);
-            command.ExecuteNonQuery();
+            rows.Event(id, ++version, change.Type, actor, at, TicketSerializer.Write(change));
             _events++;
         }
 
@@ -172,6 +132,12 @@ internal sealed class ReportDataGenerator(SqliteDialect dialect, int callsPerDay
         }
 
         at = at.AddHours(2 + _random.Next(7 * 24));
+        if (at > handleDue)
+        {
+            // The scheduler's alarm when the handling deadline passed unreplied (超期未办结).
+            write("system:scheduler", handleDue, new DeadlineAlarmed(DeadlineKind.Handle, AlarmLevel.Overdue, handleDue, department));
+        }
+
         write("department:" + department, at, new TicketReplied("已办结"));
         at = at.AddHours(1);
         write("staff:S01", at, new ReplyReviewed(true, null));

@@ -104,6 +104,7 @@ internal static class WallboardApi
                 busyAgents = q.BusyAgents,
             }),
             hosts = board.Hosts.Select(h => h.Host),
+            host = cluster.Host,
             agents = agents.OrderBy(a => a.AgentId, StringComparer.Ordinal).Select(a => new
             {
                 id = a.AgentId,

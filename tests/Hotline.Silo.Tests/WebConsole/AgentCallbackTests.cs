@@ -39,7 +39,7 @@ public sealed class AgentCallbackTests(ConsoleHostFixture fixture) : IClassFixtu
         using var browser = ConsoleBrowser.Start(Host.Base);
         browser.SignIn("1002", ConsoleHost.Password);
         await browser.WaitForAsync(() => Row(browser, unreachable), "the return visits");
-        var mineCell = Row(browser, satisfied)!.FindElements(By.TagName("td"))[2].Text;
+        var mineCell = await browser.WaitForAsync(() => Row(browser, satisfied)?.FindElements(By.TagName("td"))[2].Text, "my own return visit");
         var othersCell = await browser.WaitForAsync(() => Row(browser, others)?.FindElements(By.TagName("td"))[2].Text, "another agent's return visit");
         browser.Driver.ExecuteScript("document.getElementById('callbacks-panel').scrollIntoView();");
         browser.Screenshot("agent-callbacks");
@@ -47,10 +47,22 @@ public sealed class AgentCallbackTests(ConsoleHostFixture fixture) : IClassFixtu
 
         await KeyAsync(browser, satisfied, "1");
         await KeyAsync(browser, basically, "2");
-        Row(browser, unsatisfied)!.FindElement(By.ClassName("callback-note")).SendKeys("市民称积水仍在");
-        Row(browser, unsatisfied)!.FindElement(By.CssSelector("button[data-outcome='Unsatisfied']")).Click();
+        // Through WaitForAsync: a row replaced while it is used (stale element) is found again; the click comes last.
+        await browser.WaitForAsync(() =>
+        {
+            var row = Row(browser, unsatisfied)!;
+            var note = row.FindElement(By.ClassName("callback-note"));
+            note.Clear();
+            note.SendKeys("市民称积水仍在");
+            row.FindElement(By.CssSelector("button[data-outcome='Unsatisfied']")).Click();
+            return true;
+        }, "the unsatisfied outcome clicked");
         await GoneAsync(browser, unsatisfied);
-        Row(browser, unreachable)!.FindElement(By.CssSelector("button[data-outcome='Unreachable']")).SendKeys(Keys.Enter);
+        await browser.WaitForAsync(() =>
+        {
+            Row(browser, unreachable)!.FindElement(By.CssSelector("button[data-outcome='Unreachable']")).SendKeys(Keys.Enter);
+            return true;
+        }, "the unreachable outcome pressed");
         var message = await browser.WaitForAsync(() => browser.Find("callback-message").Text is var t && t.Contains(unreachable, StringComparison.Ordinal) ? t : null, "the unreachable outcome");
         var stillListed = await browser.WaitForAsync(() => Row(browser, unreachable)?.Text, "the unreachable ticket still listed");
 
@@ -100,7 +112,7 @@ public sealed class AgentCallbackTests(ConsoleHostFixture fixture) : IClassFixtu
     /// <summary>Focuses the row (as Tab would) and presses the outcome's digit.</summary>
     private static async Task KeyAsync(ConsoleBrowser browser, string id, string key)
     {
-        browser.Driver.ExecuteScript("arguments[0].focus();", Row(browser, id));
+        await browser.WaitForAsync(() => browser.Driver.ExecuteScript("arguments[0].focus(); return document.activeElement === arguments[0];", Row(browser, id)) is true, $"ticket {id}'s row focused");
         new OpenQA.Selenium.Interactions.Actions(browser.Driver).SendKeys(key).Perform();
         await GoneAsync(browser, id);
     }
