@@ -10,17 +10,24 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Hotline.Search.Tests.Engine;
 
 /// <summary>
-/// The locked halves of the two question sets written blind to the articles (load/Hotline.SearchBench/
-/// Data/blind and Data/colloquial), through the engine as the host composes it: shipped lexicon and
+/// The locked halves of the three question sets written blind to the articles (load/Hotline.SearchBench/
+/// Data/blind3, Data/blind and Data/colloquial), through the engine as the host composes it: shipped lexicon and
 /// demo article-use history.
 /// </summary>
 public sealed class ColloquialRelevanceTests
 {
     /// <summary>
-    /// hit@1 on the blind set's locked half when it was run once with the final weights
-    /// (78 of 96 = 0.8125, load/Hotline.SearchBench/RESULTS.md, 2026-12-07). Recorded so it cannot silently get worse.
+    /// hit@1 on the third blind set's locked half (65 of 72 = 0.903), the one no engine work has read: its
+    /// questions were written from the departments' duties only and judged by their writer, and the engine
+    /// of round 3 was run on it once by the lead after the weights were final (load/Hotline.SearchBench/RESULTS.md).
     /// </summary>
-    private const double BlindLockedHit1Floor = 0.812;
+    private const double Blind3LockedHit1Floor = 0.902;
+
+    /// <summary>
+    /// hit@1 on the second blind set's locked half with round 3's weights (81 of 96 = 0.844; 0.812 in round 2).
+    /// That half was read while it was judged in round 2, so the floor only guards against regressions.
+    /// </summary>
+    private const double BlindLockedHit1Floor = 0.843;
 
     /// <summary>
     /// hit@1 on the colloquial set's locked half with the same weights (63 of 83 = 0.759). That half was
@@ -39,6 +46,7 @@ public sealed class ColloquialRelevanceTests
     }
 
     [Theory]
+    [InlineData("blind3-locked-judged.jsonl", 72, Blind3LockedHit1Floor)]
     [InlineData("blind-locked-judged.jsonl", 96, BlindLockedHit1Floor)]
     [InlineData("colloquial-locked-judged.jsonl", 83, ColloquialLockedHit1Floor)]
     public void Search_LockedHalf_Hit1AtLeastTheRecordedValue(string file, int answeredCount, double floor)
