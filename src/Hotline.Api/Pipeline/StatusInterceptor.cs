@@ -5,6 +5,7 @@ using Hotline.Api.Calls;
 using Hotline.Contracts.Tickets;
 using Hotline.Search;
 using Hotline.Telephony.Calls;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Runtime;
 using Orleans.Runtime.Messaging;
@@ -19,7 +20,7 @@ namespace Hotline.Api.Pipeline;
 /// a generic message and the details only in the log (the library would send UNKNOWN). Storage faults
 /// (a database exception, an I/O error or a timeout reaching it) are UNAVAILABLE: retryable, nothing changed.
 /// </summary>
-internal sealed class StatusInterceptor(TimeProvider timeProvider, ILogger<StatusInterceptor> logger) : Interceptor
+internal sealed class StatusInterceptor(TimeProvider timeProvider, IHostApplicationLifetime lifetime, ILogger<StatusInterceptor> logger) : Interceptor
 {
     public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
         TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
@@ -89,6 +90,10 @@ internal sealed class StatusInterceptor(TimeProvider timeProvider, ILogger<Statu
             // comes back on a live silo, so the client should retry (UNAVAILABLE is what gRPC clients retry).
             OrleansMessageRejectionException or ConnectionFailedException =>
                 (StatusCode.Unavailable, $"The ticket's host went away; retry the call. ({exception.GetType().Name})"),
+            // While this host stops, a call that reaches it finds no silo left to place its grain on (Orleans
+            // throws a plain OrleansException): nothing was done, and a host that is up will take the retry.
+            OrleansException when lifetime.ApplicationStopping.IsCancellationRequested =>
+                (StatusCode.Unavailable, "This host is shutting down; retry the call."),
             // The database refused or could not be reached (disk full, read-only, gone, server down or
             // hung): nothing was acknowledged, and the same call may succeed once storage is back.
             DbException or IOException or TimeoutException => (StatusCode.Unavailable, "Storage is unavailable; retry later."),
