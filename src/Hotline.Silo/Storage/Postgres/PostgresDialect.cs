@@ -15,6 +15,9 @@ internal sealed class PostgresDialect : SqlDialect, IAsyncDisposable
     /// <summary>Channel on which commits are announced to the other hosts of a cluster (PostgreSQL LISTEN/NOTIFY).</summary>
     public const string CommitChannel = "hotline_commits";
 
+    /// <summary>Connections one host's store holds at most unless the connection string sets <c>Maximum Pool Size</c>.</summary>
+    public const int DefaultMaxPoolSize = 40;
+
     private readonly NpgsqlDataSource _dataSource;
 
     /// <param name="announceCommits">
@@ -40,6 +43,15 @@ internal sealed class PostgresDialect : SqlDialect, IAsyncDisposable
         if (!builder.ContainsKey("No Reset On Close"))
         {
             builder.NoResetOnClose = true;
+        }
+
+        // Npgsql's default pool (100) lets two clustered hosts under a burst of activations use up a server's
+        // connections (PostgreSQL refuses the rest with 53300). A smaller pool makes callers queue for a
+        // connection instead: reads and the group commit hold one only briefly, and the server cannot run
+        // more statements at once than it has cores anyway.
+        if (!builder.ContainsKey("Maximum Pool Size"))
+        {
+            builder.MaxPoolSize = DefaultMaxPoolSize;
         }
 
         _dataSource = NpgsqlDataSource.Create(builder.ConnectionString);
