@@ -33,7 +33,6 @@ internal static class SchedulingServiceCollectionExtensions
             sp.GetRequiredService<IOptions<CallbackOptions>>().Value,
             QuietHours.Parse(sp.GetRequiredService<IOptions<ScheduleOptions>>().Value.QuietHours),
             sp.GetRequiredService<WorkCalendar>().TimeZone));
-        services.AddSingleton<IAgentAvailability, CallCenterAgentAvailability>();
         services.AddSingleton<CallbackSweep>();
         services.AddSingleton<CallbackDialer>();
         var settings = configuration.GetSection(ScheduleOptions.SectionName).Get<ScheduleOptions>() ?? new ScheduleOptions();
