@@ -1,5 +1,6 @@
 using Hotline.Contracts.Scheduling;
 using Hotline.Silo.Calendar;
+using Hotline.Silo.Storage.Sql;
 using Hotline.Telephony.Calls;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,6 +35,9 @@ internal static class SchedulingServiceCollectionExtensions
             QuietHours.Parse(sp.GetRequiredService<IOptions<ScheduleOptions>>().Value.QuietHours),
             sp.GetRequiredService<WorkCalendar>().TimeZone));
         services.AddSingleton<CallbackSweep>();
+        services.AddSingleton<SqlCallbackJobStore>();
+        services.AddSingleton(sp => new CallbackJobs(
+            sp.GetRequiredService<SqlCallbackJobStore>(), sp.GetRequiredService<CallbackPlan>(), sp.GetRequiredKeyedService<TimeProvider>(Tickets.TicketServiceCollectionExtensions.ClockKey)));
         services.AddSingleton<CallbackDialer>();
         var settings = configuration.GetSection(ScheduleOptions.SectionName).Get<ScheduleOptions>() ?? new ScheduleOptions();
         if (!settings.Enabled)
