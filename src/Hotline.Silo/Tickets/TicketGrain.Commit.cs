@@ -81,6 +81,7 @@ internal sealed partial class TicketGrain
         new(TicketStateNames.Wire(state.State), state.DepartmentIds(), state.CallerPhone, state.District, state.CreatedAt, state.UpdatedAt)
         {
             NextAlarmAt = alarms.NextAt(state),
+            ExtensionPending = state.PendingExtension is not null,
         };
 
     /// <summary>
