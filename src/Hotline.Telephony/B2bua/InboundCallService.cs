@@ -22,10 +22,10 @@ internal sealed class InboundCallService
 
     private readonly SipDialogTable<InboundCall> _dialogs = new();
     private readonly RtpPortAllocator _ports;
-    private readonly Func<IPEndPoint> _localEndPoint;
+    private readonly Func<SipTransportKind, IPEndPoint> _localEndPoint;
     private readonly ILogger _logger;
 
-    public InboundCallService(SipTransactionLayer transactions, RtpPortAllocator ports, Func<IPEndPoint> localEndPoint, TimeProvider time, SipTimers timers, ILogger logger)
+    public InboundCallService(SipTransactionLayer transactions, RtpPortAllocator ports, Func<SipTransportKind, IPEndPoint> localEndPoint, TimeProvider time, SipTimers timers, ILogger logger)
     {
         Transactions = transactions;
         _ports = ports;
@@ -150,9 +150,8 @@ internal sealed class InboundCallService
 
     internal SipRequest CreateRequest(InboundCall call, string method)
     {
-        var local = _localEndPoint();
-        var transport = call.Source.Transport == SipTransportKind.Tcp ? "TCP" : "UDP";
-        return call.Dialog.CreateRequest(method, local.ToString(), transport, Contact(call.Source.Transport));
+        var local = _localEndPoint(call.Source.Transport);
+        return call.Dialog.CreateRequest(method, local.ToString(), SipTransportNames.Via(call.Source.Transport), Contact(call.Source.Transport));
     }
 
     /// <summary>
@@ -182,8 +181,8 @@ internal sealed class InboundCallService
 
     internal string Contact(SipTransportKind transport)
     {
-        var local = _localEndPoint();
-        return string.Create(CultureInfo.InvariantCulture, $"<sip:hotline@{local};transport={(transport == SipTransportKind.Tcp ? "tcp" : "udp")}>");
+        var local = _localEndPoint(transport);
+        return string.Create(CultureInfo.InvariantCulture, $"<sip:hotline@{local};transport={SipTransportNames.UriParameter(transport)}>");
     }
 
     /// <summary>RFC 3261 §20.43: 399 is the generic warning; SDP refusals carry 304/305 instead.</summary>

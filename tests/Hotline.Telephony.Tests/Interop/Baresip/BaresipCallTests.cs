@@ -8,6 +8,7 @@ using Hotline.Telephony.Media.Dtmf;
 using Hotline.Telephony.Media.Rtp;
 using Hotline.Telephony.Tests.Calls;
 using Hotline.Telephony.Tests.Edge;
+using Hotline.Telephony.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Hotline.Telephony.Tests.Interop.Baresip;
@@ -24,17 +25,20 @@ public sealed class BaresipCallTests : IDisposable
 
     private readonly ShortPrompts _prompts = new();
     private readonly DirectoryInfo _data = Directory.CreateTempSubdirectory("hotline-baresip-");
+    private readonly TestCertificate _certificate = new();
 
     public void Dispose()
     {
         _prompts.Dispose();
+        _certificate.Dispose();
         _data.Delete(recursive: true);
     }
 
-    /// <param name="transport">The phone's: over TCP the edge must ring it on the connection it registered on.</param>
+    /// <param name="transport">The phone's: over TCP and TLS the edge must ring it on the connection it registered on.</param>
     [BaresipTheory]
     [InlineData("udp")]
     [InlineData("tcp")]
+    [InlineData("tls")]
     public async Task TrunkCall_BaresipAnswersKeysAndHangsUp_CallerRatesSatisfied(string transport)
     {
         await using var host = await StartEdgeAsync();
@@ -149,6 +153,10 @@ public sealed class BaresipCallTests : IDisposable
             ["Acd:ReadyOnRegister"] = "true",
             ["Media:DataDirectory"] = _data.FullName,
         };
+        foreach (var (key, value) in _certificate.PfxSettings())
+        {
+            extra[key] = value;
+        }
         foreach (var (key, value) in settings)
         {
             extra[key] = value;
@@ -157,9 +165,10 @@ public sealed class BaresipCallTests : IDisposable
         return EdgeHost.StartAsync("MD5", extra: extra);
     }
 
-    private static async Task<BaresipPhone> StartReadyAgentAsync(EdgeHost host, string transport)
+    private async Task<BaresipPhone> StartReadyAgentAsync(EdgeHost host, string transport)
     {
-        var phone = await BaresipPhone.StartAsync(new BaresipAccount("1001", "secret1001", host.EndPoint) { Transport = transport });
+        var edge = transport == "tls" ? host.Edge.TlsEndPoint! : host.EndPoint;
+        var phone = await BaresipPhone.StartAsync(new BaresipAccount("1001", "secret1001", edge) { Transport = transport, TrustedCertificate = _certificate.PemPath });
         try
         {
             await phone.WaitForRegisteredAsync();
