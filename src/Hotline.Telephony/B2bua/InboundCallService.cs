@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using Hotline.Telephony.Media.Rtp;
+using Hotline.Telephony.Media.Srtp;
 using Hotline.Telephony.Sdp;
 using Hotline.Telephony.Sip.Dialogs;
 using Hotline.Telephony.Sip.Syntax;
@@ -74,6 +75,8 @@ internal sealed class InboundCallService
             Address = _ports.BindAddress.ToString(),
             Port = relay.Caller.LocalPort,
             SessionId = Time.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture),
+            // A phone that offers SDES-SRTP gets it; a fresh key per call (RFC 4568 §6.1), unused for plain offers.
+            SrtpKey = SrtpMasterKey.Generate(),
         };
         if (!SdpOfferAnswer.TryAnswer(offer, media, out var negotiation, out var rejection))
         {
@@ -100,6 +103,7 @@ internal sealed class InboundCallService
         {
             relay.Caller.SetSignalledRemote(new IPEndPoint(remoteAddress, negotiation.RemotePort));
         }
+        relay.Caller.Secure(negotiation.Srtp);
         var call = new InboundCall(this, invite, dialog, ok, relay, negotiation);
         _dialogs.TryAdd(dialog.Id, call);
         B2buaLog.Answered(_logger, request.CallId, request.From.Uri.ToString(), request.RequestUri.User ?? string.Empty, negotiation.Codec.EncodingName);
