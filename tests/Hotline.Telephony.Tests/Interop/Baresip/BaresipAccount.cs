@@ -19,6 +19,9 @@ internal sealed record BaresipAccount(string AgentId, string Password, IPEndPoin
     /// <summary>A PEM certificate baresip trusts for TLS (its sip_cafile); null trusts nothing extra.</summary>
     public string? TrustedCertificate { get; init; }
 
+    /// <summary>The pitch of the phone's microphone (ausine), so a recording tells two phones apart.</summary>
+    public int ToneHz { get; init; } = 440;
+
     /// <summary>baresip's mediaenc: "" for plain RTP, "srtp" (offers SRTP, RTP/AVP) or "srtp-mand" (RTP/SAVP only).</summary>
     public string MediaEncryption { get; init; } = "";
 

@@ -12,7 +12,7 @@ internal static class BaresipConfig
     /// DTMF (its menu binds the digits to keys, not to a named command). The accounts file stays empty:
     /// the account is added over ctrl_tcp once the test listens for events, so REGISTER_OK is not missed.
     /// </summary>
-    public static void Write(string directory, int controlPort, int consolePort, string? trustedCertificate = null)
+    public static void Write(string directory, int controlPort, int consolePort, string? trustedCertificate = null, int toneHz = 440)
     {
         List<string> lines =
         [
@@ -23,7 +23,7 @@ internal static class BaresipConfig
             "net_interface 127.0.0.1",
             "audio_player aubridge,speaker",
             "audio_alert aubridge,alert",
-            "audio_source ausine,440",
+            string.Create(CultureInfo.InvariantCulture, $"audio_source ausine,{toneHz}"),
             "ausrc_srate 48000",
             "ausrc_channels 2",
             "module_path " + BaresipInstallation.ModulePath,
