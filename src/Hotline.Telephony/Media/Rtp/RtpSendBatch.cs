@@ -75,7 +75,7 @@ internal sealed class RtpSendBatch : IDisposable
     {
         if (datagram.Length > _slotSize)
         {
-            from.CountUndeliverable();
+            CountLost(from, generated);
             return;
         }
 
@@ -93,7 +93,7 @@ internal sealed class RtpSendBatch : IDisposable
         }
         catch (ObjectDisposedException)
         {
-            from.CountUndeliverable();
+            CountLost(from, generated);
             return;
         }
 
@@ -202,6 +202,15 @@ internal sealed class RtpSendBatch : IDisposable
             }
 
             start = end;
+        }
+    }
+
+    /// <summary>A forward that could not go out is dropped audio; a prompt frame to a closing leg is not.</summary>
+    private static void CountLost(RtpRelayLeg from, bool generated)
+    {
+        if (!generated)
+        {
+            from.CountUndeliverable();
         }
     }
 
