@@ -71,5 +71,6 @@ internal sealed partial class TicketGrain
         new(TicketStateNames.Wire(state.State), state.DepartmentIds(), state.CallerPhone, state.District, state.CreatedAt, state.UpdatedAt)
         {
             NextAlarmAt = schedule.NextAt(state),
+            ExtensionPending = state.PendingExtension is not null,
         };
 }

@@ -202,6 +202,8 @@ internal sealed class AcdCallRules(AcdBook book, OfferDispatcher dispatcher, Wai
         }
 
         agent.WrapUpEndsAt = null;
+        // Kept so the call's end finds its agent (EndConnected) and wraps it up.
+        agent.CallId = callId;
         book.Move(agent, AgentState.OnCall, "placing a call", callId);
         book.Active.Add(callId, new ActiveCall(agentId, queue, book.Now, number, 0));
         return null;

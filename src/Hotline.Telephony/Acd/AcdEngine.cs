@@ -278,6 +278,65 @@ public sealed class AcdEngine
     /// </summary>
     public AcdOutcome Seize(string callId, string agentId, string queueId, string number) => _calls.Seize(callId, agentId, queueId, number) ?? _book.Done();
 
+    /// <summary>
+    /// The agent's phone is busy with something that is not a call of its own (a supervisor monitoring another
+    /// agent's call from it): ON_CALL under <paramref name="activityId"/>, so no queue offers it a call meanwhile.
+    /// Refused while the agent rings, talks or is offline. <see cref="Vacate"/> gives back the state it had.
+    /// </summary>
+    public AcdOutcome Occupy(string activityId, string agentId, string reason)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(activityId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        if (_book.Find(agentId, out AcdAgent? agent) is { } refused)
+        {
+            return refused;
+        }
+
+        if (agent.State is AgentState.Ringing or AgentState.OnCall or AgentState.Offline)
+        {
+            return AcdOutcome.Refuse($"agent {agentId} is {agent.State}");
+        }
+
+        // Wrap-up is cut short, as when the agent places a call; NOT_READY is kept to come back to.
+        agent.Resume = agent.State == AgentState.NotReady ? agent.Reason : null;
+        agent.WrapUpEndsAt = null;
+        agent.CallId = activityId;
+        _book.Move(agent, AgentState.OnCall, reason, activityId);
+        return _book.Done();
+    }
+
+    /// <summary>
+    /// The activity <see cref="Occupy"/> began is over: the agent is NOT_READY again with its old reason, or
+    /// READY (no wrap-up: there was no call to write up). Nothing when the agent has moved on meanwhile (offline).
+    /// </summary>
+    public AcdOutcome Vacate(string activityId, string agentId)
+    {
+        if (_book.Find(agentId, out AcdAgent? agent) is { } refused)
+        {
+            return refused;
+        }
+
+        if (agent.State != AgentState.OnCall || agent.CallId != activityId)
+        {
+            return _book.Done();
+        }
+
+        string? resume = agent.Resume;
+        agent.Resume = null;
+        agent.CallId = null;
+        if (resume is not null)
+        {
+            _book.Move(agent, AgentState.NotReady, resume, activityId);
+        }
+        else
+        {
+            _book.Move(agent, AgentState.Ready, "monitoring over", activityId);
+            _dispatcher.Dispatch();
+        }
+
+        return _book.Done();
+    }
+
     /// <summary>Whether a transfer target names a queue or a known agent (the desk answers INVALID_ARGUMENT otherwise).</summary>
     public bool IsTransferTarget(string target) => _book.Queues.ContainsKey(target) || _book.Agents.ContainsKey(target);
 

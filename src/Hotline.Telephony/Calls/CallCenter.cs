@@ -86,6 +86,9 @@ internal sealed class CallCenter : ICallCenter, IThreePartyCalls, IAgentRegistra
 
     public CallCenterLinks Links => _links ?? throw new InvalidOperationException("The SIP edge has not started.");
 
+    /// <summary>Paces every caller's prompts and music together (null until the edge attaches).</summary>
+    internal FrameClock? PromptClock { get; private set; }
+
     // Written on the loop, read by the metrics exporter's thread.
     private TelephonyLiveCounts _live = TelephonyLiveCounts.Empty;
 
@@ -93,6 +96,7 @@ internal sealed class CallCenter : ICallCenter, IThreePartyCalls, IAgentRegistra
     public void Attach(CallCenterLinks links)
     {
         _links = links;
+        PromptClock ??= new FrameClock(Time, links.Ports.SendRing);
         links.Inbound.Arrived = call => Post(() => OnArrived(call));
     }
 
@@ -103,6 +107,7 @@ internal sealed class CallCenter : ICallCenter, IThreePartyCalls, IAgentRegistra
         _notices.CompleteAll();
         _dueTimer?.Dispose();
         await _loop.DisposeAsync().ConfigureAwait(false);
+        PromptClock?.Dispose();
         await _states.DisposeAsync().ConfigureAwait(false);
     }
 

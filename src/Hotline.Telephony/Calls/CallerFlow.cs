@@ -42,7 +42,7 @@ internal sealed class CallerFlow
             : new IvrMenuOptions { Enabled = false, DefaultQueue = directQueue, PriorityLevel = _center.Ivr.Menu.PriorityLevel };
         _ivr = new IvrFlow(menu, priorityCaller);
         _player = new PromptPlayer(_center.Time, call.Relay.Caller, call.Caller.PayloadType,
-            (uint)Random.Shared.Next(), (ushort)Random.Shared.Next(ushort.MaxValue), (uint)Random.Shared.Next());
+            (uint)Random.Shared.Next(), (ushort)Random.Shared.Next(ushort.MaxValue), (uint)Random.Shared.Next(), _center.PromptClock);
     }
 
     public string? QueueId => _ivr.QueueId;
