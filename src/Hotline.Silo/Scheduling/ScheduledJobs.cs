@@ -14,9 +14,10 @@ namespace Hotline.Silo.Scheduling;
 /// <see cref="IScheduledJobs"/> over the tickets: a ticket's jobs are computed from its stored state by
 /// <see cref="TicketAlarms"/> (the same code the sweep fires by), found through the indexed next-alarm column;
 /// changes go to the ticket grain, which commits them with the ticket so the sweep obeys them at once and
-/// after any restart. Pending callback requests follow the tickets' jobs in an unfiltered list (<see cref="CallbackJobs"/>).
+/// after any restart. Pending callback requests (<see cref="CallbackJobs"/>) and then the report snapshots
+/// (<see cref="ReportSnapshotJobs"/>) follow the tickets' jobs in an unfiltered list.
 /// </summary>
-internal sealed class ScheduledJobs(ITicketStore store, IAlarmIndex index, TicketAlarms alarms, IGrainFactory grains, CallbackJobs callbacks) : IScheduledJobs
+internal sealed class ScheduledJobs(ITicketStore store, IAlarmIndex index, TicketAlarms alarms, IGrainFactory grains, CallbackJobs callbacks, ReportSnapshotJobs? reports = null) : IScheduledJobs
 {
     /// <summary>Tickets read per index query while filling a page.</summary>
     private const int BatchSize = 100;
@@ -29,6 +30,9 @@ internal sealed class ScheduledJobs(ITicketStore store, IAlarmIndex index, Ticke
     /// <summary>Page tokens of the callbacks part of a list (the tickets' part uses <see cref="ScheduledJobToken"/>).</summary>
     private const string CallbackTokenVersion = "cb1";
 
+    /// <summary>Page tokens of the report snapshots' part: how many of them were listed already.</summary>
+    private const string ReportTokenVersion = "rp1";
+
     public async Task<ScheduledJobPage> ListAsync(ScheduledJobQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
@@ -37,6 +41,12 @@ internal sealed class ScheduledJobs(ITicketStore store, IAlarmIndex index, Ticke
             && KeysetToken.TryDecode(token, CallbackTokenVersion, scope, out var ticks, out var callId) == KeysetTokenStatus.Valid)
         {
             return await CallbacksAsync(query, [], (new DateTimeOffset(ticks, TimeSpan.Zero), callId), scope, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (query.PageToken is { } reportToken
+            && KeysetToken.TryDecode(reportToken, ReportTokenVersion, scope, out var taken, out _) == KeysetTokenStatus.Valid)
+        {
+            return await ReportsAsync(query, [], (int)taken, scope, cancellationToken).ConfigureAwait(false);
         }
 
         var cursor = query.PageToken is null ? null : ScheduledJobToken.Decode(query.PageToken, scope);
@@ -52,7 +62,7 @@ internal sealed class ScheduledJobs(ITicketStore store, IAlarmIndex index, Ticke
             case ScheduledJobKind.Callback:
                 return await CallbacksAsync(query, [], null, scope, cancellationToken).ConfigureAwait(false);
             case ScheduledJobKind.ReportSnapshot:
-                return new ScheduledJobPage([], null);
+                return await ReportsAsync(query, [], 0, scope, cancellationToken).ConfigureAwait(false);
             case null:
                 // The tickets' jobs first; once they are all listed the page goes on with the callbacks.
                 var tickets = await AllTicketsAsync(query, cursor, scope, cancellationToken).ConfigureAwait(false);
@@ -71,6 +81,11 @@ internal sealed class ScheduledJobs(ITicketStore store, IAlarmIndex index, Ticke
             return await callbacks.RescheduleAsync(caller, callId, dueAt, reason, cancellationToken).ConfigureAwait(false);
         }
 
+        if (jobId.StartsWith(ReportSnapshotJobs.Prefix, StringComparison.Ordinal) && reports is not null)
+        {
+            return await reports.RescheduleAsync(caller, jobId[ReportSnapshotJobs.Prefix.Length..], dueAt, reason, cancellationToken).ConfigureAwait(false);
+        }
+
         var (ticketId, name) = Parse(jobId);
         return await grains.GetGrain<ITicketGrain>(ticketId).RescheduleJobAsync(caller, name, dueAt, reason).ConfigureAwait(false);
     }
@@ -80,6 +95,12 @@ internal sealed class ScheduledJobs(ITicketStore store, IAlarmIndex index, Ticke
         if (CallbackIdOf(jobId) is { } callId)
         {
             await callbacks.CancelAsync(caller, callId, reason, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        if (jobId.StartsWith(ReportSnapshotJobs.Prefix, StringComparison.Ordinal) && reports is not null)
+        {
+            await reports.CancelAsync(caller, jobId[ReportSnapshotJobs.Prefix.Length..], reason, cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -101,9 +122,23 @@ internal sealed class ScheduledJobs(ITicketStore store, IAlarmIndex index, Ticke
         // One more than fits tells whether another page follows.
         var found = await callbacks.ListAsync(query, after, room + 1, cancellationToken).ConfigureAwait(false);
         var page = found.Take(room).ToList();
-        var next = found.Count > room && page.Count > 0
-            ? KeysetToken.Encode(CallbackTokenVersion, page[^1].DueAt.UtcTicks, page[^1].JobId[SqlCallbackJobStore.Prefix.Length..], scope)
-            : null;
+        if (found.Count > room && page.Count > 0)
+        {
+            var next = KeysetToken.Encode(CallbackTokenVersion, page[^1].DueAt.UtcTicks, page[^1].JobId[SqlCallbackJobStore.Prefix.Length..], scope);
+            return new ScheduledJobPage([.. before, .. page], next);
+        }
+
+        // The callbacks are all listed: an unfiltered list goes on with the report snapshots.
+        return query.Kind is null && before.Count + page.Count < query.PageSize
+            ? await ReportsAsync(query, [.. before, .. page], 0, scope, cancellationToken).ConfigureAwait(false)
+            : new ScheduledJobPage([.. before, .. page], null);
+    }
+
+    private async Task<ScheduledJobPage> ReportsAsync(ScheduledJobQuery query, IReadOnlyList<ScheduledJob> before, int skip, string scope, CancellationToken cancellationToken)
+    {
+        var all = reports is null ? [] : await reports.ListAsync(query, cancellationToken).ConfigureAwait(false);
+        var page = all.Skip(skip).Take(query.PageSize - before.Count).ToList();
+        var next = skip + page.Count < all.Count ? KeysetToken.Encode(ReportTokenVersion, skip + page.Count, "reports", scope) : null;
         return new ScheduledJobPage([.. before, .. page], next);
     }
 

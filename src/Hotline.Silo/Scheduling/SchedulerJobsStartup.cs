@@ -6,11 +6,11 @@ using Quartz;
 namespace Hotline.Silo.Scheduling;
 
 /// <summary>
-/// Puts the recurring jobs (the deadline sweep, the callback sweep) in the store when they are absent (never
+/// Puts the recurring jobs (the deadline sweep, the callback sweep, the report snapshots) in the store when they are absent (never
 /// "replace": two clustered hosts that both replace a trigger at start can fire it twice), and adopts a
 /// changed interval on an existing trigger.
 /// </summary>
-internal sealed class SchedulerJobsStartup(ISchedulerFactory factory, IOptions<ScheduleOptions> options, ILogger<SchedulerJobsStartup> logger) : IHostedService
+internal sealed class SchedulerJobsStartup(ISchedulerFactory factory, IOptions<ScheduleOptions> options, ReportSnapshotJobs reports, ILogger<SchedulerJobsStartup> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -18,6 +18,7 @@ internal sealed class SchedulerJobsStartup(ISchedulerFactory factory, IOptions<S
         var interval = options.Value.SweepInterval;
         await EnsureAsync<AlarmSweepJob>(scheduler, AlarmSweepJob.Key, AlarmSweepJob.TriggerKey, interval, cancellationToken).ConfigureAwait(false);
         await EnsureAsync<CallbackSweepJob>(scheduler, CallbackSweepJob.Key, CallbackSweepJob.TriggerKey, interval, cancellationToken).ConfigureAwait(false);
+        await reports.EnsureAsync(scheduler, cancellationToken).ConfigureAwait(false);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

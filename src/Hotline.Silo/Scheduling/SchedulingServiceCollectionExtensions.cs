@@ -1,5 +1,6 @@
 using Hotline.Contracts.Scheduling;
 using Hotline.Silo.Calendar;
+using Hotline.Silo.Reports;
 using Hotline.Silo.Storage.Sql;
 using Hotline.Telephony.Calls;
 using Microsoft.Extensions.Configuration;
@@ -39,6 +40,8 @@ internal static class SchedulingServiceCollectionExtensions
         services.AddSingleton(sp => new CallbackJobs(
             sp.GetRequiredService<SqlCallbackJobStore>(), sp.GetRequiredService<CallbackPlan>(), sp.GetRequiredKeyedService<TimeProvider>(Tickets.TicketServiceCollectionExtensions.ClockKey)));
         services.AddSingleton<CallbackDialer>();
+        services.AddSingleton<SqlSchedulerChangeLog>();
+        services.AddSingleton<ReportSnapshotJobs>();
         var settings = configuration.GetSection(ScheduleOptions.SectionName).Get<ScheduleOptions>() ?? new ScheduleOptions();
         if (!settings.Enabled)
         {
@@ -46,6 +49,10 @@ internal static class SchedulingServiceCollectionExtensions
         }
 
         services.AddQuartzStore(SchedulerStore.From(configuration), settings);
+
+        // The report snapshots are Quartz jobs now (ReportSnapshotJobs), which supervisors can move or cancel: the
+        // report worker's hourly fill would undo a cancel, so it stands down (a report still fills a missing day on demand).
+        services.PostConfigure<ReportOptions>(o => o.FillInterval = TimeSpan.Zero);
         services.AddHostedService<SchedulerJobsStartup>();
         return services;
     }
