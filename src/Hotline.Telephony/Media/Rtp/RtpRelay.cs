@@ -15,6 +15,7 @@ public sealed class RtpRelay : IAsyncDisposable
     private readonly RtpPortAllocator _ports;
     private IRtpPacketTap[] _taps;
     private IRtpPacketTap? _mixer;
+    private RtpRelayLeg? _standIn;
     private RtpLegReceiver[] _receivers = [];
     private int _disposed;
 
@@ -58,7 +59,7 @@ public sealed class RtpRelay : IAsyncDisposable
         EpollRelayEngine? engine = ports.Engine;
         relay._receivers =
         [
-            RtpLegReceiver.Start(engine, relay.Caller, (buffer, length, source, sends) => relay.ForwardGuarded(relay.Caller, relay.Agent, buffer, length, source, sends)),
+            RtpLegReceiver.Start(engine, relay.Caller, (buffer, length, source, sends) => relay.ForwardGuarded(relay.Caller, relay.CallerPeer, buffer, length, source, sends)),
             RtpLegReceiver.Start(engine, relay.Agent, (buffer, length, source, sends) => relay.ForwardGuarded(relay.Agent, relay.Caller, buffer, length, source, sends)),
         ];
         return relay;
@@ -96,6 +97,21 @@ public sealed class RtpRelay : IAsyncDisposable
     /// </summary>
     internal bool TryDivert(IRtpPacketTap? mixer, IRtpPacketTap? expected) =>
         ReferenceEquals(Interlocked.CompareExchange(ref _mixer, mixer, expected), expected);
+
+    /// <summary>Where the caller's audio goes: the agent's leg, or the leg standing in for it.</summary>
+    private RtpRelayLeg CallerPeer => Volatile.Read(ref _standIn) ?? Agent;
+
+    /// <summary>
+    /// Puts another leg of ours (a conference bridge's guest, once a consultation became a transfer) in the
+    /// agent leg's place: the caller's packets are sent on from that leg's port to its peer, and what that
+    /// leg receives is handed to <see cref="ForwardFromStandIn"/> and relayed to the caller packet by packet,
+    /// seen by the taps as the agent side. Null puts the agent's leg back.
+    /// </summary>
+    internal void StandIn(RtpRelayLeg? leg) => Volatile.Write(ref _standIn, leg);
+
+    /// <summary>A datagram the stand-in leg received, relayed to the caller as if the agent's leg had.</summary>
+    internal void ForwardFromStandIn(RtpRelayLeg standIn, byte[] buffer, int length, SocketAddress source, RtpSendBatch? sends) =>
+        ForwardGuarded(standIn, Caller, buffer, length, source, sends);
 
     /// <summary>
     /// A fault in one packet (a tap's bug) must not end the receive loop — with the epoll engine that loop

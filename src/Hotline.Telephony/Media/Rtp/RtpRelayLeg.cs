@@ -131,6 +131,15 @@ public sealed class RtpRelayLeg : IRtpPacketSink
         }
     }
 
+    /// <summary>Stages a packet we generated for this leg's peer into a batch a <see cref="FrameClock"/> flushes.</summary>
+    internal void Send(RtpSendBatch sends, ReadOnlySpan<byte> packet)
+    {
+        if (Remote is { } destination)
+        {
+            sends.Stage(this, Socket, packet, destination, generated: true);
+        }
+    }
+
     /// <summary>The address we send to, once known (signalled or latched).</summary>
     public IPEndPoint? RemoteEndPoint
     {
@@ -252,4 +261,6 @@ public sealed class RtpRelayLeg : IRtpPacketSink
     internal void CountHeld() => _held++;
 
     internal void CountFault() => Interlocked.Increment(ref _faults);
+
+    internal void CountSent() => Interlocked.Increment(ref _sent);
 }

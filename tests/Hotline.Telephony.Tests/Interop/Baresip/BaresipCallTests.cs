@@ -76,13 +76,16 @@ public sealed class BaresipCallTests : IDisposable
     }
 
     /// <param name="routeVia">
-    /// Registrar:RouteVia. baresip sends rport, so auto rings it at the REGISTER's flow; contact rings it at its
-    /// Contact (over TCP a new connection from the edge to the port baresip listens on).
+    /// Registrar:RouteVia. baresip sends rport, so auto rings it at the REGISTER's flow, as source does; contact
+    /// rings it at its Contact (over TCP a new connection from the edge to the port baresip listens on).
     /// </param>
     [BaresipTheory]
     [InlineData("udp", "auto")]
     [InlineData("udp", "contact")]
+    [InlineData("udp", "source")]
+    [InlineData("tcp", "auto")]
     [InlineData("tcp", "contact")]
+    [InlineData("tcp", "source")]
     public async Task TrunkCall_CallerHangsUpWhileTalking_BaresipGetsByeAndAgentWrapsUp(string transport, string routeVia)
     {
         await using var host = await StartEdgeAsync(("Ivr:Menu:Enabled", "false"), ("Registrar:RouteVia", routeVia));
@@ -93,6 +96,11 @@ public sealed class BaresipCallTests : IDisposable
             var uri = Hotline.Telephony.Sip.Syntax.SipUri.Parse(contact.ContactUri);
             Assert.Equal($"{uri.Host}:{uri.Port}", contact.ReachVia.EndPoint.ToString());
             Assert.Null(contact.ReachVia.ConnectionId);
+        }
+        else if (transport == "tcp")
+        {
+            // The REGISTER's flow: the INVITE goes down the connection baresip registered over.
+            Assert.NotNull(contact.ReachVia.ConnectionId);
         }
 
         // sipp's built-in caller: INVITE, ACK, BYE five seconds later (ample for the phone to answer on a loaded machine).
