@@ -53,6 +53,9 @@ internal sealed class SipEdge : IHostedService, IAsyncDisposable
     /// <summary>The bound address (with the real port when Sip:Port is 0); null before start.</summary>
     public IPEndPoint? LocalEndPoint => _transport?.LocalEndPoint;
 
+    /// <summary>Open TCP and TLS connections; 0 before start.</summary>
+    internal int StreamConnectionCount => _transport?.StreamConnectionCount ?? 0;
+
     /// <summary>The TLS listener's address (with the real port when Sip:TlsPort is 0); null before start or with TLS off.</summary>
     public IPEndPoint? TlsEndPoint => _transport?.TlsEndPoint;
 

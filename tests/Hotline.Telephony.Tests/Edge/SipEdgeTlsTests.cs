@@ -67,6 +67,25 @@ public sealed class SipEdgeTlsTests : IDisposable
         host.Logs.AssertNoErrors();
     }
 
+    /// <summary>A phone that resets its connection (power cut, RST) mid-message, on TCP or TLS, ends it quietly.</summary>
+    [Theory]
+    [InlineData("tcp")]
+    [InlineData("tls")]
+    public async Task PeerResetsMidMessage_ConnectionDroppedWithoutErrorLog(string transport)
+    {
+        await using var host = await EdgeHost.StartAsync(extra: _certificate.PfxSettings());
+        using var peer = transport == "tls"
+            ? await TcpPeer.ConnectTlsAsync(host.Edge.TlsEndPoint!, _certificate.Thumbprint)
+            : await TcpPeer.ConnectAsync(host.EndPoint);
+        await peer.SendAsync(peer.Request("OPTIONS", "sip:12345@hotline.local")[..40]);
+        await WaitUntilAsync(() => host.Edge.StreamConnectionCount == 1);
+
+        peer.Reset();
+
+        await WaitUntilAsync(() => host.Edge.StreamConnectionCount == 0);
+        host.Logs.AssertNoErrors();
+    }
+
     [Fact]
     public async Task StalledHandshake_ClosedAfterFirstRequestTimeout()
     {
@@ -101,5 +120,15 @@ public sealed class SipEdgeTlsTests : IDisposable
         var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => EdgeHost.StartAsync(extra: settings));
 
         Assert.Contains("Sip:TlsCertificatePath", failure.Message, StringComparison.Ordinal);
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        // Polls a condition, not a timing assertion: the deadline only bounds a broken run.
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (!condition())
+        {
+            await Task.Delay(20, deadline.Token);
+        }
     }
 }

@@ -115,6 +115,13 @@ internal sealed class TcpPeer : IDisposable
         return 0;
     }
 
+    /// <summary>Closes with an RST instead of a FIN (SO_LINGER 0), as a phone losing power or a NAT dropping the flow looks.</summary>
+    public void Reset()
+    {
+        _socket.LingerState = new LingerOption(true, 0);
+        _socket.Close();
+    }
+
     public void Dispose()
     {
         _stream.Dispose();

@@ -134,10 +134,30 @@ public sealed class RtpRelayLeg : IRtpPacketSink
     /// <summary>Stages a packet we generated for this leg's peer into a batch a <see cref="FrameClock"/> flushes.</summary>
     internal void Send(RtpSendBatch sends, ReadOnlySpan<byte> packet)
     {
-        if (Remote is { } destination)
+        if (Remote is not { } destination)
         {
-            sends.Stage(this, Socket, packet, destination, generated: true);
+            return;
         }
+
+        if (Volatile.Read(ref _srtp) is { } srtp)
+        {
+            // The batch copies what it stages, so the encrypted copy only has to outlive this call.
+            if (packet.Length + SrtpTransform.TagLength > RtpLegReceiver.BufferSize)
+            {
+                return;
+            }
+
+            Span<byte> secured = stackalloc byte[packet.Length + SrtpTransform.TagLength];
+            packet.CopyTo(secured);
+            if (srtp.Protect.TryProtect(secured, packet.Length, out int length))
+            {
+                sends.Stage(this, Socket, secured[..length], destination, generated: true);
+            }
+
+            return;
+        }
+
+        sends.Stage(this, Socket, packet, destination, generated: true);
     }
 
     /// <summary>The address we send to, once known (signalled or latched).</summary>

@@ -77,6 +77,9 @@ internal sealed class SipTransportLayer : ISipSender, IAsyncDisposable
 
     public IPEndPoint LocalEndPoint => _udp.LocalEndPoint;
 
+    /// <summary>Open TCP and TLS connections, inbound and outbound.</summary>
+    public int StreamConnectionCount => _tcp.ConnectionCount + (_tls?.ConnectionCount ?? 0);
+
     /// <summary>The TLS listener's address; null when TLS is off.</summary>
     public IPEndPoint? TlsEndPoint => _tls?.LocalEndPoint;
 

@@ -189,7 +189,7 @@ internal sealed class TcpSipTransport : IAsyncDisposable
                 (bytes, error) => _onRejected(bytes, error, connection),
                 _stopping.Token).ConfigureAwait(false);
         }
-        catch (Exception exception) when (exception is SocketException or OperationCanceledException or ObjectDisposedException)
+        catch (Exception exception) when (exception is SocketException or IOException or OperationCanceledException or ObjectDisposedException)
         {
             // The peer reset or we are stopping: the connection just ends.
         }
