@@ -20,6 +20,7 @@ public sealed class AcdEngine
     private readonly WaitEstimator _estimator;
     private readonly OfferDispatcher _dispatcher;
     private readonly AcdCallRules _calls;
+    private readonly AgentReservations _reservations;
 
     public AcdEngine(TimeProvider time, AcdOptions options, IEnumerable<AcdQueueOptions> queues)
     {
@@ -33,8 +34,10 @@ public sealed class AcdEngine
         }
 
         _estimator = new WaitEstimator(_book);
-        _dispatcher = new OfferDispatcher(_book, new AgentSelector(_book));
+        var selector = new AgentSelector(_book);
+        _dispatcher = new OfferDispatcher(_book, selector);
         _calls = new AcdCallRules(_book, _dispatcher, _estimator);
+        _reservations = new AgentReservations(_book, selector);
     }
 
     public IReadOnlyCollection<AcdAgent> Agents => _book.Agents.Values;
@@ -185,6 +188,39 @@ public sealed class AcdEngine
     {
         ArgumentException.ThrowIfNullOrEmpty(callId);
         return _calls.Enqueue(callId, callerNumber, queueId, priority) ?? _book.Done();
+    }
+
+    /// <summary>
+    /// Agent-first callbacks: holds the queue's next free agent (ON_CALL, offered nothing else) under
+    /// <paramref name="reservationId"/> before the citizen is dialled; refused when none is free.
+    /// </summary>
+    public AcdOutcome Reserve(string reservationId, string queueId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(reservationId);
+        return _reservations.Reserve(reservationId, queueId) ?? _book.Done();
+    }
+
+    /// <summary>The citizen of an agent-first callback did not answer: the held agent is READY again.</summary>
+    public AcdOutcome ReleaseReservation(string reservationId, string reason)
+    {
+        if (_reservations.Release(reservationId, reason) is not null)
+        {
+            _dispatcher.Dispatch();
+        }
+
+        return _book.Done();
+    }
+
+    /// <summary>
+    /// The citizen of an agent-first callback answered: the call joins the queue and rings the held agent
+    /// first (if that one no longer answers, anyone able, still at the head of the line).
+    /// </summary>
+    public AcdOutcome EnqueueReserved(string callId, string callerNumber, string queueId, int priority, string reservationId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(callId);
+        var held = _reservations.AgentOf(reservationId);
+        _reservations.Release(reservationId, "callback answered");
+        return _calls.Enqueue(callId, callerNumber, queueId, priority, held) ?? _book.Done();
     }
 
     /// <summary>Position, estimated wait and callback advice for a waiting call (null when not waiting).</summary>

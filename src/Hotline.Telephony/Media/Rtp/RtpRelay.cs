@@ -133,8 +133,15 @@ public sealed class RtpRelay : IAsyncDisposable
 
     private void Forward(RtpRelayLeg from, RtpRelayLeg to, byte[] buffer, int length, SocketAddress source, RtpSendBatch? sends)
     {
+        bool truncated = length == RtpLegReceiver.BufferSize;
+        // SRTP is checked before the source: a forged packet must not latch the leg to its sender.
+        if (!truncated && !from.TryDecrypt(buffer.AsSpan(0, length), out length))
+        {
+            return;
+        }
+
         ReadOnlySpan<byte> datagram = buffer.AsSpan(0, length);
-        if (!from.TryAdmit(datagram, length == RtpLegReceiver.BufferSize, source, out RtpHeader header, out bool rtcp))
+        if (!from.TryAdmit(datagram, truncated, source, out RtpHeader header, out bool rtcp))
         {
             return;
         }
@@ -170,6 +177,18 @@ public sealed class RtpRelay : IAsyncDisposable
         {
             from.CountUndeliverable();
             return;
+        }
+
+        if (to.IsSecure)
+        {
+            // Peers' RTCP is not translated to SRTCP; a packet without room for the tag cannot be sent.
+            if (rtcp || !to.TryEncrypt(buffer, length, out int secured))
+            {
+                from.CountUndeliverable();
+                return;
+            }
+
+            datagram = buffer.AsSpan(0, secured);
         }
 
         if (sends is not null)
