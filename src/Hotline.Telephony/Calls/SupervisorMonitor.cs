@@ -1,4 +1,5 @@
 using System.Net;
+using Hotline.Contracts.Agents;
 using Hotline.Telephony.Acd.CallRecords;
 using Hotline.Telephony.B2bua;
 using Hotline.Telephony.Media.Mixing;
@@ -61,7 +62,8 @@ internal sealed class SupervisorMonitor(HotlineCall call)
             return Refused(CallCenterRefusal.WrongState, $"supervisor phone {extension} is not registered");
         }
         // A supervisor who is also an agent is busy while monitoring: no queue may ring that phone meanwhile.
-        var occupies = center.Acd.FindAgent(extension) is not null;
+        // An agent logged out (OFFLINE) is offered nothing anyway, and may still monitor from its phone.
+        var occupies = center.Acd.FindAgent(extension) is { State: not AgentState.Offline };
         if (occupies && center.Run(acd => acd.Occupy(ActivityId, extension, $"monitoring call {call.Id}")) is { IsRefused: true } busy)
         {
             return Refused(CallCenterRefusal.WrongState, $"supervisor phone {extension} is busy: {busy.Refusal}");

@@ -86,14 +86,15 @@ public sealed class ConferenceBridgeTests : IDisposable
         // Each now receives the other's own stream (its SSRC), which a mix (our SSRC, re-encoded) never carries.
         Assert.True(direct);
         Assert.False(bridge.IsMixing(ConferenceParty.ThirdParty));
-        await consulted.WaitForAsync(p => p.Ssrc == caller.Ssrc, times: 5);
-        await caller.WaitForAsync(p => p.Ssrc == consulted.Ssrc, times: 5);
+        // Half a second of both streams: the recording re-anchors each channel on its next packet after the mix.
+        await consulted.WaitForAsync(p => p.Ssrc == caller.Ssrc, times: 25);
+        await caller.WaitForAsync(p => p.Ssrc == consulted.Ssrc, times: 25);
         long forwardedByGuest = bridge.Guest.Forwarded;
         await bridge.DisposeAsync();
         await relay.DisposeAsync();
         recorder.Dispose();
 
-        Assert.True(forwardedByGuest >= 5, $"guest leg forwarded {forwardedByGuest}");
+        Assert.True(forwardedByGuest >= 25, $"guest leg forwarded {forwardedByGuest}");
         Assert.Equal(0, relay.Caller.Faults + bridge.Guest.Faults);
         // The recording goes on from the relay's packets: the caller left, the consulted party right.
         byte[] file = File.ReadAllBytes(recorder.Path);
