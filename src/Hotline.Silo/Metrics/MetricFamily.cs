@@ -11,6 +11,10 @@ internal sealed class MetricFamily
     private static readonly double[] DefaultBuckets = [0, 5, 10, 25, 50, 75, 100, 250, 500, 750, 1000, 2500, 5000, 7500, 10000];
 
     private readonly ConcurrentDictionary<string, MetricSeries> _series = new(StringComparer.Ordinal);
+
+    // Every gRPC call and grain message records here: a tag set seen before finds its series without
+    // rendering (sorting, escaping, joining) its labels again.
+    private readonly ConcurrentDictionary<TagSet, MetricSeries> _byTags = new(TagSetComparer.Instance);
     private readonly double[] _bounds;
 
     public MetricFamily(Instrument instrument)
@@ -30,8 +34,7 @@ internal sealed class MetricFamily
 
     public void Record(double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
     {
-        var labels = Render(tags);
-        var series = _series.GetOrAdd(labels, static (l, bucketCount) => new MetricSeries(l, bucketCount), _bounds.Length + 1);
+        var series = SeriesOf(tags);
         switch (Kind)
         {
             case MetricKind.MonotonicSum or MetricKind.Sum:
@@ -76,6 +79,19 @@ internal sealed class MetricFamily
             Sample(text, Name + "_sum", series.Labels, value);
             Sample(text, Name + "_count", series.Labels, count);
         }
+    }
+
+    private MetricSeries SeriesOf(ReadOnlySpan<KeyValuePair<string, object?>> tags)
+    {
+        var cached = _byTags.GetAlternateLookup<ReadOnlySpan<KeyValuePair<string, object?>>>();
+        if (cached.TryGetValue(tags, out var series))
+        {
+            return series;
+        }
+
+        series = _series.GetOrAdd(Render(tags), static (l, bucketCount) => new MetricSeries(l, bucketCount), _bounds.Length + 1);
+        cached.TryAdd(tags, series);
+        return series;
     }
 
     private static void Sample(StringBuilder text, string name, string labels, double value)

@@ -41,6 +41,26 @@ public sealed class PrometheusExporterTests : IDisposable
     }
 
     [Fact]
+    public void Scrape_SameTagsInAnotherOrderOrBoxedAgain_CountInOneSeries()
+    {
+        var counter = _meter.CreateCounter<long>("hotline.test.calls", description: "Calls handled.");
+        var method = new KeyValuePair<string, object?>("method", "Create");
+        counter.Add(1, method, new KeyValuePair<string, object?>("status", "OK"));
+        counter.Add(2, new KeyValuePair<string, object?>("status", "OK"), method);
+        counter.Add(4, method, new KeyValuePair<string, object?>("code", 0));
+        counter.Add(8, method, new KeyValuePair<string, object?>("code", 0));
+        counter.Add(16, method, new KeyValuePair<string, object?>("code", 1));
+
+        Assert.Equal(
+            "# HELP hotline_test_calls_total Calls handled.\n" +
+            "# TYPE hotline_test_calls_total counter\n" +
+            "hotline_test_calls_total{code=\"0\",method=\"Create\"} 12\n" +
+            "hotline_test_calls_total{code=\"1\",method=\"Create\"} 16\n" +
+            "hotline_test_calls_total{method=\"Create\",status=\"OK\"} 3\n",
+            _exporter.Scrape());
+    }
+
+    [Fact]
     public void Scrape_UpDownCounter_WritesGaugeOfSum()
     {
         var active = _meter.CreateUpDownCounter<int>("hotline.test.active", description: "Active things.");
