@@ -17,23 +17,23 @@ namespace Hotline.Search.Tests.Engine;
 public sealed class ColloquialRelevanceTests
 {
     /// <summary>
-    /// hit@1 on the third blind set's locked half (65 of 72 = 0.903), the one no engine work has read: its
-    /// questions were written from the departments' duties only and judged by their writer, and the engine
-    /// of round 3 was run on it once by the lead after the weights were final (load/Hotline.SearchBench/RESULTS.md).
+    /// hit@1 on the third blind set's locked half (66 of 72 = 0.917; 65 in round 3), the one no engine work has
+    /// read: its questions were written from the departments' duties only and judged by their writer, and the
+    /// engine was run on it once per round after the weights were final (load/Hotline.SearchBench/RESULTS.md).
     /// </summary>
-    private const double Blind3LockedHit1Floor = 0.902;
+    private const double Blind3LockedHit1Floor = 0.916;
 
     /// <summary>
-    /// hit@1 on the second blind set's locked half with round 3's weights (81 of 96 = 0.844; 0.812 in round 2).
+    /// hit@1 on the second blind set's locked half with round 4's weights (83 of 96 = 0.865; 0.844 in round 3, 0.812 in round 2).
     /// That half was read while it was judged in round 2, so the floor only guards against regressions.
     /// </summary>
-    private const double BlindLockedHit1Floor = 0.843;
+    private const double BlindLockedHit1Floor = 0.864;
 
     /// <summary>
-    /// hit@1 on the colloquial set's locked half with the same weights (63 of 83 = 0.759). That half was
+    /// hit@1 on the colloquial set's locked half with the same weights (65 of 83 = 0.783; 63 in round 3). That half was
     /// read after the first round, so it is no longer a blind yardstick; the floor only guards against regressions.
     /// </summary>
-    private const double ColloquialLockedHit1Floor = 0.759;
+    private const double ColloquialLockedHit1Floor = 0.783;
 
     private static EmbeddedSearchEngine ComposedEngine(TempDirectory folder)
     {

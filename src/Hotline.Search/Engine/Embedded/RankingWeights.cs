@@ -34,7 +34,7 @@ internal sealed record RankingWeights(
     float LexiconLengthNorm = 0.5f,
     float LoneTitleFactor = 1f,
     float HistoryHalfLength = 0f,
-    float SynonymGroupNorm = 0f,
+    float SynonymGroupNorm = 1f,
     float KnownVariantWeight = 0.8f)
 {
     public static RankingWeights Default { get; } = new();
