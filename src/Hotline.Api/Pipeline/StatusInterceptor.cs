@@ -2,6 +2,7 @@ using System.Data.Common;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
 using Hotline.Api.Calls;
+using Hotline.Contracts.Storage;
 using Hotline.Contracts.Tickets;
 using Hotline.Search;
 using Hotline.Telephony.Calls;
@@ -96,7 +97,8 @@ internal sealed class StatusInterceptor(TimeProvider timeProvider, IHostApplicat
                 (StatusCode.Unavailable, "This host is shutting down; retry the call."),
             // The database refused or could not be reached (disk full, read-only, gone, server down or
             // hung): nothing was acknowledged, and the same call may succeed once storage is back.
-            DbException or IOException or TimeoutException => (StatusCode.Unavailable, "Storage is unavailable; retry later."),
+            DbException or IOException or TimeoutException or StorageUnavailableException =>
+                (StatusCode.Unavailable, "Storage is unavailable; retry later."),
             _ => (StatusCode.Internal, "The server failed to handle the call."),
         };
         if (code == StatusCode.Internal)

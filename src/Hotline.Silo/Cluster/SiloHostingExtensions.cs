@@ -57,6 +57,7 @@ internal static class SiloHostingExtensions
 
             silo.Configure<GrainCollectionOptions>(options => options.CollectionAge = settings.IdleTimeout);
             silo.Configure<ClusterMembershipOptions>(builder.Configuration.GetSection("Cluster:Membership"));
+            silo.AddIncomingGrainCallFilter<StorageFaultFilter>();
             silo.AddDashboard();
         });
         return builder;

@@ -3,6 +3,7 @@ using Hotline.Contracts.Agents;
 using Hotline.Contracts.Grains;
 using Hotline.Contracts.Organisation;
 using Hotline.Contracts.Security;
+using Hotline.Contracts.Storage;
 using Hotline.Contracts.Tickets;
 using Hotline.Contracts.Tickets.Commands;
 using Microsoft.Extensions.DependencyInjection;
@@ -65,6 +66,18 @@ public sealed class ContractSerializationTests
         Assert.Equal("ticket_id", copy.Field);
         Assert.Equal(TicketState.Claimed, copy.State);
         Assert.Equal("cannot claim: ticket is CLAIMED", copy.Message);
+    }
+
+    [Fact]
+    public void Serialize_StorageFault_KeepsMessageAndCause()
+    {
+        var serializer = NewSerializer();
+        var fault = new StorageUnavailableException("Storage is unavailable; retry later.") { Cause = "PostgresException 53300" };
+
+        var copy = Assert.IsType<StorageUnavailableException>(serializer.Deserialize<Exception>(serializer.SerializeToArray<Exception>(fault)));
+
+        Assert.Equal("Storage is unavailable; retry later.", copy.Message);
+        Assert.Equal("PostgresException 53300", copy.Cause);
     }
 
     /// <summary>Every contract type a grain method takes or returns, however deep, carries [GenerateSerializer].</summary>

@@ -1,4 +1,5 @@
 using Hotline.Contracts.Grains;
+using Hotline.Silo.Cluster;
 using Hotline.Silo.Storage;
 using Hotline.Silo.Tests.Hosting;
 using Hotline.Silo.Tests.Tickets.Grain;
@@ -9,8 +10,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Hotline.Silo.Tests.Grains;
 
 /// <summary>
-/// Two silos of one Orleans test cluster composed like the server (storage, ticket domain, the agent port)
-/// on one SQLite file, with D01–D03 seeded. Calls from the cluster's client always cross the wire; calls
+/// Two silos of one Orleans test cluster composed like the server (storage, ticket domain, the agent port,
+/// the storage fault filter) on one SQLite file or one PostgreSQL schema, with D01–D03 seeded. Calls from the cluster's client always cross the wire; calls
 /// from one silo's factory reach activations on the other.
 /// </summary>
 internal sealed class TwoSiloTicketCluster : IAsyncDisposable
@@ -27,15 +28,22 @@ internal sealed class TwoSiloTicketCluster : IAsyncDisposable
 
     public IGrainFactory Client => Cluster.Grains;
 
-    public static async Task<TwoSiloTicketCluster> StartAsync()
+    /// <param name="postgres">A PostgreSQL connection string to store in; SQLite in a fresh data directory when null.</param>
+    public static async Task<TwoSiloTicketCluster> StartAsync(string? postgres = null)
     {
         var dataDir = RunningHost.NewDataDir();
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["DataDir"] = dataDir })
-            .Build();
+        var settings = new Dictionary<string, string?> { ["DataDir"] = dataDir };
+        if (postgres is not null)
+        {
+            settings["Storage:Provider"] = "postgres";
+            settings["Storage:ConnectionString"] = postgres;
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var cluster = await GrainCluster.StartAsync(2, services => services
             .AddHotlineStorage(configuration)
-            .AddTicketDomain(configuration));
+            .AddTicketDomain(configuration)
+            .AddSingleton<IIncomingGrainCallFilter, StorageFaultFilter>());
         for (var silo = 0; silo < 2; silo++)
         {
             await cluster.SiloServices(silo).GetRequiredService<IStorageInitializer>().InitializeAsync(CancellationToken.None);
