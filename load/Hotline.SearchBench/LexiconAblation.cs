@@ -17,7 +17,7 @@ internal static class LexiconAblation
 
     public static void Run(IReadOnlyList<TuningSet> tuningSets)
     {
-        var sets = tuningSets.Select(t => (Name: Path.GetFileNameWithoutExtension(t.Path), Queries: JudgedQuery.Load(t.Path).Where(q => q.Answered).ToList(), t.WrittenFrom)).ToList();
+        var sets = tuningSets.Select(t => (t.Name, Queries: JudgedQuery.Load(t.Path).Where(q => q.Answered).ToList(), t.WrittenFrom)).ToList();
         var later = ColloquialLexicon.ShippedFiles.Except(Base).ToList();
         var variants = new List<(string Name, string[] Files)>
         {

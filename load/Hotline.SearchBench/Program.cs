@@ -32,11 +32,13 @@ if (sections.Contains("lexicon-gains"))
     Explain.LexiconGains(Path.Combine(data, "colloquial", "colloquial-tuning-judged.jsonl"));
 }
 
-// everyday-speech.txt was written (in part) from the blind tuning half's misses, tuning-misses.txt from the colloquial one's.
+// everyday-speech.txt was written (in part) from the blind tuning half's misses, tuning-misses.txt from the colloquial one's,
+// blind3-tuning-misses.txt from the blind3 tuning half's.
 TuningSet[] tuningSets =
 [
     new(Path.Combine(data, "blind", "blind-tuning-judged.jsonl"), ["everyday-speech.txt"]),
     new(Path.Combine(data, "colloquial", "colloquial-tuning-judged.jsonl"), ["tuning-misses.txt"]),
+    new(Path.Combine(data, "blind3", "tuning-judged.jsonl"), ["blind3-tuning-misses.txt"]),
     new(Path.Combine(data, "judged-queries.jsonl"), []), new(Path.Combine(data, "fresh-queries.jsonl"), []),
 ];
 

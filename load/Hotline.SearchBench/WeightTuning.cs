@@ -25,19 +25,22 @@ internal static class WeightTuning
 
     public static void Run(IReadOnlyList<TuningSet> tuningSets, bool verbose)
     {
-        var sets = tuningSets.Select(t => (Name: Path.GetFileNameWithoutExtension(t.Path), Queries: JudgedQuery.Load(t.Path).Where(q => q.Answered).ToList())).ToList();
+        var sets = tuningSets.Select(t => (t.Name, Queries: JudgedQuery.Load(t.Path).Where(q => q.Answered).ToList())).ToList();
         var lexicons = tuningSets.Select(t => t.Lexicon()).ToList();
         var queries = sets.SelectMany(s => s.Queries).ToList();
         var setOf = sets.SelectMany((s, i) => s.Queries.Select(_ => i)).ToArray();
         var grid = (
             from lexicon in new[] { 0.25f, 0.5f }
             from norm in new[] { 0.5f, 1f }
-            from history in new[] { 1f, 2f, 3f, 4f }
-            from half in new[] { 0f, 8f, 16f }
+            from history in new[] { 1f, 2f, 3f }
+            from half in new[] { 0f, 8f }
             from coverage in new[] { 0f, 0.5f }
+            from synonyms in new[] { 0f, 0.5f, 1f }
+            from variants in new[] { 0.8f, 0.4f }
             select RankingWeights.Default with
             {
                 LexiconWeight = lexicon, LexiconLengthNorm = norm, HistoryWeight = history, HistoryHalfLength = half, CoverageExponent = coverage,
+                SynonymGroupNorm = synonyms, KnownVariantWeight = variants,
             }).ToList();
 
         // Per grid point, per query: (hit@1, hit@3, nDCG@5); folds then only sum subsets.
@@ -55,7 +58,7 @@ internal static class WeightTuning
         Console.WriteLine($"## Weight tuning on {queries.Count} answered tuning questions ({string.Join(", ", sets.Select(s => $"{s.Name} {s.Queries.Count}"))}), {grid.Count} grid points");
         Console.WriteLine();
         Console.WriteLine("Lexicon files left out per set (written after reading it): " +
-            string.Join("; ", tuningSets.Select(t => $"{Path.GetFileNameWithoutExtension(t.Path)}: {(t.WrittenFrom.Count == 0 ? "none" : string.Join(", ", t.WrittenFrom))}")));
+            string.Join("; ", tuningSets.Select(t => $"{t.Name}: {(t.WrittenFrom.Count == 0 ? "none" : string.Join(", ", t.WrittenFrom))}")));
         Console.WriteLine();
         Console.WriteLine($"### {Folds}-fold cross-validation, repeated {Repeats} times with different splits");
         Console.WriteLine();
@@ -157,7 +160,7 @@ internal static class WeightTuning
 
     private static string Describe(RankingWeights w) =>
         $"lexicon {w.LexiconWeight} ÷ n^{w.LexiconLengthNorm}, history {w.HistoryWeight} × {w.HistoryNeighbours}, title {w.TitleBoost}, phrase {w.PhraseBoost}, " +
-        $"generality {w.GeneralityPenalty}, coverage {w.CoverageExponent}, lone title {w.LoneTitleFactor}, history half-length {w.HistoryHalfLength}";
+        $"generality {w.GeneralityPenalty}, coverage {w.CoverageExponent}, lone title {w.LoneTitleFactor}, history half-length {w.HistoryHalfLength}, synonym group ÷ m^{w.SynonymGroupNorm}, known-bigram variant {w.KnownVariantWeight}";
 
     private static uint StableHash(string text)
     {

@@ -20,6 +20,8 @@
 #   in-memory stores, /metrics on HTTP_PORT) instead of the whole host; with --agents 0 no call is ever
 #   bridged, which measures the edge answering trunk calls.
 # Environment: SIP_PORT (15060), HTTP_PORT (18080), GRPC_PORT (15051); KEEP=1 keeps the work directory;
+# PROFILE=1 samples the edge with perf during the steady state and prints its top symbols after the table.
+# RUNNER=path/SipEdgeRunner.dll runs that build of the runner (--edge runner) without building, for A/B runs.
 # RT=1 runs the host and sipp under SCHED_FIFO (chrt, root only) so other builds on a shared machine do
 # not add their scheduling delay to the figures (the table says which).
 set -euo pipefail
@@ -38,7 +40,7 @@ while [[ $# -gt 0 ]]; do
     --warmup) WARMUP=$2; shift 2 ;;
     --wrap-up) WRAP_UP=$2; shift 2 ;;
     --keep) KEEP=1; shift ;;
-    -h|--help) sed -n '2,24p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,26p' "$0"; exit 0 ;;
     *) echo "call-load.sh: unknown option '$1' (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -59,6 +61,9 @@ MEDIA_MIN=20000 MEDIA_MAX=29999
 # reads Registrar:Agents:N:* from environment variables ("config").
 if [[ $EDGE == host ]]; then AGENT_SOURCE=${AGENT_SOURCE:-cli}; else AGENT_SOURCE=${AGENT_SOURCE:-config}; fi
 
+# PROFILE=1: JIT-compiled frames named in a perf map, and W^X off (perf cannot match its double mapping).
+PROFILE_ENV=()
+[[ ${PROFILE:-0} == 1 ]] && PROFILE_ENV=(DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0)
 RT_PREFIX=()
 [[ ${RT:-0} == 1 ]] && RT_PREFIX=(chrt -f 10)
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -116,15 +121,16 @@ if [[ $EDGE == host ]]; then
   if [[ $AGENT_SOURCE == cli && $AGENTS -gt 0 ]]; then
     env "${SETTINGS[@]}" "${SILO[@]}" agent import agents.csv > cli.log 2>&1 || { cat cli.log >&2; exit 1; }
   fi
-  env "${SETTINGS[@]}" "${RT_PREFIX[@]}" "${SILO[@]}" --no-demo > host.log 2>&1 &
+  env "${SETTINGS[@]}" "${PROFILE_ENV[@]}" "${RT_PREFIX[@]}" "${SILO[@]}" --no-demo > host.log 2>&1 &
   HOST_PID=$!
   for _ in $(seq 300); do curl -fs "http://127.0.0.1:$HTTP_PORT/healthz" >/dev/null 2>&1 && break; kill -0 "$HOST_PID" 2>/dev/null || break; sleep 0.2; done
   curl -fs "http://127.0.0.1:$HTTP_PORT/healthz" >/dev/null 2>&1 || { echo "host did not come up:" >&2; tail -20 host.log >&2; exit 1; }
 else
-  dotnet build "$HERE/SipEdgeRunner" -c Release -v q -nologo >/dev/null
+  RUNNER_DLL=${RUNNER:-$HERE/SipEdgeRunner/bin/Release/net10.0/SipEdgeRunner.dll}
+  [[ -n ${RUNNER:-} ]] || dotnet build "$HERE/SipEdgeRunner" -c Release -v q -nologo >/dev/null
   mkfifo runner.stdin
-  env "${SETTINGS[@]/#/HOTLINE_}" HOTLINE_Metrics__Port="$HTTP_PORT" "${RT_PREFIX[@]}" \
-    dotnet "$HERE/SipEdgeRunner/bin/Release/net10.0/SipEdgeRunner.dll" "$SIP_PORT" "$(( AGENTS > 0 ? AGENTS : 1 ))" < runner.stdin > host.log 2>&1 &
+  env "${SETTINGS[@]/#/HOTLINE_}" HOTLINE_Metrics__Port="$HTTP_PORT" "${PROFILE_ENV[@]}" "${RT_PREFIX[@]}" \
+    dotnet "$RUNNER_DLL" "$SIP_PORT" "$(( AGENTS > 0 ? AGENTS : 1 ))" < runner.stdin > host.log 2>&1 &
   HOST_PID=$!
   exec 3>runner.stdin
   for _ in $(seq 300); do grep -q ready host.log 2>/dev/null && break; kill -0 "$HOST_PID" 2>/dev/null || break; sleep 0.2; done
@@ -219,6 +225,12 @@ if [[ $CAPTURE_SECONDS -ge 3 ]] && command -v tcpdump >/dev/null; then
      "udp and portrange $MEDIA_MIN-$MEDIA_MAX and udp[8] & 0xc0 == 0x80 and udp[10:2] & 0x1f == 0") > tcpdump.log 2>&1 &
   CAPTURE_PID=$!
 fi
+# PROFILE=1: where the edge's CPU goes, sampled with perf (Debian linux-perf) for 6 s once arrivals are steady.
+if [[ ${PROFILE:-0} == 1 ]]; then
+  (sleep "$(echo "${HOLD} + 1" | bc -l)"
+   perf record -e cpu-clock -F 499 -g -p "$HOST_PID" -o perf.data -- sleep 6 > perf.log 2>&1) &
+  PERF_PID=$!
+fi
 for p in "${caller_pids[@]}"; do wait "$p" || true; done
 T1=$(date +%s.%N)
 [[ -n ${CAPTURE_PID:-} ]] && { wait "$CAPTURE_PID" 2>/dev/null || true; }
@@ -285,6 +297,10 @@ cpu_window() { # from to (epoch s): host CPU % of the machine, sipp CPU % of the
     $1 >= a && $1 <= b { if (!n++) { t0 = $1; h0 = $2; s0 = $4 } t1 = $1; h1 = $2; s1 = $4 }
     END { if (n < 2 || t1 <= t0) { print "n/a n/a"; exit } printf "%.1f %.1f\n", 100 * (h1 - h0) / hz / (t1 - t0) / cores, 100 * (s1 - s0) / hz / (t1 - t0) / cores }' samples
 }
+cpu_seconds() { # from to (epoch s): host CPU seconds spent in the window
+  awk -v a="$1" -v b="$2" -v hz="$(getconf CLK_TCK)" '
+    $1 >= a && $1 <= b { if (!n++) h0 = $2; h1 = $2 } END { printf "%.2f\n", n < 2 ? 0 : (h1 - h0) / hz }' samples
+}
 cpu_peak() { # host CPU % of the machine, highest 5 s window in [from, to]
   awk -v a="$1" -v b="$2" -v hz="$(getconf CLK_TCK)" -v cores="$(nproc)" '
     $1 >= a && $1 <= b { t[++n] = $1; h[n] = $2 }
@@ -308,6 +324,14 @@ RX=$(delta hotline_telephony_rtp_packets_received_total)
 FWD=$(delta hotline_telephony_rtp_packets_forwarded_total)
 FWD_PCT="n/a"; [[ $RX != n/a && $RX -gt 0 ]] && FWD_PCT=$(printf '%.3f%%' "$(echo "100 * $FWD / $RX" | bc -l)")
 
+
+# CPU cost per unit of work: far less sensitive to the other load on a shared machine than throughput.
+# Every call of the run starts and ends between T0 and T1 (+ the drain), so their CPU is all in that window.
+CPU_RUN=$(cpu_seconds "$T0" "$(echo "$T1 + 2" | bc -l)")
+HELD=$(delta hotline_telephony_rtp_packets_held_total)
+PACKETS=$(( ${RX/n\/a/0} + ${HELD/n\/a/0} ))
+CPU_PER_CALL="n/a"; [[ $ATTEMPTED -gt 0 ]] && CPU_PER_CALL=$(printf '%.2f' "$(echo "1000 * $CPU_RUN / $ATTEMPTED" | bc -l)")
+CPU_PER_PACKET="n/a"; [[ $PACKETS -gt 0 ]] && CPU_PER_PACKET=$(printf '%.2f' "$(echo "1000000 * $CPU_RUN / $PACKETS" | bc -l)")
 
 row() { printf '%-52s %s\n' "$1" "$2"; }
 echo
@@ -336,5 +360,14 @@ drops_of() { awk -v k="$1" '$1 == k && $3 > m[$2] {m[$2] = $3} END {for (i in m)
 row "UDP drops: relay sockets / sipp / machine" "$(drops_of r) / $(drops_of o) / $(( UDP_DROPS1 - UDP_DROPS0 ))"
 row "host CPU steady / peak 5 s (% of $(nproc) cores)" "$CPU_STEADY / $CPU_PEAK"
 row "sipp CPU steady (% of $(nproc) cores)" "$SIPP_STEADY"
+row "host CPU per call, whole run (ms)" "$CPU_PER_CALL  ($CPU_RUN s of CPU for $ATTEMPTED calls)"
+row "host CPU per RTP packet received (µs, all work)" "$CPU_PER_PACKET  ($PACKETS packets, prompts' held ones included)"
 row "host RSS steady max / peak (MB)" "$RSS_STEADY / $(printf '%.0f' "$(echo "${HWM:-0} / 1024" | bc -l)")"
 row "load average at end / SCHED_FIFO" "$LOAD / ${RT:-0}"
+if [[ -n ${PERF_PID:-} ]]; then
+  wait "$PERF_PID" 2>/dev/null || true
+  echo
+  echo "where the edge's CPU went (perf, 6 s of steady arrivals; self time, share of the process's samples):"
+  perf report -i perf.data --no-children -g none --sort dso --stdio 2>/dev/null | grep -E '^ +[0-9]' | head -6
+  perf report -i perf.data --no-children -g none --sort sym --stdio 2>/dev/null | grep -E '^ +[0-9]' | head -25
+fi

@@ -68,7 +68,7 @@ public static class TelephonyServiceCollectionExtensions
         services.TryAddSingleton<IDepartmentNumbers, ConfiguredDepartmentNumbers>();
         services.TryAddSingleton<CallCenter>();
         services.TryAddSingleton<ICallCenter>(provider => provider.GetRequiredService<CallCenter>());
-        services.TryAddSingleton<IOutboundCalls>(provider => provider.GetRequiredService<CallCenter>());
+        services.TryAddSingleton<IOutboundCalls>(provider => provider.GetRequiredService<CallCenter>().Outbound);
         services.TryAddSingleton<IThreePartyCalls>(provider => provider.GetRequiredService<CallCenter>());
         services.TryAddSingleton<ISupervisorCalls>(provider => new SupervisorDesk(provider.GetRequiredService<CallCenter>()));
         services.AddSingleton<IAgentRegistrationListener>(provider => provider.GetRequiredService<CallCenter>());

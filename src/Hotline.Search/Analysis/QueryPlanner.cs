@@ -55,6 +55,15 @@ internal sealed class QueryPlanner
     /// </summary>
     public float LexiconLengthNorm { get; init; }
 
+    /// <summary>
+    /// The weight of a far commoner variant of a bigram the index does know (身分 → 身份); an unknown
+    /// bigram's variants always count <see cref="VariantWeight"/>.
+    /// </summary>
+    public float KnownBigramVariantWeight { get; init; } = VariantWeight;
+
+    /// <summary>How far a synonym group's weight is shared among the alternatives it adds: each gets ÷ count^norm.</summary>
+    public float SynonymGroupNorm { get; init; }
+
     /// <param name="documentFrequency">How many indexed articles contain a term (0 if none).</param>
     /// <param name="bigramsWith">Indexed bigrams containing a character, for one-character queries; null if unknown.</param>
     public QueryPlan Plan(string query, Func<ulong, int> documentFrequency, Func<char, IEnumerable<ulong>>? bigramsWith = null)
@@ -94,12 +103,18 @@ internal sealed class QueryPlanner
         }
 
         var phrases = new List<(string, float)> { (folded, 1f) };
-        foreach (var alternative in _synonyms.AlternativesIn(folded))
+        foreach (var group in _synonyms.AlternativeGroupsIn(folded))
         {
-            phrases.Add((alternative, SynonymWeight));
-            foreach (var token in TextAnalyzer.Analyze(alternative))
+            // One concept however many names it has: 饭店 brings 餐饮店, 饭馆, 餐馆 and 小吃店, and an
+            // article listing all of them would otherwise count the one word four times.
+            var weight = SynonymWeight / MathF.Pow(group.Count, SynonymGroupNorm);
+            foreach (var alternative in group)
             {
-                weights.TryAdd(token.Key, SynonymWeight);
+                phrases.Add((alternative, weight));
+                foreach (var token in TextAnalyzer.Analyze(alternative))
+                {
+                    weights.TryAdd(token.Key, weight);
+                }
             }
         }
 
@@ -165,9 +180,11 @@ internal sealed class QueryPlanner
             Consider(TermKey.Bigram(first, alt));
         }
 
+        // A typed bigram the index knows (在饭, across a word boundary) is more often meant than a slip.
+        var share = own == 0 ? VariantWeight : KnownBigramVariantWeight;
         foreach (var (variant, _) in candidates.OrderByDescending(c => c.Df).Take(VariantsPerTerm))
         {
-            weights.TryAdd(variant, weight * VariantWeight);
+            weights.TryAdd(variant, weight * share);
         }
 
         void Consider(ulong variant)

@@ -54,18 +54,19 @@ public sealed class SynonymTable
     public string ToText() => string.Join('\n', _groups.Select(g => string.Join(" = ", g))) + "\n";
 
     /// <summary>For every member found in the folded query, the other members of its group.</summary>
-    public IEnumerable<string> AlternativesIn(string foldedQuery)
+    public IEnumerable<string> AlternativesIn(string foldedQuery) => AlternativeGroupsIn(foldedQuery).SelectMany(g => g);
+
+    /// <summary>Per group with a member in the folded query, its members the query does not contain (one concept each).</summary>
+    public IEnumerable<IReadOnlyList<string>> AlternativeGroupsIn(string foldedQuery)
     {
         foreach (var group in _groups)
         {
             if (group.Any(member => foldedQuery.Contains(member, StringComparison.Ordinal)))
             {
-                foreach (var member in group)
+                var missing = group.Where(member => !foldedQuery.Contains(member, StringComparison.Ordinal)).ToList();
+                if (missing.Count > 0)
                 {
-                    if (!foldedQuery.Contains(member, StringComparison.Ordinal))
-                    {
-                        yield return member;
-                    }
+                    yield return missing;
                 }
             }
         }

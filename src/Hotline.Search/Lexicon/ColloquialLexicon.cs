@@ -14,7 +14,7 @@ public sealed class ColloquialLexicon
     internal static readonly string[] ShippedFiles =
     [
         "hand-written.txt", "department-duties.txt", "article-keywords.txt", "labelled-tickets.txt", "tuning-misses.txt",
-        "everyday-speech.txt", "article-situations.txt",
+        "everyday-speech.txt", "article-situations.txt", "blind3-tuning-misses.txt",
     ];
 
     private readonly Dictionary<string, (string Official, float Weight)[]> _byColloquial;

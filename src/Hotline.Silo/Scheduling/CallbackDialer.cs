@@ -8,7 +8,7 @@ namespace Hotline.Silo.Scheduling;
 
 /// <summary>
 /// Places claimed callback attempts through the edge (trunk → citizen; answered, the call queues at priority
-/// for the next free agent of the request's queue) and writes how each ended on the request: reached and
+/// for the next free agent of the request's queue, or rings the agent held for it agent-first) and writes how each ended on the request: reached and
 /// unplaceable requests are completed, the last unanswered attempt gives the request up.
 /// </summary>
 internal sealed class CallbackDialer(
@@ -33,7 +33,9 @@ internal sealed class CallbackDialer(
         var request = call.Request;
         try
         {
-            var placed = await calls.PlaceCallAsync(request.Number, request.QueueId, stopping).ConfigureAwait(false);
+            var placed = call.Reservation is { } held
+                ? await calls.PlaceReservedCallAsync(request.Number, request.QueueId, held, stopping).ConfigureAwait(false)
+                : await calls.PlaceCallAsync(request.Number, request.QueueId, stopping).ConfigureAwait(false);
             var detail = placed.Detail ?? placed.Refusal?.ToString() ?? "";
             var (result, outcome) = placed switch
             {

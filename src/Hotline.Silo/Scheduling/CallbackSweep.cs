@@ -1,5 +1,6 @@
 using Hotline.Silo.Storage;
 using Hotline.Silo.Tickets;
+using Hotline.Telephony.Calls;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -9,13 +10,15 @@ namespace Hotline.Silo.Scheduling;
 /// One pass over the stored callback requests that are due: outside quiet hours, each gets its next attempt
 /// written (the claim, with the time of the one after) and is handed to the <see cref="CallbackDialer"/>.
 /// A request whose last attempt never reported (the host died during the call) is given up here. Requests
-/// due while every host was down are due at the first pass after start, and claimed once.
+/// due while every host was down are due at the first pass after start, and claimed once. Agent-first
+/// (Callbacks:Mode), the next free agent of the request's queue is held before the claim, so the citizen
+/// who answers finds an agent; a request whose queue has none free stays due, unclaimed.
 /// </summary>
 internal sealed class CallbackSweep(
     ICallbackSchedule schedule,
     CallbackPlan plan,
     CallbackDialer dialer,
-    IAgentAvailability agents,
+    IOutboundCalls calls,
     [FromKeyedServices(TicketServiceCollectionExtensions.ClockKey)] TimeProvider time,
     ILogger<CallbackSweep> logger)
 {
@@ -31,7 +34,7 @@ internal sealed class CallbackSweep(
         }
 
         var placed = 0;
-        Dictionary<string, int>? free = plan.AgentFirst ? new(agents.FreeAgents(), StringComparer.Ordinal) : null;
+        var exhausted = new HashSet<string>(StringComparer.Ordinal);
         foreach (var pending in await schedule.ReadDueAsync(now, plan.QueuedBefore(now), MaxPerPass, cancellationToken).ConfigureAwait(false))
         {
             var callId = pending.Request.CallId;
@@ -41,22 +44,33 @@ internal sealed class CallbackSweep(
                 continue;
             }
 
-            // Agent-first: one free agent per citizen dialled; a request whose queue has none stays due, unclaimed.
-            if (free is not null)
+            string? reservation = null;
+            if (plan.AgentFirst)
             {
-                if (free.GetValueOrDefault(pending.Request.QueueId) <= 0)
+                var queueId = pending.Request.QueueId;
+                if (exhausted.Contains(queueId))
                 {
                     continue;
                 }
 
-                free[pending.Request.QueueId]--;
+                reservation = await calls.ReserveAgentAsync(queueId, cancellationToken).ConfigureAwait(false);
+                if (reservation is null)
+                {
+                    exhausted.Add(queueId);
+                    continue;
+                }
             }
 
             var attempt = pending.Attempts + 1;
             if (await schedule.BeginAttemptAsync(callId, attempt, now, plan.NextAttemptAt(attempt, now), cancellationToken).ConfigureAwait(false))
             {
-                dialer.Start(new CallbackCall(pending.Request, attempt));
+                dialer.Start(new CallbackCall(pending.Request, attempt, reservation));
                 placed++;
+            }
+            else if (reservation is not null)
+            {
+                // Another host claimed it first: its own agent takes it.
+                await calls.ReleaseAgentAsync(reservation, "callback claimed elsewhere", CancellationToken.None).ConfigureAwait(false);
             }
         }
 

@@ -3,6 +3,7 @@ using Hotline.Contracts.Scheduling;
 using Hotline.Contracts.Security;
 using Hotline.Contracts.Tickets;
 using Hotline.Silo.Storage;
+using Hotline.Silo.Storage.Sql;
 using Hotline.Silo.Tickets;
 using Hotline.Silo.Tickets.Alarms;
 using Orleans;
@@ -13,9 +14,9 @@ namespace Hotline.Silo.Scheduling;
 /// <see cref="IScheduledJobs"/> over the tickets: a ticket's jobs are computed from its stored state by
 /// <see cref="TicketAlarms"/> (the same code the sweep fires by), found through the indexed next-alarm column;
 /// changes go to the ticket grain, which commits them with the ticket so the sweep obeys them at once and
-/// after any restart.
+/// after any restart. Pending callback requests follow the tickets' jobs in an unfiltered list (<see cref="CallbackJobs"/>).
 /// </summary>
-internal sealed class ScheduledJobs(ITicketStore store, IAlarmIndex index, TicketAlarms alarms, IGrainFactory grains) : IScheduledJobs
+internal sealed class ScheduledJobs(ITicketStore store, IAlarmIndex index, TicketAlarms alarms, IGrainFactory grains, CallbackJobs callbacks) : IScheduledJobs
 {
     /// <summary>Tickets read per index query while filling a page.</summary>
     private const int BatchSize = 100;
@@ -25,38 +26,91 @@ internal sealed class ScheduledJobs(ITicketStore store, IAlarmIndex index, Ticke
 
     private const int MaxJobIdLength = 128;
 
+    /// <summary>Page tokens of the callbacks part of a list (the tickets' part uses <see cref="ScheduledJobToken"/>).</summary>
+    private const string CallbackTokenVersion = "cb1";
+
     public async Task<ScheduledJobPage> ListAsync(ScheduledJobQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
         var scope = ScheduledJobToken.Scope(query);
-        var cursor = query.PageToken is null ? null : ScheduledJobToken.Decode(query.PageToken, scope);
-        if (query.Kind is ScheduledJobKind.Callback or ScheduledJobKind.ReportSnapshot)
+        if (query.PageToken is { } token
+            && KeysetToken.TryDecode(token, CallbackTokenVersion, scope, out var ticks, out var callId) == KeysetTokenStatus.Valid)
         {
-            // No ticket job is of these kinds: nothing to scan for.
-            return new ScheduledJobPage([], null);
+            return await CallbacksAsync(query, [], (new DateTimeOffset(ticks, TimeSpan.Zero), callId), scope, cancellationToken).ConfigureAwait(false);
         }
 
-        return query.TicketId is { } ticketId
-            ? await OneTicketAsync(ticketId, query, cursor, scope, cancellationToken).ConfigureAwait(false)
-            : await AllTicketsAsync(query, cursor, scope, cancellationToken).ConfigureAwait(false);
+        var cursor = query.PageToken is null ? null : ScheduledJobToken.Decode(query.PageToken, scope);
+        if (query.TicketId is { } ticketId)
+        {
+            return query.Kind is ScheduledJobKind.Callback or ScheduledJobKind.ReportSnapshot
+                ? new ScheduledJobPage([], null)
+                : await OneTicketAsync(ticketId, query, cursor, scope, cancellationToken).ConfigureAwait(false);
+        }
+
+        switch (query.Kind)
+        {
+            case ScheduledJobKind.Callback:
+                return await CallbacksAsync(query, [], null, scope, cancellationToken).ConfigureAwait(false);
+            case ScheduledJobKind.ReportSnapshot:
+                return new ScheduledJobPage([], null);
+            case null:
+                // The tickets' jobs first; once they are all listed the page goes on with the callbacks.
+                var tickets = await AllTicketsAsync(query, cursor, scope, cancellationToken).ConfigureAwait(false);
+                return tickets.NextPageToken is null && tickets.Jobs.Count < query.PageSize
+                    ? await CallbacksAsync(query, tickets.Jobs, null, scope, cancellationToken).ConfigureAwait(false)
+                    : tickets;
+            default:
+                return await AllTicketsAsync(query, cursor, scope, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     public async Task<ScheduledJob> RescheduleAsync(Caller caller, string jobId, DateTimeOffset dueAt, string reason, CancellationToken cancellationToken)
     {
+        if (CallbackIdOf(jobId) is { } callId)
+        {
+            return await callbacks.RescheduleAsync(caller, callId, dueAt, reason, cancellationToken).ConfigureAwait(false);
+        }
+
         var (ticketId, name) = Parse(jobId);
         return await grains.GetGrain<ITicketGrain>(ticketId).RescheduleJobAsync(caller, name, dueAt, reason).ConfigureAwait(false);
     }
 
     public async Task CancelAsync(Caller caller, string jobId, string reason, CancellationToken cancellationToken)
     {
+        if (CallbackIdOf(jobId) is { } callId)
+        {
+            await callbacks.CancelAsync(caller, callId, reason, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         var (ticketId, name) = Parse(jobId);
         await grains.GetGrain<ITicketGrain>(ticketId).CancelJobAsync(caller, name, reason).ConfigureAwait(false);
+    }
+
+    private static string? CallbackIdOf(string jobId) =>
+        jobId.StartsWith(SqlCallbackJobStore.Prefix, StringComparison.Ordinal) && jobId.Length > SqlCallbackJobStore.Prefix.Length
+            && jobId.Length <= MaxJobIdLength && jobId.All(c => c is >= '!' and <= '~')
+            ? jobId[SqlCallbackJobStore.Prefix.Length..]
+            : null;
+
+    private async Task<ScheduledJobPage> CallbacksAsync(
+        ScheduledJobQuery query, IReadOnlyList<ScheduledJob> before, (DateTimeOffset At, string CallId)? after, string scope, CancellationToken cancellationToken)
+    {
+        var room = query.PageSize - before.Count;
+
+        // One more than fits tells whether another page follows.
+        var found = await callbacks.ListAsync(query, after, room + 1, cancellationToken).ConfigureAwait(false);
+        var page = found.Take(room).ToList();
+        var next = found.Count > room && page.Count > 0
+            ? KeysetToken.Encode(CallbackTokenVersion, page[^1].DueAt.UtcTicks, page[^1].JobId[SqlCallbackJobStore.Prefix.Length..], scope)
+            : null;
+        return new ScheduledJobPage([.. before, .. page], next);
     }
 
     private static (string TicketId, string Name) Parse(string jobId) =>
         jobId.Length <= MaxJobIdLength && JobNames.TryParseId(jobId, out var ticketId, out var name) && ticketId.All(c => c is >= '!' and <= '~')
             ? (ticketId, name)
-            : throw TicketRefusedException.Invalid("job_id", "is not a job id from ListScheduledJobs (ticket/<ticket id>/<job>, e.g. ticket/20261207-101500-123456/handle-overdue)");
+            : throw TicketRefusedException.Invalid("job_id", "is not a job id from ListScheduledJobs (ticket/<ticket id>/<job>, e.g. ticket/20261207-101500-123456/handle-overdue, or callback/<call id>)");
 
     private async Task<ScheduledJobPage> OneTicketAsync(string ticketId, ScheduledJobQuery query, ScheduledJobToken? cursor, string scope, CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 using Hotline.Contracts.Scheduling;
 using Hotline.Silo.Calendar;
+using Hotline.Silo.Storage.Sql;
 using Hotline.Telephony.Calls;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,8 +34,10 @@ internal static class SchedulingServiceCollectionExtensions
             sp.GetRequiredService<IOptions<CallbackOptions>>().Value,
             QuietHours.Parse(sp.GetRequiredService<IOptions<ScheduleOptions>>().Value.QuietHours),
             sp.GetRequiredService<WorkCalendar>().TimeZone));
-        services.AddSingleton<IAgentAvailability, CallCenterAgentAvailability>();
         services.AddSingleton<CallbackSweep>();
+        services.AddSingleton<SqlCallbackJobStore>();
+        services.AddSingleton(sp => new CallbackJobs(
+            sp.GetRequiredService<SqlCallbackJobStore>(), sp.GetRequiredService<CallbackPlan>(), sp.GetRequiredKeyedService<TimeProvider>(Tickets.TicketServiceCollectionExtensions.ClockKey)));
         services.AddSingleton<CallbackDialer>();
         var settings = configuration.GetSection(ScheduleOptions.SectionName).Get<ScheduleOptions>() ?? new ScheduleOptions();
         if (!settings.Enabled)

@@ -12,4 +12,7 @@ internal sealed record TicketIndex(
 {
     /// <summary>When the ticket's next deadline alarm is due (null: none pending); the scheduler's sweep reads this column.</summary>
     public DateTimeOffset? NextAlarmAt { get; init; }
+
+    /// <summary>A department's extension request waits for a supervisor's decision (the wallboard's list reads this column).</summary>
+    public bool ExtensionPending { get; init; }
 }

@@ -9,4 +9,5 @@ internal sealed record TicketQuery(
     DateTimeOffset? CreatedFrom = null,
     DateTimeOffset? CreatedTo = null,
     int PageSize = 50,
-    string? PageToken = null);
+    string? PageToken = null,
+    bool ExtensionPending = false);

@@ -27,9 +27,9 @@ internal sealed partial class TicketGrain
         var stored = changes
             .Select((change, i) => new StoredEvent(expected + i + 1, change.Event.Type, actor, now, TicketSerializer.Write(change.Event)))
             .ToList();
-        var commit = new TicketCommit(Id, expected, next.Version, TicketSerializer.Write(next), IndexOf(next), stored, FeedFor(changes, next, now), request)
+        var commit = new TicketCommit(Id, expected, next.Version, TicketSerializer.Write(next), IndexOf(next), stored, feed.For(changes, next, now), request)
         {
-            SchedulerChanges = SchedulerChangesOf(changes),
+            SchedulerChanges = TicketSchedule.AuditOf(Id, changes),
         };
 
         bool applied;
@@ -67,55 +67,10 @@ internal sealed partial class TicketGrain
         return views.For(next, caller, now);
     }
 
-    private List<SchedulerChange> SchedulerChangesOf(IReadOnlyList<TicketChange> changes) =>
-    [
-        .. changes.Select(c => c.Event switch
-        {
-            JobRescheduled e => new SchedulerChange(JobNames.Id(Id, e.Job), "reschedule", c.Actor, c.At, e.Reason, e.Before, e.After),
-            JobCancelled e => new SchedulerChange(JobNames.Id(Id, e.Job), "cancel", c.Actor, c.At, e.Reason, e.Before, null),
-            _ => null,
-        }).OfType<SchedulerChange>(),
-    ];
-
     private TicketIndex IndexOf(TicketGrainState state) =>
         new(TicketStateNames.Wire(state.State), state.DepartmentIds(), state.CallerPhone, state.District, state.CreatedAt, state.UpdatedAt)
         {
-            NextAlarmAt = alarms.NextAt(state),
+            NextAlarmAt = schedule.NextAt(state),
+            ExtensionPending = state.PendingExtension is not null,
         };
-
-    /// <summary>
-    /// Every department newly sent the ticket hears of it, with the ticket as it may see it; the lead department
-    /// also hears of each deadline alarm (催办, overdue, 督办) on the same stream, and so do the supervisors
-    /// (<see cref="SupervisionFeed"/>, with the ticket unmasked).
-    /// </summary>
-    private List<FeedNotice> FeedFor(IReadOnlyList<TicketChange> changes, TicketGrainState next, DateTimeOffset now)
-    {
-        var notices = new List<FeedNotice>();
-        foreach (var alarm in changes.Select(c => c.Event).OfType<DeadlineAlarmed>())
-        {
-            notices.Add(new FeedNotice(SupervisionFeed.Id, alarm.Type, TicketSerializer.Write(views.Full(next, now))));
-        }
-
-        string? payload = null;
-        foreach (var change in changes)
-        {
-            var (kind, recipients) = change.Event switch
-            {
-                TicketDispatched d => ("dispatched", (IReadOnlyList<string>)[d.LeadDepartmentId, .. d.AssistingDepartmentIds]),
-                ReturnRejected => ("return_rejected", next.LeadDepartmentId is { } lead ? [lead] : []),
-                TicketTransferred t => ("dispatched", [t.ToDepartmentId]),
-                DeadlineAlarmed a => (a.Type, a.DepartmentId is { } bound ? [bound] : []),
-                _ => (null, []),
-            };
-            if (kind is null)
-            {
-                continue;
-            }
-
-            payload ??= TicketSerializer.Write(views.Full(next, now).ForDepartment());
-            notices.AddRange(recipients.Select(department => new FeedNotice(department, kind, payload)));
-        }
-
-        return notices;
-    }
 }

@@ -24,8 +24,8 @@ internal sealed partial class TicketGrain(
     ITicketVocabulary vocabulary,
     TicketRules rules,
     TicketViews views,
-    TicketAlarms alarms,
-    ScheduleChanges scheduleChanges,
+    TicketSchedule schedule,
+    TicketFeedNotices feed,
     [FromKeyedServices(TicketServiceCollectionExtensions.ClockKey)] TimeProvider time,
     IEnumerable<ITicketChangeObserver> observers,
     ILogger<TicketGrain> logger) : Grain, ITicketGrain
@@ -161,60 +161,33 @@ internal sealed partial class TicketGrain(
         }
 
         var now = time.GetUtcNow();
-        var visit = alarms.DueVisit(_state, now);
-        IReadOnlyList<TicketEvent> due = [.. alarms.Due(_state, now), .. visit is null ? [] : new[] { visit }];
-        if (due.Count == 0)
+        var (due, call) = schedule.Due(_state, now);
+        if (due.Count > 0)
         {
-            return new DueWork(0, null);
+            await CommitAsync(Scheduler, due, now);
         }
 
-        await CommitAsync(Scheduler, due, now);
-        var call = visit is ReturnVisitAttempted attempted ? new ReturnVisitCall(Id, _state.CallerPhone, attempted.Attempt, alarms.VisitQueue, alarms.VisitAutomated(_state.Category)) : null;
-        return new DueWork(due.Count, call);
+        return new DueWork(due.Count, due.Count > 0 ? call : null);
     }
 
-    public async Task RecordReturnVisitAttemptAsync(int attempt, bool reached, string detail)
-    {
-        await RefreshAsync();
-        if (_state is null)
-        {
-            return;
-        }
+    public Task RecordReturnVisitAttemptAsync(int attempt, bool reached, string detail) =>
+        SchedulerReportAsync(state => schedule.VisitEnded(state, attempt, reached, detail));
 
-        var events = alarms.VisitEnded(_state, attempt, reached, detail ?? "");
-        if (events.Count > 0)
-        {
-            await CommitAsync(Scheduler, events);
-        }
-    }
+    public Task RecordReturnVisitSurveyAsync(int attempt, Satisfaction? answer, string detail) =>
+        SchedulerReportAsync(state => schedule.SurveyEnded(state, attempt, answer, detail));
 
     public async Task<ScheduledJob> RescheduleJobAsync(Caller caller, string job, DateTimeOffset dueAt, string reason)
     {
         var state = await ExistingAsync(caller);
         var now = time.GetUtcNow();
-        await CommitAsync(caller, scheduleChanges.Reschedule(state, caller, job, dueAt, reason, now), now);
-        return alarms.Jobs(_state!).First(j => j.JobId == JobNames.Id(Id, job));
+        await CommitAsync(caller, schedule.Reschedule(state, caller, job, dueAt, reason, now), now);
+        return schedule.Job(_state!, job);
     }
 
     public async Task CancelJobAsync(Caller caller, string job, string reason)
     {
         var state = await ExistingAsync(caller);
-        await CommitAsync(caller, scheduleChanges.Cancel(state, caller, job, reason));
-    }
-
-    public async Task RecordReturnVisitSurveyAsync(int attempt, Satisfaction? answer, string detail)
-    {
-        await RefreshAsync();
-        if (_state is null)
-        {
-            return;
-        }
-
-        var events = alarms.SurveyEnded(_state, attempt, answer, detail ?? "");
-        if (events.Count > 0)
-        {
-            await CommitAsync(Scheduler, events);
-        }
+        await CommitAsync(caller, schedule.Cancel(state, caller, job, reason));
     }
 
     public async Task<TicketView> GetAsync(Caller caller)
@@ -235,6 +208,16 @@ internal sealed partial class TicketGrain(
 
         var history = await store.ReadHistoryAsync(Id, CancellationToken.None);
         return [.. history.Select(TicketHistory.ToEntry)];
+    }
+
+    /// <summary>A report from the scheduler's calls (a visit call ended): committed as the scheduler; ignored for a ticket that is gone.</summary>
+    private async Task SchedulerReportAsync(Func<TicketGrainState, IReadOnlyList<TicketEvent>> decide)
+    {
+        await RefreshAsync();
+        if (_state is not null && decide(_state) is { Count: > 0 } events)
+        {
+            await CommitAsync(Scheduler, events);
+        }
     }
 
     /// <summary>The current state, or NotFound. Visibility for departments is checked by the rules.</summary>

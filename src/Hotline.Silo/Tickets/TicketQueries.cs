@@ -33,7 +33,8 @@ internal sealed class TicketQueries(ITicketStore store, TicketViews views, [From
             search.CreatedFrom,
             search.CreatedTo,
             PageSize(search.PageSize),
-            Blank(search.PageToken));
+            Blank(search.PageToken),
+            search.ExtensionPending);
         var page = await QueryAsync(query, cancellationToken);
         var now = time.GetUtcNow();
         return new TicketSearchPage([.. page.Tickets.Select(t => views.Full(TicketSerializer.Read(t), now))], page.NextPageToken);

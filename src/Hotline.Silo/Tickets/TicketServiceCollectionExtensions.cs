@@ -51,6 +51,8 @@ internal static class TicketServiceCollectionExtensions
             sp.GetRequiredService<IOptions<ReturnVisitOptions>>().Value,
             QuietHours.Parse(configuration["Schedule:QuietHours"] ?? new ScheduleOptions().QuietHours)));
         services.AddSingleton<ScheduleChanges>();
+        services.AddSingleton<TicketSchedule>();
+        services.AddSingleton<TicketFeedNotices>();
         services.AddSingleton<TicketViews>();
         services.AddSingleton<ITicketQueries, TicketQueries>();
         services.AddSingleton<ITicketFeed, TicketFeed>();

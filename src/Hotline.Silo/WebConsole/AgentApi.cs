@@ -1,3 +1,4 @@
+using Hotline.Contracts.Wallboard;
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
@@ -21,11 +22,13 @@ namespace Hotline.Silo.WebConsole;
 internal static class AgentApi
 {
     private const int MaxReason = 200;
+    private static readonly TicketState[] NearbyStates =
+        [TicketState.Created, TicketState.Dispatched, TicketState.Claimed, TicketState.Returned, TicketState.Reopened];
 
     public static void Map(RouteGroupBuilder api)
     {
         var agent = api.MapGroup("/agent").RequireAuthorization(ConsolePolicies.Agent);
-        agent.MapGet("/state", (HttpContext context, IServiceProvider services) =>
+        agent.MapGet("/state", (HttpContext context, IServiceProvider services, WallboardCluster cluster) =>
         {
             var user = User(context);
             if (services.GetService<ICallCenter>() is not { } center)
@@ -33,11 +36,14 @@ internal static class AgentApi
                 return Results.Json(new { state = nameof(AgentState.Offline), label = "电话系统未启用", reason = (string?)null, since = (DateTimeOffset?)null });
             }
 
-            var me = center.ListAgents().FirstOrDefault(a => a.AgentId == user.Id);
+            // The phone may be registered with another host of the cluster: its board then has the state.
+            var local = center.ListAgents().FirstOrDefault(a => a.AgentId == user.Id);
+            var me = local is not null ? new WallboardAgent(local.AgentId, local.State, local.Reason, local.Since, cluster.Host)
+                : cluster.Board.Hosts.SelectMany(h => h.Agents).FirstOrDefault(a => a.AgentId == user.Id);
             var state = me?.State ?? AgentState.Offline;
             return Results.Json(new { state = state.ToString(), label = ConsoleLabels.Agent(state), reason = me?.Reason, since = me?.Since });
         });
-        agent.MapPost("/state", (HttpContext context, IServiceProvider services, [FromBody] JsonElement body) => ConsoleErrors.Run(async () =>
+        agent.MapPost("/state", (HttpContext context, ClusterAgentCommands agents, [FromBody] JsonElement body) => ConsoleErrors.Run(async () =>
         {
             var ready = ConsoleBody.Text(body, "state", 20) switch
             {
@@ -46,15 +52,15 @@ internal static class AgentApi
                 _ => throw new ConsoleFieldException("state", "必须是 READY 或 NOT_READY"),
             };
             var reason = ready ? null : ConsoleBody.Text(body, "reason", MaxReason);
-            if (services.GetService<ICallCenter>() is not { } center)
+            if (agents.Local is null)
             {
                 return Results.Json(new { error = "电话系统未启用" }, statusCode: StatusCodes.Status503ServiceUnavailable);
             }
 
             var id = User(context).Id;
             var result = ready
-                ? await center.SetReadyAsync(id, context.RequestAborted)
-                : await center.SetNotReadyAsync(id, reason!, context.RequestAborted);
+                ? await agents.SetReadyAsync(id, context.RequestAborted)
+                : await agents.SetNotReadyAsync(id, reason!, context.RequestAborted);
             return result.IsDone
                 ? Results.Json(new { ok = true })
                 : Results.Json(new { error = result.Detail ?? result.Refusal.ToString() }, statusCode: StatusCodes.Status409Conflict);
@@ -131,6 +137,14 @@ internal static class AgentApi
                 new ResolveDirectly(User(context).Caller, ConsoleBody.Text(body, "answer", 4000)));
             return Results.Json(TicketJson.From(view));
         }));
+        agent.MapPost("/tickets/{id}/merge", (HttpContext context, string id, [FromBody] JsonElement body, IGrainFactory grains) => ConsoleErrors.Run(async () =>
+        {
+            // The ticket just recorded repeats an open one (the similar tickets beside the form): it joins that one.
+            var reason = ConsoleBody.Text(body, "reason", MaxReason, required: false);
+            var view = await grains.GetGrain<ITicketGrain>(id).MergeIntoAsync(
+                new MergeTicket(User(context).Caller, ConsoleBody.Text(body, "parentId", 64), reason.Length == 0 ? null : reason));
+            return Results.Json(TicketJson.From(view));
+        }));
     }
 
     private static ConsoleUser User(HttpContext context) =>
@@ -185,10 +199,20 @@ internal static class AgentApi
             {
                 var notice = notices.Current;
                 IEnumerable<object> earlier = [];
+                IEnumerable<object> nearby = [];
                 if (notice.Phase is AgentCallPhase.Ringing or AgentCallPhase.Answered && notice.CallerNumber.Length > 0)
                 {
                     var page = await tickets.SearchAsync(user.Caller, new TicketSearch(CallerPhone: notice.CallerNumber, PageSize: 10), watching.Token);
                     earlier = page.Tickets.Select(TicketJson.From);
+
+                    // Nearby: other callers' open tickets in the district of this caller's latest ticket (the caller's
+                    // neighbourhood as the hotline knows it), so the agent hears of a known outage before recording a repeat.
+                    if (page.Tickets.FirstOrDefault() is { District.Length: > 0 } latest)
+                    {
+                        var around = await tickets.SearchAsync(
+                            user.Caller, new TicketSearch(States: NearbyStates, District: latest.District, PageSize: 20), watching.Token);
+                        nearby = around.Tickets.Where(t => t.CallerPhone != notice.CallerNumber).Take(10).Select(TicketJson.From);
+                    }
                 }
 
                 yield return new SseItem<object>(new
@@ -200,6 +224,7 @@ internal static class AgentApi
                     at = notice.At,
                     detail = notice.Detail,
                     earlierTickets = earlier,
+                    nearbyTickets = nearby,
                 }, "call");
             }
         }

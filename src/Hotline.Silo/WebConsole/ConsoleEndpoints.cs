@@ -22,6 +22,7 @@ internal static class ConsoleEndpoints
         services.AddSingleton<WallboardData>();
         services.AddSingleton<WallboardCluster>();
         services.AddHostedService(provider => provider.GetRequiredService<WallboardCluster>());
+        services.AddSingleton<ClusterAgentCommands>();
         return services;
     }
 

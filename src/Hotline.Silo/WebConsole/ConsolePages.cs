@@ -36,6 +36,7 @@ internal static class ConsolePages
             <div id="call-panel"><p class="muted" id="call-none">暂无来电</p>
               <p id="call-info" hidden>来电号码 <strong id="call-number"></strong> <span id="call-phase" class="tag"></span></p>
               <h3>该号码的历史工单</h3><ul id="call-history" class="list"></ul>
+              <h3>附近未办结工单</h3><ul id="call-nearby" class="list"></ul>
             </div>
           </section>
           <section class="panel" id="form-panel">

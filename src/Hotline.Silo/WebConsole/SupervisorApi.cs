@@ -43,31 +43,24 @@ internal static class SupervisorApi
                 var reason = approve ? Optional(body, "reason", MaxReason) : ConsoleBody.Text(body, "reason", MaxReason);
                 return await grains.GetGrain<ITicketGrain>(id).ReviewReplyAsync(new ReviewReply(Me(context).Caller, approve, reason));
             }));
-        supervisor.MapPost("/agents/{agentId}/not-ready", (HttpContext context, string agentId, [FromBody] JsonElement body, IServiceProvider services, WallboardData data, WallboardCluster cluster) =>
+        supervisor.MapPost("/agents/{agentId}/not-ready", (HttpContext context, string agentId, [FromBody] JsonElement body, ClusterAgentCommands agents, WallboardData data) =>
             ConsoleErrors.Run(async () =>
             {
                 var reason = ConsoleBody.Text(body, "reason", MaxReason);
-                if (services.GetService<ICallCenter>() is not { } center)
-                {
-                    return Results.Json(new { error = "电话系统未启用。" }, statusCode: StatusCodes.Status503ServiceUnavailable);
-                }
 
-                // The same call as Supervision.ForceAgentState; the reason says who forced it, as there.
-                var result = await center.SetNotReadyAsync(agentId, $"值班长 {Me(context).Id} 置忙：{reason}", context.RequestAborted);
-                if (result.Refusal == CallCenterRefusal.NotFound
-                    && cluster.Board.Hosts.SelectMany(h => h.Agents).FirstOrDefault(a => a.AgentId == agentId && a.Host != cluster.Host) is { } remote)
-                {
-                    // An agent's state lives with the SIP edge it registered with; this host cannot change another's.
-                    return Results.Json(
-                        new { error = $"坐席 {agentId} 登录在另一台主机（{remote.Host}），请在该主机的监控大屏上操作。", detail = result.Detail },
-                        statusCode: StatusCodes.Status409Conflict);
-                }
-
+                // The same command as Supervision.ForceAgentState; the reason says who forced it, as there. The agent may
+                // be registered with another host of the cluster: the command then goes there.
+                var result = await agents.SetNotReadyAsync(agentId, $"值班长 {Me(context).Id} 置忙：{reason}", context.RequestAborted);
                 if (!result.IsDone)
                 {
                     return Results.Json(
                         new { error = ConsoleRefusals.CallCenter(result), detail = result.Detail },
-                        statusCode: result.Refusal == CallCenterRefusal.NotFound ? StatusCodes.Status404NotFound : StatusCodes.Status409Conflict);
+                        statusCode: result.Refusal switch
+                        {
+                            CallCenterRefusal.NotFound => StatusCodes.Status404NotFound,
+                            CallCenterRefusal.Unavailable => StatusCodes.Status503ServiceUnavailable,
+                            _ => StatusCodes.Status409Conflict,
+                        });
                 }
 
                 data.Invalidate();

@@ -8,7 +8,8 @@ namespace Hotline.Silo.WebConsole;
 /// This host's side of the cluster's wallboard (<see cref="IWallboardGrain"/>): publishes the local call center's agents
 /// and queues at every change it reports and every <see cref="Heartbeat"/>, and keeps the latest board of every host
 /// (one long poll per host), waking this host's wallboard streams when it moves. With one host the same path runs
-/// through a local grain.
+/// through a local grain. Each report carries a reference to this host's <see cref="HostAgentControl"/>, so a command for
+/// an agent registered here can come from any host (<see cref="ClusterAgentCommands"/>).
 /// </summary>
 internal sealed class WallboardCluster(
     IGrainFactory grains, IServiceProvider services, IHostApplicationLifetime lifetime, TimeProvider time, ILogger<WallboardCluster> logger) : BackgroundService
@@ -18,6 +19,7 @@ internal sealed class WallboardCluster(
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
 
     private WallboardBoard _board = WallboardBoard.Empty;
+    private HostAgentControl? _control;
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>The latest board heard (empty until the first exchange).</summary>
@@ -58,13 +60,17 @@ internal sealed class WallboardCluster(
         }
 
         var host = Host;
+
+        // Orleans holds an observer weakly: the field keeps it alive for as long as this host publishes it.
+        _control = new HostAgentControl(center);
+        var control = grains.CreateObjectReference<IHostAgentControl>(_control);
         while (!stoppingToken.IsCancellationRequested)
         {
             // Take the change task before reading, so a change during the publish is not missed.
             var changed = center.WaitForChangeAsync(stoppingToken);
             try
             {
-                await hub.PublishAsync(Report(center, host)).ConfigureAwait(false);
+                await hub.PublishAsync(Report(center, host, control)).ConfigureAwait(false);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
@@ -107,8 +113,9 @@ internal sealed class WallboardCluster(
         }
     }
 
-    private static WallboardHostReport Report(ICallCenter center, string host) => new(
+    private static WallboardHostReport Report(ICallCenter center, string host, IHostAgentControl control) => new(
         host,
         [.. center.ListAgents().OrderBy(a => a.AgentId, StringComparer.Ordinal).Select(a => new WallboardAgent(a.AgentId, a.State, a.Reason, a.Since, host))],
-        [.. center.ListQueues().OrderBy(q => q.QueueId, StringComparer.Ordinal).Select(q => new WallboardQueue(q.QueueId, q.Waiting, q.LongestWait, q.ReadyAgents, q.BusyAgents))]);
+        [.. center.ListQueues().OrderBy(q => q.QueueId, StringComparer.Ordinal).Select(q => new WallboardQueue(q.QueueId, q.Waiting, q.LongestWait, q.ReadyAgents, q.BusyAgents))],
+        control);
 }

@@ -19,10 +19,11 @@ internal sealed class WallboardData(
     private const int MaxRecords = 50_000;
 
     /// <summary>
-    /// Pending extensions have no column of their own: the open DISPATCHED/CLAIMED tickets are read this many pages
-    /// (newest first, 100 a page) deep and filtered: a request on an older ticket beyond them is not on the wallboard.
+    /// Bounds the decisions one read holds (memory per wallboard read); the queries below return only tickets waiting on a
+    /// decision, so in practice they are read to the end.
     /// </summary>
-    private const int MaxExtensionPages = 5;
+    public const int MaxDecisions = 2_000;
+
     private static readonly Caller Reader = new(CallerKind.Staff, "wallboard", StaffRole.Supervisor);
     private static readonly TicketState[] OpenStates =
         [TicketState.Dispatched, TicketState.Claimed, TicketState.Returned, TicketState.Reopened];
@@ -99,31 +100,28 @@ internal sealed class WallboardData(
             .ToList();
     }
 
+    /// <summary>
+    /// Every ticket waiting on a supervisor, oldest first: returns (a designation among them) and replies by their state,
+    /// pending extensions by their own indexed flag; each query paged to its end, whatever the age of the ticket.
+    /// </summary>
     private async Task<IReadOnlyList<TicketView>> ReadDecisionsAsync(CancellationToken cancellationToken)
     {
         var decisions = new List<TicketView>();
-        decisions.AddRange(await ReadPagesAsync([TicketState.Returned, TicketState.Replied], 1, _ => true, cancellationToken).ConfigureAwait(false));
-        decisions.AddRange(await ReadPagesAsync([TicketState.Created, TicketState.Reopened], 1, t => t.NeedsDesignation, cancellationToken).ConfigureAwait(false));
-        decisions.AddRange(await ReadPagesAsync(
-            [TicketState.Dispatched, TicketState.Claimed], MaxExtensionPages, t => t.PendingExtension is not null, cancellationToken).ConfigureAwait(false));
+        await ReadAllAsync(new TicketSearch(States: [TicketState.Returned, TicketState.Replied], PageSize: 100), decisions, cancellationToken).ConfigureAwait(false);
+        await ReadAllAsync(new TicketSearch(States: [TicketState.Dispatched, TicketState.Claimed], PageSize: 100, ExtensionPending: true), decisions, cancellationToken)
+            .ConfigureAwait(false);
         return decisions.OrderBy(t => t.UpdatedAt).ToList();
     }
 
-    private async Task<List<TicketView>> ReadPagesAsync(TicketState[] states, int pages, Func<TicketView, bool> keep, CancellationToken cancellationToken)
+    private async Task ReadAllAsync(TicketSearch search, List<TicketView> into, CancellationToken cancellationToken)
     {
-        var kept = new List<TicketView>();
         string? token = null;
-        for (var page = 0; page < pages; page++)
+        do
         {
-            var read = await tickets.SearchAsync(Reader, new TicketSearch(States: states, PageSize: 100, PageToken: token), cancellationToken).ConfigureAwait(false);
-            kept.AddRange(read.Tickets.Where(keep));
+            var read = await tickets.SearchAsync(Reader, search with { PageToken = token }, cancellationToken).ConfigureAwait(false);
+            into.AddRange(read.Tickets);
             token = read.NextPageToken;
-            if (token is null)
-            {
-                break;
-            }
         }
-
-        return kept;
+        while (token is not null && into.Count < MaxDecisions);
     }
 }

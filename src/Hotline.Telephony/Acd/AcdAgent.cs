@@ -36,6 +36,9 @@ public sealed class AcdAgent
     /// <summary>The call the agent is ringing for, talking on or wrapping up.</summary>
     public string? CallId { get; internal set; }
 
+    /// <summary>The NOT_READY reason to go back to once an occupying activity ends (null: READY).</summary>
+    internal string? Resume { get; set; }
+
     /// <summary>When WRAP_UP ends on its own.</summary>
     internal DateTimeOffset? WrapUpEndsAt { get; set; }
 
@@ -52,6 +55,7 @@ public sealed class AcdAgent
         ConsecutiveNoAnswers = previous.ConsecutiveNoAnswers;
         CallId = previous.CallId;
         WrapUpEndsAt = previous.WrapUpEndsAt;
+        Resume = previous.Resume;
     }
 
     public int LevelFor(string skill) => Skills.TryGetValue(skill, out int level) ? level : 0;

@@ -12,7 +12,8 @@ internal sealed class AcdCallRules(AcdBook book, OfferDispatcher dispatcher, Wai
     /// <summary>Transferred calls go ahead of every ordinary caller: they already waited once.</summary>
     public const int TransferPriority = 1_000;
 
-    public AcdOutcome? Enqueue(string callId, string callerNumber, string queueId, int priority)
+    /// <param name="heldAgent">An agent-first callback's held agent, just released: rung with this call before anyone else.</param>
+    public AcdOutcome? Enqueue(string callId, string callerNumber, string queueId, int priority, string? heldAgent = null)
     {
         if (!book.Queues.TryGetValue(queueId, out AcdQueueOptions? queue))
         {
@@ -24,10 +25,14 @@ internal sealed class AcdCallRules(AcdBook book, OfferDispatcher dispatcher, Wai
             return AcdOutcome.Refuse($"call {callId} is already queued or connected");
         }
 
-        QueuedCall call = book.Line.Add(callId, callerNumber, queue, priority, book.Now);
+        QueuedCall call = book.Line.Add(callId, callerNumber, queue, priority, book.Now, heldAgent);
         QueueStatus status = estimator.StatusOf(call);
         book.Add(new CallQueued(book.Now, callId, queueId, status.Position, status.EstimatedWait));
-        if (status.OfferCallback)
+        if (heldAgent is not null && book.Agents[heldAgent].State == AgentState.Ready)
+        {
+            dispatcher.Offer(call, book.Agents[heldAgent]);
+        }
+        else if (status.OfferCallback)
         {
             call.CallbackOffered = true;
             book.Add(new CallbackOffered(book.Now, callId, status.EstimatedWait));
@@ -197,6 +202,8 @@ internal sealed class AcdCallRules(AcdBook book, OfferDispatcher dispatcher, Wai
         }
 
         agent.WrapUpEndsAt = null;
+        // Kept so the call's end finds its agent (EndConnected) and wraps it up.
+        agent.CallId = callId;
         book.Move(agent, AgentState.OnCall, "placing a call", callId);
         book.Active.Add(callId, new ActiveCall(agentId, queue, book.Now, number, 0));
         return null;

@@ -20,6 +20,7 @@ public sealed class AcdEngine
     private readonly WaitEstimator _estimator;
     private readonly OfferDispatcher _dispatcher;
     private readonly AcdCallRules _calls;
+    private readonly AgentReservations _reservations;
 
     public AcdEngine(TimeProvider time, AcdOptions options, IEnumerable<AcdQueueOptions> queues)
     {
@@ -33,8 +34,10 @@ public sealed class AcdEngine
         }
 
         _estimator = new WaitEstimator(_book);
-        _dispatcher = new OfferDispatcher(_book, new AgentSelector(_book));
+        var selector = new AgentSelector(_book);
+        _dispatcher = new OfferDispatcher(_book, selector);
         _calls = new AcdCallRules(_book, _dispatcher, _estimator);
+        _reservations = new AgentReservations(_book, selector);
     }
 
     public IReadOnlyCollection<AcdAgent> Agents => _book.Agents.Values;
@@ -187,6 +190,39 @@ public sealed class AcdEngine
         return _calls.Enqueue(callId, callerNumber, queueId, priority) ?? _book.Done();
     }
 
+    /// <summary>
+    /// Agent-first callbacks: holds the queue's next free agent (ON_CALL, offered nothing else) under
+    /// <paramref name="reservationId"/> before the citizen is dialled; refused when none is free.
+    /// </summary>
+    public AcdOutcome Reserve(string reservationId, string queueId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(reservationId);
+        return _reservations.Reserve(reservationId, queueId) ?? _book.Done();
+    }
+
+    /// <summary>The citizen of an agent-first callback did not answer: the held agent is READY again.</summary>
+    public AcdOutcome ReleaseReservation(string reservationId, string reason)
+    {
+        if (_reservations.Release(reservationId, reason) is not null)
+        {
+            _dispatcher.Dispatch();
+        }
+
+        return _book.Done();
+    }
+
+    /// <summary>
+    /// The citizen of an agent-first callback answered: the call joins the queue and rings the held agent
+    /// first (if that one no longer answers, anyone able, still at the head of the line).
+    /// </summary>
+    public AcdOutcome EnqueueReserved(string callId, string callerNumber, string queueId, int priority, string reservationId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(callId);
+        var held = _reservations.AgentOf(reservationId);
+        _reservations.Release(reservationId, "callback answered");
+        return _calls.Enqueue(callId, callerNumber, queueId, priority, held) ?? _book.Done();
+    }
+
     /// <summary>Position, estimated wait and callback advice for a waiting call (null when not waiting).</summary>
     public QueueStatus? Status(string callId) =>
         _book.Line.TryGet(callId, out QueuedCall call) ? _estimator.StatusOf(call) : null;
@@ -241,6 +277,65 @@ public sealed class AcdEngine
     /// ends (or could not be placed) the agent wraps up as after any call.
     /// </summary>
     public AcdOutcome Seize(string callId, string agentId, string queueId, string number) => _calls.Seize(callId, agentId, queueId, number) ?? _book.Done();
+
+    /// <summary>
+    /// The agent's phone is busy with something that is not a call of its own (a supervisor monitoring another
+    /// agent's call from it): ON_CALL under <paramref name="activityId"/>, so no queue offers it a call meanwhile.
+    /// Refused while the agent rings, talks or is offline. <see cref="Vacate"/> gives back the state it had.
+    /// </summary>
+    public AcdOutcome Occupy(string activityId, string agentId, string reason)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(activityId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        if (_book.Find(agentId, out AcdAgent? agent) is { } refused)
+        {
+            return refused;
+        }
+
+        if (agent.State is AgentState.Ringing or AgentState.OnCall or AgentState.Offline)
+        {
+            return AcdOutcome.Refuse($"agent {agentId} is {agent.State}");
+        }
+
+        // Wrap-up is cut short, as when the agent places a call; NOT_READY is kept to come back to.
+        agent.Resume = agent.State == AgentState.NotReady ? agent.Reason : null;
+        agent.WrapUpEndsAt = null;
+        agent.CallId = activityId;
+        _book.Move(agent, AgentState.OnCall, reason, activityId);
+        return _book.Done();
+    }
+
+    /// <summary>
+    /// The activity <see cref="Occupy"/> began is over: the agent is NOT_READY again with its old reason, or
+    /// READY (no wrap-up: there was no call to write up). Nothing when the agent has moved on meanwhile (offline).
+    /// </summary>
+    public AcdOutcome Vacate(string activityId, string agentId)
+    {
+        if (_book.Find(agentId, out AcdAgent? agent) is { } refused)
+        {
+            return refused;
+        }
+
+        if (agent.State != AgentState.OnCall || agent.CallId != activityId)
+        {
+            return _book.Done();
+        }
+
+        string? resume = agent.Resume;
+        agent.Resume = null;
+        agent.CallId = null;
+        if (resume is not null)
+        {
+            _book.Move(agent, AgentState.NotReady, resume, activityId);
+        }
+        else
+        {
+            _book.Move(agent, AgentState.Ready, "monitoring over", activityId);
+            _dispatcher.Dispatch();
+        }
+
+        return _book.Done();
+    }
 
     /// <summary>Whether a transfer target names a queue or a known agent (the desk answers INVALID_ARGUMENT otherwise).</summary>
     public bool IsTransferTarget(string target) => _book.Queues.ContainsKey(target) || _book.Agents.ContainsKey(target);

@@ -99,7 +99,8 @@ internal sealed class OfferDispatcher(AcdBook book, AgentSelector selector)
         }
     }
 
-    private void Offer(QueuedCall call, AcdAgent agent)
+    /// <summary>Rings <paramref name="agent"/> with <paramref name="call"/>.</summary>
+    public void Offer(QueuedCall call, AcdAgent agent)
     {
         call.RingingAgent = agent.Id;
         call.RingEndsAt = book.Now + call.Queue.RingTimeout;

@@ -118,6 +118,8 @@ internal sealed class InboundCall
             SessionId = Media.Local.Origin.SessionId,
             SessionVersion = Media.Local.Origin.SessionVersion + 1,
             Codecs = [Media.Codec],
+            // RFC 4568 §7.1.4: our key stays for the session; the phone may send a new one of its own.
+            SrtpKey = Media.Srtp?.Sending,
         };
         if (!SdpOfferAnswer.TryAnswer(offer, local, out var negotiation, out var rejection))
         {
@@ -128,6 +130,7 @@ internal sealed class InboundCall
         {
             Relay.Caller.SetSignalledRemote(new System.Net.IPEndPoint(address, negotiation.RemotePort));
         }
+        Relay.Caller.Secure(negotiation.Srtp);
         reInvite.Respond(SipResponseBuilder.For(request, 200)
             .WithHeader(SipHeaderNames.Contact, _service.Contact(Source.Transport))
             .WithBody("application/sdp", Encoding.UTF8.GetBytes(SdpWriter.Write(negotiation.Local)))

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using Hotline.Telephony.Media.Rtp;
+using Hotline.Telephony.Media.Srtp;
 using Hotline.Telephony.Sdp;
 using Hotline.Telephony.Sip.Dialogs;
 using Hotline.Telephony.Sip.Syntax;
@@ -22,10 +23,10 @@ internal sealed class InboundCallService
 
     private readonly SipDialogTable<InboundCall> _dialogs = new();
     private readonly RtpPortAllocator _ports;
-    private readonly Func<IPEndPoint> _localEndPoint;
+    private readonly Func<SipTransportKind, IPEndPoint> _localEndPoint;
     private readonly ILogger _logger;
 
-    public InboundCallService(SipTransactionLayer transactions, RtpPortAllocator ports, Func<IPEndPoint> localEndPoint, TimeProvider time, SipTimers timers, ILogger logger)
+    public InboundCallService(SipTransactionLayer transactions, RtpPortAllocator ports, Func<SipTransportKind, IPEndPoint> localEndPoint, TimeProvider time, SipTimers timers, ILogger logger)
     {
         Transactions = transactions;
         _ports = ports;
@@ -74,6 +75,8 @@ internal sealed class InboundCallService
             Address = _ports.BindAddress.ToString(),
             Port = relay.Caller.LocalPort,
             SessionId = Time.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture),
+            // A phone that offers SDES-SRTP gets it; a fresh key per call (RFC 4568 §6.1), unused for plain offers.
+            SrtpKey = SrtpMasterKey.Generate(),
         };
         if (!SdpOfferAnswer.TryAnswer(offer, media, out var negotiation, out var rejection))
         {
@@ -100,6 +103,7 @@ internal sealed class InboundCallService
         {
             relay.Caller.SetSignalledRemote(new IPEndPoint(remoteAddress, negotiation.RemotePort));
         }
+        relay.Caller.Secure(negotiation.Srtp);
         var call = new InboundCall(this, invite, dialog, ok, relay, negotiation);
         _dialogs.TryAdd(dialog.Id, call);
         B2buaLog.Answered(_logger, request.CallId, request.From.Uri.ToString(), request.RequestUri.User ?? string.Empty, negotiation.Codec.EncodingName);
@@ -150,9 +154,8 @@ internal sealed class InboundCallService
 
     internal SipRequest CreateRequest(InboundCall call, string method)
     {
-        var local = _localEndPoint();
-        var transport = call.Source.Transport == SipTransportKind.Tcp ? "TCP" : "UDP";
-        return call.Dialog.CreateRequest(method, local.ToString(), transport, Contact(call.Source.Transport));
+        var local = _localEndPoint(call.Source.Transport);
+        return call.Dialog.CreateRequest(method, local.ToString(), SipTransportNames.Via(call.Source.Transport), Contact(call.Source.Transport));
     }
 
     /// <summary>
@@ -182,8 +185,8 @@ internal sealed class InboundCallService
 
     internal string Contact(SipTransportKind transport)
     {
-        var local = _localEndPoint();
-        return string.Create(CultureInfo.InvariantCulture, $"<sip:hotline@{local};transport={(transport == SipTransportKind.Tcp ? "tcp" : "udp")}>");
+        var local = _localEndPoint(transport);
+        return string.Create(CultureInfo.InvariantCulture, $"<sip:hotline@{local};transport={SipTransportNames.UriParameter(transport)}>");
     }
 
     /// <summary>RFC 3261 §20.43: 399 is the generic warning; SDP refusals carry 304/305 instead.</summary>

@@ -19,11 +19,11 @@ internal sealed class OutboundLegService
 {
     private readonly ConcurrentDictionary<string, OutboundLeg> _legs = new();
     private readonly SipDialogTable<OutboundLeg> _dialogs = new();
-    private readonly Func<IPEndPoint> _localEndPoint;
+    private readonly Func<SipTransportKind, IPEndPoint> _localEndPoint;
     private readonly string? _domain;
 
     /// <param name="domain">Host of our From URIs; the edge's address when null.</param>
-    public OutboundLegService(SipTransactionLayer transactions, Func<IPEndPoint> localEndPoint, TimeProvider time, SipTimers timers, ILogger logger, string? domain = null)
+    public OutboundLegService(SipTransactionLayer transactions, Func<SipTransportKind, IPEndPoint> localEndPoint, TimeProvider time, SipTimers timers, ILogger logger, string? domain = null)
     {
         Transactions = transactions;
         _localEndPoint = localEndPoint;
@@ -64,7 +64,7 @@ internal sealed class OutboundLegService
             SessionVersion = 1,
         });
         var offer = sdp.CreateOffer(MediaDirection.SendRecv);
-        var local = _localEndPoint();
+        var local = _localEndPoint(request.Destination.Transport);
         var from = new NameAddressHeader(SipUri.Create(_domain ?? local.Address.ToString(), EscapeUser(request.FromUser.Length == 0 ? "anonymous" : request.FromUser)), request.FromDisplayName)
             .WithTag(SipIdentifiers.NewTag());
         var headers = new SipHeaderCollection(
@@ -117,15 +117,15 @@ internal sealed class OutboundLegService
 
     /// <summary>§18.1.1 / RFC 3581: our sent-by with a fresh branch, asking for rport.</summary>
     internal string Via(SipDestination destination) =>
-        $"SIP/2.0/{Transport(destination)} {_localEndPoint()};branch={SipIdentifiers.NewBranch()};rport";
+        $"SIP/2.0/{Transport(destination)} {_localEndPoint(destination.Transport)};branch={SipIdentifiers.NewBranch()};rport";
 
-    internal string ViaSentBy => _localEndPoint().ToString();
+    internal string ViaSentBy => _localEndPoint(SipTransportKind.Udp).ToString();
 
-    internal static string Transport(SipDestination destination) => destination.Transport == SipTransportKind.Tcp ? "TCP" : "UDP";
+    internal static string Transport(SipDestination destination) => SipTransportNames.Via(destination.Transport);
 
     /// <summary>The edge's own Contact, in the style of the caller leg's (InboundCallService).</summary>
     internal string Contact(SipDestination destination) =>
-        string.Create(CultureInfo.InvariantCulture, $"<sip:hotline@{_localEndPoint()};transport={Transport(destination).ToLowerInvariant()}>");
+        string.Create(CultureInfo.InvariantCulture, $"<sip:hotline@{_localEndPoint(destination.Transport)};transport={Transport(destination).ToLowerInvariant()}>");
 
     /// <summary>RFC 3261 §25.1 user part: unreserved and user-unreserved characters pass, the rest is %-escaped.</summary>
     internal static string EscapeUser(string user)

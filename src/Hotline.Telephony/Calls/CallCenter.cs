@@ -19,7 +19,7 @@ namespace Hotline.Telephony.Calls;
 /// per call), runs the ACD engine, follows agents' registrations, and serves the agent desk and the wallboard.
 /// All state lives on one <see cref="SerialExecutor"/>; nothing here holds a lock across I/O.
 /// </summary>
-internal sealed class CallCenter : ICallCenter, IOutboundCalls, IThreePartyCalls, IAgentRegistrationListener, IAsyncDisposable
+internal sealed class CallCenter : ICallCenter, IThreePartyCalls, IAgentRegistrationListener, IAsyncDisposable
 {
     private readonly SerialExecutor _loop;
     private readonly AcdEngine _acd;
@@ -64,12 +64,16 @@ internal sealed class CallCenter : ICallCenter, IOutboundCalls, IThreePartyCalls
         _registrations = new AgentRegistrationFollower(this, credentials, _options.DefaultSkill);
         _keeper = new CallRecordKeeper(records, callbacks, new CallbackNumberPolicy(callbackOptions.Value.AllowedNumbers), _changes, _logger);
         _trunk = new TrunkDialer(sipOptions.Value, () => Links);
+        Outbound = new OutboundCalls(this, _trunk);
         _departmentNumbers = departmentNumbers;
         _priorityCallers = [.. _options.PriorityCallers];
         metrics.ObserveLive(() => Volatile.Read(ref _live));
     }
 
     public TimeProvider Time { get; }
+
+    /// <summary>Calls the hotline places to citizens (callbacks, return visits).</summary>
+    internal OutboundCalls Outbound { get; }
 
     /// <summary>The ACD engine; on the loop only.</summary>
     internal AcdEngine Acd => _acd;
@@ -82,6 +86,9 @@ internal sealed class CallCenter : ICallCenter, IOutboundCalls, IThreePartyCalls
 
     public CallCenterLinks Links => _links ?? throw new InvalidOperationException("The SIP edge has not started.");
 
+    /// <summary>Paces every caller's prompts and music together (null until the edge attaches).</summary>
+    internal FrameClock? PromptClock { get; private set; }
+
     // Written on the loop, read by the metrics exporter's thread.
     private TelephonyLiveCounts _live = TelephonyLiveCounts.Empty;
 
@@ -89,6 +96,7 @@ internal sealed class CallCenter : ICallCenter, IOutboundCalls, IThreePartyCalls
     public void Attach(CallCenterLinks links)
     {
         _links = links;
+        PromptClock ??= new FrameClock(Time, links.Ports.SendRing);
         links.Inbound.Arrived = call => Post(() => OnArrived(call));
     }
 
@@ -99,6 +107,7 @@ internal sealed class CallCenter : ICallCenter, IOutboundCalls, IThreePartyCalls
         _notices.CompleteAll();
         _dueTimer?.Dispose();
         await _loop.DisposeAsync().ConfigureAwait(false);
+        PromptClock?.Dispose();
         await _states.DisposeAsync().ConfigureAwait(false);
     }
 
@@ -111,7 +120,7 @@ internal sealed class CallCenter : ICallCenter, IOutboundCalls, IThreePartyCalls
         Begin(new HotlineCall(this, new InboundCallerLeg(inbound), id, priority, queue));
     }
 
-    private void Begin(HotlineCall call) => Adopt(call).Start();
+    internal void Begin(HotlineCall call) => Adopt(call).Start();
 
     /// <summary>The call joins the table; whoever placed it starts it. Loop only.</summary>
     internal HotlineCall Adopt(HotlineCall call)
@@ -122,6 +131,9 @@ internal sealed class CallCenter : ICallCenter, IOutboundCalls, IThreePartyCalls
     }
 
     internal Task<T> InvokeAsync<T>(Func<T> function) => _loop.InvokeAsync(function);
+
+    /// <summary>The record of <paramref name="callId"/> completes <paramref name="finished"/> when the call ends. Loop only.</summary>
+    internal void AwaitRecord(string callId, TaskCompletionSource<CallDetailRecord> finished) => _awaited[callId] = finished;
 
     /// <summary>Our own id for a call (the SIP Call-ID is the trunk's, and not unique across trunks).</summary>
     internal string NewCallId() =>
@@ -243,7 +255,7 @@ internal sealed class CallCenter : ICallCenter, IOutboundCalls, IThreePartyCalls
             CallsLog.CallbackFlagged(_logger, callId, number, reason);
             return;
         }
-        var placed = await PlaceCallAsync(number, queueId, CancellationToken.None).ConfigureAwait(false);
+        var placed = await Outbound.PlaceCallAsync(number, queueId, CancellationToken.None).ConfigureAwait(false);
         CallsLog.CallbackPlaced(_logger, callId, number, placed.Detail ?? string.Empty);
         if (placed.IsDone)
         {
@@ -344,42 +356,6 @@ internal sealed class CallCenter : ICallCenter, IOutboundCalls, IThreePartyCalls
         });
 
     internal HotlineCall? CallOf(string agentId) => _calls.Values.FirstOrDefault(c => c.ConnectedAgent == agentId);
-
-    public async Task<CallCenterResult> PlaceCallAsync(string number, string queueId, CancellationToken cancellationToken)
-    {
-        if (!await _loop.InvokeAsync(() => _acd.Queues.Any(q => q.Id == queueId)).ConfigureAwait(false))
-        {
-            return CallCenterResult.Refuse(CallCenterRefusal.InvalidArgument, $"unknown queue {queueId}");
-        }
-        var (citizen, refusal) = await _trunk.DialCitizenAsync(number, cancellationToken).ConfigureAwait(false);
-        if (citizen is null)
-        {
-            return refusal!;
-        }
-        var id = NewCallId();
-        Post(() => Begin(new HotlineCall(this, citizen, id, priorityCaller: true, directQueue: queueId)));
-        return new CallCenterResult(null, id);
-    }
-
-    public async Task<SurveyCallResult> PlaceSurveyCallAsync(string number, CancellationToken cancellationToken)
-    {
-        var (citizen, refusal) = await _trunk.DialCitizenAsync(number, cancellationToken).ConfigureAwait(false);
-        if (citizen is null)
-        {
-            return new SurveyCallResult(refusal!.Refusal, refusal.Detail ?? "", SurveyResult.None, null);
-        }
-        var id = NewCallId();
-        var finished = new TaskCompletionSource<CallDetailRecord>(TaskCreationOptions.RunContinuationsAsynchronously);
-        Post(() =>
-        {
-            _awaited[id] = finished;
-            Begin(new HotlineCall(this, citizen, id, priorityCaller: false, directQueue: null, returnVisit: true));
-        });
-        // The call ends by itself (the survey's thanks, the citizen's hang-up, or no key twice); stopping the
-        // host ends it too, so this wait is bounded by the call.
-        var record = await finished.Task.ConfigureAwait(false);
-        return new SurveyCallResult(null, record.Survey == SurveyResult.None ? "answered, no key pressed" : "answered: key " + (int)record.Survey, record.Survey, id);
-    }
 
     /// <inheritdoc cref="TrunkDialer.Dial"/>
     internal OutboundLeg? DialTrunk(string number, int localRtpPort) => _trunk.Dial(number, localRtpPort);

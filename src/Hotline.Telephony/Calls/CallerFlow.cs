@@ -28,17 +28,21 @@ internal sealed class CallerFlow
     private bool _queued;
     private readonly bool _returnVisit;
 
-    public CallerFlow(HotlineCall call, bool priorityCaller, string? directQueue, bool returnVisit = false)
+    // An agent-first callback's held agent, handed the call when it first queues.
+    private string? _reservation;
+
+    public CallerFlow(HotlineCall call, bool priorityCaller, string? directQueue, bool returnVisit = false, string? reservation = null)
     {
         _call = call;
         _returnVisit = returnVisit;
+        _reservation = reservation;
         _center = call.Center;
         var menu = directQueue is null
             ? _center.Ivr.Menu
             : new IvrMenuOptions { Enabled = false, DefaultQueue = directQueue, PriorityLevel = _center.Ivr.Menu.PriorityLevel };
         _ivr = new IvrFlow(menu, priorityCaller);
         _player = new PromptPlayer(_center.Time, call.Relay.Caller, call.Caller.PayloadType,
-            (uint)Random.Shared.Next(), (ushort)Random.Shared.Next(ushort.MaxValue), (uint)Random.Shared.Next());
+            (uint)Random.Shared.Next(), (ushort)Random.Shared.Next(ushort.MaxValue), (uint)Random.Shared.Next(), _center.PromptClock);
     }
 
     public string? QueueId => _ivr.QueueId;
@@ -78,6 +82,12 @@ internal sealed class CallerFlow
     {
         _player.Stop();
         CancelDigitTimer();
+        if (_reservation is { } held)
+        {
+            // Ended before it queued (the citizen hung up at once): the held agent is not kept.
+            _reservation = null;
+            _center.Run(acd => acd.ReleaseReservation(held, "callback ended before it queued"));
+        }
     }
 
     /// <summary>An agent took the call: whatever was playing stops.</summary>
@@ -249,7 +259,11 @@ internal sealed class CallerFlow
 
     private void Enqueue(string queueId, int priority)
     {
-        var outcome = _center.Run(acd => acd.Enqueue(_call.Id, _call.CallerNumber, queueId, priority));
+        var reservation = _reservation;
+        _reservation = null;
+        var outcome = _center.Run(acd => reservation is null
+            ? acd.Enqueue(_call.Id, _call.CallerNumber, queueId, priority)
+            : acd.EnqueueReserved(_call.Id, _call.CallerNumber, queueId, priority, reservation));
         if (outcome.IsRefused && queueId != _center.Ivr.Menu.DefaultQueue)
         {
             // A menu key mapped to a queue that does not exist: the caller still reaches a human.

@@ -8,8 +8,9 @@ namespace Hotline.Telephony.Calls;
 /// <summary>
 /// A call's consultative transfer (咨询转): the caller is held with music while the agent talks with another
 /// agent or a department through a conference bridge that leaves the caller out; then either the caller is
-/// seated in the agent's place (complete) or the consulted party is hung up and the agent is back with the
-/// caller (cancel). The bridge feeds the call's recorder, so the recording goes on in the same file.
+/// put through to the consulted party, relayed directly as it was to the agent (complete), or the consulted
+/// party is hung up and the agent is back with the caller (cancel). The bridge feeds the call's recorder,
+/// so the recording goes on in the same file.
 /// Runs on the call center's loop.
 /// </summary>
 internal sealed class Consultation(HotlineCall call)
@@ -18,6 +19,7 @@ internal sealed class Consultation(HotlineCall call)
     private OutboundLeg? _consulted;
     private ConsultTarget? _target;
     private TaskCompletionSource<CallCenterResult>? _answered;
+    private byte _consultedPayloadType;
 
     public ConsultState State { get; private set; } = ConsultState.Idle;
 
@@ -85,12 +87,7 @@ internal sealed class Consultation(HotlineCall call)
         {
             return CallCenterResult.Refuse(CallCenterRefusal.WrongState, $"no consultation to complete: it is {Name(State)}");
         }
-        var bridge = _bridge!;
-        call.Flow.Silence();
-        bridge.Rejoin(ConferenceParty.Caller, call.Caller.PayloadType);
-        bridge.Remove(ConferenceParty.Agent);
-        call.Relay.Caller.ForwardingEnabled = true;
-        State = ConsultState.Transferred;
+        PutCallerThrough();
         call.Record(new CallTransferred(call.Now, agentId, _target!.Label, Attended: true));
         call.Agent.Release(leg, "transferred to " + _target.Label + " after consultation");
         return CallCenterResult.Done;
@@ -117,12 +114,7 @@ internal sealed class Consultation(HotlineCall call)
     {
         if (State == ConsultState.Consulting && ReferenceEquals(leg, call.Agent.Leg))
         {
-            var bridge = _bridge!;
-            call.Flow.Silence();
-            bridge.Rejoin(ConferenceParty.Caller, call.Caller.PayloadType);
-            bridge.Remove(ConferenceParty.Agent);
-            call.Relay.Caller.ForwardingEnabled = true;
-            State = ConsultState.Transferred;
+            PutCallerThrough();
             call.Record(new CallTransferred(call.Now, call.Agent.AgentId!, _target!.Label, Attended: true));
             call.Agent.Release(leg, "hung up after consulting", sendBye: false);
             return true;
@@ -175,6 +167,7 @@ internal sealed class Consultation(HotlineCall call)
         }
         var bridge = _bridge!;
         bridge.Guest.SetSignalledRemote(media.RemoteRtp);
+        _consultedPayloadType = media.PayloadType;
         // The caller stays out of the mix (and hears the music): only agent and consulted party talk.
         call.Relay.Caller.ForwardingEnabled = false;
         call.Relay.Agent.ForwardingEnabled = true;
@@ -200,6 +193,18 @@ internal sealed class Consultation(HotlineCall call)
         }
         CallsLog.ConsultedLeft(call.Center.Logger, call.Id, reason);
         BackToCaller();
+    }
+
+    /// <summary>
+    /// The caller and the consulted party are put through to each other: relayed directly, packet by packet,
+    /// as caller and agent were (through the mixer only when their G.711 laws differ); the agent's seat is gone.
+    /// </summary>
+    private void PutCallerThrough()
+    {
+        call.Flow.Silence();
+        _bridge!.HandOverToGuest(call.Caller.PayloadType, _consultedPayloadType);
+        call.Relay.Caller.ForwardingEnabled = true;
+        State = ConsultState.Transferred;
     }
 
     private void BackToCaller()

@@ -21,12 +21,13 @@ internal sealed class HotlineCall
     private readonly List<CallRecordEvent> _events = [];
 
     /// <param name="returnVisit">A return-visit call we placed: the citizen hears the survey, never the IVR or a queue.</param>
-    public HotlineCall(CallCenter center, ICallerLeg caller, string id, bool priorityCaller, string? directQueue, bool returnVisit = false)
+    /// <param name="reservation">An agent-first callback: the agent held for it takes the call first.</param>
+    public HotlineCall(CallCenter center, ICallerLeg caller, string id, bool priorityCaller, string? directQueue, bool returnVisit = false, string? reservation = null)
     {
         Center = center;
         Caller = caller;
         Id = id;
-        Flow = new CallerFlow(this, priorityCaller, directQueue, returnVisit);
+        Flow = new CallerFlow(this, priorityCaller, directQueue, returnVisit, reservation);
         Agent = new AgentConnection(this);
         Transfers = new CallTransfer(this);
         ThreeParty = new ThreePartyCall(this);

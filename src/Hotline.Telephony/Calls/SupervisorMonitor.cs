@@ -21,7 +21,12 @@ internal sealed class SupervisorMonitor(HotlineCall call)
     private ConferenceBridge? _bridge;
     private OutboundLeg? _leg;
     private string? _supervisorId;
+    // The agent id the supervisor's phone is registered under, held ON_CALL by the ACD while monitoring.
+    private string? _occupied;
     private bool _mixing;
+
+    /// <summary>The ACD's id for the monitoring supervisor's phone: the call's id is the caller's.</summary>
+    public string ActivityId => call.Id + "/monitor";
 
     /// <summary>A supervisor's phone is ringing or monitoring this call.</summary>
     public bool IsActive => _leg is not null;
@@ -55,8 +60,18 @@ internal sealed class SupervisorMonitor(HotlineCall call)
         {
             return Refused(CallCenterRefusal.WrongState, $"supervisor phone {extension} is not registered");
         }
+        // A supervisor who is also an agent is busy while monitoring: no queue may ring that phone meanwhile.
+        var occupies = center.Acd.FindAgent(extension) is not null;
+        if (occupies && center.Run(acd => acd.Occupy(ActivityId, extension, $"monitoring call {call.Id}")) is { IsRefused: true } busy)
+        {
+            return Refused(CallCenterRefusal.WrongState, $"supervisor phone {extension} is busy: {busy.Refusal}");
+        }
         if (ConferenceBridge.TryCreate(call.Relay, links.Ports, center.Time, call.Agent.Recorder, ConferenceParty.Supervisor) is not { } bridge)
         {
+            if (occupies)
+            {
+                center.Run(acd => acd.Vacate(ActivityId, extension));
+            }
             return Refused(CallCenterRefusal.Unavailable, "RTP ports exhausted");
         }
         var leg = links.Outbound.Start(new OutboundLegRequest(
@@ -70,6 +85,7 @@ internal sealed class SupervisorMonitor(HotlineCall call)
         _bridge = bridge;
         _leg = leg;
         _supervisorId = supervisorId;
+        _occupied = occupies ? extension : null;
         _mixing = false;
         call.Record(new SupervisorActed(call.Now, supervisorId, SupervisorActionKind.MonitorRequested, extension));
         SupervisionLog.MonitorRequested(center.Logger, call.Id, supervisorId, extension);
@@ -124,6 +140,10 @@ internal sealed class SupervisorMonitor(HotlineCall call)
             _ = bridge.DisposeAsync().AsTask();
         }
         _ = leg.HangUpAsync(reason);
+        if (Interlocked.Exchange(ref _occupied, null) is { } occupied)
+        {
+            call.Center.Run(acd => acd.Vacate(ActivityId, occupied));
+        }
         call.Record(new SupervisorActed(call.Now, _supervisorId!, SupervisorActionKind.MonitorEnded, reason));
         SupervisionLog.MonitorEnded(call.Center.Logger, call.Id, _supervisorId!, reason);
     }

@@ -15,7 +15,7 @@ using Microsoft.Extensions.Options;
 namespace Hotline.Telephony.Edge;
 
 /// <summary>
-/// The SIP edge as a hosted service: binds UDP and TCP on Sip:Bind/Sip:Port, and stacks transport,
+/// The SIP edge as a hosted service: binds UDP and TCP on Sip:Bind/Sip:Port (and TLS on Sip:TlsPort), and stacks transport,
 /// transactions and the request router (registrar, OPTIONS, call admission) on top.
 /// </summary>
 internal sealed class SipEdge : IHostedService, IAsyncDisposable
@@ -53,6 +53,9 @@ internal sealed class SipEdge : IHostedService, IAsyncDisposable
     /// <summary>The bound address (with the real port when Sip:Port is 0); null before start.</summary>
     public IPEndPoint? LocalEndPoint => _transport?.LocalEndPoint;
 
+    /// <summary>The TLS listener's address (with the real port when Sip:TlsPort is 0); null before start or with TLS off.</summary>
+    public IPEndPoint? TlsEndPoint => _transport?.TlsEndPoint;
+
     public SipTransactionLayer? Transactions { get; private set; }
 
     public InboundCallService? Calls { get; private set; }
@@ -65,7 +68,10 @@ internal sealed class SipEdge : IHostedService, IAsyncDisposable
         var bind = new IPEndPoint(IPAddress.Parse(_options.Bind), _options.Port);
         var tcpLimits = new SipTcpLimits(_options.MaxTcpConnections, _options.MaxTcpConnectionsPerSource,
             TimeSpan.FromSeconds(_options.TcpIdleTimeoutSeconds), TimeSpan.FromSeconds(_options.TcpFirstRequestTimeoutSeconds));
-        _transport = new SipTransportLayer(bind, tcpLimits, _time, _rateLimiter, _loggers.CreateLogger<SipTransportLayer>());
+        var tls = SipTlsCertificate.ServerOptions(_options) is { } secure
+            ? (new IPEndPoint(bind.Address, _options.TlsPort), secure)
+            : ((IPEndPoint, System.Net.Security.SslServerAuthenticationOptions)?)null;
+        _transport = new SipTransportLayer(bind, tcpLimits, _time, _rateLimiter, _loggers.CreateLogger<SipTransportLayer>(), tls: tls);
         Transactions = new SipTransactionLayer(_transport, _time, SipTimers.Default, _loggers.CreateLogger<SipTransactionLayer>());
         var realm = string.IsNullOrEmpty(_registrarOptions.Realm) ? _options.Domain : _registrarOptions.Realm;
         var nonces = new NonceService(_time, TimeSpan.FromSeconds(_registrarOptions.NonceLifetimeSeconds));
@@ -73,8 +79,8 @@ internal sealed class SipEdge : IHostedService, IAsyncDisposable
         var registrar = new SipRegistrar(_credentials, authenticator, _registrations, _registrarOptions, _options.Domain, _time, _loggers.CreateLogger<SipRegistrar>());
         var transport = _transport;
         _ports = new RtpPortAllocator(MediaPortsOptions());
-        Calls = new InboundCallService(Transactions, _ports, () => transport.LocalEndPoint, _time, SipTimers.Default, _loggers.CreateLogger<InboundCallService>());
-        Legs = new OutboundLegService(Transactions, () => transport.LocalEndPoint, _time, SipTimers.Default, _loggers.CreateLogger<OutboundLegService>(), _options.Domain);
+        Calls = new InboundCallService(Transactions, _ports, transport.EndPointFor, _time, SipTimers.Default, _loggers.CreateLogger<InboundCallService>());
+        Legs = new OutboundLegService(Transactions, transport.EndPointFor, _time, SipTimers.Default, _loggers.CreateLogger<OutboundLegService>(), _options.Domain);
         var mediaOptions = MediaPortsOptions();
         _callCenter.Attach(new CallCenterLinks(Calls, Legs, _ports, _registrations, PromptLibrary.Load(PromptsFrom(_ivrOptions)), _options.Domain, mediaOptions.DataDirectory));
         var router = new SipEdgeRouter(_options, registrar, authenticator, _credentials, Transactions, Calls, Legs, _loggers.CreateLogger<SipEdgeRouter>(), _rateLimiter as SipSourceGuard);
@@ -83,7 +89,7 @@ internal sealed class SipEdge : IHostedService, IAsyncDisposable
         _transport.Start(Transactions.OnInboundAsync);
         if (_registrarOptions.ProbeIntervalSeconds > 0)
         {
-            _prober = new ContactProber(_registrations, Transactions, () => transport.LocalEndPoint, _options.Domain, _time,
+            _prober = new ContactProber(_registrations, Transactions, transport.EndPointFor, _options.Domain, _time,
                 TimeSpan.FromSeconds(_registrarOptions.ProbeIntervalSeconds), _loggers.CreateLogger<ContactProber>());
         }
         return Task.CompletedTask;

@@ -9,10 +9,11 @@ namespace Hotline.Telephony.Ivr;
 /// default packetisation. Frame n of the stream's life carries timestamp base + 160·n whether or not we
 /// were playing before, so the timestamp follows the sampling clock across pauses (RFC 3550 §5.1) and the
 /// first packet of each play sets the marker bit (RFC 3551 §4.1: start of a talkspurt). Pacing is driven
-/// by a <see cref="TimeProvider"/> timer and computed from elapsed time, so a late tick catches up instead
-/// of drifting.
+/// by a <see cref="TimeProvider"/> timer of its own or, in the call centre, by the <see cref="FrameClock"/>
+/// shared by every caller (one tick and one batched send for all of them), and computed from elapsed time,
+/// so a late tick catches up instead of drifting.
 /// </summary>
-public sealed class PromptPlayer : IDisposable
+public sealed class PromptPlayer : IDisposable, IFramePaced
 {
     public const int FrameSamples = 160;
     private static readonly TimeSpan FrameDuration = TimeSpan.FromMilliseconds(20);
@@ -31,7 +32,9 @@ public sealed class PromptPlayer : IDisposable
     private readonly byte[] _packet = new byte[RtpHeader.FixedLength + FrameSamples];
     private readonly Lock _gate = new();
     private ushort _sequence;
+    private readonly FrameClock? _clock;
     private ITimer? _timer;
+    private bool _playing;
     private byte[][] _segments = [];
     private int _segment;
     private int _offset;
@@ -41,6 +44,12 @@ public sealed class PromptPlayer : IDisposable
     private Action? _finished;
 
     public PromptPlayer(TimeProvider time, IRtpPacketSink sink, byte payloadType, uint ssrc, ushort initialSequence, uint initialTimestamp)
+        : this(time, sink, payloadType, ssrc, initialSequence, initialTimestamp, null)
+    {
+    }
+
+    /// <param name="clock">Paces this player with every other one on the clock; its sink must then be a relay leg.</param>
+    internal PromptPlayer(TimeProvider time, IRtpPacketSink sink, byte payloadType, uint ssrc, ushort initialSequence, uint initialTimestamp, FrameClock? clock)
     {
         ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(sink);
@@ -57,6 +66,7 @@ public sealed class PromptPlayer : IDisposable
         _sequence = initialSequence;
         _timestampBase = initialTimestamp;
         _origin = time.GetTimestamp();
+        _clock = sink is RtpRelayLeg ? clock : null;
     }
 
     public bool IsPlaying
@@ -65,7 +75,7 @@ public sealed class PromptPlayer : IDisposable
         {
             lock (_gate)
             {
-                return _timer is not null;
+                return _playing;
             }
         }
     }
@@ -85,6 +95,7 @@ public sealed class PromptPlayer : IDisposable
         lock (_gate)
         {
             _timer?.Dispose();
+            _timer = null;
             _segments = segments.Select(s => EncodedPrompts.Get(s, _payloadType)).ToArray();
             _segment = 0;
             _offset = 0;
@@ -92,10 +103,19 @@ public sealed class PromptPlayer : IDisposable
             _marker = true;
             _finished = finished;
             _nextFrame = FrameNow();
-            _timer = _time.CreateTimer(_ => Tick(), null, FrameDuration, FrameDuration);
+            _playing = true;
+            if (_clock is null)
+            {
+                _timer = _time.CreateTimer(_ => Tick(null), null, FrameDuration, FrameDuration);
+            }
         }
 
-        Tick();
+        // The first frame goes out now, on its own; the clock sends the rest with everyone else's.
+        Tick(null);
+        if (_clock is not null && IsPlaying)
+        {
+            _clock.Add(this);
+        }
     }
 
     /// <summary>Stops at the current frame (barge-in: the caller pressed a key).</summary>
@@ -111,20 +131,26 @@ public sealed class PromptPlayer : IDisposable
     {
         _timer?.Dispose();
         _timer = null;
+        _playing = false;
         _finished = null;
+        _clock?.Remove(this);
     }
 
     public void Dispose() => Stop();
 
     private long FrameNow() => (long)(_time.GetElapsedTime(_origin).Ticks / FrameDuration.Ticks);
 
-    private void Tick()
+    void IFramePaced.Tick(RtpSendBatch sends) => Tick(sends);
+
+    /// <summary>Sends the frames due now: directly, or staged into the shared clock's batch.</summary>
+    private void Tick(RtpSendBatch? sends)
     {
         Action? finished = null;
         lock (_gate)
         {
-            if (_timer is null)
+            if (!_playing)
             {
+                _clock?.Remove(this);
                 return;
             }
 
@@ -134,9 +160,9 @@ public sealed class PromptPlayer : IDisposable
                 Skip(due - _nextFrame - MaxCatchUpFrames + 1);
             }
 
-            while (_timer is not null && _nextFrame <= due)
+            while (_playing && _nextFrame <= due)
             {
-                if (!SendFrame())
+                if (!SendFrame(sends))
                 {
                     finished = _finished;
                     StopLocked();
@@ -148,7 +174,7 @@ public sealed class PromptPlayer : IDisposable
     }
 
     /// <summary>Sends frame <see cref="_nextFrame"/>; false when there was no audio left to send.</summary>
-    private bool SendFrame()
+    private bool SendFrame(RtpSendBatch? sends)
     {
         Span<byte> payload = _packet.AsSpan(RtpHeader.FixedLength, FrameSamples);
         int filled = Fill(payload);
@@ -162,7 +188,15 @@ public sealed class PromptPlayer : IDisposable
         int length = RtpPacketWriter.Write(_packet, _payloadType, _marker, _sequence++, timestamp, _ssrc, payload);
         _marker = false;
         _nextFrame++;
-        _sink.Send(_packet.AsSpan(0, length));
+        if (sends is not null)
+        {
+            ((RtpRelayLeg)_sink).Send(sends, _packet.AsSpan(0, length));
+        }
+        else
+        {
+            _sink.Send(_packet.AsSpan(0, length));
+        }
+
         return true;
     }
 

@@ -15,12 +15,12 @@ internal sealed class ContactProber : IDisposable
 {
     private readonly RegistrationTable _table;
     private readonly SipTransactionLayer _transactions;
-    private readonly Func<IPEndPoint> _localEndPoint;
+    private readonly Func<SipTransportKind, IPEndPoint> _localEndPoint;
     private readonly string _domain;
     private readonly ILogger _logger;
     private readonly ITimer _timer;
 
-    public ContactProber(RegistrationTable table, SipTransactionLayer transactions, Func<IPEndPoint> localEndPoint, string domain, TimeProvider time, TimeSpan interval, ILogger logger)
+    public ContactProber(RegistrationTable table, SipTransactionLayer transactions, Func<SipTransportKind, IPEndPoint> localEndPoint, string domain, TimeProvider time, TimeSpan interval, ILogger logger)
     {
         _table = table;
         _transactions = transactions;
@@ -42,10 +42,10 @@ internal sealed class ContactProber : IDisposable
         {
             return;
         }
-        var transport = contact.ReachVia.Transport == SipTransportKind.Tcp ? "TCP" : "UDP";
+        var transport = SipTransportNames.Via(contact.ReachVia.Transport);
         var headers = new SipHeaderCollection(
         [
-            new SipHeader(SipHeaderNames.Via, $"SIP/2.0/{transport} {_localEndPoint()};branch={SipIdentifiers.NewBranch()};rport"),
+            new SipHeader(SipHeaderNames.Via, $"SIP/2.0/{transport} {_localEndPoint(contact.ReachVia.Transport)};branch={SipIdentifiers.NewBranch()};rport"),
             new SipHeader(SipHeaderNames.MaxForwards, "70"),
             new SipHeader(SipHeaderNames.From, $"<sip:hotline@{_domain}>;tag={SipIdentifiers.NewTag()}"),
             new SipHeader(SipHeaderNames.To, "<" + contact.ContactUri + ">"),

@@ -76,9 +76,10 @@ internal static class ContactRouting
             return null;
         }
         var secure = string.Equals(uri.Scheme, "sips", StringComparison.Ordinal);
-        var transport = secure || string.Equals(uri.Parameters.Get("transport"), "tcp", StringComparison.OrdinalIgnoreCase)
-            ? SipTransportKind.Tcp
-            : SipTransportKind.Udp;
+        var parameter = uri.Parameters.Get("transport");
+        var transport = secure || string.Equals(parameter, "tls", StringComparison.OrdinalIgnoreCase)
+            ? SipTransportKind.Tls
+            : string.Equals(parameter, "tcp", StringComparison.OrdinalIgnoreCase) ? SipTransportKind.Tcp : SipTransportKind.Udp;
         return new SipDestination(transport, new IPEndPoint(address, uri.Port ?? (secure ? 5061 : 5060)));
     }
 }

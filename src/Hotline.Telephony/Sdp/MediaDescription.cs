@@ -26,8 +26,12 @@ public sealed record MediaDescription
 
     public IReadOnlyList<SdpAttribute> OtherAttributes { get; init; } = [];
 
+    /// <summary>Audio over RTP: RTP/AVP, or RTP/SAVP (SRTP, RFC 3711 §12) whose keys come in a=crypto.</summary>
     public bool IsRtpAudio =>
-        Media == "audio" && Protocol.Equals("RTP/AVP", StringComparison.OrdinalIgnoreCase);
+        Media == "audio" && (Protocol.Equals("RTP/AVP", StringComparison.OrdinalIgnoreCase) || IsSecureRtp);
+
+    /// <summary>RTP/SAVP: the offerer sends SRTP only, so an answer without usable keys must refuse the stream.</summary>
+    public bool IsSecureRtp => Protocol.Equals("RTP/SAVP", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Payload types in preference order with their mappings (static types filled in).</summary>
     public IEnumerable<RtpMap> Codecs()

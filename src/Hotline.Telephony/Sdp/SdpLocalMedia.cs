@@ -23,6 +23,12 @@ public sealed record SdpLocalMedia
     /// <summary>Packetisation time we send (RFC 3551 §4.5: 20 ms is the G.711 default).</summary>
     public int Ptime { get; init; } = 20;
 
+    /// <summary>
+    /// Our SDES key (RFC 4568) for a peer that offers SRTP; null refuses RTP/SAVP offers and answers
+    /// plain RTP to offers that merely include a=crypto.
+    /// </summary>
+    public Media.Srtp.SrtpMasterKey? SrtpKey { get; init; }
+
     /// <summary>What we want to do: sendrecv normally, sendonly to put the peer on hold.</summary>
     public MediaDirection Direction { get; init; } = MediaDirection.SendRecv;
 }

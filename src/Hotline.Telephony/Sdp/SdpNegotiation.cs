@@ -1,13 +1,14 @@
 namespace Hotline.Telephony.Sdp;
 
-/// <summary>The outcome of an offer/answer exchange for the one audio stream we relay.</summary>
+/// <summary>The outcome of an offer/answer exchange for the one audio stream we relay; <see cref="Srtp"/> set when it is SRTP.</summary>
 public sealed record SdpNegotiation(
     SessionDescription Local,
     RtpMap Codec,
     int? TelephoneEventPayloadType,
     string RemoteAddress,
     int RemotePort,
-    MediaDirection LocalDirection)
+    MediaDirection LocalDirection,
+    Media.Srtp.SrtpKeys? Srtp = null)
 {
     /// <summary>We may send to the peer.</summary>
     public bool Sends => LocalDirection is MediaDirection.SendRecv or MediaDirection.SendOnly;

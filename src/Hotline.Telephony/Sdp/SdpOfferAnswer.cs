@@ -5,7 +5,8 @@ namespace Hotline.Telephony.Sdp;
 /// <summary>
 /// RFC 3264 offer/answer for one G.711 audio stream with RFC 4733 telephone-events. We relay a single
 /// audio stream, so the first usable audio m= line is accepted and every other one is refused with port 0
-/// (§6: the answer has the same number of m= lines, in order).
+/// (§6: the answer has the same number of m= lines, in order). A stream offered with SDES keys
+/// (RFC 4568) is answered with ours under the offer's tag and profile, when the caller gave us a key.
 /// </summary>
 public static class SdpOfferAnswer
 {
@@ -13,7 +14,7 @@ public static class SdpOfferAnswer
     {
         ArgumentNullException.ThrowIfNull(local);
         var maps = local.Codecs.Append(new RtpMap(local.TelephoneEventPayloadType, "telephone-event", 8000)).ToList();
-        return Describe(local, maps, local.Direction, eventPayloadType: local.TelephoneEventPayloadType, []);
+        return Describe(local, maps, local.Direction, eventPayloadType: local.TelephoneEventPayloadType, [], "RTP/AVP", null);
     }
 
     public static bool TryAnswer(
@@ -39,7 +40,7 @@ public static class SdpOfferAnswer
 
         if (chosen < 0)
         {
-            rejection = new SdpRejection(SdpRejectionReason.NoAudioStream, "no audio RTP/AVP stream offered");
+            rejection = new SdpRejection(SdpRejectionReason.NoAudioStream, "no audio RTP/AVP or RTP/SAVP stream offered");
             return false;
         }
 
@@ -52,14 +53,25 @@ public static class SdpOfferAnswer
             return false;
         }
 
+        // RFC 4568 §7.1.2: answer the first crypto line we support with our own key under its tag.
+        SdpCrypto? theirs = local.SrtpKey is null ? null : SdpCrypto.FirstUsable(offered);
+        if (offered.IsSecureRtp && theirs is null)
+        {
+            rejection = new SdpRejection(SdpRejectionReason.NoUsableCrypto,
+                $"RTP/SAVP needs a=crypto with {SdpCrypto.Suite} and one inline key without MKI");
+            return false;
+        }
+        SdpCrypto? ours = theirs is null ? null : new SdpCrypto(theirs.Tag, local.SrtpKey!);
+
         // §6.1: the answer uses the offer's payload type numbers.
         RtpMap? events = offered.Codecs().FirstOrDefault(c => c.IsTelephoneEvent && c.ClockRate == 8000);
         var maps = events is null ? new List<RtpMap> { codec } : [codec, events];
         MediaDirection direction = Answer(offer.DirectionOf(offered), local.Direction, offer.ConnectionOf(offered)!);
         var rejectedOthers = offer.Media.Select((m, i) => i == chosen ? null : Refused(m)).ToList();
-        SessionDescription answer = Describe(local, maps, direction, events?.PayloadType, rejectedOthers);
+        SessionDescription answer = Describe(local, maps, direction, events?.PayloadType, rejectedOthers, offered.Protocol, ours);
         negotiation = new SdpNegotiation(
-            answer, codec, events?.PayloadType, offer.ConnectionOf(offered)!.Address, offered.Port, direction);
+            answer, codec, events?.PayloadType, offer.ConnectionOf(offered)!.Address, offered.Port, direction,
+            ours is null ? null : new Media.Srtp.SrtpKeys(ours.Key, theirs!.Key));
         rejection = null;
         return true;
     }
@@ -124,13 +136,14 @@ public static class SdpOfferAnswer
     };
 
     private static SessionDescription Describe(
-        SdpLocalMedia local, List<RtpMap> maps, MediaDirection direction, int? eventPayloadType, List<MediaDescription?> slots)
+        SdpLocalMedia local, List<RtpMap> maps, MediaDirection direction, int? eventPayloadType, List<MediaDescription?> slots, string protocol, SdpCrypto? crypto)
     {
         var audio = new MediaDescription
         {
             Media = "audio",
             Port = local.Port,
-            Protocol = "RTP/AVP",
+            Protocol = protocol,
+            OtherAttributes = crypto is null ? [] : [crypto.ToAttribute()],
             Formats = maps.Select(m => m.PayloadType.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList(),
             RtpMaps = maps,
             Fmtps = eventPayloadType is { } pt ? new Dictionary<int, string> { [pt] = "0-16" } : new Dictionary<int, string>(),

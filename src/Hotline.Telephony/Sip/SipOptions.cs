@@ -8,6 +8,21 @@ public sealed record SipOptions
     /// <summary>UDP and TCP port (RFC 3261 §19.1.2 default 5060); 0 picks a free port (tests).</summary>
     public int Port { get; init; } = 5060;
 
+    /// <summary>
+    /// SIP over TLS port for agents' phones (RFC 3261 §26.2.1 default 5061; 0 picks a free port). TLS
+    /// listens only when <see cref="TlsCertificatePath"/> is set.
+    /// </summary>
+    public int TlsPort { get; init; } = 5061;
+
+    /// <summary>The edge's certificate: a PFX/PKCS#12 file (.pfx, .p12) or a PEM file; empty leaves TLS off.</summary>
+    public string TlsCertificatePath { get; init; } = "";
+
+    /// <summary>The PEM private key when it is not in <see cref="TlsCertificatePath"/>'s PEM file.</summary>
+    public string TlsKeyPath { get; init; } = "";
+
+    /// <summary>The PFX password, if it has one.</summary>
+    public string TlsCertificatePassword { get; init; } = "";
+
     /// <summary>Address to bind; loopback unless the host opens the edge deliberately.</summary>
     public string Bind { get; init; } = "127.0.0.1";
 

@@ -53,4 +53,32 @@ public sealed class QueryPlannerTests
 
         Assert.Contains(plan.Terms, t => t.Key == TermKey.Bigram('障', '卡') && t.Weight < 1);
     }
+
+    [Fact]
+    public void Plan_SynonymGroupNorm_SharesTheGroupWeightAmongItsAlternatives()
+    {
+        var table = SynonymTable.Parse("饭店 = 餐馆 = 饭馆 = 小吃店 = 餐饮店");
+        float WeightOf(QueryPlan plan, char a, char b) => plan.Terms.Single(t => t.Key == TermKey.Bigram(a, b)).Weight;
+
+        var whole = new QueryPlanner(table, CharacterVariants.Default).Plan("饭店", _ => 1);
+        var shared = new QueryPlanner(table, CharacterVariants.Default) { SynonymGroupNorm = 1 }.Plan("饭店", _ => 1);
+
+        // Four alternatives: each keeps a quarter of the weight, the caller's own word all of it.
+        Assert.Equal(WeightOf(whole, '餐', '馆') / 4, WeightOf(shared, '餐', '馆'), 1e-5f);
+        Assert.Equal(WeightOf(whole, '小', '吃') / 4, WeightOf(shared, '小', '吃'), 1e-5f);
+        Assert.Equal(1f, WeightOf(shared, '饭', '店'));
+    }
+
+    [Fact]
+    public void Plan_KnownBigramVariantWeight_LowersOnlyVariantsOfKnownBigrams()
+    {
+        // 身分 is indexed but rare, 身份 far commoner; 社宝 is not indexed at all.
+        var df = new Dictionary<ulong, int> { [TermKey.Bigram('身', '分')] = 1, [TermKey.Bigram('身', '份')] = 100, [TermKey.Bigram('社', '保')] = 10 };
+        var planner = new QueryPlanner(SynonymTable.Empty, CharacterVariants.Default) { KnownBigramVariantWeight = 0.4f };
+
+        var plan = planner.Plan("身分 社宝", k => df.GetValueOrDefault(k));
+
+        Assert.Equal(0.4f, plan.Terms.Single(t => t.Key == TermKey.Bigram('身', '份')).Weight, 1e-5f);
+        Assert.Equal(0.8f, plan.Terms.Single(t => t.Key == TermKey.Bigram('社', '保')).Weight, 1e-5f);
+    }
 }

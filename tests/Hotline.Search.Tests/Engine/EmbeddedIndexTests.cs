@@ -11,6 +11,8 @@ public sealed class EmbeddedIndexTests
     [InlineData("办理 申请 材料 需要 提供 身份证", 0, 10)]
     [InlineData("公积金提取", 20, 10)]
     [InlineData("社保卡 办理 材料", 0, 3)]
+    [InlineData("楼上邻居装修太吵了晚上还在施工，物业也不管，需要办理什么申请材料", 0, 10)]
+    [InlineData("公司拖欠工资三个月了，想申请劳动仲裁，需要提供什么材料，办理流程是什么", 5, 5)]
     public void Score_WithPruning_RanksExactlyLikeFullScoring(string query, int skip, int count)
     {
         // Twenty copies of the demo corpus make common terms common enough for pruning to engage.

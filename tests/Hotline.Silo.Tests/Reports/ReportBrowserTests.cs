@@ -69,6 +69,20 @@ public sealed class ReportBrowserTests
         Assert.Equal("1", Shown("D2", "超期未办结"));
         Assert.Equal("2", Shown("合计", "超期未办结"));
         Assert.Contains("办理时限到期时承办部门仍未提交办结回复的工单数", browser.Find("definitions").Text, StringComparison.Ordinal);
+
+        // Every figure the table shows is defined on the page, each with its own text.
+        var defined = JsonSerializer.Deserialize<string[]>((string)browser.Driver.ExecuteScript(
+            "return JSON.stringify([...document.querySelectorAll('#definitions dt')].filter(t => t.nextElementSibling.textContent.trim().length > 0).map(t => t.textContent));")!)!;
+        Assert.All(header.Skip(1), column => Assert.Contains(column, defined));
+
+        // The printable page: the print stylesheet drops the query form and export links, the table and charts stay.
+        browser.Driver.ExecuteCdpCommand("Emulation.setEmulatedMedia", new Dictionary<string, object?> { ["media"] = "print" });
+        var formShownInPrint = browser.Driver.ExecuteScript("return getComputedStyle(document.getElementById('query')).display !== 'none';");
+        var tableShownInPrint = browser.Driver.ExecuteScript("return getComputedStyle(document.getElementById('report-table')).display !== 'none';");
+        browser.Screenshot("reports-print");
+        browser.Driver.ExecuteCdpCommand("Emulation.setEmulatedMedia", new Dictionary<string, object?> { ["media"] = "" });
+        Assert.Equal(false, formShownInPrint);
+        Assert.Equal(true, tableShownInPrint);
         Assert.Equal("70.0%", Shown("D2", "三率综合得分"));
         Assert.Equal("—", Shown("D1", "接通率"));
 

@@ -188,7 +188,7 @@ public sealed class CallbackSweepTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task Sweep_AgentFirst_DialsOnlyAsManyCitizensAsTheQueueHasFreeAgents()
+    public async Task Sweep_AgentFirst_HoldsAnAgentBeforeEachDialAndOnlyAsManyAsAreFree()
     {
         foreach (var i in Enumerable.Range(1, 3))
         {
@@ -196,14 +196,18 @@ public sealed class CallbackSweepTests : IAsyncLifetime, IDisposable
         }
 
         var calls = new ScriptedOutboundCalls(_time);
-        var agents = new FreeAgents();
-        var sweep = Sweep(calls, agents: agents);
+        foreach (var i in Enumerable.Range(1, 3))
+        {
+            calls.Answers("1380000100" + i);
+        }
+
+        var sweep = Sweep(calls, agentFirst: true);
 
         var noneFree = await sweep.RunAsync(CancellationToken.None);
-        agents.Queues["general"] = 1;
+        calls.FreeAgents["general"] = 1;
         var oneFree = await sweep.RunAsync(CancellationToken.None);
         await WaitForAttemptsAsync("c1", 1);
-        agents.Queues["general"] = 5;
+        calls.FreeAgents["general"] += 5;
         var rest = await sweep.RunAsync(CancellationToken.None);
         // The pass only starts the dials; they run in the background, the last two side by side.
         await WaitForAttemptsAsync("c2", 1);
@@ -211,14 +215,41 @@ public sealed class CallbackSweepTests : IAsyncLifetime, IDisposable
 
         Assert.Equal((0, 1, 2), (noneFree, oneFree, rest));
         Assert.Equal(["13800001001", "13800001002", "13800001003"], calls.Calls.Select(c => c.Number).Order());
+        // Every citizen answered: the three held agents took the calls, none was handed back.
+        Assert.Empty(calls.Released);
+        Assert.Equal((0, 3), (calls.Held, calls.FreeAgents["general"]));
     }
 
-    /// <summary>The call centre's free agents per queue, as a test sets them.</summary>
-    internal sealed class FreeAgents : IAgentAvailability
+    [Fact]
+    public async Task Sweep_AgentFirstCitizenDoesNotAnswer_HeldAgentReleasedAndRetryHoldsAgain()
     {
-        public Dictionary<string, int> Queues { get; } = [];
+        await RequestAsync("c1", "13800001001", CallbackKind.Abandoned);
+        var calls = new ScriptedOutboundCalls(_time);
+        calls.FreeAgents["general"] = 1;
+        var sweep = Sweep(calls, agentFirst: true);
 
-        IReadOnlyDictionary<string, int> IAgentAvailability.FreeAgents() => new Dictionary<string, int>(Queues);
+        await sweep.RunAsync(CancellationToken.None);
+        var first = await WaitForAttemptsAsync("c1", 1);
+        await WaitForReleasedAsync(calls, 1);
+        AdvanceTo(At(7, 10, 10));
+        calls.Answers("13800001001");
+        await sweep.RunAsync(CancellationToken.None);
+        var second = await WaitForAttemptsAsync("c1", 2);
+
+        Assert.StartsWith("not reached: 13800001001 was not reached: 486", first.Attempts[0].Result, StringComparison.Ordinal);
+        Assert.Equal(("hold-1", "callback not answered"), Assert.Single(calls.Released));
+        Assert.StartsWith("reached: call", second.Attempts[1].Result, StringComparison.Ordinal);
+        Assert.Equal(0, calls.FreeAgents["general"]);
+    }
+
+    private static async Task WaitForReleasedAsync(ScriptedOutboundCalls calls, int count)
+    {
+        var started = TimeProvider.System.GetTimestamp();
+        while (calls.Released.Count < count)
+        {
+            Assert.True(TimeProvider.System.GetElapsedTime(started) < PollTimeout, $"no {count} released reservations within {PollTimeout}");
+            await Task.Delay(20);
+        }
     }
 
     private static DateTimeOffset At(int day, int hour, int minute) => new(2026, 12, day, hour, minute, 0, Shanghai);
@@ -228,14 +259,14 @@ public sealed class CallbackSweepTests : IAsyncLifetime, IDisposable
     private Task<StorageInstance> StartStoreAsync() =>
         StorageInstance.StartAsync(new Dictionary<string, string?> { ["DataDir"] = _dataDir });
 
-    private CallbackSweep Sweep(ScriptedOutboundCalls calls, StorageInstance? store = null, FreeAgents? agents = null)
+    private CallbackSweep Sweep(ScriptedOutboundCalls calls, StorageInstance? store = null, bool agentFirst = false)
     {
         var schedule = (store ?? _store).Callbacks;
-        var options = new CallbackOptions { Mode = agents is null ? "queue-first" : "agent-first" };
+        var options = new CallbackOptions { Mode = agentFirst ? "agent-first" : "queue-first" };
         var plan = new CallbackPlan(options, QuietHours.Parse("21:00-08:00"), new WorkCalendar(new CalendarOptions()).TimeZone);
         var dialer = new CallbackDialer(calls, schedule, plan, _time, NullLogger<CallbackDialer>.Instance);
         _dialers.Add(dialer);
-        return new CallbackSweep(schedule, plan, dialer, agents ?? new FreeAgents(), _time, NullLogger<CallbackSweep>.Instance);
+        return new CallbackSweep(schedule, plan, dialer, calls, _time, NullLogger<CallbackSweep>.Instance);
     }
 
     /// <summary>A citizen's request as the edge keeps it, with the record of the call that left it.</summary>

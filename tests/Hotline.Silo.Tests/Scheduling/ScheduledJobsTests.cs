@@ -2,10 +2,13 @@ using Dapper;
 using Hotline.Contracts.Scheduling;
 using Hotline.Contracts.Tickets;
 using Hotline.Contracts.Tickets.Commands;
+using Hotline.Silo.Calendar;
 using Hotline.Silo.Scheduling;
 using Hotline.Silo.Storage;
+using Hotline.Silo.Storage.Sql;
 using Hotline.Silo.Tests.Tickets.Grain;
 using Hotline.Silo.Tickets.Alarms;
+using Hotline.Telephony.Calls;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using static Hotline.Silo.Tests.Tickets.Grain.TicketGrainHost;
@@ -172,10 +175,12 @@ public sealed class ScheduledJobsTests
     internal static ScheduledJobs Jobs(TicketGrainHost host)
     {
         var services = host.Cluster.SiloServices(0);
-        return new ScheduledJobs(services.GetRequiredService<ITicketStore>(), services.GetRequiredService<IAlarmIndex>(), services.GetRequiredService<TicketAlarms>(), host.Grains);
+        var plan = new CallbackPlan(new CallbackOptions(), QuietHours.Parse("21:00-08:00"), services.GetRequiredService<WorkCalendar>().TimeZone);
+        var callbacks = new CallbackJobs(new SqlCallbackJobStore(services.GetRequiredService<SqlDialect>()), plan, host.Time);
+        return new ScheduledJobs(services.GetRequiredService<ITicketStore>(), services.GetRequiredService<IAlarmIndex>(), services.GetRequiredService<TicketAlarms>(), host.Grains, callbacks);
     }
 
-    private static ScheduledJobQuery Query(
+    internal static ScheduledJobQuery Query(
         string? ticketId = null, ScheduledJobKind? kind = null, DateTimeOffset? from = null, DateTimeOffset? to = null, int pageSize = 100, string? token = null) =>
         new(ticketId, kind, from, to, pageSize, token);
 
@@ -186,11 +191,11 @@ public sealed class ScheduledJobsTests
             .Where(e => e.Type.StartsWith("deadline_", StringComparison.Ordinal) && e.DetailsJson.Contains("\"Sign\"", StringComparison.Ordinal))
             .Select(e => e.Type)];
 
-    private static async Task<List<ChangeRow>> ChangeLogAsync(TicketGrainHost host)
+    internal static async Task<List<ChangeRow>> ChangeLogAsync(TicketGrainHost host)
     {
         await using var connection = new SqliteConnection($"Data Source={Path.Combine(host.DataDir, "hotline.db")};Mode=ReadOnly;Pooling=False");
         return [.. await connection.QueryAsync<ChangeRow>("SELECT job_key AS JobKey, action AS Action, actor AS Actor, reason AS Reason, before_at AS BeforeAt, after_at AS AfterAt FROM scheduler_changes ORDER BY sequence")];
     }
 
-    private sealed record ChangeRow(string JobKey, string Action, string Actor, string Reason, string? BeforeAt, string? AfterAt);
+    internal sealed record ChangeRow(string JobKey, string Action, string Actor, string Reason, string? BeforeAt, string? AfterAt);
 }

@@ -23,6 +23,35 @@ public abstract partial class StorageContractTests
     }
 
     [Fact]
+    public async Task QueryAsync_ExtensionPending_OnlyFlaggedTicketsPagedToTheOldest()
+    {
+        static TicketCommit Flag(TicketCommit commit, bool pending) => commit with { Index = commit.Index with { ExtensionPending = pending } };
+
+        await Tickets.CommitAsync(Flag(TestCommits.Create("OLD", "CLAIMED", createdAt: TestCommits.T0), pending: true), default);
+        for (var i = 0; i < 12; i++)
+        {
+            await Tickets.CommitAsync(TestCommits.Create($"N{i:D2}", "CLAIMED", createdAt: TestCommits.T0.AddHours(1 + i)), default);
+        }
+
+        await Tickets.CommitAsync(Flag(TestCommits.Create("NEW", "CLAIMED", createdAt: TestCommits.T0.AddDays(1)), pending: true), default);
+        await Tickets.CommitAsync(Flag(TestCommits.Create("DONE", "CLAIMED", createdAt: TestCommits.T0.AddDays(2)), pending: true), default);
+        await Tickets.CommitAsync(Flag(TestCommits.Next("DONE", 1, "CLAIMED", createdAt: TestCommits.T0.AddDays(2)), pending: false), default);
+
+        var seen = new List<string>();
+        string? token = null;
+        do
+        {
+            var page = await Tickets.QueryAsync(new TicketQuery(States: ["CLAIMED"], PageSize: 1, PageToken: token, ExtensionPending: true), default);
+            seen.AddRange(page.Tickets.Select(t => t.TicketId));
+            token = page.NextPageToken;
+        }
+        while (token is not null);
+
+        Assert.Equal(["NEW", "OLD"], seen);
+        Assert.Equal(15, (await IdsAsync(new TicketQuery(States: ["CLAIMED"], PageSize: 100))).Count);
+    }
+
+    [Fact]
     public async Task QueryAsync_RedispatchedTicket_LeavesTheOldDepartmentsList()
     {
         await Tickets.CommitAsync(TestCommits.Create("T1", departments: ["D01"]), default);

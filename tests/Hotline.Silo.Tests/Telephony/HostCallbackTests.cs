@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using Hotline.Contracts.Agents;
 using Hotline.Contracts.Grains;
 using Hotline.Contracts.Security;
 using Hotline.Contracts.Tickets;
@@ -9,6 +10,7 @@ using Hotline.Silo.Tests.Cli;
 using Hotline.Silo.Tests.Hosting;
 using Hotline.Telephony.Acd;
 using Hotline.Telephony.Acd.CallRecords;
+using Hotline.Telephony.Calls;
 using Hotline.Telephony.Tests.Calls;
 using Hotline.Telephony.Tests.Interop;
 using Microsoft.Extensions.DependencyInjection;
@@ -81,6 +83,42 @@ public sealed class HostCallbackTests : IDisposable
         Assert.Equal((1, progress.Outcome), (attempt.Attempt, attempt.Result));
         Assert.Equal(("13800138000", "1001", "general"), (callback!.Caller, callback.AnsweredBy, callback.QueueId));
         Assert.Contains("priority", callback.IvrPath);
+        Assert.Empty(await callbacks.ListPendingAsync(10, CancellationToken.None));
+        var trunkRun = await trunk.WaitAsync(Patience);
+        Assert.True(trunkRun.ExitCode == 0, trunkRun.ToString());
+        await agent.WaitAsync(Patience);
+    }
+
+    [Fact]
+    public async Task MissedCall_AgentFirst_AgentHeldWhileTheCitizenRingsThenTakesTheCallback()
+    {
+        var trunkPort = FreeUdpPort();
+        await using var host = await StartHostAsync(trunkPort, "--Callbacks:Mode=agent-first", "--Acd:ReadyOnRegister=true", "--Ivr:Menu:Enabled=false", "--Ivr:SurveyDigitTimeout=00:00:00.3");
+        var (code, _, error) = await CliTests.RunAsync(["agent", "add", "--id", "1001", "--password", "s3cret-pw", "--skills", "general:5", $"--DataDir={host.DataDir}"]);
+        Assert.True(code == 0, error);
+        // The citizen lets the callback ring three seconds: the agent must be held meanwhile, not after.
+        var trunk = SippRunner.RunFromAsync(TrunkAddress, host.SipEndPoint, "trunk-callee-rings-then-answers.xml", "u1", 1, "-p", Text(trunkPort), "-mp", Text(FreeUdpPort()));
+        await SippRunner.WaitForUdpListenerAsync(trunkPort);
+        var callbacks = host.App.Services.GetRequiredService<ICallbackRequestStore>();
+        var center = host.App.Services.GetRequiredService<ICallCenter>();
+
+        var missed = await SippRunner.RunFromAsync(TrunkAddress, host.SipEndPoint, "trunk-call-citizen-gives-up.xml", "u1", 1, "-s", "12345", "-mi", TrunkAddress);
+        var request = (await PollAsync(() => callbacks.ListPendingAsync(10, CancellationToken.None), p => p.Count > 0, "a stored callback request"))[0];
+        var agent = SippRunner.RunAsync(host.SipEndPoint, "agent-register-stay.xml", "u1", 1,
+            "-inf", SippRunner.WriteInjectionFile(("1001", "s3cret-pw")), "-oocsf", SippRunner.ScenarioPath("agent-answer-hang-up.xml"));
+        var held = await PollAsync(
+            () => Task.FromResult(center.ListAgents().FirstOrDefault(a => a.AgentId == "1001")),
+            a => a is { State: AgentState.OnCall, Reason: "held for a callback" }, "agent 1001 held for the callback");
+        var records = host.App.Services.GetRequiredService<ICallDetailRecordStore>();
+        var progress = await PollAsync(async () => (await records.FindAsync(request.CallId, CancellationToken.None))?.Callback, p => p?.Outcome is not null, "the callback's outcome");
+        var callbackCallId = progress!.Outcome!["reached: call ".Length..];
+        var callback = await PollAsync(() => records.FindAsync(callbackCallId, CancellationToken.None), r => r is not null, "the callback call's record");
+
+        Assert.True(missed.ExitCode == 0, missed.ToString());
+        Assert.Equal(AgentState.OnCall, held!.State);
+        Assert.Equal((1, progress.Outcome), (Assert.Single(progress.Attempts).Attempt, progress.Attempts[0].Result));
+        Assert.Equal(("13800138000", "1001", "general"), (callback!.Caller, callback.AnsweredBy, callback.QueueId));
+        Assert.Equal(("1001", OfferEndReason.Answered), (callback.Offers[0].AgentId, callback.Offers[0].Reason));
         Assert.Empty(await callbacks.ListPendingAsync(10, CancellationToken.None));
         var trunkRun = await trunk.WaitAsync(Patience);
         Assert.True(trunkRun.ExitCode == 0, trunkRun.ToString());

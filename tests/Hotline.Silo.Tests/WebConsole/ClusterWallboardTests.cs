@@ -13,7 +13,8 @@ namespace Hotline.Silo.Tests.WebConsole;
 /// <summary>
 /// Two real host processes in one Orleans cluster on the throwaway PostgreSQL: an agent registered (by sipp) with host
 /// A's SIP edge shows on host B's wallboard, and a call (sipp, through host B's edge) queued on B shows live on the
-/// wallboard stream of host A.
+/// wallboard stream of host A; the agent (signed in on host B) goes READY and a supervisor on host B sets it NOT_READY,
+/// both commands carried to host A, whose SIP edge holds the agent's state.
 /// </summary>
 [Collection(PostgresCollection.Name)]
 public sealed partial class ClusterWallboardTests(PostgresServerFixture postgres)
@@ -22,7 +23,7 @@ public sealed partial class ClusterWallboardTests(PostgresServerFixture postgres
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
 
     [Fact]
-    public async Task TwoHosts_AgentOnOneCallOnTheOther_EachWallboardShowsBoth()
+    public async Task TwoHosts_AgentOnOneCallOnTheOther_EachWallboardShowsBothAndCommandsReachTheAgentsHost()
     {
         var settings = HostSettingsArgs.Postgres(await postgres.CreateSchemaAsync()) with
         {
@@ -64,12 +65,41 @@ public sealed partial class ClusterWallboardTests(PostgresServerFixture postgres
             Assert.Equal(1, Waiting(onA, "general"));
             Assert.Contains(onA.GetProperty("agents").EnumerateArray(), a => a.GetProperty("id").GetString() == "4001");
             Assert.True(callResult.ExitCode == 0, callResult.ToString());
+
+            // The agent's workspace and the supervisor's wallboard are open on host B; the agent's state lives on host A.
+            var agentToken = await HostProcess.IssueTokenAsync(settings, "--staff", "4001", "--role", "agent");
+            using var agentOnHostB = Client(hostB, agentToken);
+            using (var ready = await agentOnHostB.PostAsync("/api/console/agent/state", Json("""{"state":"READY"}""")))
+            {
+                Assert.True(ready.IsSuccessStatusCode, $"{ready.StatusCode}: {await ready.Content.ReadAsStringAsync()}");
+            }
+
+            await EventuallyAsync(clientB, s => Agent(s, "4001") is { } a && a.GetProperty("state").GetString() == "Ready", "agent 4001 READY on host B's wallboard");
+            using (var forced = await clientB.PostAsync("/api/console/supervisor/agents/4001/not-ready", Json("""{"reason":"培训"}""")))
+            {
+                Assert.True(forced.IsSuccessStatusCode, $"{forced.StatusCode}: {await forced.Content.ReadAsStringAsync()}");
+            }
+
+            var onAAfter = await EventuallyAsync(
+                clientA, s => Agent(s, "4001") is { } a && a.GetProperty("state").GetString() == "NotReady", "agent 4001 set NOT_READY by host B's supervisor, on host A's wallboard");
+            var forcedAgent = Agent(onAAfter, "4001")!.Value;
+            Assert.Equal("值班长 wb-boss 置忙：培训", forcedAgent.GetProperty("reason").GetString());
+            Assert.Equal(onAAfter.GetProperty("host").GetString(), forcedAgent.GetProperty("host").GetString());
+
+            // An agent no host has is still refused, with the console's reason.
+            using var nobody = await clientB.PostAsync("/api/console/supervisor/agents/4999/not-ready", Json("""{"reason":"培训"}"""));
+            Assert.Equal(HttpStatusCode.NotFound, nobody.StatusCode);
         }
         finally
         {
             settings.DeleteDataDir();
         }
     }
+
+    private static JsonElement? Agent(JsonElement snapshot, string id) =>
+        snapshot.GetProperty("agents").EnumerateArray().Where(a => a.GetProperty("id").GetString() == id).Select(a => (JsonElement?)a).FirstOrDefault();
+
+    private static StringContent Json(string body) => new(body, System.Text.Encoding.UTF8, "application/json");
 
     private static int Waiting(JsonElement snapshot, string queue) =>
         snapshot.GetProperty("queues").EnumerateArray().Where(q => q.GetProperty("queueId").GetString() == queue).Select(q => q.GetProperty("waiting").GetInt32()).FirstOrDefault();

@@ -76,6 +76,44 @@ public sealed class ConsoleBrowserTests(ConsoleHostFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task TicketForm_RepeatOfAnOpenTicket_MergedByKeyboard_AnotherResolvedOnTheSpot()
+    {
+        const string Content = "南京路100号门口的路灯坏了一个多星期，晚上一片漆黑，行人容易摔倒";
+        using var other = await Host.SignInAsync("1001");
+        var open = await ConsoleAccessTests.CreateAndDispatchAsync(other, "zjw", Content);
+        using var browser = ConsoleBrowser.Start(Host.Base);
+        browser.SignIn("1002", ConsoleHost.Password);
+        await browser.WaitForAsync(() => browser.Driver.Url.EndsWith("/agent", StringComparison.Ordinal), "the agent workspace");
+
+        Fill(browser, "13912340000", Content);
+        var mergeButton = await browser.WaitForAsync(
+            () => browser.Driver.FindElements(By.CssSelector($"#similar button[data-action='merge'][data-ticket='{open}']")).FirstOrDefault(), "the open ticket among the similar ones");
+        browser.Find("btn-create").SendKeys(Keys.Enter);
+        var repeat = await browser.WaitForAsync(() => browser.Find("after-create").Displayed ? browser.Find("created-id").Text : null, "the created ticket");
+        mergeButton.SendKeys(Keys.Enter);
+        var merged = await browser.WaitForAsync(() => browser.Find("action-message").Text is { Length: > 0 } t ? t : null, "the merge result");
+        browser.Screenshot("agent-merged");
+
+        browser.Open("/agent");
+        Fill(browser, "13912340001", "咨询一下居住证办理需要带哪些材料");
+        browser.Find("btn-create").SendKeys(Keys.Enter);
+        var answered = await browser.WaitForAsync(() => browser.Find("after-create").Displayed ? browser.Find("created-id").Text : null, "the second ticket");
+        browser.Find("resolve-answer").SendKeys("携带身份证、居住登记凭证到街道服务中心办理");
+        browser.Find("btn-resolve").SendKeys(Keys.Enter);
+        var resolved = await browser.WaitForAsync(() => browser.Find("action-message").Text is { Length: > 0 } t ? t : null, "the resolution");
+        browser.Screenshot("agent-resolved-on-the-spot");
+
+        var grains = Host.Host.App.Services.GetRequiredService<IGrainFactory>();
+        var boss = new Hotline.Contracts.Security.Caller(Hotline.Contracts.Security.CallerKind.Staff, "boss", Hotline.Contracts.Security.StaffRole.Supervisor);
+        var repeatView = await grains.GetGrain<Hotline.Contracts.Grains.ITicketGrain>(repeat).GetAsync(boss);
+        var answeredView = await grains.GetGrain<Hotline.Contracts.Grains.ITicketGrain>(answered).GetAsync(boss);
+        Assert.Equal($"已合并：{repeat}（已合并）", merged);
+        Assert.Equal(Hotline.Contracts.Tickets.TicketState.Merged, repeatView.State);
+        Assert.StartsWith($"已直接办结：{answered}（", resolved, StringComparison.Ordinal);
+        Assert.Contains(answeredView.State, new[] { Hotline.Contracts.Tickets.TicketState.Closed, Hotline.Contracts.Tickets.TicketState.AwaitingCallback });
+    }
+
+    [Fact]
     public async Task HostileTicketText_ShownAsText_OnAgentAndLiaisonPages()
     {
         const string Hostile = "<img src=x onerror=\"document.title='pwned'\"><script>document.title='pwned'</script>&amp; 井盖丢了";
@@ -103,6 +141,14 @@ public sealed class ConsoleBrowserTests(ConsoleHostFixture fixture) : IClassFixt
         Assert.DoesNotContain("pwned", browser.Driver.Title, StringComparison.Ordinal);
         Assert.Contains("136****6666", phoneShown, StringComparison.Ordinal);
         Assert.DoesNotContain("13600006666", phoneShown, StringComparison.Ordinal);
+    }
+
+    private static void Fill(ConsoleBrowser browser, string phone, string content)
+    {
+        browser.Find("f-phone").SendKeys(phone);
+        browser.Find("f-district").SendKeys("和平区");
+        browser.Find("f-address").SendKeys("南京路100号");
+        browser.Find("f-content").SendKeys(content);
     }
 
     [Fact]

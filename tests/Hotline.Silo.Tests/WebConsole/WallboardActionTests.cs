@@ -63,6 +63,36 @@ public sealed class WallboardActionTests(ConsoleHostFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task Extension_OnATicketOlderThanFiveHundredOpenOnes_StillWaitsOnTheWallboard()
+    {
+        var old = await ClaimedAsync("老旧小区管网改造，申请延期");
+        await Grains.GetGrain<ITicketGrain>(old).RequestExtensionAsync(new RequestExtension(Zjw, 5, "管网改造需分段施工"));
+
+        // More open (DISPATCHED) tickets newer than it than the old wallboard read deep (five pages of 100).
+        using var agent = await Host.SignInAsync("1001");
+        using var gate = new SemaphoreSlim(6);
+        await Task.WhenAll(Enumerable.Range(0, 510).Select(async i =>
+        {
+            await gate.WaitAsync();
+            try
+            {
+                await ConsoleAccessTests.CreateAndDispatchAsync(agent, "zjw", $"路灯不亮，编号 {i}");
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }));
+        using var browser = await WallboardAsync();
+
+        var row = await RowAsync(browser, old);
+        browser.Screenshot("wallboard-old-extension");
+
+        Assert.Contains("申请延期 5 天：管网改造需分段施工", row, StringComparison.Ordinal);
+        Assert.NotNull(browser.Driver.FindElements(By.CssSelector($"#decisions tbody tr[data-ticket='{old}'] button[data-action='extension-approve']")).FirstOrDefault());
+    }
+
+    [Fact]
     public async Task Return_RefusedRedirectedAndDesignated_EachSendsTheTicketOn()
     {
         var refused = await ReturnedAsync("小区噪音扰民，退单");

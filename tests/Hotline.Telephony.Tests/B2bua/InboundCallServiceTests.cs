@@ -33,7 +33,7 @@ public sealed class InboundCallServiceTests
     {
         var f = new TransactionFixture();
         var ports = new RtpPortAllocator(new MediaOptions { PortMin = 31000, PortMax = 31099, BindAddress = "127.0.0.1" });
-        var service = new InboundCallService(f.Layer, ports, () => new IPEndPoint(IPAddress.Loopback, 5060), f.Time, SipTimers.Default, NullLogger.Instance);
+        var service = new InboundCallService(f.Layer, ports, _ => new IPEndPoint(IPAddress.Loopback, 5060), f.Time, SipTimers.Default, NullLogger.Instance);
         return (f, service);
     }
 

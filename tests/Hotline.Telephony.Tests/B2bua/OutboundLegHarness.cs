@@ -25,7 +25,7 @@ internal sealed class OutboundLegHarness
 
     public OutboundLegHarness(TimeSpan? ringTimeout = null)
     {
-        Service = new OutboundLegService(Fixture.Layer, () => new IPEndPoint(IPAddress.Loopback, 5060), Fixture.Time, SipTimers.Default, Logs.CreateFactory().CreateLogger("legs"), "hotline.local");
+        Service = new OutboundLegService(Fixture.Layer, _ => new IPEndPoint(IPAddress.Loopback, 5060), Fixture.Time, SipTimers.Default, Logs.CreateFactory().CreateLogger("legs"), "hotline.local");
         Leg = Service.Start(new OutboundLegRequest(
             SipUri.Parse("sip:1001@192.0.2.7:5070;transport=udp"),
             TransactionFixture.Udp,

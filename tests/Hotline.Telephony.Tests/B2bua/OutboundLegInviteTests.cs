@@ -121,7 +121,7 @@ public sealed class OutboundLegInviteTests
     {
         var f = new TransactionFixture();
         f.Sender.Fail = true;
-        var service = new OutboundLegService(f.Layer, () => new IPEndPoint(IPAddress.Loopback, 5060), f.Time, SipTimers.Default, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+        var service = new OutboundLegService(f.Layer, _ => new IPEndPoint(IPAddress.Loopback, 5060), f.Time, SipTimers.Default, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
 
         var leg = service.Start(new OutboundLegRequest(
             Hotline.Telephony.Sip.Syntax.SipUri.Parse("sip:1001@192.0.2.7:5070"), TransactionFixture.Tcp, "", null, "sip:1001@hotline.local",

@@ -98,6 +98,63 @@ public sealed class CallCenterAgentTests : IDisposable
     }
 
     [Fact]
+    public async Task ReservedCall_CitizenAnswers_AgentHeldBeforeTheDialThenTakesTheCall()
+    {
+        var trunkPort = Random.Shared.Next(36000, 38000);
+        await using var host = await StartAsync(("Ivr:SurveyDigitTimeout", "00:00:00.300"), ("Sip:Trunks:0:Port", trunkPort.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var agent = StartAgent(host, "agent-answer-hang-up.xml");
+        await WaitForAgentAsync(host, "1001", AgentState.Ready, agent);
+        var outbound = host.Services.GetRequiredService<IOutboundCalls>();
+
+        var reservation = await outbound.ReserveAgentAsync("general", CancellationToken.None);
+        var held = host.Services.GetRequiredService<ICallCenter>().ListAgents().Single(a => a.AgentId == "1001");
+        var second = await outbound.ReserveAgentAsync("general", CancellationToken.None);
+        var trunk = SippRunner.RunFromAsync(EdgeHost.TrunkAddress, host.EndPoint, "builtin:uas", "u1", 1, "-p", trunkPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await SippRunner.WaitForUdpListenerAsync(trunkPort);
+        var placed = await outbound.PlaceReservedCallAsync("13800138000", "general", reservation!, CancellationToken.None);
+
+        Assert.NotNull(reservation);
+        Assert.Equal(AgentState.OnCall, held.State);
+        Assert.Null(second);
+        Assert.True(placed.IsDone, placed.Detail);
+        var trunkResult = await trunk;
+        Assert.True(trunkResult.ExitCode == 0, trunkResult.ToString());
+        var record = await CallCenterQueueTests.WaitForRecordAsync(host);
+        Assert.Equal(placed.Detail, record.CallId);
+        Assert.Equal("1001", record.AnsweredBy);
+        Assert.Equal(("1001", OfferEndReason.Answered), (record.Offers[0].AgentId, record.Offers[0].Reason));
+        await agent;
+        host.Logs.AssertNoErrors();
+    }
+
+    [Fact]
+    public async Task ReservedCall_CitizenBusy_HeldAgentReadyAgainAndTakesTheNextCall()
+    {
+        var trunkPort = Random.Shared.Next(36000, 38000);
+        await using var host = await StartAsync(("Sip:Trunks:0:Port", trunkPort.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var agent = StartAgent(host, "agent-answer-until-bye.xml");
+        await WaitForAgentAsync(host, "1001", AgentState.Ready, agent);
+        var outbound = host.Services.GetRequiredService<IOutboundCalls>();
+        // The citizen's phone is busy: the trunk answers the edge's INVITE 486.
+        var trunk = SippRunner.RunFromAsync(EdgeHost.TrunkAddress, host.EndPoint, "agent-busy.xml", "u1", 1, "-p", trunkPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await SippRunner.WaitForUdpListenerAsync(trunkPort);
+
+        var reservation = await outbound.ReserveAgentAsync("general", CancellationToken.None);
+        var placed = await outbound.PlaceReservedCallAsync("13800138000", "general", reservation!, CancellationToken.None);
+
+        Assert.Equal(CallCenterRefusal.Unavailable, placed.Refusal);
+        Assert.Contains("486", placed.Detail, StringComparison.Ordinal);
+        Assert.True((await trunk).ExitCode == 0);
+        await WaitForAgentAsync(host, "1001", AgentState.Ready, agent);
+        // Released, the agent takes calls again: an inbound caller reaches it.
+        var caller = await SippRunner.RunFromAsync(EdgeHost.TrunkAddress, host.EndPoint, "builtin:uac", "u1", 1, "-s", "12345", "-d", "2000");
+        Assert.True(caller.ExitCode == 0, caller.ToString());
+        var record = await CallCenterQueueTests.WaitForRecordAsync(host);
+        Assert.Equal("1001", record.AnsweredBy);
+        await agent;
+    }
+
+    [Fact]
     public async Task DeskTransfer_ToAnotherAgent_SecondAgentTakesTheCallAndTheRecordKeepsBoth()
     {
         await using var host = await StartAsync();

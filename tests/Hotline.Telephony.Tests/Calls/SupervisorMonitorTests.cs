@@ -162,6 +162,49 @@ public sealed class SupervisorMonitorTests : IDisposable
     }
 
     [Fact]
+    public async Task Monitor_SupervisorPhoneIsAReadyAgent_NoCallOfferedWhileMonitoringThenOfferedAfterStop()
+    {
+        await using var host = await StartAsync();
+        var supervision = host.Services.GetRequiredService<ISupervisorCalls>();
+        var center = host.Services.GetRequiredService<ICallCenter>();
+        await using var callerAudio = new LevelPhone(EdgeHost.TrunkAddress, 1000);
+        await using var secondCallerAudio = new LevelPhone(EdgeHost.TrunkAddress, 1500);
+        await using var agentAudio = new LevelPhone("127.0.0.1", 2000);
+        await using var supervisorAudio = new LevelPhone("127.0.0.1", -3000);
+        await using var agent = new SippPhone(host.EndPoint, "1001", "secret1001", agentAudio.Port);
+        await WaitForAgentAsync(host, "1001", AgentState.Ready);
+        var caller = SippRunner.RunFromAsync(EdgeHost.TrunkAddress, host.EndPoint, "trunk-call-rtp-until-bye.xml", "u1", 1,
+            "-s", "12345", "-key", "rtp_port", callerAudio.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await WaitForAgentAsync(host, "1001", AgentState.OnCall);
+        var callId = center.ListAgents().Single(x => x.AgentId == "1001").CallId!;
+        // The supervisor's phone is an agent's too, READY (Acd:ReadyOnRegister): the ACD would ring it.
+        await using var supervisor = new SippPhone(host.EndPoint, SupervisorPhone, "secret9001", supervisorAudio.Port);
+        await WaitForAgentAsync(host, SupervisorPhone, AgentState.Ready);
+        Assert.True((await supervision.MonitorAsync(callId, Supervisor, SupervisorPhone, CancellationToken.None)).IsDone);
+        await supervisorAudio.HearsAsync(callerAudio.Level + agentAudio.Level);
+
+        var secondCaller = SippRunner.RunFromAsync(EdgeHost.TrunkAddress, host.EndPoint, "trunk-call-rtp-until-bye.xml", "u1", 1,
+            "-s", "12345", "-key", "rtp_port", secondCallerAudio.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        // The second call waits in the queue: the only agent not talking is monitoring.
+        var secondId = await WaitForWaitingCallAsync(host);
+        var whileMonitoring = center.ListAgents().Single(x => x.AgentId == SupervisorPhone);
+        Assert.Equal((AgentState.OnCall, callId + "/monitor"), (whileMonitoring.State, whileMonitoring.CallId));
+        Assert.NotEqual(callId, secondId);
+
+        // Once monitoring stops the supervisor's phone is free again and takes the waiting call.
+        Assert.True((await supervision.StopMonitorAsync(callId, Supervisor, CancellationToken.None)).IsDone);
+        await WaitForAgentCallAsync(host, SupervisorPhone, secondId);
+        await supervisorAudio.HearsStreamAsync(secondCallerAudio.Ssrc);
+
+        Assert.True((await supervision.ReleaseAsync(callId, Supervisor, CancellationToken.None)).IsDone);
+        Assert.True((await supervision.ReleaseAsync(secondId, Supervisor, CancellationToken.None)).IsDone);
+        Assert.True((await caller).ExitCode == 0);
+        Assert.True((await secondCaller).ExitCode == 0);
+        host.Logs.AssertNoErrors();
+    }
+
+    [Fact]
     public async Task Monitor_AgentHolds_MonitoringEndsAndTheRecordSaysWhy()
     {
         await using var host = await StartAsync();
@@ -250,6 +293,20 @@ public sealed class SupervisorMonitorTests : IDisposable
             await Task.Delay(50);
         }
         throw new TimeoutException($"agent {agentId} never became {state}: " + string.Join(", ", center.ListAgents()));
+    }
+
+    private static async Task WaitForAgentCallAsync(EdgeHost host, string agentId, string callId)
+    {
+        var center = host.Services.GetRequiredService<ICallCenter>();
+        for (var attempt = 0; attempt < 600; attempt++)
+        {
+            if (center.ListAgents().FirstOrDefault(x => x.AgentId == agentId) is { State: AgentState.OnCall } agent && agent.CallId == callId)
+            {
+                return;
+            }
+            await Task.Delay(50);
+        }
+        throw new TimeoutException($"agent {agentId} never took call {callId}: " + string.Join(", ", center.ListAgents()));
     }
 
     private static async Task WaitForRegisteredAsync(EdgeHost host, string id)

@@ -3,7 +3,11 @@ using Hotline.Telephony.Tests.Sip.Syntax;
 
 namespace Hotline.Telephony.Tests.Edge;
 
-/// <summary>Thousands of mutated datagrams at the running edge: each is answered 4xx/5xx or dropped, and the edge keeps serving.</summary>
+/// <summary>
+/// Thousands of mutated datagrams at the running edge: each is answered 4xx/5xx or dropped, and the edge keeps serving.
+/// Runs alone: the heap it measures is the whole process's.
+/// </summary>
+[Collection(nameof(HeapMeasuringCollection))]
 public sealed class SipEdgeFuzzTests
 {
     [Fact]

@@ -18,7 +18,7 @@ public sealed class ContactProberTests : IAgentRegistrationListener
         var table = new RegistrationTable(f.Time, [this], 5, NullLogger.Instance);
         var update = new RegistrationUpdate("1001", "reg-1", 1, false, [new ContactRequest(SipUri.Parse("sip:1001@192.0.2.7:5070"), 3600)], TransactionFixture.Udp);
         table.Apply(update, out _);
-        var prober = new ContactProber(table, f.Layer, () => new IPEndPoint(IPAddress.Loopback, 5060), "hotline.local", f.Time, TimeSpan.FromSeconds(60), NullLogger.Instance);
+        var prober = new ContactProber(table, f.Layer, _ => new IPEndPoint(IPAddress.Loopback, 5060), "hotline.local", f.Time, TimeSpan.FromSeconds(60), NullLogger.Instance);
         return (f, table, prober);
     }
 

@@ -15,7 +15,8 @@ public sealed class ContactRoutingTests
     [InlineData(RouteVia.Auto, "<sip:1001@192.0.2.20:5070>", ";rport", "source")] // RFC 3581 asked for the flow
     [InlineData(RouteVia.Auto, "<sip:1001@192.0.2.20:5070>;reg-id=1;+sip.instance=\"<urn:uuid:1>\"", "", "source")] // RFC 5626 outbound
     [InlineData(RouteVia.Auto, "<sip:1001@198.51.100.7>", "", "udp 198.51.100.7:5060")] // no port: 5060
-    [InlineData(RouteVia.Auto, "<sips:1001@198.51.100.7>", "", "tcp 198.51.100.7:5061")]
+    [InlineData(RouteVia.Auto, "<sips:1001@198.51.100.7>", "", "tls 198.51.100.7:5061")]
+    [InlineData(RouteVia.Auto, "<sip:1001@198.51.100.7:5071;transport=tls>", "", "tls 198.51.100.7:5071")]
     [InlineData(RouteVia.Auto, "<sip:1001@198.51.100.7:5080;transport=tcp>", "", "tcp 198.51.100.7:5080")]
     [InlineData(RouteVia.Auto, "<sip:1001@phone.example:5070>", "", "source")] // a host name: no DNS here
     [InlineData(RouteVia.Auto, "<sip:1001@0.0.0.0:5070>", "", "source")] // nowhere

@@ -124,7 +124,7 @@ internal sealed class EmbeddedIndex
             var unfiltered = Pruning && category is null && department is null && appliesTo is null;
             var lifted = TouchLifted(lifts, scratch);
             _phrases.Accumulate(plan, _weights.PhraseBoost, Count, _norms.ComputedFor, scratch);
-            _accumulator.Accumulate(TermLists(plan), scratch, unfiltered ? skip + count : 0);
+            _accumulator.Accumulate(TermLists(plan), scratch, unfiltered ? skip + count : 0, _alive);
             AddLifts(lifted, scratch);
             return TopHits.Collect(scratch, _docs, _alive, category, department, appliesTo, skip, count);
         }
@@ -196,6 +196,7 @@ internal sealed class EmbeddedIndex
             if (_byId.TryGetValue(id, out var doc) && doc < _norms.ComputedFor)
             {
                 scratch.Touch(doc, LiftMarker);
+                scratch.Pinned.Add(doc);
                 lifted.Add((doc, lift));
             }
         }

@@ -209,6 +209,8 @@ public sealed class EmbeddedSearchEngine : ISearchEngine, ILearningSearchEngine,
         new(_synonyms, _variants, _lexicon, _weights.LexiconWeight, TermGenerality.Shipped, _weights.GeneralityPenalty)
         {
             LexiconLengthNorm = _weights.LexiconLengthNorm,
+            SynonymGroupNorm = _weights.SynonymGroupNorm,
+            KnownBigramVariantWeight = _weights.KnownVariantWeight,
         };
 
     private static string? FoldFilter(string? value) => string.IsNullOrWhiteSpace(value) ? null : TextFolding.Fold(value.Trim());

@@ -10,8 +10,10 @@ namespace Hotline.Search.Engine.Embedded;
 /// 1 − GeneralityPenalty; a candidate's score is scaled by the share of the query's term weight it
 /// matched to the power CoverageExponent; an official term's weight is shared among its n bigrams as
 /// ÷ n^LexiconLengthNorm; a title that shares only one query term keeps LoneTitleFactor of that
-/// term's title part; a question of n terms keeps n ÷ (n + HistoryHalfLength) of its history lift.
-/// The last nine were chosen by cross-validation on the tuning data (the tuning
+/// term's title part; a question of n terms keeps n ÷ (n + HistoryHalfLength) of its history lift;
+/// the m alternatives one synonym group adds share its weight as ÷ m^SynonymGroupNorm; a far commoner
+/// homophone of a bigram the index knows stands in at KnownVariantWeight (an unknown bigram's at 0.8).
+/// The last eleven were chosen by cross-validation on the tuning data (the tuning
 /// halves of the blind and colloquial questions and the older sets), each set ranked without the
 /// lexicon files written from it (load/Hotline.SearchBench, section "tune").
 /// </summary>
@@ -31,7 +33,9 @@ internal sealed record RankingWeights(
     float CoverageExponent = 0.5f,
     float LexiconLengthNorm = 0.5f,
     float LoneTitleFactor = 1f,
-    float HistoryHalfLength = 0f)
+    float HistoryHalfLength = 0f,
+    float SynonymGroupNorm = 0f,
+    float KnownVariantWeight = 0.8f)
 {
     public static RankingWeights Default { get; } = new();
 }

@@ -31,6 +31,12 @@ internal sealed class ScoreScratch
 
     public List<int> Touched { get; } = [];
 
+    /// <summary>Documents that must stay in play whatever their text score (lifted by history: their lift comes after the terms).</summary>
+    public List<int> Pinned { get; } = [];
+
+    /// <summary>Live documents taken out of play by candidate pruning (<see cref="CandidatePruning"/>); they matched, so they count in the total.</summary>
+    public int Dropped { get; set; }
+
     /// <summary>This thread's buffers, grown to hold <paramref name="documents"/> documents.</summary>
     public static ScoreScratch For(int documents) =>
         t_current is { } s && s.Scores.Length >= documents ? s : t_current = new ScoreScratch(Math.Max(documents, 1024) * 2);
@@ -45,6 +51,43 @@ internal sealed class ScoreScratch
         }
     }
 
+    /// <summary>
+    /// Puts the documents in play in ascending order. When they are a large share of the index, a
+    /// scan of the scores (vectorised) is far cheaper than sorting tens of thousands of numbers.
+    /// </summary>
+    public void SortTouched(int searchable)
+    {
+        if (Touched.Count * 8 < searchable)
+        {
+            Touched.Sort();
+            return;
+        }
+
+        Touched.Clear();
+        var scores = Scores.AsSpan(0, searchable);
+        var at = 0;
+        while (at < scores.Length)
+        {
+            var next = scores[at..].IndexOfAnyExcept(0f);
+            if (next < 0)
+            {
+                break;
+            }
+
+            Touched.Add(at + next);
+            at += next + 1;
+        }
+    }
+
+    /// <summary>Takes a document out of play (its buffers cleared); the caller removes it from <see cref="Touched"/>.</summary>
+    public void Forget(int doc)
+    {
+        Scores[doc] = 0;
+        Coverage[doc] = 0;
+        TitleTerms[doc] = 0;
+        TitleShare[doc] = 0;
+    }
+
     public void Clear()
     {
         foreach (var doc in Touched)
@@ -56,5 +99,7 @@ internal sealed class ScoreScratch
         }
 
         Touched.Clear();
+        Pinned.Clear();
+        Dropped = 0;
     }
 }

@@ -15,7 +15,8 @@ internal sealed class TermAccumulator(RankingWeights weights, FieldNorms norms)
 
     /// <param name="terms">The query's posting lists with idf × term weight, in any order (sorted here).</param>
     /// <param name="wanted">The top k pruning must keep exact; 0 scores every posting.</param>
-    public void Accumulate(List<(PostingList List, float Idf)> terms, ScoreScratch scratch, int wanted)
+    /// <param name="alive">Liveness by document: only live documents set the pruning bound.</param>
+    public void Accumulate(List<(PostingList List, float Idf)> terms, ScoreScratch scratch, int wanted, bool[] alive)
     {
         var k1 = weights.K1;
         terms.Sort((a, b) => b.Idf.CompareTo(a.Idf));
@@ -34,13 +35,23 @@ internal sealed class TermAccumulator(RankingWeights weights, FieldNorms norms)
         var best = 0f;
         var updateOnly = false;
         var touched = scratch.Touched;
+        var prunedAt = float.MaxValue;
         for (var i = 0; i < terms.Count; i++)
         {
             if (!updateOnly && wanted > 0 && touched.Count >= wanted && remaining[i] < best
                 && AtLeastAbove(scratch.Scores, touched, wanted, remaining[i]))
             {
                 updateOnly = true;
-                touched.Sort();
+                scratch.SortTouched(norms.ComputedFor);
+            }
+
+            // Candidates are dropped when what the remaining terms could still add has halved since
+            // the last pass (a pass costs a walk of the candidates). The lone-title discount can lower
+            // a score after the fact, so with it on the bound would not hold.
+            if (updateOnly && remaining[i] <= prunedAt / 2 && weights.LoneTitleFactor >= 1)
+            {
+                prunedAt = remaining[i];
+                CandidatePruning.Prune(scratch, alive, wanted, remaining[i], mass, weights.CoverageExponent, MinimumCoverage);
             }
 
             if (updateOnly)
@@ -83,7 +94,8 @@ internal sealed class TermAccumulator(RankingWeights weights, FieldNorms norms)
 
     private void NoteTitle(ScoreScratch scratch, int doc, ushort packed, float idf)
     {
-        if (PostingList.Title(packed) > 0)
+        // Only the lone-title discount reads these; with it off they cost a second contribution per title posting.
+        if (weights.LoneTitleFactor < 1 && PostingList.Title(packed) > 0)
         {
             scratch.TitleShare[doc] += norms.TitlePart(doc, packed, idf);
             if (scratch.TitleTerms[doc] < byte.MaxValue)
@@ -112,9 +124,13 @@ internal sealed class TermAccumulator(RankingWeights weights, FieldNorms norms)
         foreach (var doc in scratch.Touched)
         {
             var share = Math.Clamp(scratch.Coverage[doc] / mass, MinimumCoverage, 1f);
-            scores[doc] = Math.Max(scores[doc] * MathF.Pow(share, exponent), EmbeddedIndex.LiftMarker);
+            scores[doc] = Math.Max(scores[doc] * CoverageScale(share, exponent), EmbeddedIndex.LiftMarker);
         }
     }
+
+    /// <summary>share^exponent; the exponents the tuning grid uses avoid the general power (a call per candidate).</summary>
+    internal static float CoverageScale(float share, float exponent) =>
+        exponent == 0.5f ? MathF.Sqrt(share) : exponent == 1f ? share : MathF.Pow(share, exponent);
 
     private float AddAll(PostingList list, float idf, ScoreScratch scratch)
     {

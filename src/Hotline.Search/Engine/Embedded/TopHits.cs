@@ -9,7 +9,7 @@ internal static class TopHits
     {
         var wanted = skip + count;
         var heap = new PriorityQueue<int, (float Score, int Doc)>(wanted + 1);
-        var total = 0;
+        var total = scratch.Dropped;
         var filtered = category is not null || department is not null || appliesTo is not null;
         var floor = float.MinValue;
         foreach (var doc in scratch.Touched)

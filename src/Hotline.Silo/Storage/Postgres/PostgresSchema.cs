@@ -15,7 +15,8 @@ namespace Hotline.Silo.Storage.Postgres;
 /// migration 10 the reports' daily snapshots (report_daily, report_days) and the index reports read ticket events by;
 /// migration 11 the scheduler's callback attempts (count, next attempt, the attempts' log) and pending requests by number;
 /// migration 12 the 超期未办结 counter, dropping the snapshots so they are filled again with it (they are derived data);
-/// migration 13 the count of return visits left unanswered (回访未接通), likewise refilling the snapshots.
+/// migration 13 the count of return visits left unanswered (回访未接通), likewise refilling the snapshots;
+/// migration 14 flags tickets whose extension request waits for a supervisor (filled from the stored state), with a partial index.
 /// </summary>
 internal static class PostgresSchema
 {
@@ -243,6 +244,11 @@ internal static class PostgresSchema
         ALTER TABLE report_daily ADD COLUMN return_visits_unanswered bigint NOT NULL DEFAULT 0;
         DELETE FROM report_daily;
         DELETE FROM report_days;
+        """,
+        """
+        ALTER TABLE tickets ADD COLUMN extension_pending boolean NOT NULL DEFAULT false;
+        UPDATE tickets SET extension_pending = true WHERE (state_json::jsonb ->> 'pending_extension') IS NOT NULL;
+        CREATE INDEX tickets_extension_pending ON tickets (created_at, id) WHERE extension_pending;
         """,
     ];
 }

@@ -83,8 +83,8 @@ internal sealed class PostgresWritePlan
         {
             batch.BatchCommands.Add(TicketRows(
                 """
-                INSERT INTO tickets (id, version, state_json, state, caller_phone, district, department_ids, created_at, updated_at, next_alarm_at)
-                SELECT * FROM unnest(@id, @version, @state_json, @state, @caller_phone, @district, @department_ids, @created_at, @updated_at, @next_alarm_at)
+                INSERT INTO tickets (id, version, state_json, state, caller_phone, district, department_ids, created_at, updated_at, next_alarm_at, extension_pending)
+                SELECT * FROM unnest(@id, @version, @state_json, @state, @caller_phone, @district, @department_ids, @created_at, @updated_at, @next_alarm_at, @extension_pending)
                 """, _inserts, null));
         }
 
@@ -95,9 +95,9 @@ internal sealed class PostgresWritePlan
                 """
                 UPDATE tickets t SET version = u.version, state_json = u.state_json, state = u.state, caller_phone = u.caller_phone,
                     district = u.district, department_ids = u.department_ids, created_at = u.created_at, updated_at = u.updated_at,
-                    next_alarm_at = u.next_alarm_at
-                FROM unnest(@id, @version, @state_json, @state, @caller_phone, @district, @department_ids, @created_at, @updated_at, @next_alarm_at, @expected)
-                    AS u(id, version, state_json, state, caller_phone, district, department_ids, created_at, updated_at, next_alarm_at, expected)
+                    next_alarm_at = u.next_alarm_at, extension_pending = u.extension_pending
+                FROM unnest(@id, @version, @state_json, @state, @caller_phone, @district, @department_ids, @created_at, @updated_at, @next_alarm_at, @extension_pending, @expected)
+                    AS u(id, version, state_json, state, caller_phone, district, department_ids, created_at, updated_at, next_alarm_at, extension_pending, expected)
                 WHERE t.id = u.id AND t.version = u.expected
                 """, _updates.ConvertAll(u => u.Last), _updates.ConvertAll(u => u.LockedVersion)));
         }
@@ -211,7 +211,8 @@ internal sealed class PostgresWritePlan
             new NpgsqlParameter<DateTime?[]>("next_alarm_at", commits.ConvertAll(c => c.Index.NextAlarmAt?.UtcDateTime).ToArray())
             {
                 NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz,
-            });
+            },
+            new NpgsqlParameter<bool[]>("extension_pending", commits.ConvertAll(c => c.Index.ExtensionPending).ToArray()));
         if (expected is not null)
         {
             command.Parameters.Add(new NpgsqlParameter<long[]>("expected", expected.ToArray()));

@@ -30,5 +30,6 @@ internal sealed record PageToken(long CreatedTicks, string TicketId)
         query.CallerPhone ?? "",
         query.District ?? "",
         query.CreatedFrom?.UtcTicks.ToString(CultureInfo.InvariantCulture) ?? "",
-        query.CreatedTo?.UtcTicks.ToString(CultureInfo.InvariantCulture) ?? "");
+        query.CreatedTo?.UtcTicks.ToString(CultureInfo.InvariantCulture) ?? "",
+        query.ExtensionPending ? "extension" : "");
 }

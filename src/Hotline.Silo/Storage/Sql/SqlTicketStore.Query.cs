@@ -38,6 +38,12 @@ internal sealed partial class SqlTicketStore
             parameters.Add("states", query.States.ToArray());
         }
 
+        if (query.ExtensionPending)
+        {
+            // Served by the partial index tickets_extension_pending: only the tickets waiting on a decision are read.
+            sql.Append(_dialect is Postgres.PostgresDialect ? " AND t.extension_pending" : " AND t.extension_pending = 1");
+        }
+
         AddFilter(sql, parameters, "t.caller_phone = @callerPhone", "callerPhone", query.CallerPhone);
         AddFilter(sql, parameters, "t.district = @district", "district", query.District);
         AddFilter(sql, parameters, "t.created_at >= @createdFrom", "createdFrom", query.CreatedFrom is { } from ? _dialect.ToDb(from) : null);

@@ -88,7 +88,8 @@ internal sealed class SqliteCommitWriter(SqliteDialect dialect) : ICommitWriter
             .Bind("$state_json", commit.StateJson).Bind("$state", index.State).Bind("$caller_phone", index.CallerPhone)
             .Bind("$district", index.District).Bind("$department_ids", departments)
             .Bind("$created_at", dialect.ToDb(index.CreatedAt)).Bind("$updated_at", dialect.ToDb(index.UpdatedAt))
-            .Bind("$next_alarm_at", index.NextAlarmAt is { } alarm ? dialect.ToDb(alarm) : DBNull.Value);
+            .Bind("$next_alarm_at", index.NextAlarmAt is { } alarm ? dialect.ToDb(alarm) : DBNull.Value)
+            .Bind("$extension_pending", index.ExtensionPending ? 1 : 0);
         if (write.ExecuteNonQuery() != 1)
         {
             throw new InvalidOperationException($"Ticket {commit.TicketId} changed under the write lock.");

@@ -13,18 +13,18 @@ internal sealed class SqliteStatements : IDisposable
             "INSERT INTO ticket_requests (caller, request_id, ticket_id) VALUES ($caller, $request_id, $id)", "$caller", "$request_id", "$id");
         InsertTicket = Prepare(connection,
             """
-            INSERT INTO tickets (id, version, state_json, state, caller_phone, district, department_ids, created_at, updated_at, next_alarm_at)
-            SELECT $id, $version, $state_json, $state, $caller_phone, $district, $department_ids, $created_at, $updated_at, $next_alarm_at WHERE $expected = 0
+            INSERT INTO tickets (id, version, state_json, state, caller_phone, district, department_ids, created_at, updated_at, next_alarm_at, extension_pending)
+            SELECT $id, $version, $state_json, $state, $caller_phone, $district, $department_ids, $created_at, $updated_at, $next_alarm_at, $extension_pending WHERE $expected = 0
             """,
-            "$id", "$expected", "$version", "$state_json", "$state", "$caller_phone", "$district", "$department_ids", "$created_at", "$updated_at", "$next_alarm_at");
+            "$id", "$expected", "$version", "$state_json", "$state", "$caller_phone", "$district", "$department_ids", "$created_at", "$updated_at", "$next_alarm_at", "$extension_pending");
         UpdateTicket = Prepare(connection,
             """
             UPDATE tickets SET version = $version, state_json = $state_json, state = $state, caller_phone = $caller_phone,
                 district = $district, department_ids = $department_ids, created_at = $created_at, updated_at = $updated_at,
-                next_alarm_at = $next_alarm_at
+                next_alarm_at = $next_alarm_at, extension_pending = $extension_pending
             WHERE id = $id AND version = $expected
             """,
-            "$id", "$expected", "$version", "$state_json", "$state", "$caller_phone", "$district", "$department_ids", "$created_at", "$updated_at", "$next_alarm_at");
+            "$id", "$expected", "$version", "$state_json", "$state", "$caller_phone", "$district", "$department_ids", "$created_at", "$updated_at", "$next_alarm_at", "$extension_pending");
         DeleteDepartments = Prepare(connection, "DELETE FROM ticket_departments WHERE ticket_id = $id", "$id");
         InsertDepartment = Prepare(connection,
             "INSERT OR IGNORE INTO ticket_departments (ticket_id, department_id) VALUES ($id, $department_id)", "$id", "$department_id");

@@ -20,16 +20,8 @@ internal sealed class ScheduleChanges(TicketAlarms alarms)
     public IReadOnlyList<TicketEvent> Reschedule(TicketGrainState state, Caller caller, string job, DateTimeOffset dueAt, string reason, DateTimeOffset now)
     {
         RequireSupervisor(caller);
-        var why = Reason(reason);
-        if (dueAt <= now)
-        {
-            throw TicketRefusedException.Invalid("due_at", "must be later than now");
-        }
-
-        if (dueAt > now + MaxAhead)
-        {
-            throw TicketRefusedException.Invalid("due_at", $"must be at most {MaxAhead.TotalDays:0} days ahead");
-        }
+        var why = CheckedReason(reason);
+        CheckDueAt(dueAt, now);
 
         var pending = Pending(state, job);
         if (pending.Kind == ScheduledJobKind.ReturnVisit && alarms.IsQuiet(dueAt))
@@ -43,7 +35,7 @@ internal sealed class ScheduleChanges(TicketAlarms alarms)
     public IReadOnlyList<TicketEvent> Cancel(TicketGrainState state, Caller caller, string job, string reason)
     {
         RequireSupervisor(caller);
-        var why = Reason(reason);
+        var why = CheckedReason(reason);
         var pending = Pending(state, job);
         return [new JobCancelled(job, pending.DueAt, pending.DeadlineDueAt, why)];
     }
@@ -55,7 +47,21 @@ internal sealed class ScheduleChanges(TicketAlarms alarms)
             $"job '{JobNames.Id(state.Id, job)}' is not pending: it was issued or cancelled, or it does not apply while the ticket is {TicketStateNames.Wire(state.State)}",
             state: state.State);
 
-    private static void RequireSupervisor(Caller caller)
+    /// <summary>A new due time is in the future, and at most <see cref="MaxAhead"/> away.</summary>
+    public static void CheckDueAt(DateTimeOffset dueAt, DateTimeOffset now)
+    {
+        if (dueAt <= now)
+        {
+            throw TicketRefusedException.Invalid("due_at", "must be later than now");
+        }
+
+        if (dueAt > now + MaxAhead)
+        {
+            throw TicketRefusedException.Invalid("due_at", $"must be at most {MaxAhead.TotalDays:0} days ahead");
+        }
+    }
+
+    public static void RequireSupervisor(Caller caller)
     {
         if (caller.Kind != CallerKind.Staff || caller.Role != StaffRole.Supervisor)
         {
@@ -63,7 +69,7 @@ internal sealed class ScheduleChanges(TicketAlarms alarms)
         }
     }
 
-    private static string Reason(string reason)
+    public static string CheckedReason(string reason)
     {
         if (string.IsNullOrWhiteSpace(reason))
         {

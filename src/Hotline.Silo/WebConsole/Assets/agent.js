@@ -36,6 +36,8 @@
     $("call-phase").textContent = notice.phase === "Ringing" ? "振铃" : "通话中";
     $("call-history").replaceChildren(...(notice.earlierTickets || []).map(ticketItem));
     if (!notice.earlierTickets || notice.earlierTickets.length === 0) { $("call-history").appendChild(hl.el("li", "无历史工单", "muted")); }
+    $("call-nearby").replaceChildren(...(notice.nearbyTickets || []).map(ticketItem));
+    if (!notice.nearbyTickets || notice.nearbyTickets.length === 0) { $("call-nearby").appendChild(hl.el("li", "附近暂无未办结工单", "muted")); }
     if (!$("f-phone").value) { $("f-phone").value = notice.callerNumber; }
     loadState();
   }
@@ -68,7 +70,19 @@
         return li;
       }));
       if (advice.suggestions.length > 0) { select.value = advice.suggestions[0].departmentId; }
-      $("similar").replaceChildren(...advice.similar.map((s) => ticketItem(s.ticket)));
+      $("similar").replaceChildren(...advice.similar.map((s) => {
+        const li = ticketItem(s.ticket);
+        const merge = hl.el("button", "合并到此件");
+        merge.type = "button";
+        merge.dataset.action = "merge";
+        merge.dataset.ticket = s.ticket.id;
+        merge.addEventListener("click", () => {
+          if (!created) { $("action-message").textContent = "请先登记工单，再合并到相似工单"; return; }
+          act("/merge", { parentId: s.ticket.id, reason: "重复诉求" }, "已合并");
+        });
+        li.appendChild(merge);
+        return li;
+      }));
       if (advice.similar.length === 0) { $("similar").appendChild(hl.el("li", "没有相似的未办结工单", "muted")); }
     } catch (e) { $("form-message").textContent = e.message; }
   }

@@ -33,6 +33,7 @@ public sealed class ConferenceBridge : IAsyncDisposable
     private readonly RtpLegReceiver _receiver;
     private readonly ConferenceParty _guest;
     private int _started;
+    private volatile bool _handedOver;
     private int _disposed;
 
     private ConferenceBridge(RtpRelay relay, RtpPortAllocator ports, Socket socket, TimeProvider time, IMixedRecording? recording, ConferenceParty guest)
@@ -116,6 +117,32 @@ public sealed class ConferenceBridge : IAsyncDisposable
             _ => Guest,
         }, payloadType);
 
+    /// <summary>
+    /// The guest takes the agent's place for good (a consultation completed as a transfer): the mixing stops and
+    /// the relay passes caller and guest each other's own packets, as it did caller and agent, with no decode,
+    /// jitter buffer or re-encode between them; the recording goes back to the relay's packets, the guest on
+    /// the agent's channel. Both must have negotiated the same payload type (<paramref name="callerPayloadType"/>,
+    /// <paramref name="guestPayloadType"/>): false, and the mix goes on with the caller seated, when they differ.
+    /// </summary>
+    public bool HandOverToGuest(byte callerPayloadType, byte guestPayloadType)
+    {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        if (callerPayloadType != guestPayloadType)
+        {
+            // One speaks PCMU, the other PCMA: only the mixer transcodes.
+            _mixer.Join(ConferenceParty.Caller, _relay.Caller, callerPayloadType);
+            _mixer.Leave(ConferenceParty.Agent);
+            return false;
+        }
+
+        // Guest packets go the relay's way first, then the caller's packets leave the mixer for the guest.
+        _handedOver = true;
+        _relay.StandIn(Guest);
+        _relay.TryDivert(null, expected: _feed);
+        _mixer.Dispose();
+        return true;
+    }
+
     /// <summary>A party left (hung up): it is no longer heard nor sent to; the others go on.</summary>
     public void Remove(ConferenceParty party) => _mixer.Leave(party);
 
@@ -130,6 +157,12 @@ public sealed class ConferenceBridge : IAsyncDisposable
 
     private void ReceiveGuarded(byte[] buffer, int length, SocketAddress source, RtpSendBatch? sends)
     {
+        if (_handedOver)
+        {
+            _relay.ForwardFromStandIn(Guest, buffer, length, source, sends);
+            return;
+        }
+
         try
         {
             ReadOnlySpan<byte> datagram = buffer.AsSpan(0, length);
@@ -164,6 +197,11 @@ public sealed class ConferenceBridge : IAsyncDisposable
         if (Interlocked.Exchange(ref _disposed, 1) != 0)
         {
             return;
+        }
+
+        if (_handedOver)
+        {
+            _relay.StandIn(null);
         }
 
         _relay.TryDivert(null, expected: _feed);

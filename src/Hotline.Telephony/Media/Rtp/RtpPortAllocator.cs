@@ -66,6 +66,9 @@ public sealed class RtpPortAllocator : IDisposable
         _engine?.Dispose();
     }
 
+    /// <summary>Whether batched sends may go through io_uring (Media:RelaySendRing).</summary>
+    internal bool SendRing => _relaySendRing;
+
     /// <summary>The address every socket binds to; SDP advertises it.</summary>
     public IPAddress BindAddress => _bindAddress;
 

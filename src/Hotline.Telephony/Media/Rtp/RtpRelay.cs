@@ -15,6 +15,7 @@ public sealed class RtpRelay : IAsyncDisposable
     private readonly RtpPortAllocator _ports;
     private IRtpPacketTap[] _taps;
     private IRtpPacketTap? _mixer;
+    private RtpRelayLeg? _standIn;
     private RtpLegReceiver[] _receivers = [];
     private int _disposed;
 
@@ -58,7 +59,7 @@ public sealed class RtpRelay : IAsyncDisposable
         EpollRelayEngine? engine = ports.Engine;
         relay._receivers =
         [
-            RtpLegReceiver.Start(engine, relay.Caller, (buffer, length, source, sends) => relay.ForwardGuarded(relay.Caller, relay.Agent, buffer, length, source, sends)),
+            RtpLegReceiver.Start(engine, relay.Caller, (buffer, length, source, sends) => relay.ForwardGuarded(relay.Caller, relay.CallerPeer, buffer, length, source, sends)),
             RtpLegReceiver.Start(engine, relay.Agent, (buffer, length, source, sends) => relay.ForwardGuarded(relay.Agent, relay.Caller, buffer, length, source, sends)),
         ];
         return relay;
@@ -97,6 +98,21 @@ public sealed class RtpRelay : IAsyncDisposable
     internal bool TryDivert(IRtpPacketTap? mixer, IRtpPacketTap? expected) =>
         ReferenceEquals(Interlocked.CompareExchange(ref _mixer, mixer, expected), expected);
 
+    /// <summary>Where the caller's audio goes: the agent's leg, or the leg standing in for it.</summary>
+    private RtpRelayLeg CallerPeer => Volatile.Read(ref _standIn) ?? Agent;
+
+    /// <summary>
+    /// Puts another leg of ours (a conference bridge's guest, once a consultation became a transfer) in the
+    /// agent leg's place: the caller's packets are sent on from that leg's port to its peer, and what that
+    /// leg receives is handed to <see cref="ForwardFromStandIn"/> and relayed to the caller packet by packet,
+    /// seen by the taps as the agent side. Null puts the agent's leg back.
+    /// </summary>
+    internal void StandIn(RtpRelayLeg? leg) => Volatile.Write(ref _standIn, leg);
+
+    /// <summary>A datagram the stand-in leg received, relayed to the caller as if the agent's leg had.</summary>
+    internal void ForwardFromStandIn(RtpRelayLeg standIn, byte[] buffer, int length, SocketAddress source, RtpSendBatch? sends) =>
+        ForwardGuarded(standIn, Caller, buffer, length, source, sends);
+
     /// <summary>
     /// A fault in one packet (a tap's bug) must not end the receive loop — with the epoll engine that loop
     /// serves many calls — so it is counted on the leg and the packet dropped.
@@ -117,8 +133,15 @@ public sealed class RtpRelay : IAsyncDisposable
 
     private void Forward(RtpRelayLeg from, RtpRelayLeg to, byte[] buffer, int length, SocketAddress source, RtpSendBatch? sends)
     {
+        bool truncated = length == RtpLegReceiver.BufferSize;
+        // SRTP is checked before the source: a forged packet must not latch the leg to its sender.
+        if (!truncated && !from.TryDecrypt(buffer.AsSpan(0, length), out length))
+        {
+            return;
+        }
+
         ReadOnlySpan<byte> datagram = buffer.AsSpan(0, length);
-        if (!from.TryAdmit(datagram, length == RtpLegReceiver.BufferSize, source, out RtpHeader header, out bool rtcp))
+        if (!from.TryAdmit(datagram, truncated, source, out RtpHeader header, out bool rtcp))
         {
             return;
         }
@@ -154,6 +177,18 @@ public sealed class RtpRelay : IAsyncDisposable
         {
             from.CountUndeliverable();
             return;
+        }
+
+        if (to.IsSecure)
+        {
+            // Peers' RTCP is not translated to SRTCP; a packet without room for the tag cannot be sent.
+            if (rtcp || !to.TryEncrypt(buffer, length, out int secured))
+            {
+                from.CountUndeliverable();
+                return;
+            }
+
+            datagram = buffer.AsSpan(0, secured);
         }
 
         if (sends is not null)

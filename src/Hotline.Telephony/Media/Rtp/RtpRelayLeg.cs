@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Hotline.Telephony.Media.Srtp;
 
 namespace Hotline.Telephony.Media.Rtp;
 
@@ -7,6 +8,8 @@ namespace Hotline.Telephony.Media.Rtp;
 /// One side of a relayed call: our socket facing one peer, the peer's address, and counters.
 /// Symmetric RTP (RFC 4961, and the "latching" practice of RFC 7362 §4): the peer's address is the source
 /// actually seen on the first packet, not what its SDP claimed, because NATs rewrite it.
+/// A leg whose peer negotiated SRTP decrypts what arrives and encrypts what it sends, so everything between
+/// (taps, the recorder, the mixer, the other leg) sees plain RTP.
 /// </summary>
 public sealed class RtpRelayLeg : IRtpPacketSink
 {
@@ -21,6 +24,8 @@ public sealed class RtpRelayLeg : IRtpPacketSink
     private long _held;
     private long _sent;
     private long _faults;
+    private long _authenticationFailures;
+    private SrtpLegSecurity? _srtp;
     private volatile bool _forwarding = true;
 
     internal RtpRelayLeg(RtpLegSide side, Socket socket)
@@ -58,6 +63,12 @@ public sealed class RtpRelayLeg : IRtpPacketSink
     /// <summary>Packets dropped because handling them threw (a tap's fault); should stay zero.</summary>
     public long Faults => Interlocked.Read(ref _faults);
 
+    /// <summary>SRTP packets from this leg's peer that failed authentication or were replays (dropped).</summary>
+    public long AuthenticationFailures => Interlocked.Read(ref _authenticationFailures);
+
+    /// <summary>Whether the peer's media is SRTP (RFC 3711) on this leg.</summary>
+    public bool IsSecure => Volatile.Read(ref _srtp) is not null;
+
     /// <summary>Packets we generated (prompts, music on hold) and sent to this leg's peer.</summary>
     public long Sent => Volatile.Read(ref _sent);
 
@@ -71,7 +82,18 @@ public sealed class RtpRelayLeg : IRtpPacketSink
         set => _forwarding = value;
     }
 
-    /// <summary>Sends a packet we generated to this leg's peer from this leg's port (symmetric RTP).</summary>
+    /// <summary>
+    /// Switches the leg to SRTP with the keys an offer/answer agreed (null: plain RTP again). Keys that did not
+    /// change keep their transform, so a re-INVITE does not reset the rollover counters mid-call. Replaced
+    /// transforms are left to the collector: a receive thread may still be inside one.
+    /// </summary>
+    public void Secure(SrtpKeys? keys)
+    {
+        var current = Volatile.Read(ref _srtp);
+        Volatile.Write(ref _srtp, keys is null ? null : SrtpLegSecurity.From(keys, current));
+    }
+
+    /// <summary>Sends a packet we generated to this leg's peer from this leg's port (symmetric RTP), encrypted if the leg is SRTP.</summary>
     public void Send(ReadOnlySpan<byte> packet)
     {
         SocketAddress? destination = Remote;
@@ -80,14 +102,41 @@ public sealed class RtpRelayLeg : IRtpPacketSink
             return;
         }
 
+        scoped ReadOnlySpan<byte> wire = packet;
+        if (Volatile.Read(ref _srtp) is { } srtp)
+        {
+            if (packet.Length + SrtpTransform.TagLength > RtpLegReceiver.BufferSize)
+            {
+                return;
+            }
+
+            Span<byte> secured = stackalloc byte[packet.Length + SrtpTransform.TagLength];
+            packet.CopyTo(secured);
+            if (!srtp.Protect.TryProtect(secured, packet.Length, out int length))
+            {
+                return;
+            }
+
+            wire = secured[..length];
+        }
+
         try
         {
-            Socket.SendTo(packet, SocketFlags.None, destination);
+            Socket.SendTo(wire, SocketFlags.None, destination);
             Interlocked.Increment(ref _sent);
         }
         catch (Exception e) when (e is SocketException or ObjectDisposedException)
         {
             // A prompt frame lost to a closing leg or a full buffer is not worth failing the call for.
+        }
+    }
+
+    /// <summary>Stages a packet we generated for this leg's peer into a batch a <see cref="FrameClock"/> flushes.</summary>
+    internal void Send(RtpSendBatch sends, ReadOnlySpan<byte> packet)
+    {
+        if (Remote is { } destination)
+        {
+            sends.Stage(this, Socket, packet, destination, generated: true);
         }
     }
 
@@ -118,6 +167,40 @@ public sealed class RtpRelayLeg : IRtpPacketSink
     }
 
     internal SocketAddress? Remote => Volatile.Read(ref _remote);
+
+    /// <summary>
+    /// On an SRTP leg: checks and decrypts an arrived datagram in place (false when it must be dropped: failed
+    /// authentication, a replay, or SRTCP, which the relay does not carry). A plain leg passes everything.
+    /// </summary>
+    internal bool TryDecrypt(Span<byte> datagram, out int length)
+    {
+        length = datagram.Length;
+        if (Volatile.Read(ref _srtp) is not { } srtp)
+        {
+            return true;
+        }
+
+        // RFC 5761 §4: RTCP packet types 200-204 sit where RTP has marker and payload type.
+        if (datagram.Length > 1 && (datagram[1] & 0x7F) is >= 72 and <= 76)
+        {
+            return false;
+        }
+
+        if (srtp.Unprotect.TryUnprotect(datagram, out length))
+        {
+            return true;
+        }
+
+        Interlocked.Increment(ref _authenticationFailures);
+        return false;
+    }
+
+    /// <summary>On an SRTP leg, encrypts a relayed packet in place in <paramref name="buffer"/> before it is sent to the peer.</summary>
+    internal bool TryEncrypt(byte[] buffer, int length, out int securedLength)
+    {
+        securedLength = length;
+        return Volatile.Read(ref _srtp) is not { } srtp || srtp.Protect.TryProtect(buffer, length, out securedLength);
+    }
 
     /// <summary>
     /// Checks an arrived datagram: an RTP packet (or, with rtcp-mux, RTCP: <paramref name="rtcp"/>) from this
@@ -178,4 +261,6 @@ public sealed class RtpRelayLeg : IRtpPacketSink
     internal void CountHeld() => _held++;
 
     internal void CountFault() => Interlocked.Increment(ref _faults);
+
+    internal void CountSent() => Interlocked.Increment(ref _sent);
 }

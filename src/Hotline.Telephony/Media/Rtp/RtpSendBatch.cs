@@ -27,6 +27,7 @@ internal sealed class RtpSendBatch : IDisposable
     private readonly byte[] _names;
     private readonly byte[] _payloads;
     private readonly RtpRelayLeg?[] _from;
+    private readonly bool[] _generated;
     private readonly SafeSocketHandle?[] _handles;
     private readonly int[] _fds;
     private readonly nint[] _messages;
@@ -47,6 +48,7 @@ internal sealed class RtpSendBatch : IDisposable
         _names = GC.AllocateArray<byte>(capacity * NameSize, pinned: true);
         _payloads = GC.AllocateArray<byte>(capacity * slotSize, pinned: true);
         _from = new RtpRelayLeg?[capacity];
+        _generated = new bool[capacity];
         _handles = new SafeSocketHandle?[capacity];
         _fds = new int[capacity];
         _messages = new nint[capacity];
@@ -65,12 +67,15 @@ internal sealed class RtpSendBatch : IDisposable
     /// <summary>Whether flushes go through io_uring (one system call for the whole batch).</summary>
     public bool UsesRing => _ring is not null;
 
-    /// <summary>Queues a copy of <paramref name="datagram"/> to go out of <paramref name="socket"/>; counted on <paramref name="from"/>.</summary>
-    public void Stage(RtpRelayLeg from, Socket socket, ReadOnlySpan<byte> datagram, SocketAddress destination)
+    /// <summary>
+    /// Queues a copy of <paramref name="datagram"/> to go out of <paramref name="socket"/>; counted on
+    /// <paramref name="from"/> as forwarded, or, when <paramref name="generated"/> (a prompt frame we made), as sent.
+    /// </summary>
+    public void Stage(RtpRelayLeg from, Socket socket, ReadOnlySpan<byte> datagram, SocketAddress destination, bool generated = false)
     {
         if (datagram.Length > _slotSize)
         {
-            from.CountUndeliverable();
+            CountLost(from, generated);
             return;
         }
 
@@ -88,7 +93,7 @@ internal sealed class RtpSendBatch : IDisposable
         }
         catch (ObjectDisposedException)
         {
-            from.CountUndeliverable();
+            CountLost(from, generated);
             return;
         }
 
@@ -96,6 +101,7 @@ internal sealed class RtpSendBatch : IDisposable
         _handles[i] = handle;
         _fds[i] = (int)handle.DangerousGetHandle();
         _from[i] = from;
+        _generated[i] = generated;
         datagram.CopyTo(_payloads.AsSpan(i * _slotSize));
         int size = destination.Size;
         destination.Buffer.Span[..size].CopyTo(_names.AsSpan(i * NameSize));
@@ -124,7 +130,15 @@ internal sealed class RtpSendBatch : IDisposable
 
             for (int i = 0; i < _count; i++)
             {
-                if (_results[i] >= 0)
+                if (_generated[i])
+                {
+                    // A prompt frame lost to a full buffer is concealed by the phone, as with a direct send.
+                    if (_results[i] >= 0)
+                    {
+                        _from[i]!.CountSent();
+                    }
+                }
+                else if (_results[i] >= 0)
                 {
                     _from[i]!.CountForwarded();
                 }
@@ -188,6 +202,15 @@ internal sealed class RtpSendBatch : IDisposable
             }
 
             start = end;
+        }
+    }
+
+    /// <summary>A forward that could not go out is dropped audio; a prompt frame to a closing leg is not.</summary>
+    private static void CountLost(RtpRelayLeg from, bool generated)
+    {
+        if (!generated)
+        {
+            from.CountUndeliverable();
         }
     }
 

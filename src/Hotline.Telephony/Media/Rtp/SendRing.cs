@@ -38,6 +38,7 @@ internal sealed unsafe class SendRing : IDisposable
     private const int Eintr = 4;
 
     private readonly int _fd;
+    private int _disposed;
     private readonly byte* _sqRing;
     private readonly nuint _sqRingSize;
     private readonly byte* _cqRing;
@@ -181,6 +182,12 @@ internal sealed unsafe class SendRing : IDisposable
 
     public void Dispose()
     {
+        // A second unmap would take whatever the runtime has mapped at those addresses since.
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         Unmap(_sqes, _sqesSize);
         if (_cqRing != _sqRing)
         {

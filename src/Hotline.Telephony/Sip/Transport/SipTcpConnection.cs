@@ -1,17 +1,19 @@
 using System.Buffers;
 using System.Net;
+using System.Net.Security;
 using System.Net.Sockets;
 using Hotline.Telephony.Sip.Syntax;
 
 namespace Hotline.Telephony.Sip.Transport;
 
 /// <summary>
-/// One TCP connection: frames messages by Content-Length (RFC 3261 §18.3) from a buffer that grows only
-/// to the parser's limits, and serialises writes so messages never interleave.
+/// One TCP connection, plain or under TLS: frames messages by Content-Length (RFC 3261 §18.3) from a
+/// buffer that grows only to the parser's limits, and serialises writes so messages never interleave.
 /// </summary>
 internal sealed class SipTcpConnection : IAsyncDisposable
 {
     private readonly Socket _socket;
+    private Stream _stream;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly int _maxBuffer;
     private int _closed;
@@ -34,6 +36,7 @@ internal sealed class SipTcpConnection : IAsyncDisposable
         _idle = time.CreateTimer(static state => ((SipTcpConnection)state!).DisposeAsync(), this, firstDeadline, Timeout.InfiniteTimeSpan);
         Id = id;
         _socket = socket;
+        _stream = new NetworkStream(socket, ownsSocket: false);
         _maxBuffer = maxBuffer;
         Remote = (IPEndPoint)socket.RemoteEndPoint!;
         socket.NoDelay = true;
@@ -42,6 +45,18 @@ internal sealed class SipTcpConnection : IAsyncDisposable
     public long Id { get; }
 
     public IPEndPoint Remote { get; }
+
+    /// <summary>
+    /// The TLS server handshake (RFC 3261 §26.3.1), before any message is read. It runs under the
+    /// connection's first deadline: a peer that stalls or sends garbage loses its slot like a silent one.
+    /// SslStream buffers at most one TLS record (16 KiB) beside our framing buffer, so memory stays bounded.
+    /// </summary>
+    public async Task SecureAsync(SslServerAuthenticationOptions options, CancellationToken cancellationToken)
+    {
+        var tls = new SslStream(_stream, leaveInnerStreamOpen: false);
+        _stream = tls;
+        await tls.AuthenticateAsServerAsync(options, cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>Reads until the peer closes, a message is rejected (the stream cannot resync), or cancellation.</summary>
     public async Task RunAsync(SipMessageParser parser, Action<SipMessage> onMessage, Func<ReadOnlySequence<byte>, SipParseError, ValueTask> onRejected, CancellationToken cancellationToken)
@@ -58,7 +73,7 @@ internal sealed class SipTcpConnection : IAsyncDisposable
                 }
                 Array.Resize(ref buffer, Math.Min(buffer.Length * 2, _maxBuffer));
             }
-            var read = await _socket.ReceiveAsync(buffer.AsMemory(filled), SocketFlags.None, cancellationToken).ConfigureAwait(false);
+            var read = await _stream.ReadAsync(buffer.AsMemory(filled), cancellationToken).ConfigureAwait(false);
             if (read == 0)
             {
                 return;
@@ -99,15 +114,11 @@ internal sealed class SipTcpConnection : IAsyncDisposable
         await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            while (!bytes.IsEmpty)
-            {
-                var sent = await _socket.SendAsync(bytes, SocketFlags.None, cancellationToken).ConfigureAwait(false);
-                bytes = bytes[sent..];
-            }
+            await _stream.WriteAsync(bytes, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception exception) when (exception is SocketException or ObjectDisposedException)
+        catch (Exception exception) when (exception is SocketException or IOException or ObjectDisposedException)
         {
-            throw new SipTransportException($"TCP send to {Remote} failed: {exception.Message}", exception);
+            throw new SipTransportException($"Stream send to {Remote} failed: {exception.Message}", exception);
         }
         finally
         {
@@ -129,6 +140,7 @@ internal sealed class SipTcpConnection : IAsyncDisposable
                 // Already reset by the peer; closing is all that is left.
             }
             _socket.Dispose();
+            _stream.Dispose();
         }
         return ValueTask.CompletedTask;
     }

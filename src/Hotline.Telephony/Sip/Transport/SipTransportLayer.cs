@@ -1,13 +1,14 @@
 using System.Buffers;
 using System.Globalization;
 using System.Net;
+using System.Net.Security;
 using Hotline.Telephony.Sip.Syntax;
 using Microsoft.Extensions.Logging;
 
 namespace Hotline.Telephony.Sip.Transport;
 
 /// <summary>
-/// UDP and TCP on one address and port: parses what arrives, stamps received/rport on requests
+/// UDP and TCP on one address and port, and TLS on its own port when configured: parses what arrives, stamps received/rport on requests
 /// (RFC 3261 §18.2.1, RFC 3581 §4), answers malformed requests 400 where it can, and sends messages.
 /// </summary>
 internal sealed class SipTransportLayer : ISipSender, IAsyncDisposable
@@ -18,10 +19,13 @@ internal sealed class SipTransportLayer : ISipSender, IAsyncDisposable
     private readonly ILogger _logger;
     private readonly UdpSipTransport _udp;
     private readonly TcpSipTransport _tcp;
+    private readonly TcpSipTransport? _tls;
     private readonly LogThrottle _rejectionLog;
     private Func<SipInbound, ValueTask> _handler = _ => ValueTask.CompletedTask;
 
-    public SipTransportLayer(IPEndPoint bind, SipTcpLimits tcpLimits, TimeProvider time, ISipRateLimiter rateLimiter, ILogger logger, SipParseLimits? limits = null)
+    /// <param name="tls">Where TLS listens and how it authenticates; null leaves TLS off.</param>
+    public SipTransportLayer(IPEndPoint bind, SipTcpLimits tcpLimits, TimeProvider time, ISipRateLimiter rateLimiter, ILogger logger, SipParseLimits? limits = null,
+        (IPEndPoint Bind, SslServerAuthenticationOptions Options)? tls = null)
     {
         _limits = limits ?? SipParseLimits.Default;
         _parser = new SipMessageParser(_limits);
@@ -29,6 +33,19 @@ internal sealed class SipTransportLayer : ISipSender, IAsyncDisposable
         _logger = logger;
         _rejectionLog = new LogThrottle(time, TimeSpan.FromSeconds(1), 10);
         (_udp, _tcp) = BindPair(bind, endpoint => new TcpSipTransport(endpoint, _limits, tcpLimits, time, logger), logger);
+        if (tls is { } secure)
+        {
+            try
+            {
+                _tls = new TcpSipTransport(secure.Bind, _limits, tcpLimits, time, logger, secure.Options);
+            }
+            catch
+            {
+                _udp.DisposeAsync().AsTask().GetAwaiter().GetResult();
+                _tcp.DisposeAsync().AsTask().GetAwaiter().GetResult();
+                throw;
+            }
+        }
     }
 
     /// <summary>
@@ -60,12 +77,26 @@ internal sealed class SipTransportLayer : ISipSender, IAsyncDisposable
 
     public IPEndPoint LocalEndPoint => _udp.LocalEndPoint;
 
+    /// <summary>The TLS listener's address; null when TLS is off.</summary>
+    public IPEndPoint? TlsEndPoint => _tls?.LocalEndPoint;
+
+    /// <summary>Our sent-by and Contact address for a transport: TLS has its own port.</summary>
+    public IPEndPoint EndPointFor(SipTransportKind transport) =>
+        transport == SipTransportKind.Tls && _tls is not null ? _tls.LocalEndPoint : _udp.LocalEndPoint;
+
     public void Start(Func<SipInbound, ValueTask> handler)
     {
         _handler = handler;
         _udp.Start(OnDatagram);
-        _tcp.Start(OnStreamMessage, OnStreamRejectedAsync);
+        _tcp.Start((message, connection) => OnStreamMessage(message, connection, SipTransportKind.Tcp),
+            (bytes, error, connection) => OnStreamRejectedAsync(bytes, error, connection, SipTransportKind.Tcp));
         SipTransportLog.Listening(_logger, _udp.LocalEndPoint, _tcp.LocalEndPoint);
+        if (_tls is not null)
+        {
+            _tls.Start((message, connection) => OnStreamMessage(message, connection, SipTransportKind.Tls),
+                (bytes, error, connection) => OnStreamRejectedAsync(bytes, error, connection, SipTransportKind.Tls));
+            SipTransportLog.ListeningTls(_logger, _tls.LocalEndPoint);
+        }
     }
 
     public ValueTask SendAsync(SipMessage message, SipDestination destination, CancellationToken cancellationToken) =>
@@ -78,9 +109,12 @@ internal sealed class SipTransportLayer : ISipSender, IAsyncDisposable
             await _udp.SendAsync(bytes, destination.EndPoint, cancellationToken).ConfigureAwait(false);
             return;
         }
-        var connection = destination.ConnectionId is { } id ? _tcp.Find(id) : null;
+        var stream = destination.Transport == SipTransportKind.Tls
+            ? _tls ?? throw new SipTransportException("TLS is not configured (Sip:TlsCertificatePath)")
+            : _tcp;
+        var connection = destination.ConnectionId is { } id ? stream.Find(id) : null;
         // §18.2.2: a response goes back on the request's connection; if it closed, open a new one.
-        connection ??= await _tcp.GetOrConnectAsync(destination.EndPoint, cancellationToken).ConfigureAwait(false);
+        connection ??= await stream.GetOrConnectAsync(destination.EndPoint, cancellationToken).ConfigureAwait(false);
         await connection.SendAsync(bytes, cancellationToken).ConfigureAwait(false);
     }
 
@@ -105,20 +139,20 @@ internal sealed class SipTransportLayer : ISipSender, IAsyncDisposable
         Deliver(message!, SipTransportKind.Udp, remote, null);
     }
 
-    private void OnStreamMessage(SipMessage message, SipTcpConnection connection)
+    private void OnStreamMessage(SipMessage message, SipTcpConnection connection, SipTransportKind transport)
     {
         if (!_rateLimiter.TryAcquire(connection.Remote.Address))
         {
             SipTransportLog.RateLimited(_logger, connection.Remote.Address);
             return;
         }
-        Deliver(message, SipTransportKind.Tcp, connection.Remote, connection.Id);
+        Deliver(message, transport, connection.Remote, connection.Id);
     }
 
-    private async ValueTask OnStreamRejectedAsync(ReadOnlySequence<byte> bytes, SipParseError error, SipTcpConnection connection)
+    private async ValueTask OnStreamRejectedAsync(ReadOnlySequence<byte> bytes, SipParseError error, SipTcpConnection connection, SipTransportKind transport)
     {
         var answer = SipRejectionResponder.TryBuild(bytes, error, _limits.MaxHeaderSectionLength);
-        OnMalformed(connection.Remote, SipTransportKind.Tcp, error, answer is not null);
+        OnMalformed(connection.Remote, transport, error, answer is not null);
         if (answer is not null)
         {
             await SendRawAsync(connection.SendAsync(answer, CancellationToken.None)).ConfigureAwait(false);
@@ -217,5 +251,9 @@ internal sealed class SipTransportLayer : ISipSender, IAsyncDisposable
     {
         await _udp.DisposeAsync().ConfigureAwait(false);
         await _tcp.DisposeAsync().ConfigureAwait(false);
+        if (_tls is not null)
+        {
+            await _tls.DisposeAsync().ConfigureAwait(false);
+        }
     }
 }

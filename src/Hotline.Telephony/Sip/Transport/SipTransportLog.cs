@@ -25,6 +25,12 @@ internal static partial class SipTransportLog
     [LoggerMessage(1006, LogLevel.Debug, "Rate limit dropped a message from {Remote}")]
     public static partial void RateLimited(ILogger logger, IPAddress remote);
 
+    [LoggerMessage(1008, LogLevel.Debug, "TLS handshake with {Remote} failed: {Error}; {Suppressed} earlier refusals not logged")]
+    public static partial void HandshakeFailed(ILogger logger, IPEndPoint remote, string error, int suppressed);
+
+    [LoggerMessage(1009, LogLevel.Information, "SIP listening on tls {Tls}")]
+    public static partial void ListeningTls(ILogger logger, IPEndPoint tls);
+
     [LoggerMessage(1007, LogLevel.Debug, "Send failed: {Error}")]
     public static partial void SendFailed(ILogger logger, string error);
 }

@@ -1,7 +1,9 @@
 using System.Buffers;
 using System.Collections.Concurrent;
 using System.Net;
+using System.Net.Security;
 using System.Net.Sockets;
+using System.Security.Authentication;
 using Hotline.Telephony.Sip.Syntax;
 using Microsoft.Extensions.Logging;
 
@@ -10,6 +12,7 @@ namespace Hotline.Telephony.Sip.Transport;
 /// <summary>
 /// A TCP listener plus the open connections, inbound and outbound, addressable by id or remote end.
 /// Inbound connections are capped in all and per source address, so one host cannot take every slot.
+/// Given server options it is the TLS listener: each accepted connection first completes a handshake.
 /// </summary>
 internal sealed class TcpSipTransport : IAsyncDisposable
 {
@@ -20,6 +23,7 @@ internal sealed class TcpSipTransport : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
     private readonly LogThrottle _refusalLog;
+    private readonly SslServerAuthenticationOptions? _tls;
     private readonly ConcurrentDictionary<long, SipTcpConnection> _connections = new();
     private readonly Dictionary<SourceKey, int> _inboundPerSource = [];
     private readonly CancellationTokenSource _stopping = new();
@@ -28,8 +32,9 @@ internal sealed class TcpSipTransport : IAsyncDisposable
     private Task _accepting = Task.CompletedTask;
     private long _nextId;
 
-    public TcpSipTransport(IPEndPoint bind, SipParseLimits limits, SipTcpLimits tcpLimits, TimeProvider time, ILogger logger)
+    public TcpSipTransport(IPEndPoint bind, SipParseLimits limits, SipTcpLimits tcpLimits, TimeProvider time, ILogger logger, SslServerAuthenticationOptions? tls = null)
     {
+        _tls = tls;
         _time = time;
         _limits = limits;
         _parser = new SipMessageParser(limits);
@@ -64,6 +69,12 @@ internal sealed class TcpSipTransport : IAsyncDisposable
             {
                 return existing;
             }
+        }
+        if (_tls is not null)
+        {
+            // A phone on TLS is reached on the connection it registered on (RFC 5923 reuse); the edge has no
+            // client identity to present, nor a trust store to check a phone's own certificate against.
+            throw new SipTransportException($"no TLS connection open to {remote}");
         }
         var socket = new Socket(remote.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
         try
@@ -168,6 +179,10 @@ internal sealed class TcpSipTransport : IAsyncDisposable
     {
         try
         {
+            if (_tls is not null && !await TrySecureAsync(connection).ConfigureAwait(false))
+            {
+                return;
+            }
             await connection.RunAsync(
                 _parser,
                 message => _onMessage(message, connection),
@@ -190,6 +205,24 @@ internal sealed class TcpSipTransport : IAsyncDisposable
                 Release(connection.Remote.Address);
             }
             await connection.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>A failed handshake (garbage, an old protocol, a peer that hangs up) only ends its connection; logged at Debug, throttled.</summary>
+    private async Task<bool> TrySecureAsync(SipTcpConnection connection)
+    {
+        try
+        {
+            await connection.SecureAsync(_tls!, _stopping.Token).ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception exception) when (exception is AuthenticationException or IOException)
+        {
+            if (_logger.IsEnabled(LogLevel.Debug) && _refusalLog.TryEnter(out var suppressed))
+            {
+                SipTransportLog.HandshakeFailed(_logger, connection.Remote, exception.Message, suppressed);
+            }
+            return false;
         }
     }
 

@@ -8,6 +8,7 @@ using Hotline.Telephony.Media.Dtmf;
 using Hotline.Telephony.Media.Rtp;
 using Hotline.Telephony.Tests.Calls;
 using Hotline.Telephony.Tests.Edge;
+using Hotline.Telephony.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Hotline.Telephony.Tests.Interop.Baresip;
@@ -24,17 +25,20 @@ public sealed class BaresipCallTests : IDisposable
 
     private readonly ShortPrompts _prompts = new();
     private readonly DirectoryInfo _data = Directory.CreateTempSubdirectory("hotline-baresip-");
+    private readonly TestCertificate _certificate = new();
 
     public void Dispose()
     {
         _prompts.Dispose();
+        _certificate.Dispose();
         _data.Delete(recursive: true);
     }
 
-    /// <param name="transport">The phone's: over TCP the edge must ring it on the connection it registered on.</param>
+    /// <param name="transport">The phone's: over TCP and TLS the edge must ring it on the connection it registered on.</param>
     [BaresipTheory]
     [InlineData("udp")]
     [InlineData("tcp")]
+    [InlineData("tls")]
     public async Task TrunkCall_BaresipAnswersKeysAndHangsUp_CallerRatesSatisfied(string transport)
     {
         await using var host = await StartEdgeAsync();
@@ -72,13 +76,16 @@ public sealed class BaresipCallTests : IDisposable
     }
 
     /// <param name="routeVia">
-    /// Registrar:RouteVia. baresip sends rport, so auto rings it at the REGISTER's flow; contact rings it at its
-    /// Contact (over TCP a new connection from the edge to the port baresip listens on).
+    /// Registrar:RouteVia. baresip sends rport, so auto rings it at the REGISTER's flow, as source does; contact
+    /// rings it at its Contact (over TCP a new connection from the edge to the port baresip listens on).
     /// </param>
     [BaresipTheory]
     [InlineData("udp", "auto")]
     [InlineData("udp", "contact")]
+    [InlineData("udp", "source")]
+    [InlineData("tcp", "auto")]
     [InlineData("tcp", "contact")]
+    [InlineData("tcp", "source")]
     public async Task TrunkCall_CallerHangsUpWhileTalking_BaresipGetsByeAndAgentWrapsUp(string transport, string routeVia)
     {
         await using var host = await StartEdgeAsync(("Ivr:Menu:Enabled", "false"), ("Registrar:RouteVia", routeVia));
@@ -89,6 +96,11 @@ public sealed class BaresipCallTests : IDisposable
             var uri = Hotline.Telephony.Sip.Syntax.SipUri.Parse(contact.ContactUri);
             Assert.Equal($"{uri.Host}:{uri.Port}", contact.ReachVia.EndPoint.ToString());
             Assert.Null(contact.ReachVia.ConnectionId);
+        }
+        else if (transport == "tcp")
+        {
+            // The REGISTER's flow: the INVITE goes down the connection baresip registered over.
+            Assert.NotNull(contact.ReachVia.ConnectionId);
         }
 
         // sipp's built-in caller: INVITE, ACK, BYE five seconds later (ample for the phone to answer on a loaded machine).
@@ -141,6 +153,38 @@ public sealed class BaresipCallTests : IDisposable
         host.Logs.AssertNoErrors();
     }
 
+    /// <summary>
+    /// SRTP from a phone's offer (RFC 4568 SDES over TLS, RTP/SAVP only): agent 1001 calls agent 1002's plain
+    /// phone; the edge decrypts 1001's SRTP on its leg, so the recording holds 1001's 440 Hz tone, and
+    /// encrypts what it relays back (baresip would drop plain or badly protected packets).
+    /// </summary>
+    [BaresipFact]
+    public async Task AgentCall_PhoneOffersSrtpOverTls_RecordingHoldsItsDecryptedTone()
+    {
+        await using var host = await StartEdgeAsync();
+        await using var callee = await StartReadyAgentAsync(host, new BaresipAccount("1002", "secret1002", host.EndPoint) { AnswerMode = "auto", ToneHz = 700 });
+        await using var phone = await StartReadyAgentAsync(host, new BaresipAccount("1001", "secret1001", host.EndPoint) { Transport = "tls", MediaEncryption = "srtp-mand" });
+
+        await phone.CommandAsync("dial", "sip:1002@hotline.local");
+        await phone.WaitForEventAsync("CALL_ESTABLISHED");
+        var relay = host.Edge.Calls!.Calls.Single().Relay;
+        await WaitUntilAsync(() => relay.Caller.Forwarded > 100 && relay.Agent.Forwarded > 100, phone, "SRTP media both ways");
+        await phone.HangUpAsync();
+        await phone.WaitForEventAsync("CALL_CLOSED");
+
+        Assert.True(relay.Caller.IsSecure);
+        Assert.Equal(0, relay.Caller.AuthenticationFailures);
+        Assert.Contains("RTP/SAVP", phone.Output, StringComparison.Ordinal);
+        // baresip logs this once a packet from the edge passed its SRTP check: the relay encrypts the way back.
+        Assert.Contains("incoming rtp for 'audio' established", phone.Output, StringComparison.Ordinal);
+        var record = await CallCenterQueueTests.WaitForRecordAsync(host);
+        var audio = StereoRecording.Read(record.RecordingPath!);
+        Assert.True(audio.CallerSeconds > 1 && audio.AgentSeconds > 1, audio.ToString());
+        Assert.InRange(audio.CallerHz, 370, 510);
+        Assert.InRange(audio.AgentHz, 600, 800);
+        host.Logs.AssertNoErrors();
+    }
+
     private Task<EdgeHost> StartEdgeAsync(params (string Key, string Value)[] settings)
     {
         var extra = new Dictionary<string, string?>
@@ -149,6 +193,10 @@ public sealed class BaresipCallTests : IDisposable
             ["Acd:ReadyOnRegister"] = "true",
             ["Media:DataDirectory"] = _data.FullName,
         };
+        foreach (var (key, value) in _certificate.PfxSettings())
+        {
+            extra[key] = value;
+        }
         foreach (var (key, value) in settings)
         {
             extra[key] = value;
@@ -157,13 +205,17 @@ public sealed class BaresipCallTests : IDisposable
         return EdgeHost.StartAsync("MD5", extra: extra);
     }
 
-    private static async Task<BaresipPhone> StartReadyAgentAsync(EdgeHost host, string transport)
+    private Task<BaresipPhone> StartReadyAgentAsync(EdgeHost host, string transport) =>
+        StartReadyAgentAsync(host, new BaresipAccount("1001", "secret1001", host.EndPoint) { Transport = transport });
+
+    private async Task<BaresipPhone> StartReadyAgentAsync(EdgeHost host, BaresipAccount account)
     {
-        var phone = await BaresipPhone.StartAsync(new BaresipAccount("1001", "secret1001", host.EndPoint) { Transport = transport });
+        var edge = account.Transport == "tls" ? host.Edge.TlsEndPoint! : host.EndPoint;
+        var phone = await BaresipPhone.StartAsync(account with { Edge = edge, TrustedCertificate = _certificate.PemPath });
         try
         {
             await phone.WaitForRegisteredAsync();
-            await WaitUntilAsync(() => StateOf(host, "1001") == AgentState.Ready, phone, "agent 1001 READY");
+            await WaitUntilAsync(() => StateOf(host, account.AgentId) == AgentState.Ready, phone, $"agent {account.AgentId} READY");
             return phone;
         }
         catch

@@ -12,9 +12,9 @@ internal static class BaresipConfig
     /// DTMF (its menu binds the digits to keys, not to a named command). The accounts file stays empty:
     /// the account is added over ctrl_tcp once the test listens for events, so REGISTER_OK is not missed.
     /// </summary>
-    public static void Write(string directory, int controlPort, int consolePort)
+    public static void Write(string directory, int controlPort, int consolePort, string? trustedCertificate = null, int toneHz = 440)
     {
-        string[] lines =
+        List<string> lines =
         [
             "poll_method epoll",
             // Port 0: the kernel picks the SIP port (baresip also listens on TLS at port+1 when a port is given).
@@ -23,11 +23,13 @@ internal static class BaresipConfig
             "net_interface 127.0.0.1",
             "audio_player aubridge,speaker",
             "audio_alert aubridge,alert",
-            "audio_source ausine,440",
+            string.Create(CultureInfo.InvariantCulture, $"audio_source ausine,{toneHz}"),
             "ausrc_srate 48000",
             "ausrc_channels 2",
             "module_path " + BaresipInstallation.ModulePath,
             "module g711.so",
+            // SDES-SRTP (RFC 4568), used only by accounts with mediaenc=srtp or srtp-mand.
+            "module srtp.so",
             "module ausine.so",
             "module aubridge.so",
             "module cons.so",
@@ -39,6 +41,10 @@ internal static class BaresipConfig
             string.Create(CultureInfo.InvariantCulture, $"ctrl_tcp_listen 127.0.0.1:{controlPort}"),
             string.Create(CultureInfo.InvariantCulture, $"cons_listen 127.0.0.1:{consolePort}"),
         ];
+        if (trustedCertificate is not null)
+        {
+            lines.Add("sip_cafile " + trustedCertificate);
+        }
         File.WriteAllLines(Path.Combine(directory, "config"), lines);
         File.WriteAllText(Path.Combine(directory, "accounts"), string.Empty);
     }

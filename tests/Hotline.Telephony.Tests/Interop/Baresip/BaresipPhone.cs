@@ -60,7 +60,7 @@ internal sealed partial class BaresipPhone : IAsyncDisposable
         // may take one in between, so a start that cannot listen is retried on fresh ports.
         for (var attempt = 0; attempt < 3; attempt++)
         {
-            var phone = Launch(FreeTcpPort(), FreeTcpPort());
+            var phone = Launch(FreeTcpPort(), FreeTcpPort(), account);
             try
             {
                 if (await phone.TryConnectAsync())
@@ -120,10 +120,10 @@ internal sealed partial class BaresipPhone : IAsyncDisposable
 
     public override string ToString() => Output;
 
-    private static BaresipPhone Launch(int controlPort, int consolePort)
+    private static BaresipPhone Launch(int controlPort, int consolePort, BaresipAccount account)
     {
         var directory = Directory.CreateTempSubdirectory("baresip-");
-        BaresipConfig.Write(directory.FullName, controlPort, consolePort);
+        BaresipConfig.Write(directory.FullName, controlPort, consolePort, account.TrustedCertificate, account.ToneHz);
         var start = new ProcessStartInfo(BaresipInstallation.ExecutablePath)
         {
             WorkingDirectory = directory.FullName,

@@ -1,5 +1,7 @@
 using Hotline.Telephony.Registrar;
+using Hotline.Telephony.Sip.Transport;
 using Hotline.Telephony.Tests.Edge;
+using Hotline.Telephony.Tests.Support;
 
 namespace Hotline.Telephony.Tests.Interop.Baresip;
 
@@ -16,16 +18,20 @@ public sealed class BaresipRegistrationTests
     [BaresipTheory]
     [InlineData("udp")]
     [InlineData("tcp")]
+    [InlineData("tls")]
     public async Task Baresip_RegistersWithMd5Digest_ContactListed(string transport)
     {
-        await using var host = await EdgeHost.StartAsync(Md5Only);
-        await using var phone = await BaresipPhone.StartAsync(new BaresipAccount("1001", "secret1001", host.EndPoint) { Transport = transport });
+        using var certificate = new TestCertificate();
+        await using var host = await EdgeHost.StartAsync(Md5Only, extra: certificate.PemSettings());
+        var edge = transport == "tls" ? host.Edge.TlsEndPoint! : host.EndPoint;
+        await using var phone = await BaresipPhone.StartAsync(new BaresipAccount("1001", "secret1001", edge) { Transport = transport, TrustedCertificate = certificate.PemPath });
 
         await phone.WaitForRegisteredAsync();
 
         var contact = Assert.Single(host.Locator.GetContacts("1001"));
         Assert.StartsWith("sip:1001", contact.ContactUri, StringComparison.Ordinal);
         Assert.Contains("127.0.0.1", contact.ContactUri, StringComparison.Ordinal);
+        Assert.Equal(Enum.Parse<SipTransportKind>(transport, ignoreCase: true), contact.ReachVia.Transport);
         Assert.Equal(RegistrationChangeKind.Registered, host.Changes.Single().Kind);
         host.Logs.AssertNoErrors();
     }

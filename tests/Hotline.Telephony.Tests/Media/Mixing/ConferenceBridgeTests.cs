@@ -63,6 +63,67 @@ public sealed class ConferenceBridgeTests : IDisposable
         Assert.Equal(0, relay.Caller.Faults + relay.Agent.Faults + bridge.Guest.Faults);
     }
 
+    [Theory]
+    [InlineData(2, 42700)]
+    [InlineData(0, 42750)]
+    public async Task HandOverToGuest_AfterConsultation_CallerAndGuestRelayedPacketByPacketAndRecorded(int relayThreads, int portMin)
+    {
+        using var ports = new RtpPortAllocator(new MediaOptions { PortMin = portMin, PortMax = portMin + 40, RelayThreads = relayThreads });
+        var recorder = new CallRecorder(Path.Combine(_directory, "consult.wav"), TimeProvider.System);
+        RtpRelay relay = RtpRelay.TryStart(ports, recorder)!;
+        await using var caller = new Peer(relay.Caller, G711.PcmaPayloadType, 1000);
+        await using var agent = new Peer(relay.Agent, G711.PcmaPayloadType, 2000);
+        ConferenceBridge bridge = ConferenceBridge.TryCreate(relay, ports, TimeProvider.System, recorder)!;
+        await using var consulted = new Peer(bridge.Guest, G711.PcmaPayloadType, -3000);
+        await agent.WaitForAsync(p => p.Ssrc == caller.Ssrc);
+        // Consulting: agent and consulted party talk through the mixer, the caller left out.
+        bridge.Start(G711.PcmaPayloadType, G711.PcmaPayloadType, G711.PcmaPayloadType);
+        bridge.Remove(ConferenceParty.Caller);
+        await consulted.WaitForLevelAsync(agent.Level);
+
+        bool direct = bridge.HandOverToGuest(G711.PcmaPayloadType, G711.PcmaPayloadType);
+
+        // Each now receives the other's own stream (its SSRC), which a mix (our SSRC, re-encoded) never carries.
+        Assert.True(direct);
+        Assert.False(bridge.IsMixing(ConferenceParty.ThirdParty));
+        await consulted.WaitForAsync(p => p.Ssrc == caller.Ssrc, times: 5);
+        await caller.WaitForAsync(p => p.Ssrc == consulted.Ssrc, times: 5);
+        long forwardedByGuest = bridge.Guest.Forwarded;
+        await bridge.DisposeAsync();
+        await relay.DisposeAsync();
+        recorder.Dispose();
+
+        Assert.True(forwardedByGuest >= 5, $"guest leg forwarded {forwardedByGuest}");
+        Assert.Equal(0, relay.Caller.Faults + bridge.Guest.Faults);
+        // The recording goes on from the relay's packets: the caller left, the consulted party right.
+        byte[] file = File.ReadAllBytes(recorder.Path);
+        var frames = Enumerable.Range(0, (file.Length - 44) / 4)
+            .Select(i => (Left: BinaryPrimitives.ReadInt16LittleEndian(file.AsSpan(44 + (i * 4))), Right: BinaryPrimitives.ReadInt16LittleEndian(file.AsSpan(46 + (i * 4)))))
+            .ToList();
+        Assert.Contains(frames, f => f.Left == caller.Level && f.Right == consulted.Level);
+    }
+
+    [Fact]
+    public async Task HandOverToGuest_LawsDiffer_CallerSeatedInTheMixInstead()
+    {
+        using var ports = new RtpPortAllocator(new MediaOptions { PortMin = 42800, PortMax = 42840 });
+        await using RtpRelay relay = RtpRelay.TryStart(ports)!;
+        await using var caller = new Peer(relay.Caller, G711.PcmuPayloadType, 1000);
+        await using var agent = new Peer(relay.Agent, G711.PcmaPayloadType, 2000);
+        await using ConferenceBridge bridge = ConferenceBridge.TryCreate(relay, ports, TimeProvider.System)!;
+        await using var consulted = new Peer(bridge.Guest, G711.PcmaPayloadType, -3000);
+        bridge.Start(G711.PcmuPayloadType, G711.PcmaPayloadType, G711.PcmaPayloadType);
+        bridge.Remove(ConferenceParty.Caller);
+
+        bool direct = bridge.HandOverToGuest(G711.PcmuPayloadType, G711.PcmaPayloadType);
+
+        Assert.False(direct);
+        Assert.True(bridge.IsMixing(ConferenceParty.Caller));
+        Assert.False(bridge.IsMixing(ConferenceParty.Agent));
+        await caller.WaitForLevelAsync(consulted.Level);
+        await consulted.WaitForLevelAsync(caller.Level);
+    }
+
     [Fact]
     public async Task Start_SecondBridgeOrNonG711_Refused()
     {

@@ -3,7 +3,11 @@ using Hotline.Telephony.Sip.Syntax;
 
 namespace Hotline.Telephony.Tests.Sip.Syntax;
 
-/// <summary>Mutates valid messages thousands of times: the parser must answer every one without throwing or leaking.</summary>
+/// <summary>
+/// Mutates valid messages thousands of times: the parser must answer every one without throwing or leaking.
+/// Runs alone: the heap it measures is the whole process's, which tests running beside it would grow.
+/// </summary>
+[Collection(nameof(HeapMeasuringCollection))]
 public sealed class SipParserFuzzTests
 {
     private static readonly byte[][] Seeds =
