@@ -86,6 +86,9 @@ public sealed partial class DispatchAdvisor
     /// <summary>Learns (or re-learns) a dispatch that was claimed and resolved without return.</summary>
     public void Learn(DispatchRecord record)
     {
+        // Every ticket closing with a reply comes here from its commit: the text is analysed before taking the
+        // lock, so commits and dispatch suggestions do not queue behind the analysis.
+        var terms = TicketTerms(record.Text, record.Category, record.District);
         lock (_gate)
         {
             if (_records.TryGetValue(record.TicketId, out var previous))
@@ -94,7 +97,7 @@ public sealed partial class DispatchAdvisor
             }
 
             _records[record.TicketId] = record;
-            _tickets.Set(record.TicketId, TicketTerms(record.Text, record.Category, record.District));
+            _tickets.Set(record.TicketId, terms);
             _staleProfiles.Add(record.Department);
         }
     }
