@@ -38,7 +38,7 @@ internal static class AgentApi
 
             // The phone may be registered with another host of the cluster: its board then has the state.
             var local = center.ListAgents().FirstOrDefault(a => a.AgentId == user.Id);
-            var me = local is not null ? new WallboardAgent(local.AgentId, local.State, local.Reason, local.Since, cluster.Host)
+            var me = local is not null ? new WallboardAgent(local.AgentId, local.State, ConsoleLabels.AgentReason(local.Reason), local.Since, cluster.Host)
                 : cluster.Board.Hosts.SelectMany(h => h.Agents).FirstOrDefault(a => a.AgentId == user.Id);
             var state = me?.State ?? AgentState.Offline;
             return Results.Json(new { state = state.ToString(), label = ConsoleLabels.Agent(state), reason = me?.Reason, since = me?.Since });

@@ -46,4 +46,46 @@ internal static class ConsoleLabels
         AgentState.WrapUp => "话后处理",
         _ => "离线",
     };
+
+    /// <summary>
+    /// The reason an agent is in its state, in Chinese: the call center words its own reasons in English (they are
+    /// also its log and API text); a reason a person typed (示忙 with a reason, a supervisor's 置忙) is shown as typed.
+    /// </summary>
+    public static string? AgentReason(string? reason)
+    {
+        if (reason is null)
+        {
+            return null;
+        }
+
+        if (reason.StartsWith(MonitoringPrefix, StringComparison.Ordinal))
+        {
+            return "监听通话 " + reason[MonitoringPrefix.Length..];
+        }
+
+        return SystemReasons.GetValueOrDefault(reason, reason);
+    }
+
+    private const string MonitoringPrefix = "monitoring call ";
+
+    private static readonly Dictionary<string, string> SystemReasons = new(StringComparer.Ordinal)
+    {
+        ["registered"] = "话机已注册",
+        ["agent ready"] = "坐席示闲",
+        ["offered call"] = "来电振铃",
+        ["offered callback"] = "回拨振铃",
+        ["answered"] = "已接听",
+        ["callback connected"] = "回拨已接通",
+        ["callback answered"] = "回拨已接通",
+        ["held for a callback"] = "为回拨预留",
+        ["placing a call"] = "外呼中",
+        ["call ended"] = "通话结束",
+        ["no answer"] = "未接听",
+        ["phone unreachable"] = "话机无法接通",
+        ["caller hung up"] = "来电方已挂机",
+        ["caller chose callback"] = "来电方选择回拨",
+        ["wrap-up time over"] = "话后处理时间到",
+        ["wrap-up ended by agent"] = "坐席结束话后处理",
+        ["monitoring over"] = "监听结束",
+    };
 }

@@ -115,7 +115,7 @@ internal sealed class WallboardCluster(
 
     private static WallboardHostReport Report(ICallCenter center, string host, IHostAgentControl control) => new(
         host,
-        [.. center.ListAgents().OrderBy(a => a.AgentId, StringComparer.Ordinal).Select(a => new WallboardAgent(a.AgentId, a.State, a.Reason, a.Since, host))],
+        [.. center.ListAgents().OrderBy(a => a.AgentId, StringComparer.Ordinal).Select(a => new WallboardAgent(a.AgentId, a.State, ConsoleLabels.AgentReason(a.Reason), a.Since, host))],
         [.. center.ListQueues().OrderBy(q => q.QueueId, StringComparer.Ordinal).Select(q => new WallboardQueue(q.QueueId, q.Waiting, q.LongestWait, q.ReadyAgents, q.BusyAgents))],
         control);
 }
