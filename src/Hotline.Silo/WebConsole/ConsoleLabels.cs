@@ -63,10 +63,18 @@ internal static class ConsoleLabels
             return "监听通话 " + reason[MonitoringPrefix.Length..];
         }
 
+        // Supervision.ForceAgentState words it "forced by supervisor <id>: <reason typed>".
+        if (reason.StartsWith(ForcedPrefix, StringComparison.Ordinal) && reason.IndexOf(": ", ForcedPrefix.Length, StringComparison.Ordinal) is var colon and > 0)
+        {
+            return $"值班长 {reason[ForcedPrefix.Length..colon]} 强制：{reason[(colon + 2)..]}";
+        }
+
         return SystemReasons.GetValueOrDefault(reason, reason);
     }
 
     private const string MonitoringPrefix = "monitoring call ";
+
+    private const string ForcedPrefix = "forced by supervisor ";
 
     private static readonly Dictionary<string, string> SystemReasons = new(StringComparer.Ordinal)
     {

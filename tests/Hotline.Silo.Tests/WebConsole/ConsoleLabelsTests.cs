@@ -9,6 +9,7 @@ public sealed class ConsoleLabelsTests
     [InlineData("call ended", "通话结束")]
     [InlineData("held for a callback", "为回拨预留")]
     [InlineData("monitoring call c-42", "监听通话 c-42")]
+    [InlineData("forced by supervisor S01: 培训", "值班长 S01 强制：培训")]
     public void AgentReason_TheCallCentersOwnReason_ShownInChinese(string reason, string shown) =>
         Assert.Equal(shown, ConsoleLabels.AgentReason(reason));
 
