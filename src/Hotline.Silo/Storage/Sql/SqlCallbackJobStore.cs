@@ -80,22 +80,7 @@ internal sealed class SqlCallbackJobStore(SqlDialect dialect)
             return false;
         }
 
-        await connection.ExecuteAsync(new CommandDefinition(
-            """
-            INSERT INTO scheduler_changes (job_key, action, actor, at, reason, before_at, after_at)
-            VALUES (@jobKey, @action, @actor, @at, @reason, @beforeAt, @afterAt)
-            """,
-            new
-            {
-                jobKey = change.JobKey,
-                action = change.Action,
-                actor = change.Actor,
-                at = dialect.ToDb(change.At),
-                reason = change.Reason,
-                beforeAt = dialect.ToDb(change.BeforeAt),
-                afterAt = change.AfterAt is { } after ? dialect.ToDb(after) : DBNull.Value,
-            },
-            transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await SqlSchedulerChangeLog.AppendAsync(dialect, connection, transaction, change, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return true;
     }
