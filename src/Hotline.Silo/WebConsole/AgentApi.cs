@@ -22,6 +22,9 @@ namespace Hotline.Silo.WebConsole;
 internal static class AgentApi
 {
     private const int MaxReason = 200;
+
+    /// <summary>Fresh ids drawn for one new ticket before a collision is reported, as the gRPC desk does.</summary>
+    private const int CreateAttempts = 3;
     private static readonly TicketState[] NearbyStates =
         [TicketState.Created, TicketState.Dispatched, TicketState.Claimed, TicketState.Returned, TicketState.Reopened];
 
@@ -121,8 +124,18 @@ internal static class AgentApi
                 ConsoleBody.Text(body, "address", 200, required: false),
                 ConsoleBody.Text(body, "content", 4000),
                 ConsoleBody.Enum<Urgency>(body, "urgency"));
-            var view = await grains.GetGrain<ITicketGrain>(ids.NewId()).CreateAsync(command);
-            return Results.Json(TicketJson.From(view), statusCode: StatusCodes.Status201Created);
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    var view = await grains.GetGrain<ITicketGrain>(ids.NewId()).CreateAsync(command);
+                    return Results.Json(TicketJson.From(view), statusCode: StatusCodes.Status201Created);
+                }
+                catch (TicketRefusedException refused) when (refused.Kind == TicketRefusal.Aborted && attempt < CreateAttempts)
+                {
+                    // The random id drawn was taken (ids are per second, so a busy second can repeat one): draw another.
+                }
+            }
         }));
         agent.MapPost("/tickets/{id}/dispatch", (HttpContext context, string id, [FromBody] JsonElement body, IGrainFactory grains) => ConsoleErrors.Run(async () =>
         {
