@@ -20,7 +20,7 @@ internal sealed partial class TicketGrain
             return views.For(_state!, caller, now);
         }
 
-        var actor = ReferenceEquals(caller, Scheduler) ? "system:scheduler" : TicketRules.ActorOf(caller);
+        var actor = ReferenceEquals(caller, Scheduler) ? "system:scheduler" : TicketAccess.ActorOf(caller);
         var changes = events.Select(e => new TicketChange(e, actor, now)).ToList();
         var next = TicketFold.Apply(Id, _state, changes);
         var expected = _state?.Version ?? 0;

@@ -70,18 +70,18 @@ internal sealed partial class TicketGrain(
             throw refused;
         }
 
-        return await CommitAsync(command.Caller, rules.Create(command), request: TicketRequestKey.For(command.Caller, command.RequestId));
+        return await CommitAsync(command.Caller, rules.Intake.Create(command), request: TicketRequestKey.For(command.Caller, command.RequestId));
     }
 
     public Task<TicketView> ResolveDirectlyAsync(ResolveDirectly command) =>
-        OnceAsync(command, async request => await CommitAsync(command.Caller, rules.ResolveDirectly(await ExistingAsync(command.Caller), command), request: request));
+        OnceAsync(command, async request => await CommitAsync(command.Caller, rules.Intake.ResolveDirectly(await ExistingAsync(command.Caller), command), request: request));
 
     public Task<TicketView> DispatchAsync(DispatchTicket command) => OnceAsync(command, async request =>
     {
         var state = await ExistingAsync(command.Caller);
         var known = await LookUpAsync(command.LeadDepartmentId, command.AssistingDepartmentIds);
         var now = time.GetUtcNow();
-        return await CommitAsync(command.Caller, rules.Dispatch(state, command, known, now), now, request);
+        return await CommitAsync(command.Caller, rules.Dispatch.Dispatch(state, command, known, now), now, request);
     });
 
     public Task<TicketView> DesignateAsync(DesignateDepartment command) => OnceAsync(command, async request =>
@@ -89,7 +89,7 @@ internal sealed partial class TicketGrain(
         var state = await ExistingAsync(command.Caller);
         var known = await LookUpAsync(command.LeadDepartmentId, command.AssistingDepartmentIds);
         var now = time.GetUtcNow();
-        return await CommitAsync(command.Caller, rules.Designate(state, command, known, now), now, request);
+        return await CommitAsync(command.Caller, rules.Dispatch.Designate(state, command, known, now), now, request);
     });
 
     public Task<TicketView> DecideReturnAsync(DecideReturn command) => OnceAsync(command, async request =>
@@ -97,7 +97,7 @@ internal sealed partial class TicketGrain(
         var state = await ExistingAsync(command.Caller);
         var known = await LookUpAsync(command.NewLeadDepartmentId, command.AssistingDepartmentIds);
         var now = time.GetUtcNow();
-        return await CommitAsync(command.Caller, rules.DecideReturn(state, command, known, now), now, request);
+        return await CommitAsync(command.Caller, rules.Dispatch.DecideReturn(state, command, known, now), now, request);
     });
 
     public async Task<TicketView> TransferAsync(TransferTicket command)
@@ -105,40 +105,40 @@ internal sealed partial class TicketGrain(
         var state = await ExistingAsync(command.Caller);
         var known = await LookUpAsync(command.ToDepartmentId, []);
         var now = time.GetUtcNow();
-        return await CommitAsync(command.Caller, rules.Transfer(state, command, known, now), now);
+        return await CommitAsync(command.Caller, rules.Dispatch.Transfer(state, command, known, now), now);
     }
 
     public Task<TicketView> ClaimAsync(ClaimTicket command) =>
-        OnceAsync(command, async request => await CommitAsync(command.Caller, TicketRules.Claim(await ExistingAsync(command.Caller), command), request: request));
+        OnceAsync(command, async request => await CommitAsync(command.Caller, TicketHandlingRules.Claim(await ExistingAsync(command.Caller), command), request: request));
 
     public Task<TicketView> ReturnAsync(ReturnTicket command) => OnceAsync(command, async request =>
     {
         var state = await ExistingAsync(command.Caller);
         var now = time.GetUtcNow();
-        return await CommitAsync(command.Caller, rules.Return(state, command, now), now, request);
+        return await CommitAsync(command.Caller, rules.Dispatch.Return(state, command, now), now, request);
     });
 
     public Task<TicketView> RequestExtensionAsync(RequestExtension command) =>
-        OnceAsync(command, async request => await CommitAsync(command.Caller, rules.RequestExtension(await ExistingAsync(command.Caller), command), request: request));
+        OnceAsync(command, async request => await CommitAsync(command.Caller, rules.Handling.RequestExtension(await ExistingAsync(command.Caller), command), request: request));
 
     public Task<TicketView> DecideExtensionAsync(DecideExtension command) =>
-        OnceAsync(command, async request => await CommitAsync(command.Caller, rules.DecideExtension(await ExistingAsync(command.Caller), command), request: request));
+        OnceAsync(command, async request => await CommitAsync(command.Caller, rules.Handling.DecideExtension(await ExistingAsync(command.Caller), command), request: request));
 
     public Task<TicketView> AddProgressAsync(AddProgress command) =>
-        OnceAsync(command, async request => await CommitAsync(command.Caller, TicketRules.AddProgress(await ExistingAsync(command.Caller), command), request: request));
+        OnceAsync(command, async request => await CommitAsync(command.Caller, TicketHandlingRules.AddProgress(await ExistingAsync(command.Caller), command), request: request));
 
     public Task<TicketView> ResolveAsync(ResolveTicket command) =>
-        OnceAsync(command, async request => await CommitAsync(command.Caller, TicketRules.Resolve(await ExistingAsync(command.Caller), command), request: request));
+        OnceAsync(command, async request => await CommitAsync(command.Caller, TicketHandlingRules.Resolve(await ExistingAsync(command.Caller), command), request: request));
 
     public Task<TicketView> ReviewReplyAsync(ReviewReply command) =>
-        OnceAsync(command, async request => await CommitAsync(command.Caller, TicketRules.ReviewReply(await ExistingAsync(command.Caller), command), request: request));
+        OnceAsync(command, async request => await CommitAsync(command.Caller, TicketReviewRules.ReviewReply(await ExistingAsync(command.Caller), command), request: request));
 
     public Task<TicketView> RecordCallbackAsync(RecordCallback command) =>
-        OnceAsync(command, async request => await CommitAsync(command.Caller, TicketRules.RecordCallback(await ExistingAsync(command.Caller), command), request: request));
+        OnceAsync(command, async request => await CommitAsync(command.Caller, TicketReviewRules.RecordCallback(await ExistingAsync(command.Caller), command), request: request));
 
     public Task<TicketView> MergeIntoAsync(MergeTicket command) => OnceAsync(command, async request =>
     {
-        var events = TicketRules.MergeInto(await ExistingAsync(command.Caller), command);
+        var events = TicketIntakeRules.MergeInto(await ExistingAsync(command.Caller), command);
 
         // The parent records the child first: if it refuses (unknown, itself merged) nothing changes here.
         // A crash between the two leaves the parent listing a child not yet MERGED; retrying the merge
@@ -150,7 +150,7 @@ internal sealed partial class TicketGrain(
     });
 
     public async Task<TicketView> AttachMergedChildAsync(AttachMergedChild command) =>
-        await CommitAsync(command.Caller, TicketRules.AttachMergedChild(await ExistingAsync(command.Caller), command));
+        await CommitAsync(command.Caller, TicketIntakeRules.AttachMergedChild(await ExistingAsync(command.Caller), command));
 
     public async Task<DueWork> FireDueAlarmsAsync()
     {
@@ -193,14 +193,14 @@ internal sealed partial class TicketGrain(
     public async Task<TicketView> GetAsync(Caller caller)
     {
         var state = await ExistingAsync(caller);
-        TicketRules.RequireVisible(state, caller);
+        TicketAccess.RequireVisible(state, caller);
         return views.For(state, caller, time.GetUtcNow());
     }
 
     public async Task<IReadOnlyList<TicketHistoryEntry>> GetHistoryAsync(Caller caller)
     {
         var state = await ExistingAsync(caller);
-        TicketRules.RequireVisible(state, caller);
+        TicketAccess.RequireVisible(state, caller);
         if (caller.Kind != CallerKind.Staff)
         {
             throw TicketRefusedException.Denied("a ticket's history is for hotline staff");
@@ -246,7 +246,7 @@ internal sealed partial class TicketGrain(
     private async Task<IReadOnlyDictionary<string, Department>> LookUpAsync(string? lead, IReadOnlyList<string>? assisting)
     {
         var found = new Dictionary<string, Department>();
-        foreach (var id in TicketRules.NamedDepartments(lead, assisting))
+        foreach (var id in TicketDispatchRules.NamedDepartments(lead, assisting))
         {
             if (await departments.FindAsync(id, CancellationToken.None) is { } department)
             {
