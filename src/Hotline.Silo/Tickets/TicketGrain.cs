@@ -17,7 +17,7 @@ namespace Hotline.Silo.Tickets;
 /// (version-checked) and only then takes the new state as its own, so an answer always describes
 /// durable state. Calls to one key run one at a time, so in-memory state needs no locking.
 /// </summary>
-internal sealed partial class TicketGrain(
+internal sealed class TicketGrain(
     ITicketStore store,
     SingleActivation activation,
     IDepartmentDirectory departments,
@@ -25,7 +25,8 @@ internal sealed partial class TicketGrain(
     TicketRules rules,
     TicketViews views,
     TicketSchedule schedule,
-    TicketFeedNotices feed,
+    TicketCommitBuilder commits,
+    TicketRequestGate requests,
     [FromKeyedServices(TicketServiceCollectionExtensions.ClockKey)] TimeProvider time,
     IEnumerable<ITicketChangeObserver> observers,
     ILogger<TicketGrain> logger) : Grain, ITicketGrain
@@ -242,6 +243,62 @@ internal sealed partial class TicketGrain(
         _state = stored is null ? null : TicketSerializer.Read(stored);
         _stale = false;
     }
+
+    /// <param name="decidedAt">The time the rules decided on (deadlines start there); now when they needed none.</param>
+    /// <param name="request">The client's request id, stored in the same transaction; a repeat is not applied (ABORTED).</param>
+    private async Task<TicketView> CommitAsync(Caller caller, IReadOnlyList<TicketEvent> events, DateTimeOffset? decidedAt = null, TicketRequestKey? request = null)
+    {
+        var now = decidedAt ?? time.GetUtcNow();
+        if (events.Count == 0)
+        {
+            return views.For(_state!, caller, now);
+        }
+
+        var actor = ReferenceEquals(caller, Scheduler) ? "system:scheduler" : TicketAccess.ActorOf(caller);
+        var (next, commit) = commits.Build(Id, _state, actor, events, now, request);
+
+        bool applied;
+        try
+        {
+            applied = await store.CommitAsync(commit, CancellationToken.None);
+        }
+        catch (Exception exception)
+        {
+            TicketGrainLog.CommitFailed(logger, Id, exception);
+            _stale = true;
+            throw;
+        }
+
+        if (!applied)
+        {
+            TicketGrainLog.LostRace(logger, Id, commit.ExpectedVersion);
+            await ReloadAsync(CancellationToken.None);
+            throw TicketRefusedException.Aborted($"ticket '{Id}' was changed concurrently; reload it and retry");
+        }
+
+        _state = next;
+        if (logger.IsEnabled(LogLevel.Debug))
+        {
+            // The event list is joined only when someone reads it: this runs on every transition.
+            TicketGrainLog.Committed(logger, Id, string.Join(",", commit.Events.Select(e => e.Type)), next.Version);
+        }
+
+        var full = views.Full(next, now);
+        foreach (var observer in observers)
+        {
+            observer.OnCommitted(full);
+        }
+
+        return views.For(next, caller, now);
+    }
+
+    /// <summary>Runs a change once per client request id (see <see cref="TicketRequestGate"/>).</summary>
+    private Task<TicketView> OnceAsync(ITicketCommand command, Func<TicketRequestKey?, Task<TicketView>> change) =>
+        requests.OnceAsync(Id, command, change, async () =>
+        {
+            await ReloadAsync(CancellationToken.None);
+            return await GetAsync(command.Caller);
+        });
 
     private async Task<IReadOnlyDictionary<string, Department>> LookUpAsync(string? lead, IReadOnlyList<string>? assisting)
     {
