@@ -20,6 +20,8 @@ internal static class RelevanceBenchmark
             ("colloquial locked half", Path.Combine(dataDirectory, "colloquial", "colloquial-locked-judged.jsonl")),
             ("blind3 tuning half", Path.Combine(dataDirectory, "blind3", "tuning-judged.jsonl")),
             ("blind3 locked half", Path.Combine(dataDirectory, "blind3", "locked-judged.jsonl")),
+            ("blind4 tuning half", Path.Combine(dataDirectory, "blind4", "tuning-judged.jsonl")),
+            ("blind4 locked half", Path.Combine(dataDirectory, "blind4", "locked-judged.jsonl")),
             ("older: judged-queries", Path.Combine(dataDirectory, "judged-queries.jsonl")),
             ("older: fresh-queries", Path.Combine(dataDirectory, "fresh-queries.jsonl")),
         };
