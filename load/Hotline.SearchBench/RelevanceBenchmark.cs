@@ -71,7 +71,7 @@ internal static class RelevanceBenchmark
             ndcg += RankingMetrics.NdcgAt5(ranked, query);
             if (printMissesOf is not null && !RankingMetrics.HitAt(ranked, query, 1))
             {
-                Console.WriteLine($"  miss@1 [{printMissesOf}] {query.Id}: {query.Query} → {string.Join(",", ranked.Take(3))} (want {string.Join(",", query.Relevant.Where(r => r.Value == 2).Select(r => r.Key))})");
+                Console.WriteLine($"  miss@1 [{printMissesOf}] {query.Id}: {query.Query} → {string.Join(",", ranked.Take(5))} (want {string.Join(",", query.Relevant.Where(r => r.Value == 2).Select(r => r.Key))})");
             }
         }
 
