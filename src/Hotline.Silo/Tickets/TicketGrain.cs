@@ -231,9 +231,17 @@ internal sealed class TicketGrain(
 
     private async Task RefreshAsync()
     {
-        if (_stale || ReloadEachCall)
+        if (_stale || _state is null)
         {
-            await ReloadAsync(CancellationToken.None);
+            if (_stale || ReloadEachCall)
+            {
+                await ReloadAsync(CancellationToken.None);
+            }
+        }
+        else if (ReloadEachCall && await store.LoadIfChangedAsync(Id, _state.Version, CancellationToken.None) is { } changed)
+        {
+            // Tickets are never deleted, so an unchanged version is the only reason for no row: the state held is current.
+            _state = TicketSerializer.Read(changed);
         }
     }
 
