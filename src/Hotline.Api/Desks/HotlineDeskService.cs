@@ -16,23 +16,15 @@ namespace Hotline.Api.Desks;
 /// </summary>
 internal sealed class HotlineDeskService(
     IGrainFactory grains,
-    ITicketIds ticketIds,
+    ITicketCreation creation,
     ITicketQueries queries,
     IDepartmentDirectory departments,
     TicketAdvice advice) : V1.HotlineDesk.HotlineDeskBase
 {
-    /// <summary>A fresh id colliding with an existing ticket is unlikely; a few retries make it vanishingly so.</summary>
-    private const int CreateAttempts = 3;
-
     public override async Task<V1.Ticket> CreateTicket(V1.CreateTicketRequest request, ServerCallContext context)
     {
         var caller = DeskCall.RequireStaff(context);
         var requestId = RequestFields.RequestId(request.RequestId);
-        if (await EarlierCreateAsync(caller, requestId, context) is { } earlier)
-        {
-            return earlier;
-        }
-
         var command = new CreateTicket(
             caller,
             request.CallerPhone,
@@ -43,33 +35,7 @@ internal sealed class HotlineDeskService(
             request.Content,
             RequestFields.Required(TicketEnums.FromMessage(request.Urgency), "urgency"),
             requestId);
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                var view = await grains.GetGrain<ITicketGrain>(ticketIds.NewId()).CreateAsync(command);
-                return TicketMessages.ToMessage(view);
-            }
-            catch (TicketRefusedException refused) when (refused.Kind == TicketRefusal.Aborted && attempt < CreateAttempts)
-            {
-                // The id was taken, or a concurrent repeat of this request won: answer its ticket, else draw another id.
-                if (await EarlierCreateAsync(caller, requestId, context) is { } winner)
-                {
-                    return winner;
-                }
-            }
-        }
-    }
-
-    /// <summary>AIP-155: the ticket an earlier call with this request id created, as this caller sees it now.</summary>
-    private async Task<V1.Ticket?> EarlierCreateAsync(Caller caller, string? requestId, ServerCallContext context)
-    {
-        if (requestId is null || await queries.FindCreatedByRequestAsync(caller, requestId, context.CancellationToken) is not { } ticketId)
-        {
-            return null;
-        }
-
-        return TicketMessages.ToMessage(await grains.GetGrain<ITicketGrain>(ticketId).GetAsync(caller));
+        return TicketMessages.ToMessage(await creation.CreateAsync(command, context.CancellationToken));
     }
 
     public override Task<V1.Ticket> DispatchTicket(V1.DispatchTicketRequest request, ServerCallContext context) =>

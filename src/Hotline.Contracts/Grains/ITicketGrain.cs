@@ -13,7 +13,7 @@ namespace Hotline.Contracts.Grains;
 /// </summary>
 public interface ITicketGrain : IGrainWithStringKey
 {
-    /// <summary>Creates the ticket under this grain's key (get a fresh key from <see cref="ITicketIds"/>).</summary>
+    /// <summary>Creates the ticket under this grain's key (callers go through <see cref="ITicketCreation"/>, which draws the key and retries a taken one).</summary>
     Task<TicketView> CreateAsync(CreateTicket command);
 
     Task<TicketView> ResolveDirectlyAsync(ResolveDirectly command);

@@ -59,6 +59,7 @@ internal static class TicketServiceCollectionExtensions
         services.AddSingleton<ITicketQueries, TicketQueries>();
         services.AddSingleton<ITicketFeed, TicketFeed>();
         services.AddSingleton<ITicketIds, TicketIdGenerator>();
+        services.AddSingleton<ITicketCreation, TicketCreation>();
         return services;
     }
 }

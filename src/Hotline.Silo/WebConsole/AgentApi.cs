@@ -23,8 +23,6 @@ internal static class AgentApi
 {
     private const int MaxReason = 200;
 
-    /// <summary>Fresh ids drawn for one new ticket before a collision is reported, as the gRPC desk does.</summary>
-    private const int CreateAttempts = 3;
     private static readonly TicketState[] NearbyStates =
         [TicketState.Created, TicketState.Dispatched, TicketState.Claimed, TicketState.Returned, TicketState.Reopened];
 
@@ -113,7 +111,7 @@ internal static class AgentApi
         }));
         agent.MapPost("/advice", (HttpContext context, [FromBody] JsonElement body, DispatchAdvisor advisor, OpenTicketIndex open, IGrainFactory grains) =>
             ConsoleErrors.Run(() => AdviceAsync(context, body, advisor, open, grains)));
-        agent.MapPost("/tickets", (HttpContext context, [FromBody] JsonElement body, IGrainFactory grains, ITicketIds ids) => ConsoleErrors.Run(async () =>
+        agent.MapPost("/tickets", (HttpContext context, [FromBody] JsonElement body, ITicketCreation creation) => ConsoleErrors.Run(async () =>
         {
             var command = new CreateTicket(
                 User(context).Caller,
@@ -124,18 +122,8 @@ internal static class AgentApi
                 ConsoleBody.Text(body, "address", 200, required: false),
                 ConsoleBody.Text(body, "content", 4000),
                 ConsoleBody.Enum<Urgency>(body, "urgency"));
-            for (var attempt = 1; ; attempt++)
-            {
-                try
-                {
-                    var view = await grains.GetGrain<ITicketGrain>(ids.NewId()).CreateAsync(command);
-                    return Results.Json(TicketJson.From(view), statusCode: StatusCodes.Status201Created);
-                }
-                catch (TicketRefusedException refused) when (refused.Kind == TicketRefusal.Aborted && attempt < CreateAttempts)
-                {
-                    // The random id drawn was taken (ids are per second, so a busy second can repeat one): draw another.
-                }
-            }
+            var view = await creation.CreateAsync(command, context.RequestAborted);
+            return Results.Json(TicketJson.From(view), statusCode: StatusCodes.Status201Created);
         }));
         agent.MapPost("/tickets/{id}/dispatch", (HttpContext context, string id, [FromBody] JsonElement body, IGrainFactory grains) => ConsoleErrors.Run(async () =>
         {
