@@ -12,12 +12,12 @@ namespace Hotline.Telephony.Registrar;
 /// authenticated user owns the address-of-record sip:&lt;agent_id&gt;@domain, then add, refresh or remove
 /// bindings and answer with all current contacts.
 /// </summary>
-internal sealed partial class SipRegistrar
+internal sealed class SipRegistrar
 {
     private readonly IAgentCredentialStore _credentials;
     private readonly DigestAuthenticator _authenticator;
     private readonly RegistrationTable _table;
-    private readonly RegistrarOptions _options;
+    private readonly RegisterContactReader _contacts;
     private readonly string _domain;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
@@ -27,7 +27,7 @@ internal sealed partial class SipRegistrar
         _credentials = credentials;
         _authenticator = authenticator;
         _table = table;
-        _options = options;
+        _contacts = new RegisterContactReader(options);
         _domain = domain;
         _time = time;
         _logger = logger;
@@ -83,7 +83,7 @@ internal sealed partial class SipRegistrar
 
     private SipResponse Bind(SipRequest request, ISipServerTransaction transaction, string agentId)
     {
-        if (!TryReadContacts(request, transaction.Inbound, out var contacts, out var removeAll, out var error))
+        if (!_contacts.TryRead(request, transaction.Inbound, out var contacts, out var removeAll, out var error))
         {
             return error!;
         }
