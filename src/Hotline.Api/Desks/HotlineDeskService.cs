@@ -4,7 +4,6 @@ using Hotline.Contracts.Organisation;
 using Hotline.Contracts.Security;
 using Hotline.Contracts.Tickets;
 using Hotline.Contracts.Tickets.Commands;
-using Orleans;
 using V1 = Hotline.Api.V1;
 
 namespace Hotline.Api.Desks;
@@ -15,7 +14,7 @@ namespace Hotline.Api.Desks;
 /// the answer back; list reads go to the query port.
 /// </summary>
 internal sealed class HotlineDeskService(
-    IGrainFactory grains,
+    TicketGrains grains,
     ITicketIds ticketIds,
     ITicketQueries queries,
     IDepartmentDirectory departments,
@@ -47,7 +46,7 @@ internal sealed class HotlineDeskService(
         {
             try
             {
-                var view = await grains.GetGrain<ITicketGrain>(ticketIds.NewId()).CreateAsync(command);
+                var view = await grains.Get(ticketIds.NewId()).CreateAsync(command);
                 return TicketMessages.ToMessage(view);
             }
             catch (TicketRefusedException refused) when (refused.Kind == TicketRefusal.Aborted && attempt < CreateAttempts)
@@ -69,7 +68,7 @@ internal sealed class HotlineDeskService(
             return null;
         }
 
-        return TicketMessages.ToMessage(await grains.GetGrain<ITicketGrain>(ticketId).GetAsync(caller));
+        return TicketMessages.ToMessage(await grains.Get(ticketId).GetAsync(caller));
     }
 
     public override Task<V1.Ticket> DispatchTicket(V1.DispatchTicketRequest request, ServerCallContext context) =>
@@ -128,7 +127,7 @@ internal sealed class HotlineDeskService(
     public override async Task<V1.GetTicketHistoryResponse> GetTicketHistory(V1.GetTicketHistoryRequest request, ServerCallContext context)
     {
         var caller = DeskCall.RequireStaff(context);
-        var grain = grains.GetGrain<ITicketGrain>(RequestFields.TicketId(request.TicketId));
+        var grain = grains.Get(RequestFields.TicketId(request.TicketId));
         var history = await grain.GetHistoryAsync(caller);
         var response = new V1.GetTicketHistoryResponse();
         response.Entries.AddRange(history.Select(TicketMessages.ToMessage));
@@ -174,7 +173,7 @@ internal sealed class HotlineDeskService(
         string ticketId, ServerCallContext context, Func<ITicketGrain, Contracts.Security.Caller, Task<TicketView>> command)
     {
         var caller = DeskCall.RequireStaff(context);
-        var grain = grains.GetGrain<ITicketGrain>(RequestFields.TicketId(ticketId));
+        var grain = grains.Get(RequestFields.TicketId(ticketId));
         return TicketMessages.ToMessage(await command(grain, caller));
     }
 }
