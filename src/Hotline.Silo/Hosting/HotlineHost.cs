@@ -57,6 +57,7 @@ internal static class HotlineHost
         app.Services.GetRequiredService<PrometheusExporter>();
         // Routing first; then each request keeps only the endpoints of the listener it arrived on.
         app.UseRouting();
+        app.Use(HttpBodyLimit.Middleware(ports));
         app.UseWebConsole();
         // gRPC calls are authenticated by the gRPC pipeline's interceptor and carry no ASP.NET Core authorization
         // metadata; on that listener these two middlewares only resolved services per call (load/RESULTS-grpc.md).
@@ -87,6 +88,7 @@ internal static class HotlineHost
         kestrel.Listen(settings.HttpBind, settings.HttpPort, listen =>
         {
             listen.Protocols = HttpProtocols.Http1;
+            listen.Use(new ConnectionsPerAddress(settings.HttpMaxConnectionsPerAddress).Middleware);
             ports.HttpListener = listen;
         });
         kestrel.Listen(settings.GrpcBind, settings.GrpcPort, listen =>
