@@ -7,7 +7,6 @@ using Hotline.Contracts.Security;
 using Hotline.Contracts.Tickets;
 using Hotline.Contracts.Tickets.Commands;
 using Microsoft.Extensions.Options;
-using Orleans;
 using V1 = Hotline.Api.V1;
 
 namespace Hotline.Api.Desks;
@@ -18,7 +17,7 @@ namespace Hotline.Api.Desks;
 /// so a department cannot learn other tickets exist, and masks the caller's phone.
 /// </summary>
 internal sealed class DepartmentDeskService(
-    IGrainFactory grains, ITicketQueries queries, ITicketFeed feed, StreamSlots slots, IOptions<StreamOptions> streams, TimeProvider timeProvider)
+    TicketGrains grains, ITicketQueries queries, ITicketFeed feed, StreamSlots slots, IOptions<StreamOptions> streams, TimeProvider timeProvider)
     : V1.DepartmentDesk.DepartmentDeskBase
 {
     public override async Task<V1.ListTicketsResponse> ListTickets(V1.ListTicketsRequest request, ServerCallContext context)
@@ -103,7 +102,7 @@ internal sealed class DepartmentDeskService(
     private async Task<V1.Ticket> OnTicket(string ticketId, ServerCallContext context, Func<ITicketGrain, Caller, Task<TicketView>> command)
     {
         var caller = DeskCall.RequireDepartment(context);
-        var grain = grains.GetGrain<ITicketGrain>(RequestFields.TicketId(ticketId));
+        var grain = grains.Get(RequestFields.TicketId(ticketId));
         return TicketMessages.ToMessage(await command(grain, caller));
     }
 }

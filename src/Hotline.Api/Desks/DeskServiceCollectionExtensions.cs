@@ -8,6 +8,7 @@ public static class DeskServiceCollectionExtensions
 {
     public static IServiceCollection AddHotlineDesks(this IServiceCollection services) =>
         services
+            .AddSingleton<TicketGrains>()
             .AddSingleton<TicketAdvice>()
             .AddGrpcService<HotlineDeskService>()
             .AddGrpcService<DepartmentDeskService>();

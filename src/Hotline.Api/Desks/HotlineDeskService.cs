@@ -4,7 +4,6 @@ using Hotline.Contracts.Organisation;
 using Hotline.Contracts.Security;
 using Hotline.Contracts.Tickets;
 using Hotline.Contracts.Tickets.Commands;
-using Orleans;
 using V1 = Hotline.Api.V1;
 
 namespace Hotline.Api.Desks;
@@ -15,7 +14,7 @@ namespace Hotline.Api.Desks;
 /// the answer back; list reads go to the query port.
 /// </summary>
 internal sealed class HotlineDeskService(
-    IGrainFactory grains,
+    TicketGrains grains,
     ITicketCreation creation,
     ITicketQueries queries,
     IDepartmentDirectory departments,
@@ -94,7 +93,7 @@ internal sealed class HotlineDeskService(
     public override async Task<V1.GetTicketHistoryResponse> GetTicketHistory(V1.GetTicketHistoryRequest request, ServerCallContext context)
     {
         var caller = DeskCall.RequireStaff(context);
-        var grain = grains.GetGrain<ITicketGrain>(RequestFields.TicketId(request.TicketId));
+        var grain = grains.Get(RequestFields.TicketId(request.TicketId));
         var history = await grain.GetHistoryAsync(caller);
         var response = new V1.GetTicketHistoryResponse();
         response.Entries.AddRange(history.Select(TicketMessages.ToMessage));
@@ -140,7 +139,7 @@ internal sealed class HotlineDeskService(
         string ticketId, ServerCallContext context, Func<ITicketGrain, Contracts.Security.Caller, Task<TicketView>> command)
     {
         var caller = DeskCall.RequireStaff(context);
-        var grain = grains.GetGrain<ITicketGrain>(RequestFields.TicketId(ticketId));
+        var grain = grains.Get(RequestFields.TicketId(ticketId));
         return TicketMessages.ToMessage(await command(grain, caller));
     }
 }

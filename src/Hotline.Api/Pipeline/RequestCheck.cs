@@ -39,58 +39,68 @@ internal static class RequestCheck
                 continue;
             }
 
-            var name = prefix + field.Name;
+            // The field's full name is built only for an error or a nested message: every call passes here.
             if (field.FieldType == FieldType.Enum)
             {
-                CheckEnum(field, value, name);
+                CheckEnum(field, value, prefix);
             }
             else if (field.IsMap)
             {
                 foreach (DictionaryEntry entry in (IDictionary)value)
                 {
-                    Check(entry.Key, name);
-                    Check(entry.Value, name);
+                    Check(entry.Key, prefix, field);
+                    Check(entry.Value, prefix, field);
                 }
             }
             else if (field.IsRepeated)
             {
                 foreach (var item in (IEnumerable)value)
                 {
-                    Check(item, name);
+                    Check(item, prefix, field);
                 }
             }
             else
             {
-                Check(value, name);
+                Check(value, prefix, field);
             }
         }
     }
 
-    private static void Check(object? value, string name)
+    private static void Check(object? value, string prefix, FieldDescriptor field)
     {
         switch (value)
         {
             case Timestamp timestamp when timestamp.Seconds is < MinTimestampSeconds or > MaxTimestampSeconds
                 || timestamp.Nanos is < 0 or > MaxNanos:
-                throw Invalid(name, "is not a valid timestamp");
+                throw Invalid(prefix + field.Name, "is not a valid timestamp");
             case Duration duration when !IsValid(duration):
-                throw Invalid(name, "is not a valid duration");
+                throw Invalid(prefix + field.Name, "is not a valid duration");
             case IMessage nested when nested is not Timestamp and not Duration:
-                Validate(nested, name + ".");
+                Validate(nested, prefix + field.Name + ".");
                 break;
         }
     }
 
-    private static void CheckEnum(FieldDescriptor field, object value, string name)
+    private static void CheckEnum(FieldDescriptor field, object value, string prefix)
     {
-        IEnumerable values = field.IsRepeated ? (IEnumerable)value : new[] { value };
-        foreach (var item in values)
+        if (!field.IsRepeated)
         {
-            var number = Convert.ToInt32(item, System.Globalization.CultureInfo.InvariantCulture);
-            if (field.EnumType.FindValueByNumber(number) is null)
-            {
-                throw Invalid(name, $"{number} is not a value of {field.EnumType.Name}");
-            }
+            CheckEnumValue(field, value, prefix);
+            return;
+        }
+
+        foreach (var item in (IEnumerable)value)
+        {
+            CheckEnumValue(field, item, prefix);
+        }
+    }
+
+    private static void CheckEnumValue(FieldDescriptor field, object value, string prefix)
+    {
+        var number = Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture);
+        if (field.EnumType.FindValueByNumber(number) is null)
+        {
+            throw Invalid(prefix + field.Name, $"{number} is not a value of {field.EnumType.Name}");
         }
     }
 

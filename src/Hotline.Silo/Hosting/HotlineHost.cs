@@ -11,6 +11,8 @@ namespace Hotline.Silo.Hosting;
 /// <summary>Builds the server: two Kestrel listeners (HTTP/1.1 pages, HTTP/2 gRPC), storage, the Orleans silo, metrics.</summary>
 internal static class HotlineHost
 {
+    private const string HostingDiagnosticsCategory = "Microsoft.AspNetCore.Hosting.Diagnostics";
+
     /// <summary>
     /// Builds the server from configuration arguments (<c>--Key=value</c>); <paramref name="loadDemo"/> is false for
     /// <c>--no-demo</c>; <paramref name="configureServices"/> lets tests add services (e.g. a test grain) last.
@@ -24,6 +26,10 @@ internal static class HotlineHost
         });
         HotlineConfiguration.ResolveDataDirectory(builder.Configuration, builder.Configuration);
         HotlineConfiguration.UseJsonConsole(builder.Logging, toStandardError: false);
+        // ASP.NET Core's hosting starts an Activity (with its tags and trace headers read) for every request whenever
+        // this category logs at any level, even though its only per-request lines are Information, which is off. Nothing
+        // here reads request traces, and a gRPC call paid for it on the hot path (load/RESULTS-grpc.md).
+        builder.Logging.AddFilter(HostingDiagnosticsCategory, LogLevel.None);
         var settings = HostSettings.Read(builder.Configuration);
         var cluster = ClusterSettings.Read(builder.Configuration);
         var ports = new ListenerPorts();
@@ -53,8 +59,20 @@ internal static class HotlineHost
         app.UseRouting();
         app.Use(HttpBodyLimit.Middleware(ports));
         app.UseWebConsole();
-        app.UseAuthentication();
-        app.UseAuthorization();
+        // gRPC calls are authenticated by the gRPC pipeline's interceptor and carry no ASP.NET Core authorization
+        // metadata; on that listener these two middlewares only resolved services per call (load/RESULTS-grpc.md).
+        // The branch's markers saying they are in place are copied to the app, or the host would add both again
+        // in front of the whole pipeline.
+        var appProperties = ((IApplicationBuilder)app).Properties;
+        app.UseWhen(context => !ports.IsGrpc(context), pages =>
+        {
+            pages.UseAuthentication();
+            pages.UseAuthorization();
+            foreach (var (key, value) in pages.Properties)
+            {
+                appProperties.TryAdd(key, value);
+            }
+        });
         Composition.MapGrpcParts(app, ports);
         app.MapHealthChecks("/healthz");
         app.MapGet("/metrics", (PrometheusExporter exporter) => Results.Text(exporter.Scrape(), PrometheusText.ContentType));
