@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # gRPC lifecycle benchmark against the real host, on SQLite and then on PostgreSQL.
 #   load/run-grpc.sh [--seconds 20] [--warmup 10] [--clients 64] [--connections 4] [--providers "sqlite postgres"]
-#                    [--hosts 1] [--no-pgbench] [--no-build]
+#                    [--hosts 1] [--cluster] [--no-pgbench] [--no-build]
 # For each provider: starts src/Hotline.Silo (Release) on free loopback ports with a temp DataDir (and a
 # throwaway PostgreSQL cluster from tests/postgres.sh), issues tokens with the host's CLI, runs
 # `Hotline.Load grpc` against it, stops everything; then prints the tables side by side. On PostgreSQL,
 # `--hosts 2` runs two hosts as one Orleans cluster on the same database, each driven by half the clients
-# (the combined figure is the sum of their lines), and `pgbench -N` with the same clients on the same
-# throwaway cluster is printed beside ours as the anchor of what that database does here. Bounded:
+# (the combined figure is the sum of their lines; `--cluster` makes one host a cluster of one too, whose
+# ticket grains keep their state between calls instead of reloading it), and `pgbench -N` with the same
+# clients on the same throwaway cluster is printed beside ours as the anchor of what that database does here. Bounded:
 # each provider runs warm-up + seconds, and every wait below has a limit. The warm-up is long because
 # the host JIT-compiles its hot paths again at higher tiers for the first seconds under load, and on a
 # busy 2-core machine that takes a while; only steady state is measured.
@@ -19,6 +20,7 @@ CLIENTS=64
 CONNECTIONS=4
 PROVIDERS="sqlite postgres"
 HOSTS=1
+CLUSTER=0
 PGBENCH=1
 BUILD=1
 while [ $# -gt 0 ]; do
@@ -29,9 +31,10 @@ while [ $# -gt 0 ]; do
     --connections) CONNECTIONS="$2"; shift 2 ;;
     --providers) PROVIDERS="$2"; shift 2 ;;
     --hosts) HOSTS="$2"; shift 2 ;;
+    --cluster) CLUSTER=1; shift ;;
     --no-pgbench) PGBENCH=0; shift ;;
     --no-build) BUILD=0; shift ;;
-    *) sed -n '2,11p' "$0" >&2; exit 2 ;;
+    *) sed -n '2,14p' "$0" >&2; exit 2 ;;
   esac
 done
 
@@ -108,7 +111,7 @@ run_provider() {
     PG_DIR="$HOTLINE_PG_DIR"
     storage=(--Storage:Provider=postgres "--Storage:ConnectionString=$HOTLINE_TEST_PG")
     hosts="$HOSTS"
-    if [ "$hosts" -gt 1 ]; then
+    if [ "$hosts" -gt 1 ] || [ "$CLUSTER" = 1 ]; then
       cluster=(--Cluster:Provider=postgres --Cluster:AdvertisedAddress=127.0.0.1)
     fi
   elif [ "$provider" != sqlite ]; then
@@ -137,6 +140,7 @@ run_provider() {
   for i in $(seq 1 "$hosts"); do
     label="$provider"
     [ "$hosts" -gt 1 ] && label="$provider host $i of $hosts"
+    [ "$hosts" = 1 ] && [ "$CLUSTER" = 1 ] && label="$provider, one-host cluster"
     timeout $((SECONDS_PER_PROVIDER + WARMUP + 90)) dotnet "$LOAD" grpc --target "127.0.0.1:${ports[$((i - 1))]}" --label "$label" \
       --clients "$clients" --connections "$CONNECTIONS" --seconds "$SECONDS_PER_PROVIDER" --warmup "$WARMUP" \
       --server-pid "${HOST_PIDS[$((i - 1))]}" --agent-token "$agent" --supervisor-token "$supervisor" --department-tokens "$departments" \

@@ -4,7 +4,8 @@ namespace Hotline.Silo.Tests.Storage;
 
 /// <summary>
 /// kill -9 while commits are in flight: every commit the writer process acknowledged must be in the
-/// database afterwards. The victim is Hotline.Load's crash-writer mode, a separate process.
+/// database afterwards, and none of the losers it sends alongside (commits on a superseded version, which
+/// share batches with the winners) was ever applied. The victim is Hotline.Load's crash-writer mode, a separate process.
 /// </summary>
 public abstract class CrashDurabilityTests
 {
@@ -17,6 +18,8 @@ public abstract class CrashDurabilityTests
     {
         var settings = await CreateDatabaseAsync();
         var acknowledged = new Dictionary<string, long>(StringComparer.Ordinal);
+        var refused = 0;
+        var staleApplied = new List<string>();
 
         using (var victim = StartWriter(settings))
         {
@@ -25,9 +28,17 @@ public abstract class CrashDurabilityTests
                 while (acknowledged.Count < AcksBeforeKill && await victim.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60)) is { } line)
                 {
                     var parts = line.Split(' ');
-                    if (parts is ["ACK", var id, var version])
+                    switch (parts)
                     {
-                        acknowledged[id] = long.Parse(version, System.Globalization.CultureInfo.InvariantCulture);
+                        case ["ACK", var id, var version]:
+                            acknowledged[id] = long.Parse(version, System.Globalization.CultureInfo.InvariantCulture);
+                            break;
+                        case ["REFUSED", _, _]:
+                            refused++;
+                            break;
+                        case ["STALE-APPLIED", _, _]:
+                            staleApplied.Add(line);
+                            break;
                     }
                 }
             }
@@ -39,12 +50,16 @@ public abstract class CrashDurabilityTests
         }
 
         Assert.Equal(AcksBeforeKill, acknowledged.Count);
+        Assert.Empty(staleApplied);
+        Assert.True(refused > 0, "the writer sent no losers before it was killed");
         await using var store = await StorageInstance.StartAsync(settings);
         foreach (var (id, version) in acknowledged)
         {
             var ticket = await store.Tickets.LoadAsync(id, default);
             Assert.True(ticket is not null && ticket.Version >= version, $"acknowledged {id} v{version} is lost (stored: {ticket?.Version})");
-            Assert.Equal(ticket!.Version, (await store.Tickets.ReadHistoryAsync(id, default)).Count);
+            var history = await store.Tickets.ReadHistoryAsync(id, default);
+            Assert.Equal(ticket!.Version, history.Count);
+            Assert.DoesNotContain(history, e => e.Type == "stale");
         }
     }
 
