@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using Hotline.Telephony.Sip.Syntax;
 using Hotline.Telephony.Sip.Transactions;
+using Hotline.Telephony.Sip.Transport;
 using Microsoft.Extensions.Logging;
 
 namespace Hotline.Telephony.Registrar;
@@ -11,12 +12,12 @@ namespace Hotline.Telephony.Registrar;
 /// authenticated user owns the address-of-record sip:&lt;agent_id&gt;@domain, then add, refresh or remove
 /// bindings and answer with all current contacts.
 /// </summary>
-internal sealed partial class SipRegistrar
+internal sealed class SipRegistrar
 {
     private readonly IAgentCredentialStore _credentials;
     private readonly DigestAuthenticator _authenticator;
     private readonly RegistrationTable _table;
-    private readonly RegistrarOptions _options;
+    private readonly RegisterContactReader _contacts;
     private readonly string _domain;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
@@ -26,7 +27,7 @@ internal sealed partial class SipRegistrar
         _credentials = credentials;
         _authenticator = authenticator;
         _table = table;
-        _options = options;
+        _contacts = new RegisterContactReader(options);
         _domain = domain;
         _time = time;
         _logger = logger;
@@ -82,7 +83,7 @@ internal sealed partial class SipRegistrar
 
     private SipResponse Bind(SipRequest request, ISipServerTransaction transaction, string agentId)
     {
-        if (!TryReadContacts(request, transaction.Inbound, out var contacts, out var removeAll, out var error))
+        if (!_contacts.TryRead(request, transaction.Inbound, out var contacts, out var removeAll, out var error))
         {
             return error!;
         }
@@ -90,7 +91,8 @@ internal sealed partial class SipRegistrar
         {
             return Ok(request, _table.GetContacts(agentId)); // §10.3 step 7: a query.
         }
-        var update = new RegistrationUpdate(agentId, request.CallId, request.CSeq.Number, removeAll, contacts, transaction.Inbound.ResponseTo);
+        var update = new RegistrationUpdate(agentId, request.CallId, request.CSeq.Number, removeAll, contacts, transaction.Inbound.ResponseTo,
+            transaction.Inbound.Transport == SipTransportKind.Tls);
         return _table.Apply(update, out var current) switch
         {
             RegistrationResult.OutOfOrder => Reply(request, 500, "Out Of Order Registration"),

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Text;
 
 namespace Hotline.Telephony.Sip.Syntax;
 
@@ -8,7 +7,7 @@ namespace Hotline.Telephony.Sip.Syntax;
 /// every limit before more input is awaited; only a complete header section is decoded and parsed.
 /// Never throws on input: the result is Complete, NeedMoreData or Rejected with a typed reason.
 /// </summary>
-internal sealed partial class SipMessageParser
+internal sealed class SipMessageParser
 {
     private readonly SipParseLimits _limits;
 
@@ -49,13 +48,13 @@ internal sealed partial class SipMessageParser
             reader.Advance(1);
         }
         buffer = buffer.Slice(reader.Position);
-        var status = FrameHeaderSection(ref reader, out var headerLength, out error);
+        var status = SipHeaderSectionFramer.Frame(ref reader, _limits, out var headerLength, out error);
         if (status != SipParseStatus.Complete)
         {
             return status;
         }
         var headerSection = buffer.Slice(0, headerLength);
-        if (!TryParseHeaderSection(headerSection, out var startLine, out var headers, out error))
+        if (!SipHeaderSectionParser.TryParse(headerSection, out var startLine, out var headers, out error))
         {
             return SipParseStatus.Rejected;
         }
@@ -66,71 +65,13 @@ internal sealed partial class SipMessageParser
             return status;
         }
         var body = bodyLength == 0 ? ReadOnlyMemory<byte>.Empty : buffer.Slice(headerLength, bodyLength).ToArray();
-        if (!TryBuild(startLine, headers, body, out message, out error))
+        if (!SipStartLineParser.TryBuild(startLine, headers, body, out message, out error))
         {
             return SipParseStatus.Rejected;
         }
         buffer = isStream ? buffer.Slice(headerLength + bodyLength) : buffer.Slice(buffer.End);
         return SipParseStatus.Complete;
     }
-
-    /// <summary>Finds the blank line ending the header section, enforcing line, count and size limits as it goes.</summary>
-    private SipParseStatus FrameHeaderSection(ref SequenceReader<byte> reader, out long headerLength, out SipParseError? error)
-    {
-        var start = reader.Consumed;
-        headerLength = 0;
-        error = null;
-        var lineNumber = 0;
-        while (true)
-        {
-            var lineLimit = lineNumber == 0 ? _limits.MaxStartLineLength : _limits.MaxHeaderLineLength;
-            if (!reader.TryReadTo(out ReadOnlySequence<byte> line, (byte)'\n'))
-            {
-                return CheckPendingLine(reader.Remaining, reader.Consumed - start, lineLimit, lineNumber, out error);
-            }
-            var length = line.Length;
-            if (length > lineLimit)
-            {
-                error = LineTooLong(lineNumber);
-                return SipParseStatus.Rejected;
-            }
-            if (reader.Consumed - start > _limits.MaxHeaderSectionLength)
-            {
-                error = new SipParseError(SipParseFailure.HeaderSectionTooLarge, "Header section exceeds its limit.");
-                return SipParseStatus.Rejected;
-            }
-            if (lineNumber > 0 && (length == 0 || (length == 1 && line.FirstSpan[0] == '\r')))
-            {
-                headerLength = reader.Consumed - start;
-                return SipParseStatus.Complete;
-            }
-            if (++lineNumber > _limits.MaxHeaderCount + 1)
-            {
-                error = new SipParseError(SipParseFailure.TooManyHeaders, "Too many header lines.");
-                return SipParseStatus.Rejected;
-            }
-        }
-    }
-
-    private SipParseStatus CheckPendingLine(long pending, long sectionSoFar, int lineLimit, int lineNumber, out SipParseError? error)
-    {
-        error = null;
-        if (pending > lineLimit)
-        {
-            error = LineTooLong(lineNumber);
-            return SipParseStatus.Rejected;
-        }
-        if (sectionSoFar + pending > _limits.MaxHeaderSectionLength)
-        {
-            error = new SipParseError(SipParseFailure.HeaderSectionTooLarge, "Header section exceeds its limit.");
-            return SipParseStatus.Rejected;
-        }
-        return SipParseStatus.NeedMoreData;
-    }
-
-    private static SipParseError LineTooLong(int lineNumber) => lineNumber == 0
-        ? new SipParseError(SipParseFailure.RequestUriTooLong, "Start line exceeds its limit.")
-        : new SipParseError(SipParseFailure.HeaderSectionTooLarge, "Header line exceeds its limit.");
 
     private SipParseStatus TryGetBodyLength(SipHeaderCollection headers, bool isStream, long available, out long bodyLength, out SipParseError? error)
     {
@@ -167,7 +108,4 @@ internal sealed partial class SipMessageParser
         }
         return SipParseStatus.Complete;
     }
-
-    private static string Decode(ReadOnlySequence<byte> bytes) =>
-        bytes.IsSingleSegment ? Encoding.UTF8.GetString(bytes.FirstSpan) : Encoding.UTF8.GetString(bytes.ToArray());
 }

@@ -4,13 +4,24 @@ using Hotline.Telephony.Sip.Transport;
 
 namespace Hotline.Telephony.Registrar;
 
-internal sealed partial class SipRegistrar
+/// <summary>
+/// Reads the bindings a REGISTER asks for: its Contacts with their expiries, or the "*" that removes all.
+/// Refusals come back as the response to send, so the registrar only decides whether to bind.
+/// </summary>
+internal sealed class RegisterContactReader
 {
+    private readonly RegistrarOptions _options;
+
+    public RegisterContactReader(RegistrarOptions options)
+    {
+        _options = options;
+    }
+
     /// <summary>
     /// Reads the Contacts and their expiries (§10.2.1.1: the contact's expires parameter, else the Expires
     /// header, else our default). "*" must stand alone with Expires: 0 (§10.2.2); below Min-Expires is 423.
     /// </summary>
-    private bool TryReadContacts(SipRequest request, SipInbound inbound, out List<ContactRequest> contacts, out bool removeAll, out SipResponse? error)
+    public bool TryRead(SipRequest request, SipInbound inbound, out List<ContactRequest> contacts, out bool removeAll, out SipResponse? error)
     {
         contacts = [];
         removeAll = false;
@@ -76,4 +87,7 @@ internal sealed partial class SipRegistrar
         seconds = SipGrammar.TryParseDecimal(span, int.MaxValue, out var value) ? (int)value : int.MaxValue;
         return true;
     }
+
+    private static SipResponse Reply(SipRequest request, int status, string reason) =>
+        SipResponseBuilder.For(request, status, reason).Build();
 }

@@ -1,84 +1,12 @@
-using System.Buffers;
-
 namespace Hotline.Telephony.Sip.Syntax;
 
-internal sealed partial class SipMessageParser
+/// <summary>
+/// Reads the start line (Request-Line or Status-Line, RFC 3261 §7.1/§7.2) and builds the message from it
+/// and the parsed headers and body.
+/// </summary>
+internal static class SipStartLineParser
 {
-    /// <summary>Decodes a framed header section: the start line, then header lines unfolded (RFC 3261 §7.3.1).</summary>
-    private static bool TryParseHeaderSection(ReadOnlySequence<byte> section, out string startLine, out SipHeaderCollection headers, out SipParseError? error)
-    {
-        headers = SipHeaderCollection.Empty;
-        error = null;
-        var text = Decode(section).AsSpan();
-        var lines = new List<SipHeader>(16);
-        var lineEnd = text.IndexOf('\n');
-        startLine = TrimCr(text[..lineEnd]).ToString();
-        text = text[(lineEnd + 1)..];
-        string? name = null;
-        string? value = null;
-        while (!text.IsEmpty)
-        {
-            lineEnd = text.IndexOf('\n');
-            var line = TrimCr(text[..lineEnd]);
-            text = text[(lineEnd + 1)..];
-            if (line.IsEmpty)
-            {
-                break;
-            }
-            if (line.ContainsAny('\r', '\0'))
-            {
-                error = Malformed("Header line holds a bare CR or NUL.");
-                return false;
-            }
-            if (SipGrammar.IsWhitespace(line[0]))
-            {
-                // Folded continuation: LWS = [*WSP CRLF] 1*WSP, equivalent to one SP.
-                if (name is null)
-                {
-                    error = Malformed("Continuation line before any header.");
-                    return false;
-                }
-                value = value!.Length == 0 ? line.Trim(" \t").ToString() : value + " " + line.Trim(" \t").ToString();
-                continue;
-            }
-            if (name is not null)
-            {
-                lines.Add(new SipHeader(name, value!));
-            }
-            if (!TrySplitHeaderLine(line, out name, out value))
-            {
-                error = Malformed("Header line is not 'name: value'.");
-                return false;
-            }
-        }
-        if (name is not null)
-        {
-            lines.Add(new SipHeader(name, value!));
-        }
-        headers = new SipHeaderCollection(lines);
-        return true;
-    }
-
-    private static bool TrySplitHeaderLine(ReadOnlySpan<char> line, out string? name, out string? value)
-    {
-        name = null;
-        value = null;
-        var colon = line.IndexOf(':');
-        if (colon <= 0)
-        {
-            return false;
-        }
-        var rawName = line[..colon].TrimEnd(" \t");
-        if (!SipGrammar.IsToken(rawName))
-        {
-            return false;
-        }
-        name = SipHeaderNames.Normalize(rawName);
-        value = line[(colon + 1)..].Trim(" \t").ToString();
-        return true;
-    }
-
-    private static bool TryBuild(string startLine, SipHeaderCollection headers, ReadOnlyMemory<byte> body, out SipMessage? message, out SipParseError? error)
+    public static bool TryBuild(string startLine, SipHeaderCollection headers, ReadOnlyMemory<byte> body, out SipMessage? message, out SipParseError? error)
     {
         message = null;
         var parts = startLine.Split(' ', 3);
@@ -153,8 +81,4 @@ internal sealed partial class SipMessageParser
             : new SipParseError(SipParseFailure.MalformedStartLine, "SIP-Version is malformed.");
         return false;
     }
-
-    private static ReadOnlySpan<char> TrimCr(ReadOnlySpan<char> line) => line.EndsWith('\r') ? line[..^1] : line;
-
-    private static SipParseError Malformed(string detail) => new(SipParseFailure.MalformedHeader, detail);
 }
