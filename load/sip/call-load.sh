@@ -6,7 +6,7 @@
 # waiting. Prints one table and stops everything it started (also on Ctrl-C).
 #
 #   load/sip/call-load.sh [--agents 260] [--waiting 100] [--rate 20] [--hold s] [--seconds 60]
-#                         [--callers k] [--agent-instances k] [--edge host|runner] [--warmup 3]
+#                         [--callers k] [--agent-instances k] [--edge host|runner] [--warmup 3] [--warmup-hold 1]
 #                         [--wrap-up 0] [--keep]
 #
 # --hold defaults to (agents + waiting) / rate, which keeps agents + waiting callers in the system.
@@ -15,18 +15,23 @@
 #   one per 400 calls/s. --agent-instances likewise splits the agents (default one per 400 agents).
 # --wrap-up is the general queue's wrap-up time in seconds (0: an agent takes the next call at once).
 # --warmup runs that many seconds of short calls (20/s) first, outside the figures, so the JIT has
-#   compiled the call path.
+#   compiled the call path. --warmup-hold is how long each stays (1 s): past the greeting (about 5 s) the
+#   warm-up calls also reach agents, so the bridged, recorded path is compiled before the figures too.
 # --edge runner runs the telephony alone (load/sip/SipEdgeRunner: the SIP edge and the call centre with
 #   in-memory stores, /metrics on HTTP_PORT) instead of the whole host; with --agents 0 no call is ever
 #   bridged, which measures the edge answering trunk calls.
-# Environment: SIP_PORT (15060), HTTP_PORT (18080), GRPC_PORT (15051); KEEP=1 keeps the work directory;
-# PROFILE=1 samples the edge with perf during the steady state and prints its top symbols after the table.
-# RUNNER=path/SipEdgeRunner.dll runs that build of the runner (--edge runner) without building, for A/B runs.
+# Environment: SIP_PORT (15060), HTTP_PORT (18080), GRPC_PORT (15051), SILO_PORT (11111) and GATEWAY_PORT
+# (30000) for the host's Orleans silo, MEDIA_MIN/MEDIA_MAX (20000/29999) for the relay's ports, SIPP_OFFSET (0)
+# added to sipp's ports (SIP 16000/17000…, RTP ×10 from 40000/50000…) so two runs can share the machine; KEEP=1 keeps the work directory;
+# PROFILE=1 samples the edge with perf during the steady state (PROFILE_SECONDS, 6) and prints its threads and
+# top symbols after the table.
+# RUNNER=path/SipEdgeRunner.dll runs that build of the runner (--edge runner) without building, for A/B runs;
+# HOST_DLL=path/Hotline.Silo.dll does the same for the host (--edge host).
 # RT=1 runs the host and sipp under SCHED_FIFO (chrt, root only) so other builds on a shared machine do
 # not add their scheduling delay to the figures (the table says which).
 set -euo pipefail
 
-AGENTS=260 WAITING=100 RATE=20 HOLD="" SECONDS_OF_ARRIVALS=60 CALLERS="" AGENT_INSTANCES="" EDGE=host WARMUP=3 WRAP_UP=0
+AGENTS=260 WAITING=100 RATE=20 HOLD="" SECONDS_OF_ARRIVALS=60 CALLERS="" AGENT_INSTANCES="" EDGE=host WARMUP=3 WARMUP_HOLD=1 WRAP_UP=0
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --agents) AGENTS=$2; shift 2 ;;
@@ -38,13 +43,14 @@ while [[ $# -gt 0 ]]; do
     --agent-instances) AGENT_INSTANCES=$2; shift 2 ;;
     --edge) EDGE=$2; shift 2 ;;
     --warmup) WARMUP=$2; shift 2 ;;
+    --warmup-hold) WARMUP_HOLD=$2; shift 2 ;;
     --wrap-up) WRAP_UP=$2; shift 2 ;;
     --keep) KEEP=1; shift ;;
-    -h|--help) sed -n '2,26p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,31p' "$0"; exit 0 ;;
     *) echo "call-load.sh: unknown option '$1' (see --help)" >&2; exit 2 ;;
   esac
 done
-for v in AGENTS WAITING RATE SECONDS_OF_ARRIVALS WARMUP WRAP_UP; do
+for v in AGENTS WAITING RATE SECONDS_OF_ARRIVALS WARMUP WARMUP_HOLD WRAP_UP; do
   [[ ${!v} =~ ^[0-9]+$ ]] || { echo "call-load.sh: ${v,,} must be a whole number, got '${!v}'" >&2; exit 2; }
 done
 [[ $RATE -gt 0 ]] || { echo "call-load.sh: --rate must be above 0" >&2; exit 2; }
@@ -56,7 +62,9 @@ AGENT_INSTANCES=${AGENT_INSTANCES:-$(( AGENTS > 0 ? (AGENTS + 399) / 400 : 0 ))}
 CALLS=$(( RATE * SECONDS_OF_ARRIVALS ))
 HOLD_MS=$(printf '%.0f' "$(echo "$HOLD * 1000" | bc -l)")
 SIP_PORT=${SIP_PORT:-15060} HTTP_PORT=${HTTP_PORT:-18080} GRPC_PORT=${GRPC_PORT:-15051}
-MEDIA_MIN=20000 MEDIA_MAX=29999
+SILO_PORT=${SILO_PORT:-11111} GATEWAY_PORT=${GATEWAY_PORT:-30000}
+MEDIA_MIN=${MEDIA_MIN:-20000} MEDIA_MAX=${MEDIA_MAX:-29999}
+PROFILE_SECONDS=${PROFILE_SECONDS:-6} SIPP_OFFSET=${SIPP_OFFSET:-0}
 # Where agents come from: the host's agent directory (`agent import`, "cli"); the runner has no store and
 # reads Registrar:Agents:N:* from environment variables ("config").
 if [[ $EDGE == host ]]; then AGENT_SOURCE=${AGENT_SOURCE:-cli}; else AGENT_SOURCE=${AGENT_SOURCE:-config}; fi
@@ -71,8 +79,8 @@ ROOT=$(cd "$HERE/../.." && pwd)
 SCEN="$HERE/scenarios"
 command -v sipp >/dev/null || { echo "sipp missing: apt-get install sip-tester (tests/run.sh does this)" >&2; exit 1; }
 command -v bc >/dev/null && command -v curl >/dev/null || { echo "bc and curl are needed" >&2; exit 1; }
-for p in "$SIP_PORT" "$HTTP_PORT" "$GRPC_PORT"; do
-  if ss -Hltun "sport = :$p" | grep -q .; then echo "call-load.sh: port $p is taken; set SIP_PORT/HTTP_PORT/GRPC_PORT" >&2; exit 1; fi
+for p in "$SIP_PORT" "$HTTP_PORT" "$GRPC_PORT" "$SILO_PORT" "$GATEWAY_PORT"; do
+  if ss -Hltun "sport = :$p" | grep -q .; then echo "call-load.sh: port $p is taken; set SIP_PORT/HTTP_PORT/GRPC_PORT/SILO_PORT/GATEWAY_PORT" >&2; exit 1; fi
 done
 
 WORK=$(mktemp -d /tmp/call-load.XXXXXX)
@@ -115,9 +123,10 @@ if [[ $AGENT_SOURCE == config ]]; then
   done < agents.csv
 fi
 if [[ $EDGE == host ]]; then
-  dotnet build "$ROOT/src/Hotline.Silo" -c Release -v q -nologo >/dev/null
-  SILO=("dotnet" "$ROOT/src/Hotline.Silo/bin/Release/net10.0/Hotline.Silo.dll")
-  SETTINGS+=(DataDir="$WORK/data" Storage__Provider=sqlite Http__Port=$HTTP_PORT Grpc__Port=$GRPC_PORT Logging__LogLevel__Default=Warning)
+  [[ -n ${HOST_DLL:-} ]] || dotnet build "$ROOT/src/Hotline.Silo" -c Release -v q -nologo >/dev/null
+  SILO=("dotnet" "${HOST_DLL:-$ROOT/src/Hotline.Silo/bin/Release/net10.0/Hotline.Silo.dll}")
+  SETTINGS+=(DataDir="$WORK/data" Storage__Provider=sqlite Http__Port=$HTTP_PORT Grpc__Port=$GRPC_PORT
+    Cluster__SiloPort=$SILO_PORT Cluster__GatewayPort=$GATEWAY_PORT Logging__LogLevel__Default=Warning)
   if [[ $AGENT_SOURCE == cli && $AGENTS -gt 0 ]]; then
     env "${SETTINGS[@]}" "${SILO[@]}" agent import agents.csv > cli.log 2>&1 || { cat cli.log >&2; exit 1; }
   fi
@@ -174,7 +183,7 @@ if [[ $AGENTS -gt 0 ]]; then
     { echo SEQUENTIAL; tail -n +$((k * per + 1)) agents.csv | head -n "$per" | awk -F, '{printf "%s;[authentication username=%s password=%s]\n", $1, $1, $2}'; } > "agents$k.csv"
     n=$(( $(wc -l < "agents$k.csv") - 1 ))
     "${RT_PREFIX[@]}" sipp "127.0.0.1:$SIP_PORT" -sf "$SCEN/agent-register.xml" -oocsf "$SCEN/agent-uas.xml" -inf "agents$k.csv" \
-      -m "$n" -l "$n" -r 200 -i 127.0.0.1 -p $((16000 + k)) -mi 127.0.0.1 -mp $((40000 + k * 100)) \
+      -m "$n" -l "$n" -r 200 -i 127.0.0.1 -p $((16000 + SIPP_OFFSET + k)) -mi 127.0.0.1 -mp $((40000 + SIPP_OFFSET * 10 + k * 100)) \
       -nostdin -trace_stat -stf "agents$k.stat.csv" -fd 1 -trace_rtt -rtt_freq 1 -trace_err \
       -buff_size 4194304 -max_recv_loops 5000 -max_sched_loops 5000 > "agents$k.out" 2>&1 &
     SIPP_PIDS+=($!); echo $! >> sipp.pids
@@ -193,8 +202,8 @@ fi
 # measured run; counted nowhere (its own directory, and the host's counters are read after it).
 if [[ $WARMUP -gt 0 ]]; then
   mkdir warmup && ln -s ../tone.alaw warmup/tone.alaw
-  (cd warmup && "${RT_PREFIX[@]}" sipp "127.0.0.1:$SIP_PORT" -sf "$SCEN/caller-uac.xml" -s 12345 -d 1000 -r 20 -m $((20 * WARMUP)) \
-    -i 127.0.0.1 -p 17900 -mi 127.0.0.1 -mp 59000 -nostdin -timeout $((WARMUP + 60))s > warmup.out 2>&1) || true
+  (cd warmup && "${RT_PREFIX[@]}" sipp "127.0.0.1:$SIP_PORT" -sf "$SCEN/caller-uac.xml" -s 12345 -d $((1000 * WARMUP_HOLD)) -r 20 -m $((20 * WARMUP)) \
+    -i 127.0.0.1 -p $((17900 + SIPP_OFFSET)) -mi 127.0.0.1 -mp $((59000 + SIPP_OFFSET * 10)) -nostdin -timeout $((WARMUP + WARMUP_HOLD + 60))s > warmup.out 2>&1) || true
   for _ in $(seq 60); do
     [[ $(metrics | awk '$1 == "hotline_telephony_calls_active" {print $2}') =~ ^0?$ ]] && break
     sleep 0.5
@@ -210,7 +219,7 @@ for ((k = 0; k < CALLERS; k++)); do
   m=$(( CALLS / CALLERS + (k < CALLS % CALLERS ? 1 : 0) ))
   r=$(echo "$RATE / $CALLERS" | bc -l)
   "${RT_PREFIX[@]}" sipp "127.0.0.1:$SIP_PORT" -sf "$SCEN/caller-uac.xml" -s 12345 -d "$HOLD_MS" -r "$(printf '%.3f' "$r")" -m "$m" \
-    -l "$LIMIT" -i 127.0.0.1 -p $((17000 + k)) -mi 127.0.0.1 -mp $((50000 + k * 100)) \
+    -l "$LIMIT" -i 127.0.0.1 -p $((17000 + SIPP_OFFSET + k)) -mi 127.0.0.1 -mp $((50000 + SIPP_OFFSET * 10 + k * 100)) \
     -nostdin -trace_stat -stf "callers$k.stat.csv" -fd 1 -trace_rtt -rtt_freq 1 -trace_err \
     -timeout $(( SECONDS_OF_ARRIVALS + ${HOLD%.*} + 180 ))s -buff_size 4194304 -max_recv_loops 5000 -max_sched_loops 5000 \
     > "callers$k.out" 2>&1 &
@@ -225,10 +234,11 @@ if [[ $CAPTURE_SECONDS -ge 3 ]] && command -v tcpdump >/dev/null; then
      "udp and portrange $MEDIA_MIN-$MEDIA_MAX and udp[8] & 0xc0 == 0x80 and udp[10:2] & 0x1f == 0") > tcpdump.log 2>&1 &
   CAPTURE_PID=$!
 fi
-# PROFILE=1: where the edge's CPU goes, sampled with perf (Debian linux-perf) for 6 s once arrivals are steady.
+# PROFILE=1: where the edge's CPU goes, sampled with perf (Debian linux-perf) for PROFILE_SECONDS (6) once arrivals are steady.
 if [[ ${PROFILE:-0} == 1 ]]; then
   (sleep "$(echo "${HOLD} + 1" | bc -l)"
-   perf record -e cpu-clock -F 499 -g -p "$HOST_PID" -o perf.data -- sleep 6 > perf.log 2>&1) &
+   # perf stays at normal priority even with RT=1: under SCHED_FIFO it spins on its buffers and starves the machine.
+   exec perf record -e cpu-clock -F 499 -g -p "$HOST_PID" -o perf.data -- sleep "$PROFILE_SECONDS" > perf.log 2>&1) &
   PERF_PID=$!
 fi
 for p in "${caller_pids[@]}"; do wait "$p" || true; done
@@ -361,13 +371,18 @@ row "UDP drops: relay sockets / sipp / machine" "$(drops_of r) / $(drops_of o) /
 row "host CPU steady / peak 5 s (% of $(nproc) cores)" "$CPU_STEADY / $CPU_PEAK"
 row "sipp CPU steady (% of $(nproc) cores)" "$SIPP_STEADY"
 row "host CPU per call, whole run (ms)" "$CPU_PER_CALL  ($CPU_RUN s of CPU for $ATTEMPTED calls)"
+# The same cost as a share of the machine at the offered rate: CPU seconds per second of load ÷ cores, which
+# the other load on the machine moves far less than the sampled steady-state share above.
+CPU_AT_RATE="n/a"; [[ $CPU_PER_CALL != n/a ]] && CPU_AT_RATE=$(printf '%.1f' "$(echo "$CPU_PER_CALL * $RATE / 10 / $(nproc)" | bc -l)")
+row "host CPU per call × rate ÷ cores (% of $(nproc) cores)" "$CPU_AT_RATE"
 row "host CPU per RTP packet received (µs, all work)" "$CPU_PER_PACKET  ($PACKETS packets, prompts' held ones included)"
 row "host RSS steady max / peak (MB)" "$RSS_STEADY / $(printf '%.0f' "$(echo "${HWM:-0} / 1024" | bc -l)")"
 row "load average at end / SCHED_FIFO" "$LOAD / ${RT:-0}"
 if [[ -n ${PERF_PID:-} ]]; then
   wait "$PERF_PID" 2>/dev/null || true
   echo
-  echo "where the edge's CPU went (perf, 6 s of steady arrivals; self time, share of the process's samples):"
+  echo "where the edge's CPU went (perf, $PROFILE_SECONDS s of steady arrivals; self time, share of the process's samples):"
+  perf report -i perf.data --no-children -g none --sort comm --stdio 2>/dev/null | grep -E '^ +[0-9]' | head -10
   perf report -i perf.data --no-children -g none --sort dso --stdio 2>/dev/null | grep -E '^ +[0-9]' | head -6
   perf report -i perf.data --no-children -g none --sort sym --stdio 2>/dev/null | grep -E '^ +[0-9]' | head -25
 fi

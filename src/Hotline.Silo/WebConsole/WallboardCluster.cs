@@ -6,15 +6,23 @@ namespace Hotline.Silo.WebConsole;
 
 /// <summary>
 /// This host's side of the cluster's wallboard (<see cref="IWallboardGrain"/>): publishes the local call center's agents
-/// and queues at every change it reports and every <see cref="Heartbeat"/>, and keeps the latest board of every host
-/// (one long poll per host), waking this host's wallboard streams when it moves. With one host the same path runs
-/// through a local grain. Each report carries a reference to this host's <see cref="HostAgentControl"/>, so a command for
-/// an agent registered here can come from any host (<see cref="ClusterAgentCommands"/>).
+/// and queues at every change it reports (at most once per <see cref="MinReportInterval"/>) and every
+/// <see cref="Heartbeat"/>, and keeps the latest board of every host (one long poll per host), waking this host's
+/// wallboard streams when it moves. With one host the same path runs through a local grain. Each report carries a
+/// reference to this host's <see cref="HostAgentControl"/>, so a command for an agent registered here can come from any
+/// host (<see cref="ClusterAgentCommands"/>).
 /// </summary>
 internal sealed class WallboardCluster(
     IGrainFactory grains, IServiceProvider services, IHostApplicationLifetime lifetime, TimeProvider time, ILogger<WallboardCluster> logger) : BackgroundService
 {
     public static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// The shortest time between two reports. Every call moves agents and queues several times, and a report reads every
+    /// agent on the call center's loop and copies them through the grain: under load, reports ran back to back. Changes
+    /// within this time go out together in the next report, still far quicker than a person reads a wallboard.
+    /// </summary>
+    public static readonly TimeSpan MinReportInterval = TimeSpan.FromMilliseconds(250);
     private static readonly TimeSpan PollWait = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
 
@@ -68,6 +76,7 @@ internal sealed class WallboardCluster(
         {
             // Take the change task before reading, so a change during the publish is not missed.
             var changed = center.WaitForChangeAsync(stoppingToken);
+            var publishedAt = time.GetTimestamp();
             try
             {
                 await hub.PublishAsync(Report(center, host, control)).ConfigureAwait(false);
@@ -78,6 +87,11 @@ internal sealed class WallboardCluster(
             }
 
             await Task.WhenAny(changed, Task.Delay(Heartbeat, time, stoppingToken)).ConfigureAwait(false);
+            var rest = MinReportInterval - time.GetElapsedTime(publishedAt);
+            if (rest > TimeSpan.Zero)
+            {
+                await Task.Delay(rest, time, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
         }
     }
 
