@@ -19,14 +19,9 @@ public sealed class SupervisorMonitorTests : IDisposable
 {
     private const string Supervisor = "S02";
     private const string SupervisorPhone = "9001";
-    private readonly ShortPrompts _prompts = new();
-    private readonly DirectoryInfo _data = Directory.CreateTempSubdirectory("hotline-monitor-");
+    private readonly AgentCallEdge _edge = new("monitor");
 
-    public void Dispose()
-    {
-        _prompts.Dispose();
-        _data.Delete(recursive: true);
-    }
+    public void Dispose() => _edge.Dispose();
 
     [Fact]
     public async Task Monitor_ListenWhisperBargeListenStop_EachPartyHearsWhomTheModeSays()
@@ -236,13 +231,5 @@ public sealed class SupervisorMonitorTests : IDisposable
     }
 
     private Task<EdgeHost> StartAsync() =>
-        EdgeHost.StartAsync(extra: new Dictionary<string, string?>
-        {
-            ["Ivr:PromptDirectory"] = _prompts.Folder,
-            ["Ivr:Menu:Enabled"] = "false",
-            ["Acd:ReadyOnRegister"] = "true",
-            ["Media:DataDirectory"] = _data.FullName,
-            ["Registrar:Agents:2:AgentId"] = SupervisorPhone,
-            ["Registrar:Agents:2:Password"] = "secret9001",
-        });
+        _edge.StartAsync(("Registrar:Agents:2:AgentId", SupervisorPhone), ("Registrar:Agents:2:Password", "secret9001"));
 }
