@@ -39,6 +39,7 @@ TuningSet[] tuningSets =
     new(Path.Combine(data, "blind", "blind-tuning-judged.jsonl"), ["everyday-speech.txt"]),
     new(Path.Combine(data, "colloquial", "colloquial-tuning-judged.jsonl"), ["tuning-misses.txt"]),
     new(Path.Combine(data, "blind3", "tuning-judged.jsonl"), ["blind3-tuning-misses.txt"]),
+    new(Path.Combine(data, "blind4", "tuning-judged.jsonl"), []),
     new(Path.Combine(data, "judged-queries.jsonl"), []), new(Path.Combine(data, "fresh-queries.jsonl"), []),
 ];
 

@@ -20,6 +20,8 @@ internal static class RelevanceBenchmark
             ("colloquial locked half", Path.Combine(dataDirectory, "colloquial", "colloquial-locked-judged.jsonl")),
             ("blind3 tuning half", Path.Combine(dataDirectory, "blind3", "tuning-judged.jsonl")),
             ("blind3 locked half", Path.Combine(dataDirectory, "blind3", "locked-judged.jsonl")),
+            ("blind4 tuning half", Path.Combine(dataDirectory, "blind4", "tuning-judged.jsonl")),
+            ("blind4 locked half", Path.Combine(dataDirectory, "blind4", "locked-judged.jsonl")),
             ("older: judged-queries", Path.Combine(dataDirectory, "judged-queries.jsonl")),
             ("older: fresh-queries", Path.Combine(dataDirectory, "fresh-queries.jsonl")),
         };
@@ -69,7 +71,7 @@ internal static class RelevanceBenchmark
             ndcg += RankingMetrics.NdcgAt5(ranked, query);
             if (printMissesOf is not null && !RankingMetrics.HitAt(ranked, query, 1))
             {
-                Console.WriteLine($"  miss@1 [{printMissesOf}] {query.Id}: {query.Query} → {string.Join(",", ranked.Take(3))} (want {string.Join(",", query.Relevant.Where(r => r.Value == 2).Select(r => r.Key))})");
+                Console.WriteLine($"  miss@1 [{printMissesOf}] {query.Id}: {query.Query} → {string.Join(",", ranked.Take(5))} (want {string.Join(",", query.Relevant.Where(r => r.Value == 2).Select(r => r.Key))})");
             }
         }
 

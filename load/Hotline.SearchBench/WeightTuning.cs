@@ -110,6 +110,12 @@ internal static class WeightTuning
         var overall = Best(outcomes, _ => true);
         Console.WriteLine();
         Console.WriteLine($"Best on all the tuning data (ship these): {Describe(grid[overall])}, hit@1 {outcomes[overall].Average(o => o.Hit1):F3}, hit@3 {outcomes[overall].Average(o => o.Hit3):F3}");
+        var shipped = grid.IndexOf(RankingWeights.Default);
+        if (shipped >= 0)
+        {
+            Console.WriteLine($"Shipped now ({Describe(grid[shipped])}): hit@1 {outcomes[shipped].Average(o => o.Hit1):F3}, hit@3 {outcomes[shipped].Average(o => o.Hit3):F3}");
+        }
+
         if (verbose)
         {
             foreach (var i in Enumerable.Range(0, grid.Count).OrderByDescending(i => Objective(outcomes[i], _ => true)).Take(15))

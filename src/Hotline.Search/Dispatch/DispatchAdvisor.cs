@@ -10,7 +10,7 @@ namespace Hotline.Search.Dispatch;
 /// the best-matching knowledge-base articles, and the operator rule table. A district government
 /// is never suggested for another district's ticket.
 /// </summary>
-public sealed partial class DispatchAdvisor
+public sealed class DispatchAdvisor
 {
     public const int MaxTextLength = 5000;
 
@@ -125,6 +125,104 @@ public sealed partial class DispatchAdvisor
             return true;
         }
     }
+
+    /// <summary>The top departments for the ticket, best first, each with its evidence.</summary>
+    /// <exception cref="SearchInputException">Text empty, longer than <see cref="MaxTextLength"/> or binary; limit out of 1..20.</exception>
+    public async Task<IReadOnlyList<DepartmentSuggestion>> SuggestAsync(DispatchQuery query, CancellationToken cancellationToken = default)
+    {
+        DispatchQueryChecks.Require(query);
+        var category = Blank(query.Category);
+        var district = Blank(query.District);
+        var articleHits = await ArticleHitsAsync(query.Text, cancellationToken).ConfigureAwait(false);
+
+        var ballot = new DispatchBallot();
+        Dictionary<string, DepartmentInfo> departments;
+        IReadOnlyList<DispatchRule> keywordRules;
+        lock (_gate)
+        {
+            (departments, keywordRules) = (_departments, _keywordRules);
+            RefreshProfiles();
+            var terms = TicketTerms(query.Text, category, district);
+            foreach (var (ticketId, similarity) in _tickets.Nearest(terms, Weights.K))
+            {
+                var record = _records[ticketId];
+                ballot.Neighbours[record.Department] = ballot.Neighbours.GetValueOrDefault(record.Department) + similarity;
+                ballot.AddEvidence(record.Department, new DispatchEvidence(DispatchEvidenceKind.SimilarTicket, ticketId, Excerpt(record.Text), similarity));
+            }
+
+            // Profiles: only the closest few, sharpened, so thirty faint similarities do not flatten the vote.
+            foreach (var (department, similarity) in _profiles.Nearest(SparseVectorIndex.TermCounts(query.Text), Weights.K))
+            {
+                ballot.Profiles[department] = similarity * similarity;
+            }
+        }
+
+        for (var rank = 0; rank < articleHits.Count; rank++)
+        {
+            var hit = articleHits[rank];
+            ballot.Articles[hit.Department] = ballot.Articles.GetValueOrDefault(hit.Department) + (1.0 / (rank + 1));
+            ballot.AddEvidence(hit.Department, new DispatchEvidence(DispatchEvidenceKind.Article, hit.ArticleId, hit.Title, 1.0 / (rank + 1)));
+        }
+
+        var folded = TextFolding.Fold(query.Text);
+        foreach (var rule in Rules.Rules.Concat(keywordRules))
+        {
+            if (rule.Match(folded, category, district) is { } found)
+            {
+                ballot.Rules[rule.Department] = ballot.Rules.GetValueOrDefault(rule.Department) + rule.Weight;
+                var why = (found.Count > 0 ? "keywords " + string.Join("、", found) : "category/district")
+                    + (rule.District is null ? string.Empty : " in " + rule.District);
+                ballot.AddEvidence(rule.Department, new DispatchEvidence(DispatchEvidenceKind.Rule, rule.Id, why, rule.Weight));
+            }
+        }
+
+        return ballot.Rank(departments, query.Limit, district, Weights);
+    }
+
+    /// <summary>The best articles for the ticket; none when there is no knowledge base or its backend is down (dispatch must still work).</summary>
+    private async Task<IReadOnlyList<SearchHit>> ArticleHitsAsync(string text, CancellationToken cancellationToken)
+    {
+        if (_knowledge is null)
+        {
+            return [];
+        }
+
+        try
+        {
+            return (await _knowledge.SearchAsync(new SearchRequest(ArticleQuery(text), Limit: 5), cancellationToken).ConfigureAwait(false)).Hits;
+        }
+        catch (SearchBackendException)
+        {
+            return [];
+        }
+    }
+
+    private void RefreshProfiles()
+    {
+        foreach (var department in _staleProfiles)
+        {
+            if (!_departments.TryGetValue(department, out var info))
+            {
+                continue;
+            }
+
+            var text = string.Join('\n', _records.Values.Where(r => r.Department == department).Select(r => r.Text)
+                .Append(info.Responsibilities).Concat(info.Keywords ?? []));
+            _profiles.Set(department, SparseVectorIndex.TermCounts(text));
+        }
+
+        _staleProfiles.Clear();
+    }
+
+    private static string ArticleQuery(string text)
+    {
+        var oneLine = text.Replace('\n', ' ').Replace('\r', ' ').Replace('\t', ' ');
+        return oneLine.Length <= SearchRequestRules.MaxQueryLength ? oneLine : oneLine[..SearchRequestRules.MaxQueryLength];
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private static string Excerpt(string text) => text.Length <= 60 ? text : text[..60] + "…";
 
     /// <summary>The departments by id, and each department's keywords as a rule of its own (weight 1).</summary>
     private static (Dictionary<string, DepartmentInfo>, IReadOnlyList<DispatchRule>) Directory(IEnumerable<DepartmentInfo> departments)

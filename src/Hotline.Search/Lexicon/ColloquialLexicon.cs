@@ -87,8 +87,8 @@ public sealed class ColloquialLexicon
 
     /// <summary>
     /// Every (colloquial, official, weight) whose colloquial phrase occurs in the folded text, also
-    /// with one filler character spoken inside it (开个小卖部 finds 开小卖部, 被贴了条 finds 被贴条)
-    /// at <see cref="GappedShare"/> of the weight.
+    /// with one filler character spoken inside it (开个小卖部 finds 开小卖部, 被贴了条 finds 被贴条) or an
+    /// adverb (狗天天叫 finds 狗叫), at <see cref="GappedShare"/> of the weight.
     /// </summary>
     internal List<(string Colloquial, string Official, float Weight)> MatchesIn(string folded)
     {
@@ -134,8 +134,52 @@ public sealed class ColloquialLexicon
             }
         }
 
+        AddAdverbGapMatches(folded, lookup, matches);
         return matches;
     }
+
+    /// <summary>
+    /// Phrases split by an adverb of frequency or degree (狗天天叫 is 狗叫, 水压太低 is 水压低): callers put one
+    /// between subject and verb without changing what happened, and a written list cannot spell out every
+    /// such variant (狗一直叫, 狗半夜叫, 工资一直拖 were written out by hand before this).
+    /// </summary>
+    private void AddAdverbGapMatches(string folded, Dictionary<string, (string Official, float Weight)[]>.AlternateLookup<ReadOnlySpan<char>> lookup,
+        List<(string, string, float)> matches)
+    {
+        foreach (var adverb in InnerAdverbs)
+        {
+            for (var at = folded.IndexOf(adverb, 1, StringComparison.Ordinal); at > 0; at = folded.IndexOf(adverb, at + 1, StringComparison.Ordinal))
+            {
+                var end = at + adverb.Length;
+                if (end >= folded.Length)
+                {
+                    break;
+                }
+
+                // Only phrases that straddle the adverb: at least one character before it and one after.
+                var squeezed = string.Concat(folded.AsSpan(0, at), folded.AsSpan(end));
+                for (var start = Math.Max(0, at - _longest + 1); start < at; start++)
+                {
+                    for (var stop = at + 1; stop <= squeezed.Length && stop - start <= _longest; stop++)
+                    {
+                        if (lookup.TryGetValue(squeezed.AsSpan(start, stop - start), out var gapped, out var officials))
+                        {
+                            foreach (var (official, weight) in officials)
+                            {
+                                matches.Add((gapped, official, weight * GappedShare));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Adverbs that do not change the event they interrupt. Not 还 (also "pay back": 公积金还贷 is not
+    /// 公积金贷) and not 不 or 没 (they negate it).
+    /// </summary>
+    private static readonly string[] InnerAdverbs = ["天天", "老是", "总是", "一直", "经常", "整天", "整夜", "不停", "特别", "非常", "又", "都", "也", "太", "很"];
 
     /// <summary>
     /// Characters callers slip into a set phrase without changing it (开个, 贴了). Not 的: it makes

@@ -12,7 +12,8 @@ internal sealed record HostSettings(
     string? TlsCertificatePath,
     string? TlsCertificatePassword,
     TimeSpan ShutdownTimeout,
-    int MaxConnectionsPerAddress)
+    int MaxConnectionsPerAddress,
+    int HttpMaxConnectionsPerAddress)
 {
     public static HostSettings Read(IConfiguration configuration) => new(
         Address(configuration, "Http:Bind"),
@@ -22,7 +23,8 @@ internal sealed record HostSettings(
         CertificatePath(configuration, "Grpc:Tls:CertificatePath"),
         NullIfEmpty(configuration["Grpc:Tls:CertificatePassword"]),
         Duration(configuration, "ShutdownTimeout", TimeSpan.FromSeconds(30)),
-        Count(configuration, "Grpc:MaxConnectionsPerAddress", 32));
+        Count(configuration, "Grpc:MaxConnectionsPerAddress", 32),
+        Count(configuration, "Http:MaxConnectionsPerAddress", 64));
 
     private static int Count(IConfiguration configuration, string key, int fallback)
     {

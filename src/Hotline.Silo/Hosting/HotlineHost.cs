@@ -51,6 +51,7 @@ internal static class HotlineHost
         app.Services.GetRequiredService<PrometheusExporter>();
         // Routing first; then each request keeps only the endpoints of the listener it arrived on.
         app.UseRouting();
+        app.Use(HttpBodyLimit.Middleware(ports));
         app.UseWebConsole();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -69,6 +70,7 @@ internal static class HotlineHost
         kestrel.Listen(settings.HttpBind, settings.HttpPort, listen =>
         {
             listen.Protocols = HttpProtocols.Http1;
+            listen.Use(new ConnectionsPerAddress(settings.HttpMaxConnectionsPerAddress).Middleware);
             ports.HttpListener = listen;
         });
         kestrel.Listen(settings.GrpcBind, settings.GrpcPort, listen =>

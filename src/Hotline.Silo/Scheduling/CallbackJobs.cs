@@ -34,7 +34,7 @@ internal sealed class CallbackJobs(SqlCallbackJobStore store, CallbackPlan plan,
         }
 
         var pending = await PendingAsync(callId, cancellationToken).ConfigureAwait(false);
-        var change = new SchedulerChange(SqlCallbackJobStore.Prefix + callId, "reschedule", TicketRules.ActorOf(caller), now, why, pending.DueAt, dueAt);
+        var change = new SchedulerChange(SqlCallbackJobStore.Prefix + callId, "reschedule", TicketAccess.ActorOf(caller), now, why, pending.DueAt, dueAt);
         if (!await store.RescheduleAsync(callId, change, cancellationToken).ConfigureAwait(false))
         {
             throw NotPending(callId);
@@ -48,7 +48,7 @@ internal sealed class CallbackJobs(SqlCallbackJobStore store, CallbackPlan plan,
         ScheduleChanges.RequireSupervisor(caller);
         var why = ScheduleChanges.CheckedReason(reason);
         var pending = await PendingAsync(callId, cancellationToken).ConfigureAwait(false);
-        var actor = TicketRules.ActorOf(caller);
+        var actor = TicketAccess.ActorOf(caller);
         var change = new SchedulerChange(SqlCallbackJobStore.Prefix + callId, "cancel", actor, time.GetUtcNow(), why, pending.DueAt, null);
         if (!await store.CancelAsync(callId, $"cancelled by {actor}: {why}", change, cancellationToken).ConfigureAwait(false))
         {

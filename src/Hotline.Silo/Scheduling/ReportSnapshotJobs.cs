@@ -81,7 +81,7 @@ internal sealed class ReportSnapshotJobs(IServiceProvider services, WorkCalendar
         var before = await NextAsync(scheduler, key, cancellationToken).ConfigureAwait(false) ?? throw NotPending(name);
         await SkipNextAsync(scheduler, key, cron, before, cancellationToken).ConfigureAwait(false);
         await scheduler.ScheduleTrigger(OneOff(key, dueAt), TriggerConflict.Replace, cancellationToken).ConfigureAwait(false);
-        await log.AppendAsync(new SchedulerChange(Prefix + name, "reschedule", TicketRules.ActorOf(caller), now, why, before.At, dueAt), cancellationToken).ConfigureAwait(false);
+        await log.AppendAsync(new SchedulerChange(Prefix + name, "reschedule", TicketAccess.ActorOf(caller), now, why, before.At, dueAt), cancellationToken).ConfigureAwait(false);
         return new ScheduledJob(Prefix + name, ScheduledJobKind.ReportSnapshot, null, dueAt, null, null, null, true);
     }
 
@@ -92,7 +92,7 @@ internal sealed class ReportSnapshotJobs(IServiceProvider services, WorkCalendar
         var (scheduler, key, cron) = await PendingAsync(name, cancellationToken).ConfigureAwait(false);
         var before = await NextAsync(scheduler, key, cancellationToken).ConfigureAwait(false) ?? throw NotPending(name);
         await SkipNextAsync(scheduler, key, cron, before, cancellationToken).ConfigureAwait(false);
-        await log.AppendAsync(new SchedulerChange(Prefix + name, "cancel", TicketRules.ActorOf(caller), time.GetUtcNow(), why, before.At, null), cancellationToken).ConfigureAwait(false);
+        await log.AppendAsync(new SchedulerChange(Prefix + name, "cancel", TicketAccess.ActorOf(caller), time.GetUtcNow(), why, before.At, null), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The next run drops out: a moved one-off run is removed; otherwise the cron starts after its next fire.</summary>

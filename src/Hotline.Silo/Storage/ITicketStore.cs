@@ -18,6 +18,12 @@ internal interface ITicketStore
     Task<StoredTicket?> LoadAsync(string ticketId, CancellationToken cancellationToken);
 
     /// <summary>
+    /// The ticket as stored when its version is no longer <paramref name="knownVersion"/>, else null: a caller that
+    /// holds that version already need not fetch and parse its state again.
+    /// </summary>
+    Task<StoredTicket?> LoadIfChangedAsync(string ticketId, long knownVersion, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Appends the commit's events, replaces the current state and index, and adds its feed entries,
     /// all in one transaction, only when the stored version equals <see cref="TicketCommit.ExpectedVersion"/>
     /// (0 = the ticket must not exist yet). Returns false, writing nothing, when it does not.

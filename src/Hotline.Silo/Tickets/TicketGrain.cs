@@ -17,7 +17,7 @@ namespace Hotline.Silo.Tickets;
 /// (version-checked) and only then takes the new state as its own, so an answer always describes
 /// durable state. Calls to one key run one at a time, so in-memory state needs no locking.
 /// </summary>
-internal sealed partial class TicketGrain(
+internal sealed class TicketGrain(
     ITicketStore store,
     SingleActivation activation,
     IDepartmentDirectory departments,
@@ -25,7 +25,8 @@ internal sealed partial class TicketGrain(
     TicketRules rules,
     TicketViews views,
     TicketSchedule schedule,
-    TicketFeedNotices feed,
+    TicketCommitBuilder commits,
+    TicketRequestGate requests,
     [FromKeyedServices(TicketServiceCollectionExtensions.ClockKey)] TimeProvider time,
     IEnumerable<ITicketChangeObserver> observers,
     ILogger<TicketGrain> logger) : Grain, ITicketGrain
@@ -70,18 +71,18 @@ internal sealed partial class TicketGrain(
             throw refused;
         }
 
-        return await CommitAsync(command.Caller, rules.Create(command), request: TicketRequestKey.For(command.Caller, command.RequestId));
+        return await CommitAsync(command.Caller, rules.Intake.Create(command), request: TicketRequestKey.For(command.Caller, command.RequestId));
     }
 
     public Task<TicketView> ResolveDirectlyAsync(ResolveDirectly command) =>
-        OnceAsync(command, async request => await CommitAsync(command.Caller, rules.ResolveDirectly(await ExistingAsync(command.Caller), command), request: request));
+        OnceAsync(command, async request => await CommitAsync(command.Caller, rules.Intake.ResolveDirectly(await ExistingAsync(command.Caller), command), request: request));
 
     public Task<TicketView> DispatchAsync(DispatchTicket command) => OnceAsync(command, async request =>
     {
         var state = await ExistingAsync(command.Caller);
         var known = await LookUpAsync(command.LeadDepartmentId, command.AssistingDepartmentIds);
         var now = time.GetUtcNow();
-        return await CommitAsync(command.Caller, rules.Dispatch(state, command, known, now), now, request);
+        return await CommitAsync(command.Caller, rules.Dispatch.Dispatch(state, command, known, now), now, request);
     });
 
     public Task<TicketView> DesignateAsync(DesignateDepartment command) => OnceAsync(command, async request =>
@@ -89,7 +90,7 @@ internal sealed partial class TicketGrain(
         var state = await ExistingAsync(command.Caller);
         var known = await LookUpAsync(command.LeadDepartmentId, command.AssistingDepartmentIds);
         var now = time.GetUtcNow();
-        return await CommitAsync(command.Caller, rules.Designate(state, command, known, now), now, request);
+        return await CommitAsync(command.Caller, rules.Dispatch.Designate(state, command, known, now), now, request);
     });
 
     public Task<TicketView> DecideReturnAsync(DecideReturn command) => OnceAsync(command, async request =>
@@ -97,7 +98,7 @@ internal sealed partial class TicketGrain(
         var state = await ExistingAsync(command.Caller);
         var known = await LookUpAsync(command.NewLeadDepartmentId, command.AssistingDepartmentIds);
         var now = time.GetUtcNow();
-        return await CommitAsync(command.Caller, rules.DecideReturn(state, command, known, now), now, request);
+        return await CommitAsync(command.Caller, rules.Dispatch.DecideReturn(state, command, known, now), now, request);
     });
 
     public async Task<TicketView> TransferAsync(TransferTicket command)
@@ -105,40 +106,40 @@ internal sealed partial class TicketGrain(
         var state = await ExistingAsync(command.Caller);
         var known = await LookUpAsync(command.ToDepartmentId, []);
         var now = time.GetUtcNow();
-        return await CommitAsync(command.Caller, rules.Transfer(state, command, known, now), now);
+        return await CommitAsync(command.Caller, rules.Dispatch.Transfer(state, command, known, now), now);
     }
 
     public Task<TicketView> ClaimAsync(ClaimTicket command) =>
-        OnceAsync(command, async request => await CommitAsync(command.Caller, TicketRules.Claim(await ExistingAsync(command.Caller), command), request: request));
+        OnceAsync(command, async request => await CommitAsync(command.Caller, TicketHandlingRules.Claim(await ExistingAsync(command.Caller), command), request: request));
 
     public Task<TicketView> ReturnAsync(ReturnTicket command) => OnceAsync(command, async request =>
     {
         var state = await ExistingAsync(command.Caller);
         var now = time.GetUtcNow();
-        return await CommitAsync(command.Caller, rules.Return(state, command, now), now, request);
+        return await CommitAsync(command.Caller, rules.Dispatch.Return(state, command, now), now, request);
     });
 
     public Task<TicketView> RequestExtensionAsync(RequestExtension command) =>
-        OnceAsync(command, async request => await CommitAsync(command.Caller, rules.RequestExtension(await ExistingAsync(command.Caller), command), request: request));
+        OnceAsync(command, async request => await CommitAsync(command.Caller, rules.Handling.RequestExtension(await ExistingAsync(command.Caller), command), request: request));
 
     public Task<TicketView> DecideExtensionAsync(DecideExtension command) =>
-        OnceAsync(command, async request => await CommitAsync(command.Caller, rules.DecideExtension(await ExistingAsync(command.Caller), command), request: request));
+        OnceAsync(command, async request => await CommitAsync(command.Caller, rules.Handling.DecideExtension(await ExistingAsync(command.Caller), command), request: request));
 
     public Task<TicketView> AddProgressAsync(AddProgress command) =>
-        OnceAsync(command, async request => await CommitAsync(command.Caller, TicketRules.AddProgress(await ExistingAsync(command.Caller), command), request: request));
+        OnceAsync(command, async request => await CommitAsync(command.Caller, TicketHandlingRules.AddProgress(await ExistingAsync(command.Caller), command), request: request));
 
     public Task<TicketView> ResolveAsync(ResolveTicket command) =>
-        OnceAsync(command, async request => await CommitAsync(command.Caller, TicketRules.Resolve(await ExistingAsync(command.Caller), command), request: request));
+        OnceAsync(command, async request => await CommitAsync(command.Caller, TicketHandlingRules.Resolve(await ExistingAsync(command.Caller), command), request: request));
 
     public Task<TicketView> ReviewReplyAsync(ReviewReply command) =>
-        OnceAsync(command, async request => await CommitAsync(command.Caller, TicketRules.ReviewReply(await ExistingAsync(command.Caller), command), request: request));
+        OnceAsync(command, async request => await CommitAsync(command.Caller, TicketReviewRules.ReviewReply(await ExistingAsync(command.Caller), command), request: request));
 
     public Task<TicketView> RecordCallbackAsync(RecordCallback command) =>
-        OnceAsync(command, async request => await CommitAsync(command.Caller, TicketRules.RecordCallback(await ExistingAsync(command.Caller), command), request: request));
+        OnceAsync(command, async request => await CommitAsync(command.Caller, TicketReviewRules.RecordCallback(await ExistingAsync(command.Caller), command), request: request));
 
     public Task<TicketView> MergeIntoAsync(MergeTicket command) => OnceAsync(command, async request =>
     {
-        var events = TicketRules.MergeInto(await ExistingAsync(command.Caller), command);
+        var events = TicketIntakeRules.MergeInto(await ExistingAsync(command.Caller), command);
 
         // The parent records the child first: if it refuses (unknown, itself merged) nothing changes here.
         // A crash between the two leaves the parent listing a child not yet MERGED; retrying the merge
@@ -150,7 +151,7 @@ internal sealed partial class TicketGrain(
     });
 
     public async Task<TicketView> AttachMergedChildAsync(AttachMergedChild command) =>
-        await CommitAsync(command.Caller, TicketRules.AttachMergedChild(await ExistingAsync(command.Caller), command));
+        await CommitAsync(command.Caller, TicketIntakeRules.AttachMergedChild(await ExistingAsync(command.Caller), command));
 
     public async Task<DueWork> FireDueAlarmsAsync()
     {
@@ -193,14 +194,14 @@ internal sealed partial class TicketGrain(
     public async Task<TicketView> GetAsync(Caller caller)
     {
         var state = await ExistingAsync(caller);
-        TicketRules.RequireVisible(state, caller);
+        TicketAccess.RequireVisible(state, caller);
         return views.For(state, caller, time.GetUtcNow());
     }
 
     public async Task<IReadOnlyList<TicketHistoryEntry>> GetHistoryAsync(Caller caller)
     {
         var state = await ExistingAsync(caller);
-        TicketRules.RequireVisible(state, caller);
+        TicketAccess.RequireVisible(state, caller);
         if (caller.Kind != CallerKind.Staff)
         {
             throw TicketRefusedException.Denied("a ticket's history is for hotline staff");
@@ -230,9 +231,17 @@ internal sealed partial class TicketGrain(
 
     private async Task RefreshAsync()
     {
-        if (_stale || ReloadEachCall)
+        if (_stale || _state is null)
         {
-            await ReloadAsync(CancellationToken.None);
+            if (_stale || ReloadEachCall)
+            {
+                await ReloadAsync(CancellationToken.None);
+            }
+        }
+        else if (ReloadEachCall && await store.LoadIfChangedAsync(Id, _state.Version, CancellationToken.None) is { } changed)
+        {
+            // Tickets are never deleted, so an unchanged version is the only reason for no row: the state held is current.
+            _state = TicketSerializer.Read(changed);
         }
     }
 
@@ -243,10 +252,66 @@ internal sealed partial class TicketGrain(
         _stale = false;
     }
 
+    /// <param name="decidedAt">The time the rules decided on (deadlines start there); now when they needed none.</param>
+    /// <param name="request">The client's request id, stored in the same transaction; a repeat is not applied (ABORTED).</param>
+    private async Task<TicketView> CommitAsync(Caller caller, IReadOnlyList<TicketEvent> events, DateTimeOffset? decidedAt = null, TicketRequestKey? request = null)
+    {
+        var now = decidedAt ?? time.GetUtcNow();
+        if (events.Count == 0)
+        {
+            return views.For(_state!, caller, now);
+        }
+
+        var actor = ReferenceEquals(caller, Scheduler) ? "system:scheduler" : TicketAccess.ActorOf(caller);
+        var (next, commit) = commits.Build(Id, _state, actor, events, now, request);
+
+        bool applied;
+        try
+        {
+            applied = await store.CommitAsync(commit, CancellationToken.None);
+        }
+        catch (Exception exception)
+        {
+            TicketGrainLog.CommitFailed(logger, Id, exception);
+            _stale = true;
+            throw;
+        }
+
+        if (!applied)
+        {
+            TicketGrainLog.LostRace(logger, Id, commit.ExpectedVersion);
+            await ReloadAsync(CancellationToken.None);
+            throw TicketRefusedException.Aborted($"ticket '{Id}' was changed concurrently; reload it and retry");
+        }
+
+        _state = next;
+        if (logger.IsEnabled(LogLevel.Debug))
+        {
+            // The event list is joined only when someone reads it: this runs on every transition.
+            TicketGrainLog.Committed(logger, Id, string.Join(",", commit.Events.Select(e => e.Type)), next.Version);
+        }
+
+        var full = views.Full(next, now);
+        foreach (var observer in observers)
+        {
+            observer.OnCommitted(full);
+        }
+
+        return views.For(next, caller, now);
+    }
+
+    /// <summary>Runs a change once per client request id (see <see cref="TicketRequestGate"/>).</summary>
+    private Task<TicketView> OnceAsync(ITicketCommand command, Func<TicketRequestKey?, Task<TicketView>> change) =>
+        requests.OnceAsync(Id, command, change, async () =>
+        {
+            await ReloadAsync(CancellationToken.None);
+            return await GetAsync(command.Caller);
+        });
+
     private async Task<IReadOnlyDictionary<string, Department>> LookUpAsync(string? lead, IReadOnlyList<string>? assisting)
     {
         var found = new Dictionary<string, Department>();
-        foreach (var id in TicketRules.NamedDepartments(lead, assisting))
+        foreach (var id in TicketDispatchRules.NamedDepartments(lead, assisting))
         {
             if (await departments.FindAsync(id, CancellationToken.None) is { } department)
             {

@@ -53,6 +53,8 @@ internal static class TicketServiceCollectionExtensions
         services.AddSingleton<ScheduleChanges>();
         services.AddSingleton<TicketSchedule>();
         services.AddSingleton<TicketFeedNotices>();
+        services.AddSingleton<TicketCommitBuilder>();
+        services.AddSingleton<TicketRequestGate>();
         services.AddSingleton<TicketViews>();
         services.AddSingleton<ITicketQueries, TicketQueries>();
         services.AddSingleton<ITicketFeed, TicketFeed>();

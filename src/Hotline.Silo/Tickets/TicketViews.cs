@@ -32,7 +32,7 @@ internal sealed class TicketViews(TicketRules rules)
             s.AssistingDepartmentIds,
             s.Instructions,
             s.DispatchCount,
-            rules.NeedsDesignation(s),
+            rules.Dispatch.NeedsDesignation(s),
             s.Designated,
             s.DispatchedAt,
             s.SignDeadline?.Due,

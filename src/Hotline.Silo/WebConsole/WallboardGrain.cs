@@ -10,13 +10,19 @@ namespace Hotline.Silo.WebConsole;
 /// so a host that saw an earlier activation's version never takes a new activation's board for unchanged.
 /// </summary>
 [Reentrant]
-internal sealed class WallboardGrain(TimeProvider time) : Grain, IWallboardGrain
+internal sealed class WallboardGrain(TimeProvider time, IHostApplicationLifetime lifetime) : Grain, IWallboardGrain
 {
     /// <summary>Several missed heartbeats (<see cref="WallboardCluster.Heartbeat"/>): the host stopped or died.</summary>
     public static readonly TimeSpan HostTimeout = TimeSpan.FromSeconds(10);
 
     /// <summary>Under Orleans' 30 s response timeout, with room for a loaded machine.</summary>
     private static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(15);
+
+    /// <summary>
+    /// Once this host is stopping, a poll waits at most this long: the silo cannot deactivate the grain, and so
+    /// cannot finish stopping, while a poll is still waiting in it (it took 7–9 s to stop an idle host).
+    /// </summary>
+    private static readonly TimeSpan MaxWaitWhileStopping = TimeSpan.FromSeconds(1);
 
     private readonly Dictionary<string, (WallboardHostReport Report, DateTimeOffset At)> _hosts = new(StringComparer.Ordinal);
     private long _version = time.GetUtcNow().UtcTicks;
@@ -41,8 +47,14 @@ internal sealed class WallboardGrain(TimeProvider time) : Grain, IWallboardGrain
         DropStale();
         if (afterVersion == _version)
         {
-            var limit = wait <= TimeSpan.Zero ? TimeSpan.Zero : wait < MaxWait ? wait : MaxWait;
-            await Task.WhenAny(_changed.Task, Task.Delay(limit, time));
+            var stopping = lifetime.ApplicationStopping;
+            var longest = stopping.IsCancellationRequested ? MaxWaitWhileStopping : MaxWait;
+            var limit = wait <= TimeSpan.Zero ? TimeSpan.Zero : wait < longest ? wait : longest;
+            // A poll already waiting when the host starts stopping returns at once; its caller polls again.
+            using var wake = stopping.IsCancellationRequested ? new CancellationTokenSource() : CancellationTokenSource.CreateLinkedTokenSource(stopping);
+            await Task.WhenAny(_changed.Task, Task.Delay(limit, time, wake.Token));
+            // Releases the timer (and the registration on the host's token) when a change ended the wait.
+            await wake.CancelAsync();
             DropStale();
         }
 

@@ -1,10 +1,14 @@
 using System.Net;
+using Hotline.Telephony.Media.Srtp;
 using Hotline.Telephony.Sdp;
 
 namespace Hotline.Telephony.B2bua;
 
-/// <summary>Where the called party receives RTP and what it agreed to: PCMU (0) or PCMA (8), and RFC 4733 events if any.</summary>
-internal sealed record NegotiatedMedia(IPEndPoint RemoteRtp, byte PayloadType, byte? TelephoneEventPayloadType)
+/// <summary>
+/// Where the called party receives RTP and what it agreed to: PCMU (0) or PCMA (8), RFC 4733 events if any,
+/// and the SDES keys when the leg is SRTP (the owner secures the relay leg that faces the party with them).
+/// </summary>
+internal sealed record NegotiatedMedia(IPEndPoint RemoteRtp, byte PayloadType, byte? TelephoneEventPayloadType, SrtpKeys? Srtp = null)
 {
     /// <summary>
     /// The media an exchange agreed. A hold address (c=0.0.0.0, RFC 3264 §8.4) or port 0 keeps the previous
@@ -22,6 +26,12 @@ internal sealed record NegotiatedMedia(IPEndPoint RemoteRtp, byte PayloadType, b
             remote = previous.RemoteRtp;
         }
         var events = negotiation.TelephoneEventPayloadType is { } pt ? (byte?)pt : null;
-        return new NegotiatedMedia(remote, (byte)negotiation.Codec.PayloadType, events);
+        return new NegotiatedMedia(remote, (byte)negotiation.Codec.PayloadType, events, SameKeys(negotiation.Srtp, previous?.Srtp));
     }
+
+    /// <summary>The previous keys when a re-INVITE repeated them, so an unchanged session compares equal.</summary>
+    private static SrtpKeys? SameKeys(SrtpKeys? agreed, SrtpKeys? previous) =>
+        agreed is not null && previous is not null && agreed.Sending.SameAs(previous.Sending) && agreed.Receiving.SameAs(previous.Receiving)
+            ? previous
+            : agreed;
 }

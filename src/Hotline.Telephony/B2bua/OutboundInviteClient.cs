@@ -258,13 +258,15 @@ internal sealed class OutboundInviteClient(OutboundLeg leg, SipRequest invite, S
             unwanted = dialog;
             return new OutboundLegResult(cancelled, response.StatusCode, "Answered as the CANCEL crossed it; ended with BYE", null);
         }
-        var media = SipBodies.ReadSdp(response) is { } answer && SdpOfferAnswer.TryAcceptAnswer(offer, answer, out var negotiation, out _)
+        SdpRejection? rejection = null;
+        var media = SipBodies.ReadSdp(response) is { } answer && SdpOfferAnswer.TryAcceptAnswer(offer, answer, out var negotiation, out rejection)
             ? NegotiatedMedia.From(negotiation, null)
             : null;
         if (media is null)
         {
+            // An SRTP offer answered without usable keys ends here too: ACK and BYE, and the owner sees a rejection.
             unwanted = dialog;
-            return new OutboundLegResult(OutboundLegOutcome.Rejected, 488, "Answer without a usable codec or address", null);
+            return new OutboundLegResult(OutboundLegOutcome.Rejected, 488, "Answer not usable: " + (rejection?.Detail ?? "no SDP, or an address that is not an IP literal"), null);
         }
         leg.CurrentMedia = media;
         leg.State = OutboundLegState.Connected;

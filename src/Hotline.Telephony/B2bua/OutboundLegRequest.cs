@@ -12,6 +12,10 @@ namespace Hotline.Telephony.B2bua;
 /// <param name="ToUri">To header URI, e.g. sip:1001@hotline.local.</param>
 /// <param name="LocalRtp">Our RTP address and port to offer (the relay's leg for this party).</param>
 /// <param name="RingTimeout">CANCEL when not answered within this; zero means no timer.</param>
+/// <param name="OfferSrtp">
+/// Offer RTP/SAVP with a fresh SDES key (RFC 4568) instead of RTP/AVP; an answer without a usable a=crypto
+/// then ends the leg as Rejected (488). The caller decides by Sip:OfferSrtp (<see cref="Registrar.SrtpOfferPolicy"/>).
+/// </param>
 internal sealed record OutboundLegRequest(
     SipUri Target,
     SipDestination Destination,
@@ -19,4 +23,5 @@ internal sealed record OutboundLegRequest(
     string? FromDisplayName,
     string ToUri,
     IPEndPoint LocalRtp,
-    TimeSpan RingTimeout);
+    TimeSpan RingTimeout,
+    bool OfferSrtp = false);

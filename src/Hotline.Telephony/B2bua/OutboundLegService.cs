@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
 using System.Text;
+using Hotline.Telephony.Media.Srtp;
 using Hotline.Telephony.Sdp;
 using Hotline.Telephony.Sip.Dialogs;
 using Hotline.Telephony.Sip.Syntax;
@@ -62,6 +63,8 @@ internal sealed class OutboundLegService
             Port = request.LocalRtp.Port,
             SessionId = Time.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture),
             SessionVersion = 1,
+            // RFC 4568 §6.1: a fresh key for every session; it stays for the leg's re-INVITEs.
+            SrtpKey = request.OfferSrtp ? SrtpMasterKey.Generate() : null,
         });
         var offer = sdp.CreateOffer(MediaDirection.SendRecv);
         var local = _localEndPoint(request.Destination.Transport);

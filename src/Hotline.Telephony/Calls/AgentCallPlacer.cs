@@ -102,7 +102,8 @@ internal sealed class AgentCallPlacer : IAgentCalls
             null,
             $"sip:{agentId}@{links.Domain}",
             new IPEndPoint(links.Ports.BindAddress, relay.Agent.LocalPort),
-            AgentRingTimeout));
+            AgentRingTimeout,
+            links.OffersSrtp(contact)));
         var gone = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         leg.RemoteEnded += (_, _) => gone.TrySetResult();
         return (new Attempt(callId, relay, leg, gone.Task), null);

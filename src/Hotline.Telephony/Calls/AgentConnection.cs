@@ -55,7 +55,8 @@ internal sealed class AgentConnection(HotlineCall call)
             null,
             $"sip:{agentId}@{links.Domain}",
             new IPEndPoint(links.Ports.BindAddress, call.Relay.Agent.LocalPort),
-            TimeSpan.Zero)); // the ACD owns the ring timeout: it ends the offer and we cancel
+            TimeSpan.Zero, // the ACD owns the ring timeout: it ends the offer and we cancel
+            links.OffersSrtp(contact)));
         _ringing = leg;
         _ringingAgent = agentId;
         call.Record(new AgentOffered(call.Now, agentId));
@@ -113,6 +114,7 @@ internal sealed class AgentConnection(HotlineCall call)
         _answeredLeg = null;
         call.Flow.Silence();
         var relay = call.Relay;
+        relay.Agent.Secure(media.Srtp);
         relay.Agent.SetSignalledRemote(media.RemoteRtp);
         relay.Caller.ForwardingEnabled = true;
         relay.Agent.ForwardingEnabled = true;

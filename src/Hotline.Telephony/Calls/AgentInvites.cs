@@ -81,7 +81,7 @@ internal sealed class AgentInvites(CallCenter center, AgentCallPlacer placer, IA
             var links = center.Links;
             return new Admission(null, callId, target, port => links.Outbound.Start(new OutboundLegRequest(
                 uri, contact.ReachVia, agentId, null, $"sip:{target}@{links.Domain}",
-                new IPEndPoint(links.Ports.BindAddress, port), RingTimeout)));
+                new IPEndPoint(links.Ports.BindAddress, port), RingTimeout, links.OffersSrtp(contact))));
         }
         if (target.Length > 0 && target.All(char.IsAsciiDigit))
         {

@@ -64,6 +64,7 @@ internal sealed class AgentOriginatedCall(CallCenter center, InboundCall phone, 
         }
         var now = center.Time.GetUtcNow();
         _events.Add(new AgentOfferEnded(now, agentId, OfferEndReason.Answered));
+        phone.Relay.Agent.Secure(media.Srtp);
         phone.Relay.Agent.SetSignalledRemote(media.RemoteRtp);
         phone.Relay.Caller.ForwardingEnabled = true;
         phone.Relay.Agent.ForwardingEnabled = true;

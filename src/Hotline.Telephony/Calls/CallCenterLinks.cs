@@ -2,6 +2,7 @@ using Hotline.Telephony.B2bua;
 using Hotline.Telephony.Ivr;
 using Hotline.Telephony.Media.Rtp;
 using Hotline.Telephony.Registrar;
+using Hotline.Telephony.Sip;
 
 namespace Hotline.Telephony.Calls;
 
@@ -13,4 +14,9 @@ internal sealed record CallCenterLinks(
     IAgentLocator Locator,
     PromptLibrary Prompts,
     string Domain,
-    string DataDirectory);
+    string DataDirectory,
+    SrtpOfferMode OfferSrtp = SrtpOfferMode.Tls)
+{
+    /// <summary>Whether a call to this registered phone offers SRTP (Sip:OfferSrtp).</summary>
+    public bool OffersSrtp(AgentContact contact) => SrtpOfferPolicy.Offers(OfferSrtp, contact);
+}

@@ -166,6 +166,7 @@ internal sealed class Consultation(HotlineCall call)
                 string.Create(CultureInfo.InvariantCulture, $"{_target?.Label} was not reached: {result.StatusCode} {result.Reason}"));
         }
         var bridge = _bridge!;
+        bridge.Guest.Secure(media.Srtp);
         bridge.Guest.SetSignalledRemote(media.RemoteRtp);
         _consultedPayloadType = media.PayloadType;
         // The caller stays out of the mix (and hears the music): only agent and consulted party talk.

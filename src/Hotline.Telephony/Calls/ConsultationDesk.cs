@@ -104,7 +104,7 @@ internal sealed class ConsultationDesk(CallCenter center, IDepartmentNumbers dep
         // The consulted agent's phone shows the colleague who calls.
         return new ConsultTarget(label, consultedId, port => links.Outbound.Start(new OutboundLegRequest(
             uri, contact.ReachVia, agentId, null, $"sip:{consultedId}@{links.Domain}",
-            new IPEndPoint(links.Ports.BindAddress, port), ConsultRingTimeout)));
+            new IPEndPoint(links.Ports.BindAddress, port), ConsultRingTimeout, links.OffersSrtp(contact))));
     }
 
     private HotlineCall? CallOf(string agentId, out CallCenterResult? refused)

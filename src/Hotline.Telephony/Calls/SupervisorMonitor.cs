@@ -83,7 +83,8 @@ internal sealed class SupervisorMonitor(HotlineCall call)
             "monitor",
             $"sip:{extension}@{links.Domain}",
             new IPEndPoint(links.Ports.BindAddress, bridge.Guest.LocalPort),
-            RingTimeout));
+            RingTimeout,
+            links.OffersSrtp(contact)));
         _bridge = bridge;
         _leg = leg;
         _supervisorId = supervisorId;
@@ -167,6 +168,7 @@ internal sealed class SupervisorMonitor(HotlineCall call)
             return CallCenterResult.Refuse(CallCenterRefusal.Unavailable, $"the supervisor's phone did not answer: {result.StatusCode} {result.Reason}");
         }
         var bridge = _bridge!;
+        bridge.Guest.Secure(media.Srtp);
         bridge.Guest.SetSignalledRemote(media.RemoteRtp);
         try
         {

@@ -113,7 +113,8 @@ internal sealed class ThreePartyCall(HotlineCall call)
             End();
             return CallCenterResult.Refuse(CallCenterRefusal.Unavailable, $"the department was not reached: {result.StatusCode} {result.Reason}");
         }
-        _conference!.Guest.SetSignalledRemote(media.RemoteRtp);
+        _conference!.Guest.Secure(media.Srtp);
+        _conference.Guest.SetSignalledRemote(media.RemoteRtp);
         _conference.Start(call.Caller.PayloadType, agentPayloadType, media.PayloadType);
         return CallCenterResult.Done;
     }

@@ -85,7 +85,7 @@ internal sealed class SipEdge : IHostedService, IAsyncDisposable
         Calls = new InboundCallService(Transactions, _ports, transport.EndPointFor, _time, SipTimers.Default, _loggers.CreateLogger<InboundCallService>());
         Legs = new OutboundLegService(Transactions, transport.EndPointFor, _time, SipTimers.Default, _loggers.CreateLogger<OutboundLegService>(), _options.Domain);
         var mediaOptions = MediaPortsOptions();
-        _callCenter.Attach(new CallCenterLinks(Calls, Legs, _ports, _registrations, PromptLibrary.Load(PromptsFrom(_ivrOptions)), _options.Domain, mediaOptions.DataDirectory));
+        _callCenter.Attach(new CallCenterLinks(Calls, Legs, _ports, _registrations, PromptLibrary.Load(PromptsFrom(_ivrOptions)), _options.Domain, mediaOptions.DataDirectory, _options.OfferSrtp));
         var router = new SipEdgeRouter(_options, registrar, authenticator, _credentials, Transactions, Calls, Legs, _loggers.CreateLogger<SipEdgeRouter>(), _rateLimiter as SipSourceGuard);
         router.AgentInvites = _agentInvites;
         Transactions.Attach(router);

@@ -144,7 +144,7 @@ internal sealed class RegistrationTable : IAgentLocator
     private Binding CreateBinding(RegistrationUpdate update, ContactRequest contact)
     {
         var lifetime = TimeSpan.FromSeconds(contact.ExpiresSeconds);
-        var binding = new Binding(this, update.AgentId, contact.Uri, update.CallId, update.CSeq, _time.GetUtcNow() + lifetime, contact.ReachVia ?? update.ReachVia);
+        var binding = new Binding(this, update.AgentId, contact.Uri, update.CallId, update.CSeq, _time.GetUtcNow() + lifetime, contact.ReachVia ?? update.ReachVia, update.OverTls);
         binding.Timer = _time.CreateTimer(static state => ((Binding)state!).Owner.Lapse((Binding)state!), binding, lifetime, Timeout.InfiniteTimeSpan);
         return binding;
     }
@@ -201,9 +201,9 @@ internal sealed class RegistrationTable : IAgentLocator
     }
 
     private static AgentContact[] Snapshot(List<Binding> bindings) =>
-        [.. bindings.Select(b => new AgentContact(b.Uri.ToString(), b.ExpiresAt, b.ReachVia))];
+        [.. bindings.Select(b => new AgentContact(b.Uri.ToString(), b.ExpiresAt, b.ReachVia, b.OverTls))];
 
-    private sealed class Binding(RegistrationTable owner, string agentId, SipUri uri, string callId, long cseq, DateTimeOffset expiresAt, SipDestination reachVia)
+    private sealed class Binding(RegistrationTable owner, string agentId, SipUri uri, string callId, long cseq, DateTimeOffset expiresAt, SipDestination reachVia, bool overTls)
     {
         public string AgentId { get; } = agentId;
 
@@ -216,6 +216,8 @@ internal sealed class RegistrationTable : IAgentLocator
         public DateTimeOffset ExpiresAt { get; } = expiresAt;
 
         public SipDestination ReachVia { get; } = reachVia;
+
+        public bool OverTls { get; } = overTls;
 
         public ITimer Timer { get; set; } = null!;
 

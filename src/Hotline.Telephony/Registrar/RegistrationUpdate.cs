@@ -9,4 +9,5 @@ internal sealed record RegistrationUpdate(
     long CSeq,
     bool RemoveAll,
     IReadOnlyList<ContactRequest> Contacts,
-    SipDestination ReachVia);
+    SipDestination ReachVia,
+    bool OverTls = false);

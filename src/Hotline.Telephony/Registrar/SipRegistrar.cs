@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using Hotline.Telephony.Sip.Syntax;
 using Hotline.Telephony.Sip.Transactions;
+using Hotline.Telephony.Sip.Transport;
 using Microsoft.Extensions.Logging;
 
 namespace Hotline.Telephony.Registrar;
@@ -90,7 +91,8 @@ internal sealed class SipRegistrar
         {
             return Ok(request, _table.GetContacts(agentId)); // §10.3 step 7: a query.
         }
-        var update = new RegistrationUpdate(agentId, request.CallId, request.CSeq.Number, removeAll, contacts, transaction.Inbound.ResponseTo);
+        var update = new RegistrationUpdate(agentId, request.CallId, request.CSeq.Number, removeAll, contacts, transaction.Inbound.ResponseTo,
+            transaction.Inbound.Transport == SipTransportKind.Tls);
         return _table.Apply(update, out var current) switch
         {
             RegistrationResult.OutOfOrder => Reply(request, 500, "Out Of Order Registration"),

@@ -24,8 +24,8 @@ public sealed record SdpLocalMedia
     public int Ptime { get; init; } = 20;
 
     /// <summary>
-    /// Our SDES key (RFC 4568) for a peer that offers SRTP; null refuses RTP/SAVP offers and answers
-    /// plain RTP to offers that merely include a=crypto.
+    /// Our SDES key (RFC 4568) for a peer that offers SRTP, and what makes our own offers RTP/SAVP; null
+    /// refuses RTP/SAVP offers, answers plain RTP to offers that merely include a=crypto, and offers RTP/AVP.
     /// </summary>
     public Media.Srtp.SrtpMasterKey? SrtpKey { get; init; }
 

@@ -6,7 +6,8 @@ namespace Hotline.Telephony.Sdp;
 /// RFC 3264 offer/answer for one G.711 audio stream with RFC 4733 telephone-events. We relay a single
 /// audio stream, so the first usable audio m= line is accepted and every other one is refused with port 0
 /// (§6: the answer has the same number of m= lines, in order). A stream offered with SDES keys
-/// (RFC 4568) is answered with ours under the offer's tag and profile, when the caller gave us a key.
+/// (RFC 4568) is answered with ours under the offer's tag and profile, when the caller gave us a key; with a
+/// key, our own offers are RTP/SAVP and the answer must bring the peer's.
 /// </summary>
 public static class SdpOfferAnswer
 {
@@ -14,7 +15,10 @@ public static class SdpOfferAnswer
     {
         ArgumentNullException.ThrowIfNull(local);
         var maps = local.Codecs.Append(new RtpMap(local.TelephoneEventPayloadType, "telephone-event", 8000)).ToList();
-        return Describe(local, maps, local.Direction, eventPayloadType: local.TelephoneEventPayloadType, [], "RTP/AVP", null);
+        // With a key, RTP/SAVP (RFC 3711 §12) and our one a=crypto under tag 1 (RFC 4568 §7.1.1).
+        return local.SrtpKey is { } key
+            ? Describe(local, maps, local.Direction, eventPayloadType: local.TelephoneEventPayloadType, [], "RTP/SAVP", new SdpCrypto(1, key))
+            : Describe(local, maps, local.Direction, eventPayloadType: local.TelephoneEventPayloadType, [], "RTP/AVP", null);
     }
 
     public static bool TryAnswer(
@@ -76,7 +80,7 @@ public static class SdpOfferAnswer
         return true;
     }
 
-    /// <summary>Reads the peer's answer to an offer we made.</summary>
+    /// <summary>Reads the peer's answer to an offer we made (with its SDES key when we offered RTP/SAVP).</summary>
     public static bool TryAcceptAnswer(
         SessionDescription offer,
         SessionDescription answer,
@@ -100,10 +104,14 @@ public static class SdpOfferAnswer
             rejection = new SdpRejection(SdpRejectionReason.NoCommonCodec, "answer refused the stream or chose a codec we did not offer");
             return false;
         }
+        if (!SdpCryptoAnswer.TryRead(ours, theirs, out var keys, out rejection))
+        {
+            return false;
+        }
 
         RtpMap? events = theirs.Codecs().FirstOrDefault(c => c.IsTelephoneEvent);
         MediaDirection direction = Answer(answer.DirectionOf(theirs), offer.DirectionOf(ours), answer.ConnectionOf(theirs)!);
-        negotiation = new SdpNegotiation(offer, codec, events?.PayloadType, answer.ConnectionOf(theirs)!.Address, theirs.Port, direction);
+        negotiation = new SdpNegotiation(offer, codec, events?.PayloadType, answer.ConnectionOf(theirs)!.Address, theirs.Port, direction, keys);
         rejection = null;
         return true;
     }

@@ -23,6 +23,12 @@ public sealed record SipOptions
     /// <summary>The PFX password, if it has one.</summary>
     public string TlsCertificatePassword { get; init; } = "";
 
+    /// <summary>
+    /// When calls to phones (ACD rings, consultations, monitoring, agents' own calls) offer SRTP with SDES keys:
+    /// never, tls (phones registered and rung over TLS; the default) or always.
+    /// </summary>
+    public SrtpOfferMode OfferSrtp { get; init; } = SrtpOfferMode.Tls;
+
     /// <summary>Address to bind; loopback unless the host opens the edge deliberately.</summary>
     public string Bind { get; init; } = "127.0.0.1";
 

@@ -10,30 +10,37 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Hotline.Search.Tests.Engine;
 
 /// <summary>
-/// The locked halves of the three question sets written blind to the articles (load/Hotline.SearchBench/
-/// Data/blind3, Data/blind and Data/colloquial), through the engine as the host composes it: shipped lexicon and
+/// The locked halves of the four question sets written blind to the articles (load/Hotline.SearchBench/
+/// Data/blind4, Data/blind3, Data/blind and Data/colloquial), through the engine as the host composes it: shipped lexicon and
 /// demo article-use history.
 /// </summary>
 public sealed class ColloquialRelevanceTests
 {
     /// <summary>
-    /// hit@1 on the third blind set's locked half (66 of 72 = 0.917; 65 in round 3), the one no engine work has
-    /// read: its questions were written from the departments' duties only and judged by their writer, and the
+    /// hit@1 on the fourth blind set's locked half (57 of 63 = 0.905), run once in round 5 after the weights were
+    /// final. Its questions were written from the departments' duties before the articles were opened, but by the
+    /// session that then tuned the engine (no lexicon entry was written that round; load/Hotline.SearchBench/Data/blind4).
+    /// </summary>
+    private const double Blind4LockedHit1Floor = 0.904;
+
+    /// <summary>
+    /// hit@1 on the third blind set's locked half (66 of 72 = 0.917 in rounds 4 and 5; 65 in round 3), the one no engine
+    /// work has read: its questions were written from the departments' duties only and judged by their writer, and the
     /// engine was run on it once per round after the weights were final (load/Hotline.SearchBench/RESULTS.md).
     /// </summary>
     private const double Blind3LockedHit1Floor = 0.916;
 
     /// <summary>
-    /// hit@1 on the second blind set's locked half with round 4's weights (83 of 96 = 0.865; 0.844 in round 3, 0.812 in round 2).
+    /// hit@1 on the second blind set's locked half (83 of 96 = 0.865 in rounds 4 and 5; 0.844 in round 3, 0.812 in round 2).
     /// That half was read while it was judged in round 2, so the floor only guards against regressions.
     /// </summary>
     private const double BlindLockedHit1Floor = 0.864;
 
     /// <summary>
-    /// hit@1 on the colloquial set's locked half with the same weights (65 of 83 = 0.783; 63 in round 3). That half was
+    /// hit@1 on the colloquial set's locked half (66 of 83 = 0.795 in round 5; 65 in round 4, 63 in round 3). That half was
     /// read after the first round, so it is no longer a blind yardstick; the floor only guards against regressions.
     /// </summary>
-    private const double ColloquialLockedHit1Floor = 0.783;
+    private const double ColloquialLockedHit1Floor = 0.795;
 
     private static EmbeddedSearchEngine ComposedEngine(TempDirectory folder)
     {
@@ -46,6 +53,7 @@ public sealed class ColloquialRelevanceTests
     }
 
     [Theory]
+    [InlineData("blind4-locked-judged.jsonl", 63, Blind4LockedHit1Floor)]
     [InlineData("blind3-locked-judged.jsonl", 72, Blind3LockedHit1Floor)]
     [InlineData("blind-locked-judged.jsonl", 96, BlindLockedHit1Floor)]
     [InlineData("colloquial-locked-judged.jsonl", 83, ColloquialLockedHit1Floor)]

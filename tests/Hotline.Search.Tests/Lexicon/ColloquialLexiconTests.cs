@@ -76,6 +76,29 @@ public sealed class ColloquialLexiconTests
         Assert.Single(lexicon.MatchesIn("想开个小饭馆"));
     }
 
+    [Theory]
+    [InlineData("邻居家的狗天天叫", "狗叫")]
+    [InlineData("楼上水压太低了", "水压低")]
+    [InlineData("工资老是拖着不发", "工资拖")]
+    public void MatchesIn_AdverbInsideThePhrase_StillMatchesAtLowerWeight(string query, string phrase)
+    {
+        var lexicon = ColloquialLexicon.Parse($"@source s\n{phrase} => 官方说法\n");
+
+        var match = Assert.Single(lexicon.MatchesIn(query));
+
+        Assert.Equal((phrase, "官方说法"), (match.Colloquial, match.Official));
+        Assert.True(match.Weight < 1f);
+    }
+
+    [Fact]
+    public void MatchesIn_NegationOrRepayInsideThePhrase_DoesNotMatch()
+    {
+        var lexicon = ColloquialLexicon.Parse("@source s\n狗叫 => 犬只扰民\n公积金贷 => 公积金贷款\n");
+
+        Assert.Empty(lexicon.MatchesIn("狗不叫了"));
+        Assert.Empty(lexicon.MatchesIn("用公积金还贷"));
+    }
+
     [Fact]
     public void With_UpsertAndDeletion_OverridesAndRemovesPairs()
     {

@@ -54,6 +54,19 @@ public abstract partial class StorageContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task LoadIfChangedAsync_KnownVersion_ReturnsNullUntilTheTicketMovesOn()
+    {
+        await Tickets.CommitAsync(TestCommits.Create("T1"), default);
+
+        Assert.Null(await Tickets.LoadIfChangedAsync("T1", 1, default));
+        Assert.True(await Tickets.CommitAsync(TestCommits.Next("T1", 1, "DISPATCHED"), default));
+        var changed = await Tickets.LoadIfChangedAsync("T1", 1, default);
+
+        Assert.Equal(2, changed?.Version);
+        Assert.Equal((await Tickets.LoadAsync("T1", default))!.StateJson, changed!.StateJson);
+    }
+
+    [Fact]
     public async Task LoadAsync_UnknownTicket_ReturnsNull()
     {
         Assert.Null(await Tickets.LoadAsync("nope", default));

@@ -11,10 +11,10 @@ public sealed class TicketLifecycleTests
     public void Lifecycle_ReworkAndReopen_EndsClosedWithOneVersionPerEvent()
     {
         var s = new TicketScenario().Create().Dispatch("D01", "D02").Claim().RequestExtension(2);
-        s.Apply(s.Rules.DecideExtension(s.State, new DecideExtension(Supervisor, true, "同意")), Supervisor);
-        s.Apply(TicketRules.AddProgress(s.State, new AddProgress(Assisting, "协办意见")), Assisting);
+        s.Apply(s.Rules.Handling.DecideExtension(s.State, new DecideExtension(Supervisor, true, "同意")), Supervisor);
+        s.Apply(TicketHandlingRules.AddProgress(s.State, new AddProgress(Assisting, "协办意见")), Assisting);
         s.Reply();
-        s.Apply(TicketRules.ReviewReply(s.State, new ReviewReply(Agent, false, "未答复核心诉求")), Agent);
+        s.Apply(TicketReviewRules.ReviewReply(s.State, new ReviewReply(Agent, false, "未答复核心诉求")), Agent);
         Assert.Equal(TicketState.Claimed, s.View.State);
         s.Reply().ApproveReply().Callback(Satisfaction.Unreachable).Callback(Satisfaction.Unsatisfied);
         Assert.Equal(TicketState.Reopened, s.View.State);

@@ -60,30 +60,30 @@ internal sealed class TicketScenario
 
     public TicketScenario Apply(IReadOnlyList<TicketEvent> events, Caller by)
     {
-        State = TicketFold.Apply(TicketId, State, events.Select(e => new TicketChange(e, TicketRules.ActorOf(by), Now)));
+        State = TicketFold.Apply(TicketId, State, events.Select(e => new TicketChange(e, TicketAccess.ActorOf(by), Now)));
         return this;
     }
 
     public TicketScenario Create(Urgency urgency = Urgency.Normal, Category category = Category.Complaint) =>
-        Apply(Rules.Create(NewTicket(urgency, category)), Agent);
+        Apply(Rules.Intake.Create(NewTicket(urgency, category)), Agent);
 
     public TicketScenario Dispatch(string lead = "D01", params string[] assisting) =>
-        Apply(Rules.Dispatch(State, new DispatchTicket(Agent, lead, assisting, "请三日内处理"), Known, Now), Agent);
+        Apply(Rules.Dispatch.Dispatch(State, new DispatchTicket(Agent, lead, assisting, "请三日内处理"), Known, Now), Agent);
 
-    public TicketScenario Claim(Caller? by = null) => Apply(TicketRules.Claim(State, new ClaimTicket(by ?? Lead)), by ?? Lead);
+    public TicketScenario Claim(Caller? by = null) => Apply(TicketHandlingRules.Claim(State, new ClaimTicket(by ?? Lead)), by ?? Lead);
 
-    public TicketScenario Return(Caller? by = null) => Apply(Rules.Return(State, new ReturnTicket(by ?? Lead, "不属于本单位职责"), Now), by ?? Lead);
+    public TicketScenario Return(Caller? by = null) => Apply(Rules.Dispatch.Return(State, new ReturnTicket(by ?? Lead, "不属于本单位职责"), Now), by ?? Lead);
 
     public TicketScenario Redispatch(string lead) =>
-        Apply(Rules.DecideReturn(State, new DecideReturn(Agent, lead, [], null, "改派"), Known, Now), Agent);
+        Apply(Rules.Dispatch.DecideReturn(State, new DecideReturn(Agent, lead, [], null, "改派"), Known, Now), Agent);
 
-    public TicketScenario Reply() => Apply(TicketRules.Resolve(State, new ResolveTicket(Lead, "已修复")), Lead);
+    public TicketScenario Reply() => Apply(TicketHandlingRules.Resolve(State, new ResolveTicket(Lead, "已修复")), Lead);
 
-    public TicketScenario ApproveReply() => Apply(TicketRules.ReviewReply(State, new ReviewReply(Agent, true, null)), Agent);
+    public TicketScenario ApproveReply() => Apply(TicketReviewRules.ReviewReply(State, new ReviewReply(Agent, true, null)), Agent);
 
     public TicketScenario Callback(Satisfaction satisfaction) =>
-        Apply(TicketRules.RecordCallback(State, new RecordCallback(Agent, satisfaction, "回访")), Agent);
+        Apply(TicketReviewRules.RecordCallback(State, new RecordCallback(Agent, satisfaction, "回访")), Agent);
 
     public TicketScenario RequestExtension(int days) =>
-        Apply(Rules.RequestExtension(State, new RequestExtension(Lead, days, "需协调多部门")), Lead);
+        Apply(Rules.Handling.RequestExtension(State, new RequestExtension(Lead, days, "需协调多部门")), Lead);
 }

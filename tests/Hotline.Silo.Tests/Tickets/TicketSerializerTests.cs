@@ -15,8 +15,8 @@ public sealed class TicketSerializerTests
     public void Read_WrittenStateOfBusyTicket_SameView()
     {
         var scenario = new TicketScenario().Create().Dispatch("D01", "D02").Claim().RequestExtension(2);
-        scenario.Apply(TicketRules.AddProgress(scenario.State, new AddProgress(Assisting, "已勘查")), Assisting);
-        scenario.Apply(TicketRules.AttachMergedChild(scenario.State, new AttachMergedChild(Agent, "C-1")), Agent);
+        scenario.Apply(TicketHandlingRules.AddProgress(scenario.State, new AddProgress(Assisting, "已勘查")), Assisting);
+        scenario.Apply(TicketIntakeRules.AttachMergedChild(scenario.State, new AttachMergedChild(Agent, "C-1")), Agent);
 
         var json = TicketSerializer.Write(scenario.State);
         var read = TicketSerializer.Read(new StoredTicket(TicketId, scenario.State.Version, json));

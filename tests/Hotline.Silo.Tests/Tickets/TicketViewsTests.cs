@@ -33,39 +33,9 @@ public sealed class TicketViewsTests
         _scenario.Return().Redispatch("D04");
         Assert.Equal(("D04", "市人社局"), (_scenario.View.LeadDepartmentId, _scenario.View.LeadDepartmentName));
 
-        _scenario.Apply(_scenario.Rules.Transfer(_scenario.State, new TransferTicket(Supervisor, "D04", "D03", "机构改革"), _scenario.Known, Monday10), Supervisor);
+        _scenario.Apply(_scenario.Rules.Dispatch.Transfer(_scenario.State, new TransferTicket(Supervisor, "D04", "D03", "机构改革"), _scenario.Known, Monday10), Supervisor);
 
         Assert.Equal(("D03", "市市场监管委"), (_scenario.View.LeadDepartmentId, _scenario.View.LeadDepartmentName));
         Assert.DoesNotContain("D04", _scenario.State.DepartmentNames!.Keys);
-    }
-
-    [Fact]
-    public void RequireVisible_LeadAssistingAndStaff_Allowed()
-    {
-        TicketRules.RequireVisible(_scenario.State, Lead);
-        TicketRules.RequireVisible(_scenario.State, Assisting);
-        TicketRules.RequireVisible(_scenario.State, Agent);
-        TicketRules.RequireVisible(_scenario.State, Supervisor);
-    }
-
-    [Fact]
-    public void RequireVisible_OtherDepartment_NotFound_Editor_Denied()
-    {
-        Refusal.Expect(TicketRefusal.NotFound, () => TicketRules.RequireVisible(_scenario.State, Stranger));
-        Refusal.Expect(TicketRefusal.PermissionDenied, () => TicketRules.RequireVisible(_scenario.State, Editor));
-    }
-
-    [Fact]
-    public void RequireVisible_AfterRedispatch_FormerLeadLosesSight()
-    {
-        _scenario.Return().Redispatch("D04");
-        Refusal.Expect(TicketRefusal.NotFound, () => TicketRules.RequireVisible(_scenario.State, Lead));
-    }
-
-    [Fact]
-    public void ActorOf_StaffAndDepartment_Prefixed()
-    {
-        Assert.Equal("staff:A01", TicketRules.ActorOf(Agent));
-        Assert.Equal("department:D01", TicketRules.ActorOf(Lead));
     }
 }

@@ -23,7 +23,7 @@ internal sealed class OutboundLegHarness
 
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
 
-    public OutboundLegHarness(TimeSpan? ringTimeout = null)
+    public OutboundLegHarness(TimeSpan? ringTimeout = null, bool offerSrtp = false)
     {
         Service = new OutboundLegService(Fixture.Layer, _ => new IPEndPoint(IPAddress.Loopback, 5060), Fixture.Time, SipTimers.Default, Logs.CreateFactory().CreateLogger("legs"), "hotline.local");
         Leg = Service.Start(new OutboundLegRequest(
@@ -33,7 +33,8 @@ internal sealed class OutboundLegHarness
             "Citizen",
             "sip:1001@hotline.local",
             new IPEndPoint(IPAddress.Loopback, 40000),
-            ringTimeout ?? TimeSpan.FromSeconds(20)));
+            ringTimeout ?? TimeSpan.FromSeconds(20),
+            offerSrtp));
         Invite = Sent("INVITE").Single();
     }
 

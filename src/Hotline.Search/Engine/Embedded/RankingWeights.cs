@@ -14,7 +14,7 @@ namespace Hotline.Search.Engine.Embedded;
 /// the m alternatives one synonym group adds share its weight as ÷ m^SynonymGroupNorm; a far commoner
 /// homophone of a bigram the index knows stands in at KnownVariantWeight (an unknown bigram's at 0.8).
 /// The last eleven were chosen by cross-validation on the tuning data (the tuning
-/// halves of the blind and colloquial questions and the older sets), each set ranked without the
+/// halves of the blind, colloquial, blind3 and blind4 questions and the older sets), each set ranked without the
 /// lexicon files written from it (load/Hotline.SearchBench, section "tune").
 /// </summary>
 internal sealed record RankingWeights(
@@ -27,15 +27,15 @@ internal sealed record RankingWeights(
     float K1 = 1.2f,
     float PhraseBoost = 1f,
     float LexiconWeight = 0.5f,
-    float HistoryWeight = 2f,
+    float HistoryWeight = 3f,
     int HistoryNeighbours = 3,
     float GeneralityPenalty = 0f,
-    float CoverageExponent = 0.5f,
+    float CoverageExponent = 0f,
     float LexiconLengthNorm = 0.5f,
     float LoneTitleFactor = 1f,
-    float HistoryHalfLength = 0f,
-    float SynonymGroupNorm = 1f,
-    float KnownVariantWeight = 0.8f)
+    float HistoryHalfLength = 8f,
+    float SynonymGroupNorm = 0.5f,
+    float KnownVariantWeight = 0.4f)
 {
     public static RankingWeights Default { get; } = new();
 }

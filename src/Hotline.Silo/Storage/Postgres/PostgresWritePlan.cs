@@ -187,7 +187,11 @@ internal sealed class PostgresWritePlan
         return batch;
     }
 
-    /// <summary>The rows were locked, so every update must have hit; anything else is a bug worth failing the batch for.</summary>
+    /// <summary>
+    /// The rows were locked, so every update must have hit; anything else is a bug worth failing the batch for.
+    /// Checked once the batch (COMMIT included, to save a round trip) has run: the batcher then retries each
+    /// commit alone, whose version check refuses it, so no caller is told a success that did not happen.
+    /// </summary>
     public void CheckUpdated(NpgsqlBatch batch)
     {
         if (_updateCommandIndex >= 0 && batch.BatchCommands[_updateCommandIndex].RecordsAffected != _updates.Count)

@@ -38,6 +38,15 @@ internal sealed partial class SqlTicketStore : ITicketStore, IAsyncDisposable
         return row is { } r ? new StoredTicket(r.Id, r.Version, r.StateJson) : null;
     }
 
+    public async Task<StoredTicket?> LoadIfChangedAsync(string ticketId, long knownVersion, CancellationToken cancellationToken)
+    {
+        await using var connection = await _dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var row = await connection.QuerySingleOrDefaultAsync<(string Id, long Version, string StateJson)?>(new CommandDefinition(
+            "SELECT id, version, state_json FROM tickets WHERE id = @ticketId AND version <> @knownVersion",
+            new { ticketId, knownVersion }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return row is { } r ? new StoredTicket(r.Id, r.Version, r.StateJson) : null;
+    }
+
     public Task<bool> CommitAsync(TicketCommit commit, CancellationToken cancellationToken)
     {
         CommitValidation.Validate(commit);

@@ -165,8 +165,15 @@ public sealed class ConferenceBridge : IAsyncDisposable
 
         try
         {
+            // An SRTP guest (a phone rung with RTP/SAVP) is checked and decrypted before anything latches or mixes.
+            bool truncated = length == RtpLegReceiver.BufferSize;
+            if (!truncated && !Guest.TryDecrypt(buffer.AsSpan(0, length), out length))
+            {
+                return;
+            }
+
             ReadOnlySpan<byte> datagram = buffer.AsSpan(0, length);
-            if (!Guest.TryAdmit(datagram, length == RtpLegReceiver.BufferSize, source, out RtpHeader header, out bool rtcp) || rtcp)
+            if (!Guest.TryAdmit(datagram, truncated, source, out RtpHeader header, out bool rtcp) || rtcp)
             {
                 return;
             }

@@ -197,8 +197,8 @@ public sealed class RtpRelay : IAsyncDisposable
 
         if (to.IsSecure)
         {
-            // Peers' RTCP is not translated to SRTCP; a packet without room for the tag cannot be sent.
-            if (rtcp || !to.TryEncrypt(buffer, length, out int secured))
+            // RTP becomes SRTP and RTCP SRTCP (RFC 3711 §3.4); a packet without room for the trailer cannot be sent.
+            if (!to.TryEncrypt(buffer, length, rtcp, out int secured))
             {
                 from.CountUndeliverable();
                 return;

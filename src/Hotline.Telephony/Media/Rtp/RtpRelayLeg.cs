@@ -25,6 +25,7 @@ public sealed class RtpRelayLeg : IRtpPacketSink
     private long _sent;
     private long _faults;
     private long _authenticationFailures;
+    private long _srtcpDropped;
     private SrtpLegSecurity? _srtp;
     private volatile bool _forwarding = true;
 
@@ -65,6 +66,12 @@ public sealed class RtpRelayLeg : IRtpPacketSink
 
     /// <summary>SRTP packets from this leg's peer that failed authentication or were replays (dropped).</summary>
     public long AuthenticationFailures => Interlocked.Read(ref _authenticationFailures);
+
+    /// <summary>
+    /// SRTCP packets from this leg's peer that were dropped: too short, failed authentication (forged, corrupted,
+    /// another key) or replayed (RFC 3711 §3.4).
+    /// </summary>
+    public long SrtcpDropped => Interlocked.Read(ref _srtcpDropped);
 
     /// <summary>Whether the peer's media is SRTP (RFC 3711) on this leg.</summary>
     public bool IsSecure => Volatile.Read(ref _srtp) is not null;
@@ -189,8 +196,8 @@ public sealed class RtpRelayLeg : IRtpPacketSink
     internal SocketAddress? Remote => Volatile.Read(ref _remote);
 
     /// <summary>
-    /// On an SRTP leg: checks and decrypts an arrived datagram in place (false when it must be dropped: failed
-    /// authentication, a replay, or SRTCP, which the relay does not carry). A plain leg passes everything.
+    /// On an SRTP leg: checks and decrypts an arrived SRTP or (multiplexed, RFC 5761) SRTCP datagram in place;
+    /// false when it must be dropped: too short, failed authentication or a replay. A plain leg passes everything.
     /// </summary>
     internal bool TryDecrypt(Span<byte> datagram, out int length)
     {
@@ -203,6 +210,12 @@ public sealed class RtpRelayLeg : IRtpPacketSink
         // RFC 5761 §4: RTCP packet types 200-204 sit where RTP has marker and payload type.
         if (datagram.Length > 1 && (datagram[1] & 0x7F) is >= 72 and <= 76)
         {
+            if (srtp.UnprotectRtcp.Unprotect(datagram, out length) == SrtcpCheck.Accepted)
+            {
+                return true;
+            }
+
+            Interlocked.Increment(ref _srtcpDropped);
             return false;
         }
 
@@ -215,11 +228,19 @@ public sealed class RtpRelayLeg : IRtpPacketSink
         return false;
     }
 
-    /// <summary>On an SRTP leg, encrypts a relayed packet in place in <paramref name="buffer"/> before it is sent to the peer.</summary>
-    internal bool TryEncrypt(byte[] buffer, int length, out int securedLength)
+    /// <summary>
+    /// On an SRTP leg, encrypts a relayed RTP packet, or RTCP as SRTCP, in place in <paramref name="buffer"/> before
+    /// it is sent to the peer; false when it cannot be protected (no room for the trailer).
+    /// </summary>
+    internal bool TryEncrypt(byte[] buffer, int length, bool rtcp, out int securedLength)
     {
         securedLength = length;
-        return Volatile.Read(ref _srtp) is not { } srtp || srtp.Protect.TryProtect(buffer, length, out securedLength);
+        if (Volatile.Read(ref _srtp) is not { } srtp)
+        {
+            return true;
+        }
+
+        return rtcp ? srtp.ProtectRtcp.TryProtect(buffer, length, out securedLength) : srtp.Protect.TryProtect(buffer, length, out securedLength);
     }
 
     /// <summary>

@@ -1,7 +1,11 @@
 namespace Hotline.Telephony.Media.Srtp;
 
-/// <summary>The two transforms of one SRTP leg: <see cref="Protect"/> for what we send, <see cref="Unprotect"/> for what the peer sends.</summary>
-internal sealed class SrtpLegSecurity(SrtpKeys keys, SrtpTransform protect, SrtpTransform unprotect)
+/// <summary>
+/// The transforms of one SRTP leg: <see cref="Protect"/> and <see cref="ProtectRtcp"/> for what we send,
+/// <see cref="Unprotect"/> and <see cref="UnprotectRtcp"/> for what the peer sends (RFC 3711: SRTP and SRTCP
+/// keys both derive from each side's master key).
+/// </summary>
+internal sealed class SrtpLegSecurity(SrtpKeys keys, SrtpTransform protect, SrtpTransform unprotect, SrtcpTransform protectRtcp, SrtcpTransform unprotectRtcp)
 {
     public SrtpKeys Keys { get; } = keys;
 
@@ -9,12 +13,20 @@ internal sealed class SrtpLegSecurity(SrtpKeys keys, SrtpTransform protect, Srtp
 
     public SrtpTransform Unprotect { get; } = unprotect;
 
+    public SrtcpTransform ProtectRtcp { get; } = protectRtcp;
+
+    public SrtcpTransform UnprotectRtcp { get; } = unprotectRtcp;
+
     /// <summary>Transforms for <paramref name="keys"/>, reusing those of <paramref name="previous"/> whose key is the same.</summary>
     public static SrtpLegSecurity From(SrtpKeys keys, SrtpLegSecurity? previous)
     {
-        var protect = previous is not null && previous.Keys.Sending.SameAs(keys.Sending) ? previous.Protect : new SrtpTransform(keys.Sending);
-        var unprotect = previous is not null && previous.Keys.Receiving.SameAs(keys.Receiving) ? previous.Unprotect : new SrtpTransform(keys.Receiving);
-        return new SrtpLegSecurity(keys, protect, unprotect);
+        var sameSending = previous is not null && previous.Keys.Sending.SameAs(keys.Sending);
+        var sameReceiving = previous is not null && previous.Keys.Receiving.SameAs(keys.Receiving);
+        return new SrtpLegSecurity(
+            keys,
+            sameSending ? previous!.Protect : new SrtpTransform(keys.Sending),
+            sameReceiving ? previous!.Unprotect : new SrtpTransform(keys.Receiving),
+            sameSending ? previous!.ProtectRtcp : new SrtcpTransform(keys.Sending),
+            sameReceiving ? previous!.UnprotectRtcp : new SrtcpTransform(keys.Receiving));
     }
-
 }

@@ -15,15 +15,20 @@ internal sealed record SrtpSessionKeys(byte[] Encryption, byte[] Authentication,
     /// <summary>HMAC-SHA1 key length for the _80 and _32 suites (RFC 3711 §5.2: n_a = 160).</summary>
     public const int AuthenticationKeyLength = 20;
 
-    public static SrtpSessionKeys Derive(SrtpMasterKey master)
+    /// <summary>SRTCP's labels follow SRTP's three (§4.3.2: 0x03 encryption, 0x04 authentication, 0x05 salt).</summary>
+    private const byte RtcpLabelOffset = 0x03;
+
+    /// <summary>The session keys of SRTP, or with <paramref name="rtcp"/> those of SRTCP, from one master key.</summary>
+    public static SrtpSessionKeys Derive(SrtpMasterKey master, bool rtcp = false)
     {
         ArgumentNullException.ThrowIfNull(master);
         using var aes = Aes.Create();
         aes.Key = master.Key.ToArray();
+        var offset = rtcp ? RtcpLabelOffset : (byte)0;
         return new SrtpSessionKeys(
-            Prf(aes, master.Salt, EncryptionLabel, SrtpMasterKey.KeyLength),
-            Prf(aes, master.Salt, AuthenticationLabel, AuthenticationKeyLength),
-            Prf(aes, master.Salt, SaltLabel, SrtpMasterKey.SaltLength));
+            Prf(aes, master.Salt, (byte)(EncryptionLabel + offset), SrtpMasterKey.KeyLength),
+            Prf(aes, master.Salt, (byte)(AuthenticationLabel + offset), AuthenticationKeyLength),
+            Prf(aes, master.Salt, (byte)(SaltLabel + offset), SrtpMasterKey.SaltLength));
     }
 
     /// <summary>

@@ -7,7 +7,7 @@ namespace Hotline.Telephony.Media.Srtp;
 /// One direction of an SRTP session with AES_CM_128_HMAC_SHA1_80 (RFC 3711; RFC 4568 §6.2.1): protects
 /// the RTP packets we send to a peer, or checks and decrypts the packets a peer sends us. The header stays
 /// clear; the payload is encrypted with AES-CM and the whole packet authenticated with HMAC-SHA1, cut to
-/// 80 bits. SRTCP is not handled: the relay does not forward RTCP on an encrypted leg.
+/// 80 bits. RTCP is <see cref="SrtcpTransform"/>'s.
 /// <code>
 ///  0                   1                   2                   3
 ///  0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1

@@ -185,6 +185,66 @@ public sealed class BaresipCallTests : IDisposable
         host.Logs.AssertNoErrors();
     }
 
+    /// <summary>
+    /// SRTP on the edge's own offer (Sip:OfferSrtp=tls, the default): a phone registered over TLS that accepts
+    /// only RTP/SAVP is rung with an SDES key, answers with its own, and a trunk caller's 1 kHz tone and the
+    /// phone's 440 Hz tone cross the relay both ways; the recording holds both, decrypted.
+    /// </summary>
+    [BaresipFact]
+    public async Task TrunkCall_SrtpMandatoryPhoneOverTls_RungWithSavpAndRecordingHoldsDecryptedTones()
+    {
+        await using var host = await StartEdgeAsync(("Ivr:Menu:Enabled", "false"));
+        await using var phone = await StartReadyAgentAsync(host, new BaresipAccount("1001", "secret1001", host.EndPoint) { Transport = "tls", MediaEncryption = "srtp-mand" });
+        Assert.True(Assert.Single(host.Locator.GetContacts("1001")).RegisteredOverTls);
+
+        var caller = SippRunner.RunFromAsync(EdgeHost.TrunkAddress, host.EndPoint, WriteCallerScenario(), "u1", 1, "-s", "12345", "-mi", EdgeHost.TrunkAddress);
+        await phone.WaitForEventAsync("CALL_INCOMING");
+        await phone.AcceptAsync();
+        await phone.WaitForEventAsync("CALL_ESTABLISHED");
+        var relay = host.Edge.Calls!.Calls.Single().Relay;
+        await WaitUntilAsync(() => relay.Caller.Forwarded > 100 && relay.Agent.Forwarded > 100, phone, "media both ways over the SRTP leg");
+        await phone.HangUpAsync();
+        await phone.WaitForEventAsync("CALL_CLOSED");
+        await caller;
+
+        Assert.True(relay.Agent.IsSecure);
+        Assert.False(relay.Caller.IsSecure);
+        Assert.Equal(0, relay.Agent.AuthenticationFailures);
+        // The INVITE baresip received offered RTP/SAVP with our key, and our packets passed its SRTP check.
+        Assert.Contains("RTP/SAVP", phone.Output, StringComparison.Ordinal);
+        Assert.Contains("a=crypto:1 AES_CM_128_HMAC_SHA1_80 inline:", phone.Output, StringComparison.Ordinal);
+        Assert.Contains("incoming rtp for 'audio' established", phone.Output, StringComparison.Ordinal);
+        var record = await CallCenterQueueTests.WaitForRecordAsync(host);
+        Assert.Equal("1001", record.AnsweredBy);
+        var audio = StereoRecording.Read(record.RecordingPath!);
+        Assert.True(audio.CallerSeconds > 1 && audio.AgentSeconds > 1, audio.ToString());
+        Assert.InRange(audio.CallerHz, 850, 1150);
+        Assert.InRange(audio.AgentHz, 370, 510);
+        host.Logs.AssertNoErrors();
+    }
+
+    /// <summary>
+    /// Sip:OfferSrtp=never: the same phone refuses the plain offer (488), the ring fails as any refusal does and
+    /// the caller waits on in the queue; nothing is bridged.
+    /// </summary>
+    [BaresipFact]
+    public async Task TrunkCall_SrtpMandatoryPhoneButOfferSrtpNever_RingRefusedAndCallerStaysQueued()
+    {
+        await using var host = await StartEdgeAsync(("Ivr:Menu:Enabled", "false"), ("Sip:OfferSrtp", "never"));
+        await using var phone = await StartReadyAgentAsync(host, new BaresipAccount("1001", "secret1001", host.EndPoint) { Transport = "tls", MediaEncryption = "srtp-mand", AnswerMode = "auto" });
+
+        // The caller waits four seconds in the queue, then hangs up.
+        var caller = SippRunner.RunFromAsync(EdgeHost.TrunkAddress, host.EndPoint, "builtin:uac", "u1", 1, "-s", "12345", "-d", "4000");
+        await WaitUntilAsync(() => BaresipTrace.CountSentResponses(phone.Output, 488, "INVITE") >= 1, phone, "the phone's 488 to the plain offer");
+        var result = await caller;
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.DoesNotContain("CALL_ESTABLISHED", phone.Events.Select(e => e.Type));
+        var record = await CallCenterQueueTests.WaitForRecordAsync(host);
+        Assert.Null(record.AnsweredBy);
+        Assert.Contains(record.Offers, o => o.AgentId == "1001" && o.Reason == OfferEndReason.Rejected);
+    }
+
     private Task<EdgeHost> StartEdgeAsync(params (string Key, string Value)[] settings)
     {
         var extra = new Dictionary<string, string?>

@@ -32,6 +32,7 @@ public sealed class BaresipRegistrationTests
         Assert.StartsWith("sip:1001", contact.ContactUri, StringComparison.Ordinal);
         Assert.Contains("127.0.0.1", contact.ContactUri, StringComparison.Ordinal);
         Assert.Equal(Enum.Parse<SipTransportKind>(transport, ignoreCase: true), contact.ReachVia.Transport);
+        Assert.Equal(transport == "tls", contact.RegisteredOverTls);
         Assert.Equal(RegistrationChangeKind.Registered, host.Changes.Single().Kind);
         host.Logs.AssertNoErrors();
     }

@@ -89,6 +89,66 @@ public sealed class RtpRelaySrtpTests
         Assert.Equal(0, relay.Caller.Faults);
     }
 
+    /// <summary>
+    /// RTCP multiplexed on the RTP port (RFC 5761) crosses an SRTP leg as SRTCP (RFC 3711 §3.4): the phone's is
+    /// checked and decrypted for the agent, the agent's protected for the phone; forged, short and replayed
+    /// SRTCP is dropped and counted, and latches nothing.
+    /// </summary>
+    [Fact]
+    public async Task Relay_SrtpLeg_SrtcpDecryptedOnwardProtectedBackAndForgeriesDropped()
+    {
+        await using RtpRelay relay = RtpRelay.TryStart(Ports(44500))!;
+        relay.Caller.Secure(new SrtpKeys(_edgeKey, _phoneKey));
+        using var phoneSends = new SrtcpTransform(_phoneKey);
+        using var phoneHears = new SrtcpTransform(_edgeKey);
+        using var forger = new SrtcpTransform(SrtpMasterKey.Generate());
+        using var intruder = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
+        using var phone = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
+        using var agent = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
+        relay.Agent.SetSignalledRemote((IPEndPoint)agent.Client.LocalEndPoint!);
+        var callerLeg = new IPEndPoint(IPAddress.Loopback, relay.Caller.LocalPort);
+
+        await intruder.SendAsync(ProtectRtcp(forger, ReceiverReport(0x4444)), callerLeg);
+        await intruder.SendAsync(ReceiverReport(0x4444)[..20], callerLeg); // plain RTCP, shorter than any SRTCP
+        await WaitUntilAsync(() => relay.Caller.SrtcpDropped == 2);
+        Assert.Null(relay.Caller.RemoteEndPoint);
+        var genuine = ProtectRtcp(phoneSends, ReceiverReport(0x2222));
+        await phone.SendAsync(genuine, callerLeg);
+        UdpReceiveResult atAgent = await agent.ReceiveAsync().WaitAsync(ReceiveTimeout);
+        await phone.SendAsync(genuine, callerLeg);
+        await WaitUntilAsync(() => relay.Caller.SrtcpDropped == 3);
+        await agent.SendAsync(ReceiverReport(0x3333), new IPEndPoint(IPAddress.Loopback, relay.Agent.LocalPort));
+        UdpReceiveResult atPhone = await phone.ReceiveAsync().WaitAsync(ReceiveTimeout);
+
+        Assert.Equal(ReceiverReport(0x2222), atAgent.Buffer);
+        Assert.Equal(ReceiverReport(0x3333).Length + SrtcpTransform.Overhead, atPhone.Buffer.Length);
+        Assert.NotEqual(ReceiverReport(0x3333)[8..], atPhone.Buffer[8..ReceiverReport(0x3333).Length]);
+        Assert.Equal(SrtcpCheck.Accepted, phoneHears.Unprotect(atPhone.Buffer, out var length));
+        Assert.Equal(ReceiverReport(0x3333), atPhone.Buffer[..length]);
+        Assert.Equal(0, relay.Caller.AuthenticationFailures);
+        Assert.Equal(0, relay.Caller.Faults);
+    }
+
+    /// <summary>An RTCP receiver report (RFC 3550 §6.4.2) with one report block, from <paramref name="ssrc"/>.</summary>
+    private static byte[] ReceiverReport(uint ssrc)
+    {
+        var packet = new byte[32];
+        packet[0] = 0x81;
+        packet[1] = 201;
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt16BigEndian(packet.AsSpan(2), 7);
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(packet.AsSpan(4), ssrc);
+        Array.Fill(packet, (byte)0x5C, 8, 24);
+        return packet;
+    }
+
+    private static byte[] ProtectRtcp(SrtcpTransform sender, byte[] plain)
+    {
+        var buffer = new byte[plain.Length + SrtcpTransform.Overhead];
+        plain.CopyTo(buffer, 0);
+        Assert.True(sender.TryProtect(buffer, plain.Length, out _));
+        return buffer;
+    }
+
     private static async Task WaitUntilAsync(Func<bool> condition)
     {
         using var deadline = new CancellationTokenSource(ReceiveTimeout);

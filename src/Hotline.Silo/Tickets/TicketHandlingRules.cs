@@ -1,11 +1,13 @@
 using Hotline.Contracts.Tickets;
 using Hotline.Contracts.Tickets.Commands;
 using Hotline.Silo.Tickets.Events;
+using static Hotline.Silo.Tickets.TicketAccess;
+using static Hotline.Silo.Tickets.TicketInput;
 
 namespace Hotline.Silo.Tickets;
 
 /// <summary>What the departments do: sign, ask for time, note progress, reply; and the supervisor's extension decision.</summary>
-internal sealed partial class TicketRules
+internal sealed class TicketHandlingRules(TicketOptions options, TicketDeadlines deadlines)
 {
     public static IReadOnlyList<TicketEvent> Claim(TicketGrainState state, ClaimTicket command)
     {

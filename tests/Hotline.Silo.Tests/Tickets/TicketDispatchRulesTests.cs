@@ -4,7 +4,7 @@ using static Hotline.Silo.Tests.Tickets.TicketScenario;
 
 namespace Hotline.Silo.Tests.Tickets;
 
-public sealed class TicketRulesDispatchTests
+public sealed class TicketDispatchRulesTests
 {
     private static readonly DateTimeOffset Friday17 = new(2026, 11, 27, 17, 0, 0, TimeSpan.FromHours(8));
     private readonly TicketScenario _scenario = new();
@@ -28,34 +28,34 @@ public sealed class TicketRulesDispatchTests
     public void Dispatch_UnknownLead_InvalidDepartmentId()
     {
         _scenario.Create();
-        Refusal.ExpectInvalid("department_id", () => _scenario.Rules.Dispatch(_scenario.State, new DispatchTicket(Agent, "D99", [], null), _scenario.Known, Monday10));
-        Refusal.ExpectInvalid("department_id", () => _scenario.Rules.Dispatch(_scenario.State, new DispatchTicket(Agent, "", [], null), _scenario.Known, Monday10));
+        Refusal.ExpectInvalid("department_id", () => _scenario.Rules.Dispatch.Dispatch(_scenario.State, new DispatchTicket(Agent, "D99", [], null), _scenario.Known, Monday10));
+        Refusal.ExpectInvalid("department_id", () => _scenario.Rules.Dispatch.Dispatch(_scenario.State, new DispatchTicket(Agent, "", [], null), _scenario.Known, Monday10));
     }
 
     [Fact]
     public void Dispatch_BadAssisting_InvalidAssistingDepartmentIds()
     {
         _scenario.Create();
-        Refusal.ExpectInvalid("assisting_department_ids", () => _scenario.Rules.Dispatch(_scenario.State, new DispatchTicket(Agent, "D01", ["D99"], null), _scenario.Known, Monday10));
-        Refusal.ExpectInvalid("assisting_department_ids", () => _scenario.Rules.Dispatch(_scenario.State, new DispatchTicket(Agent, "D01", ["D01"], null), _scenario.Known, Monday10));
-        Refusal.ExpectInvalid("assisting_department_ids", () => _scenario.Rules.Dispatch(_scenario.State, new DispatchTicket(Agent, "D01", ["D02", "D02"], null), _scenario.Known, Monday10));
+        Refusal.ExpectInvalid("assisting_department_ids", () => _scenario.Rules.Dispatch.Dispatch(_scenario.State, new DispatchTicket(Agent, "D01", ["D99"], null), _scenario.Known, Monday10));
+        Refusal.ExpectInvalid("assisting_department_ids", () => _scenario.Rules.Dispatch.Dispatch(_scenario.State, new DispatchTicket(Agent, "D01", ["D01"], null), _scenario.Known, Monday10));
+        Refusal.ExpectInvalid("assisting_department_ids", () => _scenario.Rules.Dispatch.Dispatch(_scenario.State, new DispatchTicket(Agent, "D01", ["D02", "D02"], null), _scenario.Known, Monday10));
     }
 
     [Fact]
     public void Dispatch_ByDepartment_PermissionDenied()
     {
         _scenario.Create();
-        Refusal.Expect(TicketRefusal.PermissionDenied, () => _scenario.Rules.Dispatch(_scenario.State, new DispatchTicket(Lead, "D01", [], null), _scenario.Known, Monday10));
+        Refusal.Expect(TicketRefusal.PermissionDenied, () => _scenario.Rules.Dispatch.Dispatch(_scenario.State, new DispatchTicket(Lead, "D01", [], null), _scenario.Known, Monday10));
     }
 
     [Fact]
     public void Dispatch_WhenClaimedOrReturned_FailedPreconditionNamingState()
     {
         _scenario.Create().Dispatch().Claim();
-        Refusal.ExpectWrongState(TicketState.Claimed, () => _scenario.Rules.Dispatch(_scenario.State, new DispatchTicket(Agent, "D02", [], null), _scenario.Known, Monday10));
+        Refusal.ExpectWrongState(TicketState.Claimed, () => _scenario.Rules.Dispatch.Dispatch(_scenario.State, new DispatchTicket(Agent, "D02", [], null), _scenario.Known, Monday10));
 
         _scenario.Return();
-        Refusal.ExpectWrongState(TicketState.Returned, () => _scenario.Rules.Dispatch(_scenario.State, new DispatchTicket(Agent, "D02", [], null), _scenario.Known, Monday10));
+        Refusal.ExpectWrongState(TicketState.Returned, () => _scenario.Rules.Dispatch.Dispatch(_scenario.State, new DispatchTicket(Agent, "D02", [], null), _scenario.Known, Monday10));
     }
 
     [Fact]
@@ -75,10 +75,10 @@ public sealed class TicketRulesDispatchTests
         _scenario.Create().Dispatch();
 
         _scenario.Now = new DateTimeOffset(2026, 11, 30, 17, 0, 0, TimeSpan.FromHours(8));
-        Assert.Single(_scenario.Rules.Return(_scenario.State, new ReturnTicket(Lead, "不属于本单位"), _scenario.Now));
+        Assert.Single(_scenario.Rules.Dispatch.Return(_scenario.State, new ReturnTicket(Lead, "不属于本单位"), _scenario.Now));
 
         _scenario.Now = _scenario.Now.AddSeconds(1);
-        var refusal = Refusal.Expect(TicketRefusal.FailedPrecondition, () => _scenario.Rules.Return(_scenario.State, new ReturnTicket(Lead, "不属于本单位"), _scenario.Now));
+        var refusal = Refusal.Expect(TicketRefusal.FailedPrecondition, () => _scenario.Rules.Dispatch.Return(_scenario.State, new ReturnTicket(Lead, "不属于本单位"), _scenario.Now));
         Assert.Equal(TicketState.Dispatched, refusal.State);
         Assert.Contains("return window", refusal.Message, StringComparison.Ordinal);
     }
@@ -89,30 +89,30 @@ public sealed class TicketRulesDispatchTests
         var scenario = new TicketScenario(new Silo.Tickets.TicketOptions { ReturnWindowWorkingDays = 2 }) { Now = Friday17 }.Create().Dispatch();
         scenario.Now = new DateTimeOffset(2026, 12, 1, 16, 0, 0, TimeSpan.FromHours(8));
 
-        Assert.Single(scenario.Rules.Return(scenario.State, new ReturnTicket(Lead, "不属于本单位"), scenario.Now));
+        Assert.Single(scenario.Rules.Dispatch.Return(scenario.State, new ReturnTicket(Lead, "不属于本单位"), scenario.Now));
     }
 
     [Fact]
     public void Return_WithoutReason_InvalidReason()
     {
         _scenario.Create().Dispatch();
-        Refusal.ExpectInvalid("reason", () => _scenario.Rules.Return(_scenario.State, new ReturnTicket(Lead, ""), Monday10));
+        Refusal.ExpectInvalid("reason", () => _scenario.Rules.Dispatch.Return(_scenario.State, new ReturnTicket(Lead, ""), Monday10));
     }
 
     [Fact]
     public void Return_ByAssistingStrangerOrStaff_DeniedOrNotFound()
     {
         _scenario.Create().Dispatch("D01", "D02");
-        Refusal.Expect(TicketRefusal.PermissionDenied, () => _scenario.Rules.Return(_scenario.State, new ReturnTicket(Assisting, "不属于"), Monday10));
-        Refusal.Expect(TicketRefusal.NotFound, () => _scenario.Rules.Return(_scenario.State, new ReturnTicket(Stranger, "不属于"), Monday10));
-        Refusal.Expect(TicketRefusal.PermissionDenied, () => _scenario.Rules.Return(_scenario.State, new ReturnTicket(Agent, "不属于"), Monday10));
+        Refusal.Expect(TicketRefusal.PermissionDenied, () => _scenario.Rules.Dispatch.Return(_scenario.State, new ReturnTicket(Assisting, "不属于"), Monday10));
+        Refusal.Expect(TicketRefusal.NotFound, () => _scenario.Rules.Dispatch.Return(_scenario.State, new ReturnTicket(Stranger, "不属于"), Monday10));
+        Refusal.Expect(TicketRefusal.PermissionDenied, () => _scenario.Rules.Dispatch.Return(_scenario.State, new ReturnTicket(Agent, "不属于"), Monday10));
     }
 
     [Fact]
     public void Return_AfterReply_FailedPrecondition()
     {
         _scenario.Create().Dispatch().Claim().Reply();
-        Refusal.ExpectWrongState(TicketState.Replied, () => _scenario.Rules.Return(_scenario.State, new ReturnTicket(Lead, "不属于"), Monday10));
+        Refusal.ExpectWrongState(TicketState.Replied, () => _scenario.Rules.Dispatch.Return(_scenario.State, new ReturnTicket(Lead, "不属于"), Monday10));
     }
 
     [Fact]
@@ -121,7 +121,7 @@ public sealed class TicketRulesDispatchTests
         _scenario.Create().Dispatch().Return();
         _scenario.Now = Monday10.AddHours(3);
 
-        _scenario.Apply(_scenario.Rules.DecideReturn(_scenario.State, new DecideReturn(Agent, null, [], null, "属于贵单位职责"), _scenario.Known, _scenario.Now), Agent);
+        _scenario.Apply(_scenario.Rules.Dispatch.DecideReturn(_scenario.State, new DecideReturn(Agent, null, [], null, "属于贵单位职责"), _scenario.Known, _scenario.Now), Agent);
 
         var view = _scenario.View;
         Assert.Equal(TicketState.Dispatched, view.State);
@@ -136,7 +136,7 @@ public sealed class TicketRulesDispatchTests
     {
         _scenario.Create().Dispatch().Return();
 
-        var events = _scenario.Rules.DecideReturn(_scenario.State, new DecideReturn(Agent, " ", [], null, "属于贵单位职责"), _scenario.Known, Monday10);
+        var events = _scenario.Rules.Dispatch.DecideReturn(_scenario.State, new DecideReturn(Agent, " ", [], null, "属于贵单位职责"), _scenario.Known, Monday10);
 
         Assert.IsType<Silo.Tickets.Events.ReturnRejected>(Assert.Single(events));
     }
@@ -145,7 +145,7 @@ public sealed class TicketRulesDispatchTests
     public void DecideReturn_RejectWithoutReason_InvalidReason()
     {
         _scenario.Create().Dispatch().Return();
-        Refusal.ExpectInvalid("reason", () => _scenario.Rules.DecideReturn(_scenario.State, new DecideReturn(Agent, null, [], null, null), _scenario.Known, Monday10));
+        Refusal.ExpectInvalid("reason", () => _scenario.Rules.Dispatch.DecideReturn(_scenario.State, new DecideReturn(Agent, null, [], null, null), _scenario.Known, Monday10));
     }
 
     [Fact]
@@ -177,19 +177,19 @@ public sealed class TicketRulesDispatchTests
     public void DecideReturn_AfterThirdUnsettledDispatch_NeedsSupervisorDesignation()
     {
         _scenario.Create().Dispatch("D01").Return().Redispatch("D02");
-        _scenario.Apply(_scenario.Rules.Return(_scenario.State, new ReturnTicket(Assisting, "不属于"), Monday10), Assisting);
+        _scenario.Apply(_scenario.Rules.Dispatch.Return(_scenario.State, new ReturnTicket(Assisting, "不属于"), Monday10), Assisting);
         Assert.False(_scenario.View.NeedsDesignation);
         _scenario.Redispatch("D03");
-        _scenario.Apply(_scenario.Rules.Return(_scenario.State, new ReturnTicket(Stranger, "不属于"), Monday10), Stranger);
+        _scenario.Apply(_scenario.Rules.Dispatch.Return(_scenario.State, new ReturnTicket(Stranger, "不属于"), Monday10), Stranger);
 
         Assert.True(_scenario.View.NeedsDesignation);
         Assert.Equal(3, _scenario.View.DispatchCount);
         var refusal = Refusal.Expect(TicketRefusal.FailedPrecondition, () => _scenario.Redispatch("D04"));
         Assert.Contains("supervisor must designate", refusal.Message, StringComparison.Ordinal);
         Assert.Equal(TicketState.Returned, refusal.State);
-        Refusal.Expect(TicketRefusal.PermissionDenied, () => _scenario.Rules.Designate(_scenario.State, new DesignateDepartment(Agent, "D04", [], null), _scenario.Known, Monday10));
+        Refusal.Expect(TicketRefusal.PermissionDenied, () => _scenario.Rules.Dispatch.Designate(_scenario.State, new DesignateDepartment(Agent, "D04", [], null), _scenario.Known, Monday10));
 
-        _scenario.Apply(_scenario.Rules.Designate(_scenario.State, new DesignateDepartment(Supervisor, "D04", ["D05"], "指定承办"), _scenario.Known, Monday10), Supervisor);
+        _scenario.Apply(_scenario.Rules.Dispatch.Designate(_scenario.State, new DesignateDepartment(Supervisor, "D04", ["D05"], "指定承办"), _scenario.Known, Monday10), Supervisor);
 
         Assert.Equal(TicketState.Dispatched, _scenario.View.State);
         Assert.True(_scenario.View.Designated);
@@ -210,7 +210,7 @@ public sealed class TicketRulesDispatchTests
     public void Return_DesignatedDepartment_FailedPrecondition()
     {
         _scenario.Create();
-        _scenario.Apply(_scenario.Rules.Designate(_scenario.State, new DesignateDepartment(Supervisor, "D01", [], null), _scenario.Known, Monday10), Supervisor);
+        _scenario.Apply(_scenario.Rules.Dispatch.Designate(_scenario.State, new DesignateDepartment(Supervisor, "D01", [], null), _scenario.Known, Monday10), Supervisor);
 
         var refusal = Refusal.Expect(TicketRefusal.FailedPrecondition, () => _scenario.Return());
         Assert.Contains("designated", refusal.Message, StringComparison.Ordinal);
@@ -220,6 +220,6 @@ public sealed class TicketRulesDispatchTests
     public void Designate_WhenClaimed_FailedPrecondition()
     {
         _scenario.Create().Dispatch().Claim();
-        Refusal.ExpectWrongState(TicketState.Claimed, () => _scenario.Rules.Designate(_scenario.State, new DesignateDepartment(Supervisor, "D02", [], null), _scenario.Known, Monday10));
+        Refusal.ExpectWrongState(TicketState.Claimed, () => _scenario.Rules.Dispatch.Designate(_scenario.State, new DesignateDepartment(Supervisor, "D02", [], null), _scenario.Known, Monday10));
     }
 }

@@ -5,7 +5,7 @@ using static Hotline.Silo.Tests.Tickets.TicketScenario;
 
 namespace Hotline.Silo.Tests.Tickets;
 
-public sealed class TicketRulesHandlingTests
+public sealed class TicketHandlingRulesTests
 {
     private readonly TicketScenario _scenario = new();
 
@@ -20,17 +20,17 @@ public sealed class TicketRulesHandlingTests
     public void Claim_ByAssisting_PermissionDenied_ByStranger_NotFound_ByStaff_PermissionDenied()
     {
         _scenario.Create().Dispatch("D01", "D02");
-        Refusal.Expect(TicketRefusal.PermissionDenied, () => TicketRules.Claim(_scenario.State, new ClaimTicket(Assisting)));
-        var hidden = Refusal.Expect(TicketRefusal.NotFound, () => TicketRules.Claim(_scenario.State, new ClaimTicket(Stranger)));
+        Refusal.Expect(TicketRefusal.PermissionDenied, () => TicketHandlingRules.Claim(_scenario.State, new ClaimTicket(Assisting)));
+        var hidden = Refusal.Expect(TicketRefusal.NotFound, () => TicketHandlingRules.Claim(_scenario.State, new ClaimTicket(Stranger)));
         Assert.DoesNotContain("D01", hidden.Message, StringComparison.Ordinal);
-        Refusal.Expect(TicketRefusal.PermissionDenied, () => TicketRules.Claim(_scenario.State, new ClaimTicket(Supervisor)));
+        Refusal.Expect(TicketRefusal.PermissionDenied, () => TicketHandlingRules.Claim(_scenario.State, new ClaimTicket(Supervisor)));
     }
 
     [Fact]
     public void Claim_StrangerOnWrongState_StillNotFound()
     {
         _scenario.Create().Dispatch().Claim();
-        Refusal.Expect(TicketRefusal.NotFound, () => TicketRules.Claim(_scenario.State, new ClaimTicket(Stranger)));
+        Refusal.Expect(TicketRefusal.NotFound, () => TicketHandlingRules.Claim(_scenario.State, new ClaimTicket(Stranger)));
     }
 
     [Fact]
@@ -80,7 +80,7 @@ public sealed class TicketRulesHandlingTests
     public void RequestExtension_ByAssisting_PermissionDenied()
     {
         _scenario.Create().Dispatch("D01", "D02").Claim();
-        Refusal.Expect(TicketRefusal.PermissionDenied, () => _scenario.Rules.RequestExtension(_scenario.State, new RequestExtension(Assisting, 2, "需要")));
+        Refusal.Expect(TicketRefusal.PermissionDenied, () => _scenario.Rules.Handling.RequestExtension(_scenario.State, new RequestExtension(Assisting, 2, "需要")));
     }
 
     [Fact]
@@ -89,7 +89,7 @@ public sealed class TicketRulesHandlingTests
         _scenario.Create().Dispatch().Claim().RequestExtension(3);
         var before = _scenario.View.HandleDeadline!.Value;
 
-        _scenario.Apply(_scenario.Rules.DecideExtension(_scenario.State, new DecideExtension(Supervisor, true, null)), Supervisor);
+        _scenario.Apply(_scenario.Rules.Handling.DecideExtension(_scenario.State, new DecideExtension(Supervisor, true, null)), Supervisor);
 
         // Mon 30 Nov 10:00 + 3 working days = Thu 3 Dec 10:00.
         Assert.Equal(new DateTimeOffset(2026, 11, 30, 10, 0, 0, TimeSpan.FromHours(8)), before);
@@ -102,7 +102,7 @@ public sealed class TicketRulesHandlingTests
     {
         var scenario = new TicketScenario().Create(Urgency.Utility).Dispatch().Claim().RequestExtension(2);
 
-        scenario.Apply(scenario.Rules.DecideExtension(scenario.State, new DecideExtension(Supervisor, true, null)), Supervisor);
+        scenario.Apply(scenario.Rules.Handling.DecideExtension(scenario.State, new DecideExtension(Supervisor, true, null)), Supervisor);
 
         Assert.Equal(Monday10.AddHours(24).AddDays(2), scenario.View.HandleDeadline);
     }
@@ -112,9 +112,9 @@ public sealed class TicketRulesHandlingTests
     {
         _scenario.Create().Dispatch().Claim().RequestExtension(3);
         var before = _scenario.View.HandleDeadline;
-        Refusal.ExpectInvalid("reason", () => _scenario.Rules.DecideExtension(_scenario.State, new DecideExtension(Supervisor, false, null)));
+        Refusal.ExpectInvalid("reason", () => _scenario.Rules.Handling.DecideExtension(_scenario.State, new DecideExtension(Supervisor, false, null)));
 
-        _scenario.Apply(_scenario.Rules.DecideExtension(_scenario.State, new DecideExtension(Supervisor, false, "理由不充分")), Supervisor);
+        _scenario.Apply(_scenario.Rules.Handling.DecideExtension(_scenario.State, new DecideExtension(Supervisor, false, "理由不充分")), Supervisor);
 
         Assert.Equal(before, _scenario.View.HandleDeadline);
         Assert.Null(_scenario.View.PendingExtension);
@@ -124,7 +124,7 @@ public sealed class TicketRulesHandlingTests
     public void DecideExtension_ByAgent_PermissionDenied()
     {
         _scenario.Create().Dispatch().Claim().RequestExtension(3);
-        var refusal = Refusal.Expect(TicketRefusal.PermissionDenied, () => _scenario.Rules.DecideExtension(_scenario.State, new DecideExtension(Agent, true, null)));
+        var refusal = Refusal.Expect(TicketRefusal.PermissionDenied, () => _scenario.Rules.Handling.DecideExtension(_scenario.State, new DecideExtension(Agent, true, null)));
         Assert.Contains("supervisor", refusal.Message, StringComparison.Ordinal);
     }
 
@@ -132,16 +132,16 @@ public sealed class TicketRulesHandlingTests
     public void DecideExtension_NothingPending_FailedPrecondition()
     {
         _scenario.Create().Dispatch().Claim();
-        Refusal.ExpectWrongState(TicketState.Claimed, () => _scenario.Rules.DecideExtension(_scenario.State, new DecideExtension(Supervisor, true, null)));
+        Refusal.ExpectWrongState(TicketState.Claimed, () => _scenario.Rules.Handling.DecideExtension(_scenario.State, new DecideExtension(Supervisor, true, null)));
     }
 
     [Fact]
     public void AddProgress_LeadAndAssisting_NotesInOrder()
     {
         _scenario.Create().Dispatch("D01", "D02");
-        _scenario.Apply(TicketRules.AddProgress(_scenario.State, new AddProgress(Assisting, "已现场勘查")), Assisting);
+        _scenario.Apply(TicketHandlingRules.AddProgress(_scenario.State, new AddProgress(Assisting, "已现场勘查")), Assisting);
         _scenario.Claim();
-        _scenario.Apply(TicketRules.AddProgress(_scenario.State, new AddProgress(Lead, "已联系物业")), Lead);
+        _scenario.Apply(TicketHandlingRules.AddProgress(_scenario.State, new AddProgress(Lead, "已联系物业")), Lead);
 
         Assert.Equal(["D02", "D01"], _scenario.View.Progress.Select(p => p.DepartmentId));
         Assert.Equal("已联系物业", _scenario.View.Progress[1].Note);
@@ -151,12 +151,12 @@ public sealed class TicketRulesHandlingTests
     public void AddProgress_StrangerNotFound_StaffDenied_EmptyInvalid_RepliedRefused()
     {
         _scenario.Create().Dispatch("D01", "D02").Claim();
-        Refusal.Expect(TicketRefusal.NotFound, () => TicketRules.AddProgress(_scenario.State, new AddProgress(Stranger, "x")));
-        Refusal.Expect(TicketRefusal.PermissionDenied, () => TicketRules.AddProgress(_scenario.State, new AddProgress(Agent, "x")));
-        Refusal.ExpectInvalid("content", () => TicketRules.AddProgress(_scenario.State, new AddProgress(Lead, "")));
+        Refusal.Expect(TicketRefusal.NotFound, () => TicketHandlingRules.AddProgress(_scenario.State, new AddProgress(Stranger, "x")));
+        Refusal.Expect(TicketRefusal.PermissionDenied, () => TicketHandlingRules.AddProgress(_scenario.State, new AddProgress(Agent, "x")));
+        Refusal.ExpectInvalid("content", () => TicketHandlingRules.AddProgress(_scenario.State, new AddProgress(Lead, "")));
 
         _scenario.Reply();
-        Refusal.ExpectWrongState(TicketState.Replied, () => TicketRules.AddProgress(_scenario.State, new AddProgress(Assisting, "x")));
+        Refusal.ExpectWrongState(TicketState.Replied, () => TicketHandlingRules.AddProgress(_scenario.State, new AddProgress(Assisting, "x")));
     }
 
     [Fact]
@@ -173,9 +173,9 @@ public sealed class TicketRulesHandlingTests
     public void Resolve_ByAssisting_Denied_BeforeClaim_Refused_EmptyReply_Invalid()
     {
         _scenario.Create().Dispatch("D01", "D02");
-        Refusal.ExpectWrongState(TicketState.Dispatched, () => TicketRules.Resolve(_scenario.State, new ResolveTicket(Lead, "已修复")));
+        Refusal.ExpectWrongState(TicketState.Dispatched, () => TicketHandlingRules.Resolve(_scenario.State, new ResolveTicket(Lead, "已修复")));
         _scenario.Claim();
-        Refusal.Expect(TicketRefusal.PermissionDenied, () => TicketRules.Resolve(_scenario.State, new ResolveTicket(Assisting, "已修复")));
-        Refusal.ExpectInvalid("reply", () => TicketRules.Resolve(_scenario.State, new ResolveTicket(Lead, " ")));
+        Refusal.Expect(TicketRefusal.PermissionDenied, () => TicketHandlingRules.Resolve(_scenario.State, new ResolveTicket(Assisting, "已修复")));
+        Refusal.ExpectInvalid("reply", () => TicketHandlingRules.Resolve(_scenario.State, new ResolveTicket(Lead, " ")));
     }
 }

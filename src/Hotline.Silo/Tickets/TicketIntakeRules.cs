@@ -1,11 +1,13 @@
 using Hotline.Contracts.Tickets;
 using Hotline.Contracts.Tickets.Commands;
 using Hotline.Silo.Tickets.Events;
+using static Hotline.Silo.Tickets.TicketAccess;
+using static Hotline.Silo.Tickets.TicketInput;
 
 namespace Hotline.Silo.Tickets;
 
 /// <summary>Creating, resolving on the spot, merging.</summary>
-internal sealed partial class TicketRules
+internal sealed class TicketIntakeRules(TicketOptions options)
 {
     public IReadOnlyList<TicketEvent> Create(CreateTicket command)
     {

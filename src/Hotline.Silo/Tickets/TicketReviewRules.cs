@@ -1,11 +1,13 @@
 using Hotline.Contracts.Tickets;
 using Hotline.Contracts.Tickets.Commands;
 using Hotline.Silo.Tickets.Events;
+using static Hotline.Silo.Tickets.TicketAccess;
+using static Hotline.Silo.Tickets.TicketInput;
 
 namespace Hotline.Silo.Tickets;
 
 /// <summary>The hotline's review of a reply and the callback (回访) to the citizen.</summary>
-internal sealed partial class TicketRules
+internal static class TicketReviewRules
 {
     public static IReadOnlyList<TicketEvent> ReviewReply(TicketGrainState state, ReviewReply command)
     {

@@ -5,14 +5,14 @@ using static Hotline.Silo.Tests.Tickets.TicketScenario;
 
 namespace Hotline.Silo.Tests.Tickets;
 
-public sealed class TicketRulesIntakeTests
+public sealed class TicketIntakeRulesTests
 {
     private readonly TicketScenario _scenario = new();
 
     [Fact]
     public void Create_ByAgent_CreatedWithFieldsTrimmed()
     {
-        _scenario.Apply(_scenario.Rules.Create(NewTicket() with { Content = "  楼道灯坏了  ", CallerName = "" }), Agent);
+        _scenario.Apply(_scenario.Rules.Intake.Create(NewTicket() with { Content = "  楼道灯坏了  ", CallerName = "" }), Agent);
 
         var view = _scenario.View;
         Assert.Equal(TicketState.Created, view.State);
@@ -30,24 +30,24 @@ public sealed class TicketRulesIntakeTests
     [InlineData("123456789012345678901", "caller_phone")]
     public void Create_BadPhone_InvalidArgumentNamingField(string phone, string field)
     {
-        Refusal.ExpectInvalid(field, () => _scenario.Rules.Create(NewTicket() with { CallerPhone = phone }));
+        Refusal.ExpectInvalid(field, () => _scenario.Rules.Intake.Create(NewTicket() with { CallerPhone = phone }));
     }
 
     [Fact]
     public void Create_MissingOrUnknownFields_InvalidArgumentNamingEach()
     {
-        Refusal.ExpectInvalid("content", () => _scenario.Rules.Create(NewTicket() with { Content = "  " }));
-        Refusal.ExpectInvalid("district", () => _scenario.Rules.Create(NewTicket() with { District = "" }));
-        Refusal.ExpectInvalid("category", () => _scenario.Rules.Create(NewTicket() with { Category = (Category)42 }));
-        Refusal.ExpectInvalid("urgency", () => _scenario.Rules.Create(NewTicket() with { Urgency = (Urgency)9 }));
-        Refusal.ExpectInvalid("content", () => _scenario.Rules.Create(NewTicket() with { Content = new string('字', 4001) }));
+        Refusal.ExpectInvalid("content", () => _scenario.Rules.Intake.Create(NewTicket() with { Content = "  " }));
+        Refusal.ExpectInvalid("district", () => _scenario.Rules.Intake.Create(NewTicket() with { District = "" }));
+        Refusal.ExpectInvalid("category", () => _scenario.Rules.Intake.Create(NewTicket() with { Category = (Category)42 }));
+        Refusal.ExpectInvalid("urgency", () => _scenario.Rules.Intake.Create(NewTicket() with { Urgency = (Urgency)9 }));
+        Refusal.ExpectInvalid("content", () => _scenario.Rules.Intake.Create(NewTicket() with { Content = new string('字', 4001) }));
     }
 
     [Fact]
     public void Create_ByDepartmentOrEditor_PermissionDenied()
     {
-        Refusal.Expect(TicketRefusal.PermissionDenied, () => _scenario.Rules.Create(NewTicket() with { Caller = Lead }));
-        Refusal.Expect(TicketRefusal.PermissionDenied, () => _scenario.Rules.Create(NewTicket() with { Caller = Editor }));
+        Refusal.Expect(TicketRefusal.PermissionDenied, () => _scenario.Rules.Intake.Create(NewTicket() with { Caller = Lead }));
+        Refusal.Expect(TicketRefusal.PermissionDenied, () => _scenario.Rules.Intake.Create(NewTicket() with { Caller = Editor }));
     }
 
     [Theory]
@@ -58,7 +58,7 @@ public sealed class TicketRulesIntakeTests
     {
         _scenario.Create(category: category);
 
-        _scenario.Apply(_scenario.Rules.ResolveDirectly(_scenario.State, new ResolveDirectly(Agent, "已告知办理流程")), Agent);
+        _scenario.Apply(_scenario.Rules.Intake.ResolveDirectly(_scenario.State, new ResolveDirectly(Agent, "已告知办理流程")), Agent);
 
         Assert.Equal(expected, _scenario.View.State);
         Assert.Equal("已告知办理流程", _scenario.View.Answer);
@@ -69,7 +69,7 @@ public sealed class TicketRulesIntakeTests
     {
         var scenario = new TicketScenario(new TicketOptions { CategoriesWithoutCallback = [Category.Praise] }).Create(category: Category.Consultation);
 
-        scenario.Apply(scenario.Rules.ResolveDirectly(scenario.State, new ResolveDirectly(Agent, "答复")), Agent);
+        scenario.Apply(scenario.Rules.Intake.ResolveDirectly(scenario.State, new ResolveDirectly(Agent, "答复")), Agent);
 
         Assert.Equal(TicketState.AwaitingCallback, scenario.View.State);
     }
@@ -78,14 +78,14 @@ public sealed class TicketRulesIntakeTests
     public void ResolveDirectly_AfterDispatch_FailedPreconditionNamingState()
     {
         _scenario.Create().Dispatch();
-        Refusal.ExpectWrongState(TicketState.Dispatched, () => _scenario.Rules.ResolveDirectly(_scenario.State, new ResolveDirectly(Agent, "答复")));
+        Refusal.ExpectWrongState(TicketState.Dispatched, () => _scenario.Rules.Intake.ResolveDirectly(_scenario.State, new ResolveDirectly(Agent, "答复")));
     }
 
     [Fact]
     public void ResolveDirectly_NoAnswer_InvalidArgument()
     {
         _scenario.Create();
-        Refusal.ExpectInvalid("reply", () => _scenario.Rules.ResolveDirectly(_scenario.State, new ResolveDirectly(Agent, " ")));
+        Refusal.ExpectInvalid("reply", () => _scenario.Rules.Intake.ResolveDirectly(_scenario.State, new ResolveDirectly(Agent, " ")));
     }
 
     [Fact]
@@ -93,7 +93,7 @@ public sealed class TicketRulesIntakeTests
     {
         _scenario.Create().Dispatch();
 
-        _scenario.Apply(TicketRules.MergeInto(_scenario.State, new MergeTicket(Agent, "P-1", "重复来电")), Agent);
+        _scenario.Apply(TicketIntakeRules.MergeInto(_scenario.State, new MergeTicket(Agent, "P-1", "重复来电")), Agent);
 
         Assert.Equal(TicketState.Merged, _scenario.View.State);
         Assert.Equal("P-1", _scenario.View.ParentTicketId);
@@ -103,26 +103,26 @@ public sealed class TicketRulesIntakeTests
     public void MergeInto_Itself_InvalidArgument()
     {
         _scenario.Create();
-        Refusal.ExpectInvalid("parent_ticket_id", () => TicketRules.MergeInto(_scenario.State, new MergeTicket(Agent, TicketId, null)));
+        Refusal.ExpectInvalid("parent_ticket_id", () => TicketIntakeRules.MergeInto(_scenario.State, new MergeTicket(Agent, TicketId, null)));
     }
 
     [Fact]
     public void MergeInto_ClosedOrMerged_FailedPrecondition()
     {
         _scenario.Create(category: Category.Consultation);
-        _scenario.Apply(_scenario.Rules.ResolveDirectly(_scenario.State, new ResolveDirectly(Agent, "答复")), Agent);
-        Refusal.ExpectWrongState(TicketState.Closed, () => TicketRules.MergeInto(_scenario.State, new MergeTicket(Agent, "P-1", null)));
+        _scenario.Apply(_scenario.Rules.Intake.ResolveDirectly(_scenario.State, new ResolveDirectly(Agent, "答复")), Agent);
+        Refusal.ExpectWrongState(TicketState.Closed, () => TicketIntakeRules.MergeInto(_scenario.State, new MergeTicket(Agent, "P-1", null)));
 
         var merged = new TicketScenario().Create();
-        merged.Apply(TicketRules.MergeInto(merged.State, new MergeTicket(Agent, "P-1", null)), Agent);
-        Refusal.ExpectWrongState(TicketState.Merged, () => TicketRules.MergeInto(merged.State, new MergeTicket(Agent, "P-2", null)));
+        merged.Apply(TicketIntakeRules.MergeInto(merged.State, new MergeTicket(Agent, "P-1", null)), Agent);
+        Refusal.ExpectWrongState(TicketState.Merged, () => TicketIntakeRules.MergeInto(merged.State, new MergeTicket(Agent, "P-2", null)));
     }
 
     [Fact]
     public void MergeInto_ByDepartment_PermissionDenied()
     {
         _scenario.Create().Dispatch();
-        Refusal.Expect(TicketRefusal.PermissionDenied, () => TicketRules.MergeInto(_scenario.State, new MergeTicket(Lead, "P-1", null)));
+        Refusal.Expect(TicketRefusal.PermissionDenied, () => TicketIntakeRules.MergeInto(_scenario.State, new MergeTicket(Lead, "P-1", null)));
     }
 
     [Fact]
@@ -130,9 +130,9 @@ public sealed class TicketRulesIntakeTests
     {
         _scenario.Create();
 
-        _scenario.Apply(TicketRules.AttachMergedChild(_scenario.State, new AttachMergedChild(Agent, "C-1")), Agent);
-        var again = TicketRules.AttachMergedChild(_scenario.State, new AttachMergedChild(Agent, "C-1"));
-        _scenario.Apply(TicketRules.AttachMergedChild(_scenario.State, new AttachMergedChild(Agent, "C-2")), Agent);
+        _scenario.Apply(TicketIntakeRules.AttachMergedChild(_scenario.State, new AttachMergedChild(Agent, "C-1")), Agent);
+        var again = TicketIntakeRules.AttachMergedChild(_scenario.State, new AttachMergedChild(Agent, "C-1"));
+        _scenario.Apply(TicketIntakeRules.AttachMergedChild(_scenario.State, new AttachMergedChild(Agent, "C-2")), Agent);
 
         Assert.Empty(again);
         Assert.Equal(["C-1", "C-2"], _scenario.View.MergedChildIds);
@@ -142,9 +142,9 @@ public sealed class TicketRulesIntakeTests
     public void AttachMergedChild_ParentItselfMerged_FailedPrecondition()
     {
         _scenario.Create();
-        _scenario.Apply(TicketRules.MergeInto(_scenario.State, new MergeTicket(Agent, "P-1", null)), Agent);
+        _scenario.Apply(TicketIntakeRules.MergeInto(_scenario.State, new MergeTicket(Agent, "P-1", null)), Agent);
 
-        var refusal = Refusal.Expect(TicketRefusal.FailedPrecondition, () => TicketRules.AttachMergedChild(_scenario.State, new AttachMergedChild(Agent, "C-1")));
+        var refusal = Refusal.Expect(TicketRefusal.FailedPrecondition, () => TicketIntakeRules.AttachMergedChild(_scenario.State, new AttachMergedChild(Agent, "C-1")));
         Assert.Equal(TicketState.Merged, refusal.State);
         Assert.Contains("P-1", refusal.Message, StringComparison.Ordinal);
     }

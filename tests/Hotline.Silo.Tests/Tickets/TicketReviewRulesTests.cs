@@ -5,7 +5,7 @@ using static Hotline.Silo.Tests.Tickets.TicketScenario;
 
 namespace Hotline.Silo.Tests.Tickets;
 
-public sealed class TicketRulesReviewTests
+public sealed class TicketReviewRulesTests
 {
     private readonly TicketScenario _scenario = new TicketScenario().Create().Dispatch().Claim().Reply();
 
@@ -19,7 +19,7 @@ public sealed class TicketRulesReviewTests
     [Fact]
     public void ReviewReply_Reject_BackToClaimedForRework()
     {
-        _scenario.Apply(TicketRules.ReviewReply(_scenario.State, new ReviewReply(Agent, false, "答复未解决诉求")), Agent);
+        _scenario.Apply(TicketReviewRules.ReviewReply(_scenario.State, new ReviewReply(Agent, false, "答复未解决诉求")), Agent);
 
         Assert.Equal(TicketState.Claimed, _scenario.View.State);
         Assert.Equal(DeadlineStatus.OnTime, _scenario.View.HandleStatus);
@@ -28,13 +28,13 @@ public sealed class TicketRulesReviewTests
     [Fact]
     public void ReviewReply_RejectWithoutReason_InvalidReason()
     {
-        Refusal.ExpectInvalid("reason", () => TicketRules.ReviewReply(_scenario.State, new ReviewReply(Agent, false, "")));
+        Refusal.ExpectInvalid("reason", () => TicketReviewRules.ReviewReply(_scenario.State, new ReviewReply(Agent, false, "")));
     }
 
     [Fact]
     public void ReviewReply_ByDepartment_PermissionDenied_NotReplied_FailedPrecondition()
     {
-        Refusal.Expect(TicketRefusal.PermissionDenied, () => TicketRules.ReviewReply(_scenario.State, new ReviewReply(Lead, true, null)));
+        Refusal.Expect(TicketRefusal.PermissionDenied, () => TicketReviewRules.ReviewReply(_scenario.State, new ReviewReply(Lead, true, null)));
         _scenario.ApproveReply();
         Refusal.ExpectWrongState(TicketState.AwaitingCallback, () => _scenario.ApproveReply());
     }
@@ -77,7 +77,7 @@ public sealed class TicketRulesReviewTests
         Refusal.ExpectWrongState(TicketState.Replied, () => _scenario.Callback(Satisfaction.Satisfied));
         _scenario.ApproveReply();
         Refusal.ExpectInvalid("satisfaction", () => _scenario.Callback((Satisfaction)7));
-        Refusal.Expect(TicketRefusal.PermissionDenied, () => TicketRules.RecordCallback(_scenario.State, new RecordCallback(Lead, Satisfaction.Satisfied, null)));
+        Refusal.Expect(TicketRefusal.PermissionDenied, () => TicketReviewRules.RecordCallback(_scenario.State, new RecordCallback(Lead, Satisfaction.Satisfied, null)));
     }
 
     [Fact]
@@ -91,6 +91,6 @@ public sealed class TicketRulesReviewTests
         Refusal.ExpectWrongState(TicketState.Closed, () => _scenario.Reply());
         Refusal.ExpectWrongState(TicketState.Closed, () => _scenario.ApproveReply());
         Refusal.ExpectWrongState(TicketState.Closed, () => _scenario.Callback(Satisfaction.Satisfied));
-        Refusal.ExpectWrongState(TicketState.Closed, () => _scenario.Rules.ResolveDirectly(_scenario.State, new ResolveDirectly(Agent, "答复")));
+        Refusal.ExpectWrongState(TicketState.Closed, () => _scenario.Rules.Intake.ResolveDirectly(_scenario.State, new ResolveDirectly(Agent, "答复")));
     }
 }

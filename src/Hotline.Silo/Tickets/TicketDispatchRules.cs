@@ -2,12 +2,18 @@ using Hotline.Contracts.Organisation;
 using Hotline.Contracts.Tickets;
 using Hotline.Contracts.Tickets.Commands;
 using Hotline.Silo.Tickets.Events;
+using static Hotline.Silo.Tickets.TicketAccess;
+using static Hotline.Silo.Tickets.TicketInput;
 
 namespace Hotline.Silo.Tickets;
 
 /// <summary>Dispatching, designating, and deciding returns. <c>known</c> holds the departments the grain found for the command's ids.</summary>
-internal sealed partial class TicketRules
+internal sealed class TicketDispatchRules(TicketOptions options, TicketDeadlines deadlines)
 {
+    /// <summary>The ticket went round too many departments: only a supervisor may choose the next.</summary>
+    public bool NeedsDesignation(TicketGrainState state) =>
+        state.State == TicketState.Returned && state.DispatchCount >= options.DispatchesBeforeDesignation;
+
     public IReadOnlyList<TicketEvent> Dispatch(TicketGrainState state, DispatchTicket command, IReadOnlyDictionary<string, Department> known, DateTimeOffset now)
     {
         RequireStaff(command.Caller, "dispatch tickets");
