@@ -1,13 +1,7 @@
 using Hotline.Contracts.Scheduling;
 using Hotline.Contracts.Tickets;
 using Hotline.Contracts.Tickets.Commands;
-using Hotline.Silo.Calendar;
-using Hotline.Silo.Scheduling;
-using Hotline.Silo.Storage;
-using Hotline.Silo.Storage.Sql;
 using Hotline.Silo.Tests.Tickets.Grain;
-using Hotline.Silo.Tickets.Alarms;
-using Hotline.Telephony.Calls;
 using Microsoft.Extensions.DependencyInjection;
 using static Hotline.Silo.Tests.Scheduling.ScheduledJobsHarness;
 using static Hotline.Silo.Tests.Tickets.Grain.TicketGrainHost;
