@@ -15,6 +15,10 @@ internal sealed class CallCenterPorts(IServiceProvider services)
         services.GetService<ICallCenter>()
         ?? throw new RpcException(new Status(StatusCode.Unavailable, "The call center is not running on this server (telephony is not configured)."));
 
+    /// <summary>The host's cluster-wide agent commands when it wires them (<see cref="IAgentStateCommands"/>), else this host's call center.</summary>
+    public IAgentStateCommands AgentStates =>
+        services.GetService<IAgentStateCommands>() ?? new LocalAgentStateCommands(CallCenter);
+
     public IThreePartyCalls ThreePartyCalls =>
         services.GetService<IThreePartyCalls>()
         ?? throw new RpcException(new Status(StatusCode.Unavailable, "The call center is not running on this server (telephony is not configured)."));

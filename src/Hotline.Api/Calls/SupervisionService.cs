@@ -38,10 +38,11 @@ internal sealed class SupervisionService(
             throw RequestFields.Invalid("state", "must be AGENT_STATE_NOT_READY or AGENT_STATE_OFFLINE");
         }
         var reason = $"forced by supervisor {supervisor.Id}: {RequireText(request.Reason, "reason", MaxReasonLength)}";
-        var callCenter = ports.CallCenter;
+        // The agent may be registered with another host of the cluster: the command goes to that host's edge.
+        var agents = ports.AgentStates;
         var result = request.State == V1.AgentState.NotReady
-            ? await callCenter.SetNotReadyAsync(agentId, reason, context.CancellationToken)
-            : await callCenter.LogOutAsync(agentId, reason, context.CancellationToken);
+            ? await agents.SetNotReadyAsync(agentId, reason, context.CancellationToken)
+            : await agents.LogOutAsync(agentId, reason, context.CancellationToken);
         CallCenterCall.Ensure(result);
         CallCenterApiLog.AgentStateForced(logger, supervisor.Id, agentId, request.State, reason);
         return new V1.ForceAgentStateResponse();

@@ -12,4 +12,7 @@ public interface IHostAgentControl : IGrainObserver
 
     /// <summary>Sets the agent READY.</summary>
     Task<AgentCommandOutcome> SetReadyAsync(string agentId);
+
+    /// <summary>Logs the agent out (签出) with the reason; the agent's phone stays registered.</summary>
+    Task<AgentCommandOutcome> LogOutAsync(string agentId, string reason);
 }

@@ -1,3 +1,4 @@
+using Hotline.Api.Calls;
 using Hotline.Contracts.Wallboard;
 using Hotline.Telephony.Calls;
 
@@ -8,7 +9,7 @@ namespace Hotline.Silo.WebConsole;
 /// registered here but the cluster's wallboard shows it on another host, sent to that host's
 /// <see cref="IHostAgentControl"/> (the agent's state lives with the SIP edge it registered with).
 /// </summary>
-internal sealed class ClusterAgentCommands(IServiceProvider services, WallboardCluster cluster)
+internal sealed class ClusterAgentCommands(IServiceProvider services, WallboardCluster cluster) : IAgentStateCommands
 {
     /// <summary>Bounds a command to a host that went away without a word (Orleans' own timeout is longer).</summary>
     private static readonly TimeSpan RemoteTimeout = TimeSpan.FromSeconds(20);
@@ -21,6 +22,9 @@ internal sealed class ClusterAgentCommands(IServiceProvider services, WallboardC
 
     public Task<CallCenterResult> SetReadyAsync(string agentId, CancellationToken cancellationToken) =>
         RunAsync(agentId, center => center.SetReadyAsync(agentId, cancellationToken), control => control.SetReadyAsync(agentId), cancellationToken);
+
+    public Task<CallCenterResult> LogOutAsync(string agentId, string reason, CancellationToken cancellationToken) =>
+        RunAsync(agentId, center => center.LogOutAsync(agentId, reason, cancellationToken), control => control.LogOutAsync(agentId, reason), cancellationToken);
 
     private async Task<CallCenterResult> RunAsync(
         string agentId, Func<ICallCenter, Task<CallCenterResult>> local, Func<IHostAgentControl, Task<AgentCommandOutcome>> remote, CancellationToken cancellationToken)

@@ -23,6 +23,7 @@ internal static class ConsoleEndpoints
         services.AddSingleton<WallboardCluster>();
         services.AddHostedService(provider => provider.GetRequiredService<WallboardCluster>());
         services.AddSingleton<ClusterAgentCommands>();
+        services.AddSingleton<Api.Calls.IAgentStateCommands>(provider => provider.GetRequiredService<ClusterAgentCommands>());
         return services;
     }
 

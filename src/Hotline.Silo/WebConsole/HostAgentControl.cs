@@ -12,5 +12,8 @@ internal sealed class HostAgentControl(ICallCenter center) : IHostAgentControl
     public async Task<AgentCommandOutcome> SetReadyAsync(string agentId) =>
         Outcome(await center.SetReadyAsync(agentId, CancellationToken.None).ConfigureAwait(false));
 
+    public async Task<AgentCommandOutcome> LogOutAsync(string agentId, string reason) =>
+        Outcome(await center.LogOutAsync(agentId, reason, CancellationToken.None).ConfigureAwait(false));
+
     private static AgentCommandOutcome Outcome(CallCenterResult result) => new(result.Refusal?.ToString(), result.Detail);
 }

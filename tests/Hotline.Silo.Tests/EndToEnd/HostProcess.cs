@@ -101,30 +101,11 @@ internal sealed class HostProcess : IAsyncDisposable
 
     public static async Task<string> IssueTokenAsync(HostSettingsArgs settings, params string[] options)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in (string[])[SiloPaths.HostAssembly, "token", "issue", .. options, .. settings.Arguments])
+        var (code, output, error) = await HostCli.RunAsync(settings, ["token", "issue", .. options]);
+        var token = output.Trim();
+        if (code != 0 || token.Length == 0)
         {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var cli = Process.Start(start) ?? throw new InvalidOperationException("Could not start the CLI.");
-        var output = cli.StandardOutput.ReadToEndAsync();
-        var error = cli.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        try
-        {
-            await cli.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            cli.Kill(entireProcessTree: true);
-            throw new TimeoutException("token issue did not finish within 60 s");
-        }
-
-        var token = (await output).Trim();
-        if (cli.ExitCode != 0 || token.Length == 0)
-        {
-            throw new InvalidOperationException($"token issue {string.Join(' ', options)} exited {cli.ExitCode}: {await error}");
+            throw new InvalidOperationException($"token issue {string.Join(' ', options)} exited {code}: {error}");
         }
 
         return token;

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Grpc.Core;
 using Hotline.Api.V1;
@@ -20,7 +19,7 @@ public sealed class TokenCommandsTests
             var agent = await host.IssueTokenAsync("--staff", "a1", "--role", "agent", "--expires-in", "never");
             using var client = new GrpcTestClient(host.GrpcAddress);
 
-            var listed = Lines((await RunCliAsync(settings, "token", "list")).Output);
+            var listed = Lines((await HostCli.RunAsync(settings, "token", "list")).Output);
             Assert.Equal(3, listed.Count);
             Assert.All(listed, l => Assert.Equal("active", l[6]));
             var agentLine = Assert.Single(listed, l => l[1] == "staff");
@@ -31,15 +30,15 @@ public sealed class TokenCommandsTests
 
             // Which listed department token is the year-long one: the one whose lifetime is the longer.
             var yearHandle = listed.Where(l => l[1] == "department").MaxBy(l => Time(l[5]) - Time(l[4]))![0];
-            var revoke = await RunCliAsync(settings, "token", "revoke", yearHandle[..8]);
+            var revoke = await HostCli.RunAsync(settings, "token", "revoke", yearHandle[..8]);
             Assert.True(revoke.Code == 0, revoke.Error);
             Assert.Contains($"revoked {yearHandle}", revoke.Output, StringComparison.Ordinal);
 
             Assert.Equal(StatusCode.Unauthenticated, (await ListAsync(client, yearLong)).Status);
             Assert.Equal(StatusCode.OK, (await ListAsync(client, twoHours)).Status);
-            Assert.Equal("revoked", Assert.Single(Lines((await RunCliAsync(settings, "token", "list")).Output), l => l[0] == yearHandle)[6]);
+            Assert.Equal("revoked", Assert.Single(Lines((await HostCli.RunAsync(settings, "token", "list")).Output), l => l[0] == yearHandle)[6]);
 
-            var revokeStaff = await RunCliAsync(settings, "token", "revoke", "--staff", "a1");
+            var revokeStaff = await HostCli.RunAsync(settings, "token", "revoke", "--staff", "a1");
             Assert.Equal(0, revokeStaff.Code);
             var search = await client.UnaryAsync(GrpcTestClient.HotlineDesk, "SearchTickets", new SearchTicketsRequest(), SearchTicketsResponse.Parser, agent);
             Assert.Equal(StatusCode.Unauthenticated, search.Status);
@@ -61,7 +60,7 @@ public sealed class TokenCommandsTests
         var settings = HostSettingsArgs.Sqlite();
         try
         {
-            var (code, output, error) = await RunCliAsync(settings, args);
+            var (code, output, error) = await HostCli.RunAsync(settings, args);
 
             Assert.Equal(expected, code);
             Assert.Equal("", output);
@@ -80,21 +79,4 @@ public sealed class TokenCommandsTests
         [.. output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split('\t'))];
 
     private static DateTimeOffset Time(string text) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
-
-    /// <summary>Runs the CLI as its own process; Output is standard output, Error standard error (the JSON log and error lines).</summary>
-    private static async Task<(int Code, string Output, string Error)> RunCliAsync(HostSettingsArgs settings, params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in (string[])[SiloPaths.HostAssembly, .. args, .. settings.Arguments])
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var cli = Process.Start(start) ?? throw new InvalidOperationException("Could not start the CLI.");
-        var output = cli.StandardOutput.ReadToEndAsync();
-        var error = cli.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-        await cli.WaitForExitAsync(timeout.Token);
-        return (cli.ExitCode, await output, await error);
-    }
 }

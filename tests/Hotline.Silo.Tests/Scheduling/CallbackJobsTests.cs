@@ -3,7 +3,7 @@ using Hotline.Contracts.Tickets;
 using Hotline.Silo.Storage.Sql;
 using Hotline.Telephony.Acd;
 using Microsoft.Extensions.DependencyInjection;
-using static Hotline.Silo.Tests.Scheduling.ScheduledJobsTests;
+using static Hotline.Silo.Tests.Scheduling.ScheduledJobsHarness;
 using static Hotline.Silo.Tests.Tickets.Grain.TicketGrainHost;
 
 namespace Hotline.Silo.Tests.Scheduling;
@@ -61,7 +61,7 @@ public sealed class CallbackJobsTests
         Assert.Empty(dueNow);
         Assert.Equal("c1", Assert.Single(dueLater).Request.CallId);
         Assert.Equal((later, true), (listed.DueAt, listed.Rescheduled));
-        var row = Assert.Single(await ChangeLogAsync(host));
+        var row = Assert.Single(await ChangeLogAsync(host.DataDir));
         Assert.Equal(("callback/c1", "reschedule", "staff:S01", "市民要求下午再打"), (row.JobKey, row.Action, row.Actor, row.Reason));
         Assert.NotNull(row.AfterAt);
     }
@@ -80,7 +80,7 @@ public sealed class CallbackJobsTests
         Assert.Empty(await Store(host).ListPendingAsync(10, CancellationToken.None));
         Assert.Empty((await Jobs(host).ListAsync(Query(kind: ScheduledJobKind.Callback), CancellationToken.None)).Jobs);
         Assert.Equal(TicketRefusal.FailedPrecondition, again.Kind);
-        var row = Assert.Single(await ChangeLogAsync(host));
+        var row = Assert.Single(await ChangeLogAsync(host.DataDir));
         Assert.Equal(("callback/c1", "cancel", "重复来电，已处理"), (row.JobKey, row.Action, row.Reason));
         Assert.Null(row.AfterAt);
     }
@@ -100,7 +100,7 @@ public sealed class CallbackJobsTests
         Assert.Equal(TicketRefusal.PermissionDenied, agent.Kind);
         Assert.Equal((TicketRefusal.InvalidArgument, "due_at"), (quiet.Kind, quiet.Field));
         Assert.Equal(TicketRefusal.FailedPrecondition, unknown.Kind);
-        Assert.Empty(await ChangeLogAsync(host));
+        Assert.Empty(await ChangeLogAsync(host.DataDir));
         Assert.Equal(now, Assert.Single((await jobs.ListAsync(Query(kind: ScheduledJobKind.Callback), CancellationToken.None)).Jobs).DueAt);
     }
 
@@ -109,6 +109,4 @@ public sealed class CallbackJobsTests
 
     private static Task RequestAsync(Tickets.Grain.TicketGrainHost host, string callId, DateTimeOffset at) =>
         Store(host).SaveAsync(new CallbackRequest(callId, "13800001111", "general", CallbackKind.Abandoned, at, TimeSpan.FromSeconds(40)), CancellationToken.None);
-
-    private static async Task<TicketRefusedException> Refused(Func<Task> act) => await Assert.ThrowsAsync<TicketRefusedException>(act);
 }

@@ -1,8 +1,6 @@
-using Dapper;
 using Hotline.Contracts.Scheduling;
 using Hotline.Contracts.Tickets;
 using Hotline.Silo.Tests.Hosting;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using static Hotline.Silo.Tests.Tickets.Grain.TicketGrainHost;
 
@@ -46,7 +44,7 @@ public sealed class ReportSnapshotJobsTests
         Assert.Equal((soon, true), (moved.DueAt, moved.Rescheduled));
         Assert.Equal(soon, afterMove.Single(j => j.JobId == "report/daily").DueAt);
         Assert.Equal(nightly.AddDays(1), daily.DueAt);
-        var row = Assert.Single(await ChangeLogAsync(host));
+        var row = Assert.Single(await ScheduledJobsHarness.ChangeLogAsync(host.DataDir));
         Assert.Equal(("report/daily", "reschedule", "staff:S01", "节前提前生成日报"), (row.JobKey, row.Action, row.Actor, row.Reason));
     }
 
@@ -65,7 +63,7 @@ public sealed class ReportSnapshotJobsTests
         Assert.Equal(TicketRefusal.PermissionDenied, agent.Kind);
         Assert.Equal((TicketRefusal.InvalidArgument, "job_id"), (unknown.Kind, unknown.Field));
         Assert.Equal(NextLocal(next + TimeSpan.FromMinutes(1), 0, 30, monthly: true), after.DueAt);
-        var row = Assert.Single(await ChangeLogAsync(host));
+        var row = Assert.Single(await ScheduledJobsHarness.ChangeLogAsync(host.DataDir));
         Assert.Equal(("report/monthly", "cancel", "本月报表改为手工生成"), (row.JobKey, row.Action, row.Reason));
         Assert.Null(row.AfterAt);
     }
@@ -84,11 +82,5 @@ public sealed class ReportSnapshotJobsTests
         }
 
         return new DateTimeOffset(day, Shanghai.GetUtcOffset(day));
-    }
-
-    private static async Task<List<ScheduledJobsTests.ChangeRow>> ChangeLogAsync(RunningHost host)
-    {
-        await using var connection = new SqliteConnection($"Data Source={Path.Combine(host.DataDir, "hotline.db")};Mode=ReadOnly;Pooling=False");
-        return [.. await connection.QueryAsync<ScheduledJobsTests.ChangeRow>("SELECT job_key AS JobKey, action AS Action, actor AS Actor, reason AS Reason, before_at AS BeforeAt, after_at AS AfterAt FROM scheduler_changes ORDER BY sequence")];
     }
 }

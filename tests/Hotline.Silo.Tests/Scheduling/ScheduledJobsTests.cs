@@ -1,16 +1,9 @@
-using Dapper;
 using Hotline.Contracts.Scheduling;
 using Hotline.Contracts.Tickets;
 using Hotline.Contracts.Tickets.Commands;
-using Hotline.Silo.Calendar;
-using Hotline.Silo.Scheduling;
-using Hotline.Silo.Storage;
-using Hotline.Silo.Storage.Sql;
 using Hotline.Silo.Tests.Tickets.Grain;
-using Hotline.Silo.Tickets.Alarms;
-using Hotline.Telephony.Calls;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using static Hotline.Silo.Tests.Scheduling.ScheduledJobsHarness;
 using static Hotline.Silo.Tests.Tickets.Grain.TicketGrainHost;
 
 namespace Hotline.Silo.Tests.Scheduling;
@@ -99,7 +92,7 @@ public sealed class ScheduledJobsTests
         var change = Assert.Single(await host.Ticket("T1").GetHistoryAsync(Supervisor), e => e.Type == "job_rescheduled");
         Assert.Equal("staff:S01", change.Actor);
         Assert.Equal("部门已电话说明，正在派人", change.Reason);
-        var row = Assert.Single(await ChangeLogAsync(host));
+        var row = Assert.Single(await ChangeLogAsync(host.DataDir));
         Assert.Equal(("ticket/T1/sign-overdue", "reschedule", "staff:S01", "部门已电话说明，正在派人"), (row.JobKey, row.Action, row.Actor, row.Reason));
         Assert.NotNull(row.BeforeAt);
         Assert.NotNull(row.AfterAt);
@@ -121,7 +114,7 @@ public sealed class ScheduledJobsTests
         Assert.Equal(["deadline_overdue"], await SignAlarmsAsync(host));
         var listed = await Jobs(host).ListAsync(Query(ticketId: "T1"), CancellationToken.None);
         Assert.DoesNotContain(listed.Jobs, j => j.JobId.StartsWith("ticket/T1/sign-", StringComparison.Ordinal) && j.JobId != "ticket/T1/sign-escalation");
-        var row = Assert.Single(await ChangeLogAsync(host));
+        var row = Assert.Single(await ChangeLogAsync(host.DataDir));
         Assert.Equal(("cancel", "已当面催办"), (row.Action, row.Reason));
         Assert.Null(row.AfterAt);
     }
@@ -153,7 +146,7 @@ public sealed class ScheduledJobsTests
         Assert.Equal(TicketRefusal.NotFound, missingList.Kind);
         Assert.Equal((TicketRefusal.InvalidArgument, "page_token"), (badToken.Kind, badToken.Field));
         Assert.Equal((TicketRefusal.FailedPrecondition, TicketState.Claimed), (ended.Kind, ended.State));
-        Assert.Empty(await ChangeLogAsync(host));
+        Assert.Empty(await ChangeLogAsync(host.DataDir));
     }
 
     [Fact]
@@ -172,30 +165,8 @@ public sealed class ScheduledJobsTests
         Assert.Contains("not pending", refused.Message, StringComparison.Ordinal);
     }
 
-    internal static ScheduledJobs Jobs(TicketGrainHost host)
-    {
-        var services = host.Cluster.SiloServices(0);
-        var plan = new CallbackPlan(new CallbackOptions(), QuietHours.Parse("21:00-08:00"), services.GetRequiredService<WorkCalendar>().TimeZone);
-        var callbacks = new CallbackJobs(new SqlCallbackJobStore(services.GetRequiredService<SqlDialect>()), plan, host.Time);
-        return new ScheduledJobs(services.GetRequiredService<ITicketStore>(), services.GetRequiredService<IAlarmIndex>(), services.GetRequiredService<TicketAlarms>(), host.Grains, callbacks);
-    }
-
-    internal static ScheduledJobQuery Query(
-        string? ticketId = null, ScheduledJobKind? kind = null, DateTimeOffset? from = null, DateTimeOffset? to = null, int pageSize = 100, string? token = null) =>
-        new(ticketId, kind, from, to, pageSize, token);
-
-    private static async Task<TicketRefusedException> Refused(Func<Task> act) => await Assert.ThrowsAsync<TicketRefusedException>(act);
-
     private static async Task<List<string>> SignAlarmsAsync(TicketGrainHost host) =>
         [.. (await host.Ticket("T1").GetHistoryAsync(Supervisor))
             .Where(e => e.Type.StartsWith("deadline_", StringComparison.Ordinal) && e.DetailsJson.Contains("\"Sign\"", StringComparison.Ordinal))
             .Select(e => e.Type)];
-
-    internal static async Task<List<ChangeRow>> ChangeLogAsync(TicketGrainHost host)
-    {
-        await using var connection = new SqliteConnection($"Data Source={Path.Combine(host.DataDir, "hotline.db")};Mode=ReadOnly;Pooling=False");
-        return [.. await connection.QueryAsync<ChangeRow>("SELECT job_key AS JobKey, action AS Action, actor AS Actor, reason AS Reason, before_at AS BeforeAt, after_at AS AfterAt FROM scheduler_changes ORDER BY sequence")];
-    }
-
-    internal sealed record ChangeRow(string JobKey, string Action, string Actor, string Reason, string? BeforeAt, string? AfterAt);
 }

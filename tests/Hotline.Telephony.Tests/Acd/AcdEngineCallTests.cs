@@ -10,8 +10,7 @@ public sealed class AcdEngineCallTests : AcdEngineTestBase
     [Fact]
     public void CallEnded_Connected_WrapUpThenReadyAfterQueueWrapUpTime()
     {
-        AcdEngine acd = Engine(null, "1001");
-        acd.SetReady("1001");
+        AcdEngine acd = ReadyEngine("1001");
         acd.Enqueue("c1", "1", "general");
         Time.Advance(TimeSpan.FromSeconds(5));
         AcdOutcome answered = acd.Answered("c1", "1001");
@@ -34,10 +33,7 @@ public sealed class AcdEngineCallTests : AcdEngineTestBase
     [Fact]
     public void EndWrapUp_DuringWrapUp_ReadyAndTakesWaitingCall()
     {
-        AcdEngine acd = Engine(null, "1001");
-        acd.SetReady("1001");
-        acd.Enqueue("c1", "1", "general");
-        acd.Answered("c1", "1001");
+        AcdEngine acd = Connected("1001");
         acd.Enqueue("c2", "2", "general");
         acd.CallEnded("c1");
 
@@ -50,8 +46,7 @@ public sealed class AcdEngineCallTests : AcdEngineTestBase
     [Fact]
     public void Status_OneAgentBusy_PositionAndWaitGrowWithPlace()
     {
-        AcdEngine acd = Engine(null, "1001");
-        acd.SetReady("1001");
+        AcdEngine acd = ReadyEngine("1001");
         acd.Enqueue("talking", "0", "general");
         acd.Answered("talking", "1001");
         AcdOutcome first = acd.Enqueue("c1", "1", "general");
@@ -112,8 +107,7 @@ public sealed class AcdEngineCallTests : AcdEngineTestBase
     [Fact]
     public void CallEnded_WhileRinging_AbandonedAgentReadyAndMissedCallCallback()
     {
-        AcdEngine acd = Engine(null, "1001");
-        acd.SetReady("1001");
+        AcdEngine acd = ReadyEngine("1001");
         acd.Enqueue("c1", "13800000001", "general");
         Time.Advance(TimeSpan.FromSeconds(8));
 
@@ -128,10 +122,7 @@ public sealed class AcdEngineCallTests : AcdEngineTestBase
     [Fact]
     public void SetOffline_OnCall_LeavesRoutingAndLaterHangUpDoesNotRevive()
     {
-        AcdEngine acd = Engine(null, "1001");
-        acd.SetReady("1001");
-        acd.Enqueue("c1", "1", "general");
-        acd.Answered("c1", "1001");
+        AcdEngine acd = Connected("1001");
 
         acd.SetOffline("1001", "registration expired");
         acd.CallEnded("c1");
@@ -142,8 +133,7 @@ public sealed class AcdEngineCallTests : AcdEngineTestBase
     [Fact]
     public void Commands_InvalidForState_RefusedWithoutChange()
     {
-        AcdEngine acd = Engine(null, "1001");
-        acd.SetReady("1001");
+        AcdEngine acd = ReadyEngine("1001");
         acd.Enqueue("c1", "1", "general");
 
         Assert.True(acd.SetReady("1001").IsRefused);

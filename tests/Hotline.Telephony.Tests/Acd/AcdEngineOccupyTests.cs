@@ -9,8 +9,7 @@ public sealed class AcdEngineOccupyTests : AcdEngineTestBase
     [Fact]
     public void Occupy_ReadyAgent_NotOfferedWaitingCallsUntilVacatedThenOfferedFirst()
     {
-        AcdEngine acd = Engine(null, "9001");
-        acd.SetReady("9001");
+        AcdEngine acd = ReadyEngine("9001");
 
         AcdOutcome occupied = acd.Occupy("c0/monitor", "9001", "monitoring call c0");
         AcdOutcome waiting = acd.Enqueue("c1", "1", "general");
@@ -61,8 +60,7 @@ public sealed class AcdEngineOccupyTests : AcdEngineTestBase
     [Fact]
     public void Vacate_AgentWentOfflineMeanwhile_StaysOffline()
     {
-        AcdEngine acd = Engine(null, "9001");
-        acd.SetReady("9001");
+        AcdEngine acd = ReadyEngine("9001");
         acd.Occupy("c0/monitor", "9001", "monitoring call c0");
         acd.SetOffline("9001", "registration expired");
 
@@ -74,8 +72,7 @@ public sealed class AcdEngineOccupyTests : AcdEngineTestBase
     [Fact]
     public void CallEnded_SeizedForAPlacedCall_AgentWrapsUp()
     {
-        AcdEngine acd = Engine(null, "1001");
-        acd.SetReady("1001");
+        AcdEngine acd = ReadyEngine("1001");
 
         Assert.False(acd.Seize("out1", "1001", "general", "13900000000").IsRefused);
         acd.CallEnded("out1");

@@ -109,8 +109,7 @@ public sealed class AcdEngineRoutingTests : AcdEngineTestBase
     [Fact]
     public void ProcessDue_ThreeNoAnswersInARow_AgentNotReadyWithReason()
     {
-        AcdEngine acd = Engine(null, "1001");
-        acd.SetReady("1001");
+        AcdEngine acd = ReadyEngine("1001");
         acd.Enqueue("c1", "1", "general");
         for (int ring = 0; ring < 3; ring++)
         {
@@ -127,8 +126,7 @@ public sealed class AcdEngineRoutingTests : AcdEngineTestBase
     [Fact]
     public void OfferFailed_Unreachable_AgentNotReadyAndCallWaitsAgain()
     {
-        AcdEngine acd = Engine(null, "1001");
-        acd.SetReady("1001");
+        AcdEngine acd = ReadyEngine("1001");
         acd.Enqueue("c1", "1", "general");
 
         acd.OfferFailed("c1", "1001", OfferEndReason.Unreachable);

@@ -6,20 +6,6 @@ namespace Hotline.Telephony.Tests.Acd;
 
 public sealed class AcdEngineTransferTests : AcdEngineTestBase
 {
-    private AcdEngine Connected(params string[] agents)
-    {
-        AcdEngine acd = Engine(null, agents);
-        acd.SetReady(agents[0]);
-        acd.Enqueue("c1", "13800138000", "general");
-        acd.Answered("c1", agents[0]);
-        foreach (string other in agents.Skip(1))
-        {
-            acd.SetReady(other);
-        }
-
-        return acd;
-    }
-
     [Fact]
     public void Transfer_ToReadyAgent_OfferedToThatAgentOnlyAndTransfererWrapsUp()
     {
@@ -31,7 +17,7 @@ public sealed class AcdEngineTransferTests : AcdEngineTestBase
         Assert.False(outcome.IsRefused, outcome.Refusal);
         Assert.Equal("1003", OfferedTo(outcome));
         CallOffered offer = outcome.Events.OfType<CallOffered>().Single();
-        Assert.Equal("13800138000", offer.CallerNumber);
+        Assert.Equal(CallerNumber, offer.CallerNumber);
         Assert.Equal(AgentState.WrapUp, acd.FindAgent("1001")!.State);
         Assert.Equal(AcdEngine.TransferPriority, acd.Waiting.Single().Priority);
     }

@@ -16,14 +16,9 @@ namespace Hotline.Telephony.Tests.Calls;
 [Collection(nameof(SippCollection))]
 public sealed class AgentOriginatedCallTests : IDisposable
 {
-    private readonly ShortPrompts _prompts = new();
-    private readonly DirectoryInfo _data = Directory.CreateTempSubdirectory("hotline-agent-calls-");
+    private readonly AgentCallEdge _edge = new("agent-calls");
 
-    public void Dispose()
-    {
-        _prompts.Dispose();
-        _data.Delete(recursive: true);
-    }
+    public void Dispose() => _edge.Dispose();
 
     [Fact]
     public async Task PhoneCallsExtension_OtherAgentRungBridgedAndRecordedWithTheCallingAgent()
@@ -72,12 +67,6 @@ public sealed class AgentOriginatedCallTests : IDisposable
         Assert.Empty(host.Edge.Legs!.Legs);
     }
 
-    private Task<EdgeHost> StartAsync() => EdgeHost.StartAsync(extra: new Dictionary<string, string?>
-    {
-        ["Ivr:PromptDirectory"] = _prompts.Folder,
-        ["Ivr:Menu:Enabled"] = "false",
-        ["Acd:ReadyOnRegister"] = "true",
-        ["Media:DataDirectory"] = _data.FullName,
-        ["Sip:Trunks:0:Port"] = Random.Shared.Next(46000, 48000).ToString(CultureInfo.InvariantCulture),
-    });
+    private Task<EdgeHost> StartAsync() =>
+        _edge.StartAsync(("Sip:Trunks:0:Port", Random.Shared.Next(46000, 48000).ToString(CultureInfo.InvariantCulture)));
 }

@@ -16,14 +16,9 @@ namespace Hotline.Telephony.Tests.Calls;
 [Collection(nameof(SippCollection))]
 public sealed class AgentPlacedCallTests : IDisposable
 {
-    private readonly ShortPrompts _prompts = new();
-    private readonly DirectoryInfo _data = Directory.CreateTempSubdirectory("hotline-placed-");
+    private readonly AgentCallEdge _edge = new("placed");
 
-    public void Dispose()
-    {
-        _prompts.Dispose();
-        _data.Delete(recursive: true);
-    }
+    public void Dispose() => _edge.Dispose();
 
     [Fact]
     public async Task PlaceCall_AgentThenCitizenAnswer_BridgedRecordedWithTheAgentAndTheHotlinesNumberShown()
@@ -85,13 +80,6 @@ public sealed class AgentPlacedCallTests : IDisposable
         Assert.Empty(host.Edge.Legs!.Legs);
     }
 
-    private Task<EdgeHost> StartAsync(int trunkPort) => EdgeHost.StartAsync(extra: new Dictionary<string, string?>
-    {
-        ["Ivr:PromptDirectory"] = _prompts.Folder,
-        ["Ivr:Menu:Enabled"] = "false",
-        ["Ivr:SurveyDigitTimeout"] = "00:00:00.300",
-        ["Acd:ReadyOnRegister"] = "true",
-        ["Media:DataDirectory"] = _data.FullName,
-        ["Sip:Trunks:0:Port"] = trunkPort.ToString(CultureInfo.InvariantCulture),
-    });
+    private Task<EdgeHost> StartAsync(int trunkPort) =>
+        _edge.StartAsync(("Ivr:SurveyDigitTimeout", "00:00:00.300"), ("Sip:Trunks:0:Port", trunkPort.ToString(CultureInfo.InvariantCulture)));
 }

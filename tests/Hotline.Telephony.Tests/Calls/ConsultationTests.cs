@@ -15,14 +15,9 @@ namespace Hotline.Telephony.Tests.Calls;
 [Collection(nameof(SippCollection))]
 public sealed class ConsultationTests : IDisposable
 {
-    private readonly ShortPrompts _prompts = new();
-    private readonly DirectoryInfo _data = Directory.CreateTempSubdirectory("hotline-consult-");
+    private readonly AgentCallEdge _edge = new("consult");
 
-    public void Dispose()
-    {
-        _prompts.Dispose();
-        _data.Delete(recursive: true);
-    }
+    public void Dispose() => _edge.Dispose();
 
     [Fact]
     public async Task ConsultAgentThenComplete_CallerWithTheConsultedAgentAndOneRecordingWithTheTransfer()
@@ -61,7 +56,7 @@ public sealed class ConsultationTests : IDisposable
         var transfer = Assert.Single(record.Transfers);
         Assert.Equal(("1001", "1002", true), (transfer.FromAgentId, transfer.Target, transfer.Attended));
         Assert.True(File.Exists(record.RecordingPath), record.RecordingPath);
-        Assert.Single(Directory.GetFiles(_data.FullName, "*.wav", SearchOption.AllDirectories));
+        Assert.Single(Directory.GetFiles(_edge.MediaDirectory, "*.wav", SearchOption.AllDirectories));
         var results = await Task.WhenAll(first, second); // 1001 got the edge's BYE at the transfer, 1002 when the caller left
         Assert.All(results, r => Assert.True(r.ExitCode == 0, r.ToString()));
         host.Logs.AssertNoErrors();
@@ -105,13 +100,6 @@ public sealed class ConsultationTests : IDisposable
         host.Logs.AssertNoErrors();
     }
 
-    private Task<EdgeHost> StartAsync(int trunkPort) => EdgeHost.StartAsync(extra: new Dictionary<string, string?>
-    {
-        ["Ivr:PromptDirectory"] = _prompts.Folder,
-        ["Ivr:Menu:Enabled"] = "false",
-        ["Acd:ReadyOnRegister"] = "true",
-        ["Media:DataDirectory"] = _data.FullName,
-        ["Calls:DepartmentNumbers:0"] = "12319",
-        ["Sip:Trunks:0:Port"] = trunkPort.ToString(CultureInfo.InvariantCulture),
-    });
+    private Task<EdgeHost> StartAsync(int trunkPort) =>
+        _edge.StartAsync(("Calls:DepartmentNumbers:0", "12319"), ("Sip:Trunks:0:Port", trunkPort.ToString(CultureInfo.InvariantCulture)));
 }

@@ -1,9 +1,9 @@
-using System.Buffers.Binary;
 using Hotline.Telephony.Acd;
 using Hotline.Telephony.Acd.CallRecords;
 using Hotline.Telephony.Calls;
 using Hotline.Telephony.Tests.Edge;
 using Hotline.Telephony.Tests.Interop;
+using Hotline.Telephony.Tests.Media.Recording;
 using Microsoft.Extensions.DependencyInjection;
 using AgentState = Hotline.Contracts.Agents.AgentState;
 
@@ -19,37 +19,26 @@ public sealed class SupervisorMonitorTests : IDisposable
 {
     private const string Supervisor = "S02";
     private const string SupervisorPhone = "9001";
-    private readonly ShortPrompts _prompts = new();
-    private readonly DirectoryInfo _data = Directory.CreateTempSubdirectory("hotline-monitor-");
+    private readonly AgentCallEdge _edge = new("monitor");
 
-    public void Dispose()
-    {
-        _prompts.Dispose();
-        _data.Delete(recursive: true);
-    }
+    public void Dispose() => _edge.Dispose();
 
     [Fact]
     public async Task Monitor_ListenWhisperBargeListenStop_EachPartyHearsWhomTheModeSays()
     {
         await using var host = await StartAsync();
         var supervision = host.Services.GetRequiredService<ISupervisorCalls>();
-        await using var callerAudio = new LevelPhone(EdgeHost.TrunkAddress, 1000);
-        await using var agentAudio = new LevelPhone("127.0.0.1", 2000);
+        await using var call = await ConnectedTrunkCall.StartAsync(host);
+        var (callerAudio, agentAudio, callId) = (call.CallerAudio, call.AgentAudio, call.CallId);
         await using var supervisorAudio = new LevelPhone("127.0.0.1", -3000);
         short a = callerAudio.Level, b = agentAudio.Level, c = supervisorAudio.Level;
-        await using var agent = new SippPhone(host.EndPoint, "1001", "secret1001", agentAudio.Port);
-        await WaitForAgentAsync(host, "1001", AgentState.Ready);
-        var caller = SippRunner.RunFromAsync(EdgeHost.TrunkAddress, host.EndPoint, "trunk-call-rtp-until-bye.xml", "u1", 1,
-            "-s", "12345", "-key", "rtp_port", callerAudio.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        await WaitForAgentAsync(host, "1001", AgentState.OnCall);
-        var callId = host.Services.GetRequiredService<ICallCenter>().ListAgents().Single(x => x.AgentId == "1001").CallId!;
         // Two parties, relayed: each hears the other's own stream.
         await agentAudio.HearsStreamAsync(callerAudio.Ssrc);
         await callerAudio.HearsStreamAsync(agentAudio.Ssrc);
 
         var notRegistered = await supervision.MonitorAsync(callId, Supervisor, SupervisorPhone, CancellationToken.None);
         await using var supervisor = new SippPhone(host.EndPoint, SupervisorPhone, "secret9001", supervisorAudio.Port);
-        await WaitForRegisteredAsync(host, SupervisorPhone);
+        await CallCenterWaits.RegisteredAsync(host, SupervisorPhone);
         var noSuchCall = await supervision.MonitorAsync("20261207000000-000000000000", Supervisor, SupervisorPhone, CancellationToken.None);
         var nothingToSwitch = await supervision.SetMonitorModeAsync(callId, Supervisor, MonitorMode.Barge, CancellationToken.None);
         var agentsOwnPhone = await supervision.MonitorAsync(callId, Supervisor, "1001", CancellationToken.None);
@@ -93,7 +82,7 @@ public sealed class SupervisorMonitorTests : IDisposable
         Assert.Equal(CallCenterRefusal.WrongState, (await supervision.StopMonitorAsync(callId, Supervisor, CancellationToken.None)).Refusal);
         Assert.True((await supervision.ReleaseAsync(callId, Supervisor, CancellationToken.None)).IsDone);
 
-        var callerResult = await caller;
+        var callerResult = await call.Caller;
         Assert.True(callerResult.ExitCode == 0, callerResult.ToString());
         var record = await CallCenterQueueTests.WaitForRecordAsync(host);
         Assert.Equal(
@@ -111,7 +100,7 @@ public sealed class SupervisorMonitorTests : IDisposable
         Assert.Equal(HangUpSide.System, record.HangUpSide);
 
         // One recording: the caller on the left; on the right the agent, plus the supervisor only while barged in.
-        var frames = StereoFrames(record.RecordingPath!);
+        var frames = RecordedWav.Frames(record.RecordingPath!);
         Assert.Contains(frames, f => f == (a, b));
         Assert.Contains(frames, f => f == (a, (short)(b + c)));
         Assert.DoesNotContain(frames, f => f.Right == c || f.Right == a + b + c);
@@ -123,21 +112,15 @@ public sealed class SupervisorMonitorTests : IDisposable
     {
         await using var host = await StartAsync();
         var supervision = host.Services.GetRequiredService<ISupervisorCalls>();
-        await using var callerAudio = new LevelPhone(EdgeHost.TrunkAddress, 1000);
-        await using var agentAudio = new LevelPhone("127.0.0.1", 2000);
+        var center = host.Services.GetRequiredService<ICallCenter>();
+        await using var call = await ConnectedTrunkCall.StartAsync(host);
+        var (callerAudio, agentAudio, callId) = (call.CallerAudio, call.AgentAudio, call.CallId);
         await using var otherAudio = new LevelPhone("127.0.0.1", 2500);
         await using var supervisorAudio = new LevelPhone("127.0.0.1", -3000);
-        await using var agent = new SippPhone(host.EndPoint, "1001", "secret1001", agentAudio.Port);
-        await WaitForAgentAsync(host, "1001", AgentState.Ready);
-        var caller = SippRunner.RunFromAsync(EdgeHost.TrunkAddress, host.EndPoint, "trunk-call-rtp-until-bye.xml", "u1", 1,
-            "-s", "12345", "-key", "rtp_port", callerAudio.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        await WaitForAgentAsync(host, "1001", AgentState.OnCall);
-        var center = host.Services.GetRequiredService<ICallCenter>();
-        var callId = center.ListAgents().Single(x => x.AgentId == "1001").CallId!;
         await using var other = new SippPhone(host.EndPoint, "1002", "secret1002", otherAudio.Port);
         await using var supervisor = new SippPhone(host.EndPoint, SupervisorPhone, "secret9001", supervisorAudio.Port);
-        await WaitForAgentAsync(host, "1002", AgentState.Ready);
-        await WaitForRegisteredAsync(host, SupervisorPhone);
+        await CallCenterWaits.AgentAsync(host, "1002", AgentState.Ready);
+        await CallCenterWaits.RegisteredAsync(host, SupervisorPhone);
         // The supervisor's phone is registered like an agent's; it must not be offered the transferred call.
         Assert.True((await center.SetNotReadyAsync(SupervisorPhone, "supervising", CancellationToken.None)).IsDone);
         Assert.True((await supervision.MonitorAsync(callId, Supervisor, SupervisorPhone, CancellationToken.None)).IsDone);
@@ -146,13 +129,13 @@ public sealed class SupervisorMonitorTests : IDisposable
         Assert.True((await center.TransferAsync("1001", "1002", attended: false, CancellationToken.None)).IsDone);
         await agentAudio.HangUpAsync();
 
-        await WaitForAgentAsync(host, "1002", AgentState.OnCall);
+        await CallCenterWaits.AgentAsync(host, "1002", AgentState.OnCall);
         // Caller and the new agent talk through the relay, unmixed.
         await otherAudio.HearsStreamAsync(callerAudio.Ssrc);
         await callerAudio.HearsStreamAsync(otherAudio.Ssrc);
         Assert.Equal(CallCenterRefusal.WrongState, (await supervision.SetMonitorModeAsync(callId, Supervisor, MonitorMode.Barge, CancellationToken.None)).Refusal);
         Assert.True((await center.ReleaseCallAsync(callId, "test over", CancellationToken.None)).IsDone);
-        Assert.True((await caller).ExitCode == 0);
+        Assert.True((await call.Caller).ExitCode == 0);
         var record = await CallCenterQueueTests.WaitForRecordAsync(host);
         Assert.Equal(
             [SupervisorActionKind.MonitorRequested, SupervisorActionKind.MonitorStarted, SupervisorActionKind.MonitorEnded],
@@ -167,39 +150,32 @@ public sealed class SupervisorMonitorTests : IDisposable
         await using var host = await StartAsync();
         var supervision = host.Services.GetRequiredService<ISupervisorCalls>();
         var center = host.Services.GetRequiredService<ICallCenter>();
-        await using var callerAudio = new LevelPhone(EdgeHost.TrunkAddress, 1000);
+        await using var call = await ConnectedTrunkCall.StartAsync(host);
+        var (callerAudio, agentAudio, callId) = (call.CallerAudio, call.AgentAudio, call.CallId);
         await using var secondCallerAudio = new LevelPhone(EdgeHost.TrunkAddress, 1500);
-        await using var agentAudio = new LevelPhone("127.0.0.1", 2000);
         await using var supervisorAudio = new LevelPhone("127.0.0.1", -3000);
-        await using var agent = new SippPhone(host.EndPoint, "1001", "secret1001", agentAudio.Port);
-        await WaitForAgentAsync(host, "1001", AgentState.Ready);
-        var caller = SippRunner.RunFromAsync(EdgeHost.TrunkAddress, host.EndPoint, "trunk-call-rtp-until-bye.xml", "u1", 1,
-            "-s", "12345", "-key", "rtp_port", callerAudio.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        await WaitForAgentAsync(host, "1001", AgentState.OnCall);
-        var callId = center.ListAgents().Single(x => x.AgentId == "1001").CallId!;
         // The supervisor's phone is an agent's too, READY (Acd:ReadyOnRegister): the ACD would ring it.
         await using var supervisor = new SippPhone(host.EndPoint, SupervisorPhone, "secret9001", supervisorAudio.Port);
-        await WaitForAgentAsync(host, SupervisorPhone, AgentState.Ready);
+        await CallCenterWaits.AgentAsync(host, SupervisorPhone, AgentState.Ready);
         Assert.True((await supervision.MonitorAsync(callId, Supervisor, SupervisorPhone, CancellationToken.None)).IsDone);
         await supervisorAudio.HearsAsync(callerAudio.Level + agentAudio.Level);
 
-        var secondCaller = SippRunner.RunFromAsync(EdgeHost.TrunkAddress, host.EndPoint, "trunk-call-rtp-until-bye.xml", "u1", 1,
-            "-s", "12345", "-key", "rtp_port", secondCallerAudio.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var secondCaller = ConnectedTrunkCall.Dial(host, secondCallerAudio);
 
         // The second call waits in the queue: the only agent not talking is monitoring.
-        var secondId = await WaitForWaitingCallAsync(host);
+        var secondId = await CallCenterWaits.WaitingCallAsync(host);
         var whileMonitoring = center.ListAgents().Single(x => x.AgentId == SupervisorPhone);
         Assert.Equal((AgentState.OnCall, callId + "/monitor"), (whileMonitoring.State, whileMonitoring.CallId));
         Assert.NotEqual(callId, secondId);
 
         // Once monitoring stops the supervisor's phone is free again and takes the waiting call.
         Assert.True((await supervision.StopMonitorAsync(callId, Supervisor, CancellationToken.None)).IsDone);
-        await WaitForAgentCallAsync(host, SupervisorPhone, secondId);
+        await CallCenterWaits.AgentOnCallAsync(host, SupervisorPhone, secondId);
         await supervisorAudio.HearsStreamAsync(secondCallerAudio.Ssrc);
 
         Assert.True((await supervision.ReleaseAsync(callId, Supervisor, CancellationToken.None)).IsDone);
         Assert.True((await supervision.ReleaseAsync(secondId, Supervisor, CancellationToken.None)).IsDone);
-        Assert.True((await caller).ExitCode == 0);
+        Assert.True((await call.Caller).ExitCode == 0);
         Assert.True((await secondCaller).ExitCode == 0);
         host.Logs.AssertNoErrors();
     }
@@ -209,18 +185,12 @@ public sealed class SupervisorMonitorTests : IDisposable
     {
         await using var host = await StartAsync();
         var supervision = host.Services.GetRequiredService<ISupervisorCalls>();
-        await using var callerAudio = new LevelPhone(EdgeHost.TrunkAddress, 1000);
-        await using var agentAudio = new LevelPhone("127.0.0.1", 2000);
-        await using var supervisorAudio = new LevelPhone("127.0.0.1", -3000);
-        await using var agent = new SippPhone(host.EndPoint, "1001", "secret1001", agentAudio.Port);
-        await WaitForAgentAsync(host, "1001", AgentState.Ready);
-        var caller = SippRunner.RunFromAsync(EdgeHost.TrunkAddress, host.EndPoint, "trunk-call-rtp-until-bye.xml", "u1", 1,
-            "-s", "12345", "-key", "rtp_port", callerAudio.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        await WaitForAgentAsync(host, "1001", AgentState.OnCall);
         var center = host.Services.GetRequiredService<ICallCenter>();
-        var callId = center.ListAgents().Single(x => x.AgentId == "1001").CallId!;
+        await using var call = await ConnectedTrunkCall.StartAsync(host);
+        var (callerAudio, agentAudio, callId) = (call.CallerAudio, call.AgentAudio, call.CallId);
+        await using var supervisorAudio = new LevelPhone("127.0.0.1", -3000);
         await using var supervisor = new SippPhone(host.EndPoint, SupervisorPhone, "secret9001", supervisorAudio.Port);
-        await WaitForRegisteredAsync(host, SupervisorPhone);
+        await CallCenterWaits.RegisteredAsync(host, SupervisorPhone);
         Assert.True((await supervision.MonitorAsync(callId, Supervisor, SupervisorPhone, CancellationToken.None)).IsDone);
         Assert.True((await supervision.SetMonitorModeAsync(callId, Supervisor, MonitorMode.Barge, CancellationToken.None)).IsDone);
         await callerAudio.HearsAsync(agentAudio.Level + supervisorAudio.Level);
@@ -229,7 +199,7 @@ public sealed class SupervisorMonitorTests : IDisposable
 
         Assert.Equal(CallCenterRefusal.WrongState, (await supervision.SetMonitorModeAsync(callId, Supervisor, MonitorMode.Listen, CancellationToken.None)).Refusal);
         Assert.True((await supervision.ReleaseAsync(callId, Supervisor, CancellationToken.None)).IsDone);
-        Assert.True((await caller).ExitCode == 0);
+        Assert.True((await call.Caller).ExitCode == 0);
         var record = await CallCenterQueueTests.WaitForRecordAsync(host);
         Assert.Equal(
             [(SupervisorActionKind.MonitorEnded, "call on hold"), (SupervisorActionKind.Released, "released by supervisor " + Supervisor)],
@@ -245,12 +215,11 @@ public sealed class SupervisorMonitorTests : IDisposable
         await using var callerAudio = new LevelPhone(EdgeHost.TrunkAddress, 1000);
         // Agent 1001 is registered but not ready: the call waits in the queue.
         await using var agent = new SippPhone(host.EndPoint, "1001", "secret1001", 9);
-        await WaitForAgentAsync(host, "1001", AgentState.Ready);
+        await CallCenterWaits.AgentAsync(host, "1001", AgentState.Ready);
         var center = host.Services.GetRequiredService<ICallCenter>();
         Assert.True((await center.SetNotReadyAsync("1001", "break", CancellationToken.None)).IsDone);
-        var caller = SippRunner.RunFromAsync(EdgeHost.TrunkAddress, host.EndPoint, "trunk-call-rtp-until-bye.xml", "u1", 1,
-            "-s", "12345", "-key", "rtp_port", callerAudio.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        var callId = await WaitForWaitingCallAsync(host);
+        var caller = ConnectedTrunkCall.Dial(host, callerAudio);
+        var callId = await CallCenterWaits.WaitingCallAsync(host);
 
         var refused = await supervision.MonitorAsync(callId, Supervisor, "1001", CancellationToken.None);
 
@@ -261,74 +230,6 @@ public sealed class SupervisorMonitorTests : IDisposable
         Assert.Equal([(SupervisorActionKind.Released, Supervisor)], record.SupervisorActions.Select(x => (x.Action, x.SupervisorId)));
     }
 
-    private static List<(short Left, short Right)> StereoFrames(string path)
-    {
-        byte[] file = File.ReadAllBytes(path);
-        return Enumerable.Range(0, (file.Length - 44) / 4)
-            .Select(i => (BinaryPrimitives.ReadInt16LittleEndian(file.AsSpan(44 + (i * 4))), BinaryPrimitives.ReadInt16LittleEndian(file.AsSpan(46 + (i * 4)))))
-            .ToList();
-    }
-
     private Task<EdgeHost> StartAsync() =>
-        EdgeHost.StartAsync(extra: new Dictionary<string, string?>
-        {
-            ["Ivr:PromptDirectory"] = _prompts.Folder,
-            ["Ivr:Menu:Enabled"] = "false",
-            ["Acd:ReadyOnRegister"] = "true",
-            ["Media:DataDirectory"] = _data.FullName,
-            ["Registrar:Agents:2:AgentId"] = SupervisorPhone,
-            ["Registrar:Agents:2:Password"] = "secret9001",
-        });
-
-    /// <summary>Polls the wallboard view (not a timing assertion): the deadline only bounds a broken run.</summary>
-    private static async Task WaitForAgentAsync(EdgeHost host, string agentId, AgentState state)
-    {
-        var center = host.Services.GetRequiredService<ICallCenter>();
-        for (var attempt = 0; attempt < 600; attempt++)
-        {
-            if (center.ListAgents().FirstOrDefault(x => x.AgentId == agentId)?.State == state)
-            {
-                return;
-            }
-            await Task.Delay(50);
-        }
-        throw new TimeoutException($"agent {agentId} never became {state}: " + string.Join(", ", center.ListAgents()));
-    }
-
-    private static async Task WaitForAgentCallAsync(EdgeHost host, string agentId, string callId)
-    {
-        var center = host.Services.GetRequiredService<ICallCenter>();
-        for (var attempt = 0; attempt < 600; attempt++)
-        {
-            if (center.ListAgents().FirstOrDefault(x => x.AgentId == agentId) is { State: AgentState.OnCall } agent && agent.CallId == callId)
-            {
-                return;
-            }
-            await Task.Delay(50);
-        }
-        throw new TimeoutException($"agent {agentId} never took call {callId}: " + string.Join(", ", center.ListAgents()));
-    }
-
-    private static async Task WaitForRegisteredAsync(EdgeHost host, string id)
-    {
-        for (var attempt = 0; attempt < 600 && host.Locator.GetContacts(id).Count == 0; attempt++)
-        {
-            await Task.Delay(50);
-        }
-        Assert.NotEmpty(host.Locator.GetContacts(id));
-    }
-
-    private static async Task<string> WaitForWaitingCallAsync(EdgeHost host)
-    {
-        var center = host.Services.GetRequiredService<CallCenter>();
-        for (var attempt = 0; attempt < 600; attempt++)
-        {
-            if (await center.InvokeAsync(() => center.Acd.Waiting.FirstOrDefault()?.CallId) is { } callId)
-            {
-                return callId;
-            }
-            await Task.Delay(50);
-        }
-        throw new TimeoutException("no call ever waited");
-    }
+        _edge.StartAsync(("Registrar:Agents:2:AgentId", SupervisorPhone), ("Registrar:Agents:2:Password", "secret9001"));
 }

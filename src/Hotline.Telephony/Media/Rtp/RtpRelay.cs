@@ -60,7 +60,7 @@ public sealed class RtpRelay : IAsyncDisposable
         relay._receivers =
         [
             RtpLegReceiver.Start(engine, relay.Caller, (buffer, length, source, sends) => relay.ForwardGuarded(relay.Caller, relay.CallerPeer, buffer, length, source, sends)),
-            RtpLegReceiver.Start(engine, relay.Agent, (buffer, length, source, sends) => relay.ForwardGuarded(relay.Agent, relay.Caller, buffer, length, source, sends)),
+            RtpLegReceiver.Start(engine, relay.Agent, relay.ForwardFromAgent),
         ];
         return relay;
     }
@@ -112,6 +112,22 @@ public sealed class RtpRelay : IAsyncDisposable
     /// <summary>A datagram the stand-in leg received, relayed to the caller as if the agent's leg had.</summary>
     internal void ForwardFromStandIn(RtpRelayLeg standIn, byte[] buffer, int length, SocketAddress source, RtpSendBatch? sends) =>
         ForwardGuarded(standIn, Caller, buffer, length, source, sends);
+
+    /// <summary>
+    /// A datagram the agent's leg received. While another leg stands in for it (a transfer), a late or lingering
+    /// stream from the agent's phone would reach the caller beside the stand-in's and be recorded over it on the
+    /// same channel: it is held back instead.
+    /// </summary>
+    private void ForwardFromAgent(byte[] buffer, int length, SocketAddress source, RtpSendBatch? sends)
+    {
+        if (Volatile.Read(ref _standIn) is not null)
+        {
+            Agent.CountHeld();
+            return;
+        }
+
+        ForwardGuarded(Agent, Caller, buffer, length, source, sends);
+    }
 
     /// <summary>
     /// A fault in one packet (a tap's bug) must not end the receive loop — with the epoll engine that loop

@@ -58,7 +58,7 @@ public sealed class RtpRelayLeg : IRtpPacketSink
     /// <summary>Packets dropped because the other leg had no peer address yet or the send failed.</summary>
     public long Undeliverable => Volatile.Read(ref _undeliverable);
 
-    /// <summary>Packets from this leg's peer kept back while forwarding was paused (hold, prompts).</summary>
+    /// <summary>Packets from this leg's peer kept back while forwarding was paused (hold, prompts, another leg standing in for it).</summary>
     public long Held => Volatile.Read(ref _held);
 
     /// <summary>Packets dropped because handling them threw (a tap's fault); should stay zero.</summary>

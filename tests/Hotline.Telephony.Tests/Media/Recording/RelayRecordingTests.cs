@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Net;
 using System.Net.Sockets;
 using Hotline.Telephony.Media;
@@ -42,14 +41,11 @@ public sealed class RelayRecordingTests : IDisposable
         await relay.DisposeAsync();
         recorder.Dispose();
 
-        byte[] file = File.ReadAllBytes(path);
-        Assert.True(file.Length >= 44 + (5 * 160 * 4));
-        var frames = Enumerable.Range(0, (file.Length - 44) / 4)
-            .Select(i => (BinaryPrimitives.ReadInt16LittleEndian(file.AsSpan(44 + (i * 4))), BinaryPrimitives.ReadInt16LittleEndian(file.AsSpan(46 + (i * 4)))))
-            .ToList();
-        Assert.Equal(800, frames.Count(f => f.Item1 == G711.MuLawToLinear(callerTone)));
-        Assert.Equal(800, frames.Count(f => f.Item2 == G711.MuLawToLinear(agentTone)));
-        Assert.DoesNotContain(frames, f => f.Item1 == G711.MuLawToLinear(agentTone) || f.Item2 == G711.MuLawToLinear(callerTone));
+        var frames = RecordedWav.Frames(path);
+        Assert.True(frames.Count >= 5 * 160);
+        Assert.Equal(800, frames.Count(f => f.Left == G711.MuLawToLinear(callerTone)));
+        Assert.Equal(800, frames.Count(f => f.Right == G711.MuLawToLinear(agentTone)));
+        Assert.DoesNotContain(frames, f => f.Left == G711.MuLawToLinear(agentTone) || f.Right == G711.MuLawToLinear(callerTone));
     }
 
     private static byte[] Packet(int sequence, byte tone)
