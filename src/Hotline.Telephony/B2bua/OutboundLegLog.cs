@@ -28,4 +28,7 @@ internal static partial class OutboundLegLog
 
     [LoggerMessage(5108, LogLevel.Debug, "Leg {CallId}: {Method} ended {Status}")]
     public static partial void RequestDone(ILogger logger, string callId, string method, int status);
+
+    [LoggerMessage(5109, LogLevel.Information, "Phone {Target} refused the last SRTP offer: offering plain RTP")]
+    public static partial void PlainMediaAfterRefusal(ILogger logger, string target);
 }

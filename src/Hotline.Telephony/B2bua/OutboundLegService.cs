@@ -20,6 +20,7 @@ internal sealed class OutboundLegService
 {
     private readonly ConcurrentDictionary<string, OutboundLeg> _legs = new();
     private readonly SipDialogTable<OutboundLeg> _dialogs = new();
+    private readonly PlainMediaPhones _plainMediaPhones = new();
     private readonly Func<SipTransportKind, IPEndPoint> _localEndPoint;
     private readonly string? _domain;
 
@@ -57,6 +58,11 @@ internal sealed class OutboundLegService
         {
             throw new ArgumentException("The offered RTP address must be IPv4 (the SDP writer speaks IP4).", nameof(request));
         }
+        if (request.OfferSrtp && !_plainMediaPhones.OffersSrtp(true, request.Target))
+        {
+            OutboundLegLog.PlainMediaAfterRefusal(Logger, request.Target.ToString());
+            request = request with { OfferSrtp = false };
+        }
         var sdp = new SdpSession(new SdpLocalMedia
         {
             Address = request.LocalRtp.Address.ToString(),
@@ -86,6 +92,12 @@ internal sealed class OutboundLegService
         var leg = new OutboundLeg(this, request, invite, sdp, offer);
         _legs[leg.CallId] = leg;
         OutboundLegLog.Started(Logger, leg.CallId, request.Target.ToString(), request.Destination.EndPoint.ToString());
+        var offeredSrtp = request.OfferSrtp;
+        _ = leg.Completion.ContinueWith(
+            done => _plainMediaPhones.Observe(request.Target, offeredSrtp, done.Result),
+            CancellationToken.None,
+            TaskContinuationOptions.OnlyOnRanToCompletion | TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
         leg.Start();
         return leg;
     }
