@@ -38,19 +38,13 @@ public sealed class SrtcpTransform : IDisposable
     private const int MaxStreams = 16;
 
     private readonly Lock _gate = new();
-    private readonly Aes _aes;
-    private readonly IncrementalHash _hmac;
-    private readonly byte[] _salt;
+    private readonly SrtpCipher _cipher;
     private readonly Dictionary<uint, SrtpStreamState> _received = [];
     private readonly Dictionary<uint, uint> _sent = [];
 
     public SrtcpTransform(SrtpMasterKey master)
     {
-        var keys = SrtpSessionKeys.Derive(master, rtcp: true);
-        _aes = Aes.Create();
-        _aes.Key = keys.Encryption;
-        _hmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA1, keys.Authentication);
-        _salt = keys.Salt;
+        _cipher = new SrtpCipher(SrtpSessionKeys.Derive(master, rtcp: true));
     }
 
     /// <summary>
@@ -75,7 +69,7 @@ public sealed class SrtcpTransform : IDisposable
             {
                 return false;
             }
-            Crypt(buffer[HeaderLength..length], ssrc, index);
+            _cipher.Crypt(buffer[HeaderLength..length], ssrc, index);
             BinaryPrimitives.WriteUInt32BigEndian(buffer[length..], EncryptedFlag | index);
             Authenticate(buffer[..(length + IndexLength)], buffer.Slice(length + IndexLength, SrtpTransform.TagLength));
             _sent[ssrc] = index + 1;
@@ -119,7 +113,7 @@ public sealed class SrtcpTransform : IDisposable
             // §3.4: E = 0 means the sender left this packet's payload clear (it is still authenticated).
             if ((word & EncryptedFlag) != 0)
             {
-                Crypt(packet[HeaderLength..length], ssrc, index);
+                _cipher.Crypt(packet[HeaderLength..length], ssrc, index);
             }
             if (stream is null)
             {
@@ -138,41 +132,14 @@ public sealed class SrtcpTransform : IDisposable
     /// <summary>RFC 3550 §6.4: version 2, and a packet type of 200–204 (SR, RR, SDES, BYE, APP) first in a compound.</summary>
     private static bool IsRtcp(ReadOnlySpan<byte> packet) => packet[0] >> 6 == 2 && packet[1] is >= 200 and <= 204;
 
-    /// <summary>§3.4 with §4.1.1: IV = (k_s * 2^16) XOR (SSRC * 2^64) XOR (SRTCP index * 2^16).</summary>
-    private void Crypt(Span<byte> payload, uint ssrc, uint index)
-    {
-        Span<byte> iv = stackalloc byte[AesCounterMode.BlockLength];
-        iv.Clear();
-        _salt.CopyTo(iv);
-        Span<byte> word = stackalloc byte[4];
-        BinaryPrimitives.WriteUInt32BigEndian(word, ssrc);
-        for (var i = 0; i < 4; i++)
-        {
-            iv[4 + i] ^= word[i];
-        }
-        BinaryPrimitives.WriteUInt32BigEndian(word, index);
-        for (var i = 0; i < 4; i++)
-        {
-            iv[10 + i] ^= word[i];
-        }
-        AesCounterMode.Apply(_aes, iv, payload);
-    }
-
-    /// <summary>§3.4: the tag covers the whole RTCP packet with E and the index; no ROC is appended, unlike SRTP.</summary>
-    private void Authenticate(ReadOnlySpan<byte> authenticated, Span<byte> tag)
-    {
-        Span<byte> digest = stackalloc byte[20];
-        _hmac.AppendData(authenticated);
-        _hmac.GetHashAndReset(digest);
-        digest[..SrtpTransform.TagLength].CopyTo(tag);
-    }
+    /// <summary>§3.4: the tag covers the whole RTCP packet with E and the index; no ROC follows, unlike SRTP.</summary>
+    private void Authenticate(ReadOnlySpan<byte> authenticated, Span<byte> tag) => _cipher.Tag(authenticated, [], tag);
 
     public void Dispose()
     {
         lock (_gate)
         {
-            _aes.Dispose();
-            _hmac.Dispose();
+            _cipher.Dispose();
         }
     }
 }

@@ -27,24 +27,18 @@ namespace Hotline.Telephony.Media.Srtp;
 public sealed class SrtpTransform : IDisposable
 {
     /// <summary>The _80 suite's tag: the first 10 bytes of the HMAC-SHA1.</summary>
-    public const int TagLength = 10;
+    public const int TagLength = SrtpCipher.TagLength;
 
     /// <summary>SSRCs one direction tracks; a peer switching streams more often than that loses the oldest state.</summary>
     private const int MaxStreams = 16;
 
     private readonly Lock _gate = new();
-    private readonly Aes _aes;
-    private readonly IncrementalHash _hmac;
-    private readonly byte[] _salt;
+    private readonly SrtpCipher _cipher;
     private readonly Dictionary<uint, SrtpStreamState> _streams = [];
 
     public SrtpTransform(SrtpMasterKey master)
     {
-        var keys = SrtpSessionKeys.Derive(master);
-        _aes = Aes.Create();
-        _aes.Key = keys.Encryption;
-        _hmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA1, keys.Authentication);
-        _salt = keys.Salt;
+        _cipher = new SrtpCipher(SrtpSessionKeys.Derive(master));
     }
 
     /// <summary>
@@ -69,7 +63,7 @@ public sealed class SrtpTransform : IDisposable
             {
                 return false;
             }
-            Crypt(packet[header..], ssrc, index);
+            _cipher.Crypt(packet[header..], ssrc, index);
             Authenticate(packet, SrtpStreamState.RolloverCounter(index), buffer.Slice(length, TagLength));
             stream.Accept(index);
         }
@@ -106,7 +100,7 @@ public sealed class SrtpTransform : IDisposable
             {
                 return false;
             }
-            Crypt(packet[header..length], ssrc, known);
+            _cipher.Crypt(packet[header..length], ssrc, known);
             (stream ?? StreamOf(ssrc, create: true)!).Accept(known);
         }
         plainLength = length;
@@ -132,35 +126,12 @@ public sealed class SrtpTransform : IDisposable
         return length <= packet.Length ? length : null;
     }
 
-    /// <summary>§4.1.1: IV = (k_s * 2^16) XOR (SSRC * 2^64) XOR (i * 2^16), for the 48-bit index i.</summary>
-    private void Crypt(Span<byte> payload, uint ssrc, ulong index)
-    {
-        Span<byte> iv = stackalloc byte[AesCounterMode.BlockLength];
-        iv.Clear();
-        _salt.CopyTo(iv);
-        Span<byte> mix = stackalloc byte[4];
-        BinaryPrimitives.WriteUInt32BigEndian(mix, ssrc);
-        for (var i = 0; i < 4; i++)
-        {
-            iv[4 + i] ^= mix[i];
-        }
-        for (var i = 0; i < 6; i++)
-        {
-            iv[8 + i] ^= (byte)(index >> (8 * (5 - i)));
-        }
-        AesCounterMode.Apply(_aes, iv, payload);
-    }
-
-    /// <summary>§4.2: the tag is HMAC-SHA1(k_a, authenticated portion || ROC), its first 80 bits.</summary>
+    /// <summary>§4.2: the tag is over the authenticated portion followed by the ROC.</summary>
     private void Authenticate(ReadOnlySpan<byte> packet, uint rolloverCounter, Span<byte> tag)
     {
         Span<byte> roc = stackalloc byte[4];
         BinaryPrimitives.WriteUInt32BigEndian(roc, rolloverCounter);
-        Span<byte> digest = stackalloc byte[20];
-        _hmac.AppendData(packet);
-        _hmac.AppendData(roc);
-        _hmac.GetHashAndReset(digest);
-        digest[..TagLength].CopyTo(tag);
+        _cipher.Tag(packet, roc, tag);
     }
 
     private SrtpStreamState? StreamOf(uint ssrc, bool create)
@@ -180,8 +151,7 @@ public sealed class SrtpTransform : IDisposable
     {
         lock (_gate)
         {
-            _aes.Dispose();
-            _hmac.Dispose();
+            _cipher.Dispose();
         }
     }
 }
