@@ -29,6 +29,25 @@ public sealed class StorageFaultAcrossSilosTests(PostgresServerFixture postgres)
         Assert.Equal("T3", recovered.Id);
     }
 
+    [Fact]
+    public async Task Get_DatabaseRefusesTheActivationsRead_CallerAcrossTheWireToldStorageUnavailableThenRecovers()
+    {
+        var connectionString = await postgres.CreateSchemaAsync();
+        await using var cluster = await TwoSiloTicketCluster.StartAsync(connectionString);
+        await cluster.Client.GetGrain<ITicketGrain>("T1").CreateAsync(NewTicket());
+        await cluster.Client.GetGrain<ITicketGrain>("T2").CreateAsync(NewTicket());
+        // T2 is activated afresh, so its activation (no grain call, which the call filter would see) reads the store.
+        await cluster.Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+
+        await ExecuteAsync(connectionString, "ALTER TABLE tickets RENAME TO tickets_away");
+        var fault = await Assert.ThrowsAsync<StorageUnavailableException>(() => cluster.Client.GetGrain<ITicketGrain>("T2").GetAsync(Supervisor));
+        await ExecuteAsync(connectionString, "ALTER TABLE tickets_away RENAME TO tickets");
+        var recovered = await cluster.Client.GetGrain<ITicketGrain>("T2").GetAsync(Supervisor);
+
+        Assert.Equal("PostgresException 42P01", fault.Cause);
+        Assert.Equal("T2", recovered.Id);
+    }
+
     private static async Task ExecuteAsync(string connectionString, string sql)
     {
         await using var connection = new NpgsqlConnection(connectionString);
