@@ -1,5 +1,6 @@
 using Hotline.Contracts.Agents;
 using Hotline.Contracts.Grains;
+using Hotline.Silo.Cluster;
 using Hotline.Silo.Storage;
 using Hotline.Telephony.Acd;
 using Orleans;
@@ -21,7 +22,7 @@ internal sealed class AgentGrain(IAgentStateLog log, ILogger<AgentGrain> logger)
 
     private string Id => this.GetPrimaryKeyString();
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
+    public override Task OnActivateAsync(CancellationToken cancellationToken) => StorageFaults.GuardAsync(LoadAsync(cancellationToken));
 
     public async Task RecordAsync(AgentStateChange change)
     {

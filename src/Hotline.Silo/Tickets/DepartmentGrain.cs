@@ -1,6 +1,7 @@
 using Hotline.Contracts.Grains;
 using Hotline.Contracts.Organisation;
 using Hotline.Contracts.Tickets;
+using Hotline.Silo.Cluster;
 using Orleans;
 
 namespace Hotline.Silo.Tickets;
@@ -16,7 +17,7 @@ internal sealed class DepartmentGrain(IDepartmentDirectory directory) : Grain, I
     private string Id => this.GetPrimaryKeyString();
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken) =>
-        _department = await directory.FindAsync(Id, cancellationToken);
+        _department = await StorageFaults.GuardAsync(directory.FindAsync(Id, cancellationToken));
 
     public async Task<Department> GetAsync()
     {

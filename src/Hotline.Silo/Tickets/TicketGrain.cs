@@ -4,6 +4,7 @@ using Hotline.Contracts.Scheduling;
 using Hotline.Contracts.Security;
 using Hotline.Contracts.Tickets;
 using Hotline.Contracts.Tickets.Commands;
+using Hotline.Silo.Cluster;
 using Hotline.Silo.Storage;
 using Hotline.Silo.Tickets.Alarms;
 using Hotline.Silo.Tickets.Events;
@@ -51,7 +52,7 @@ internal sealed class TicketGrain(
 
     // When every call reloads first anyway (see RefreshAsync), activation need not.
     public override Task OnActivateAsync(CancellationToken cancellationToken) =>
-        ReloadEachCall ? Task.CompletedTask : ReloadAsync(cancellationToken);
+        ReloadEachCall ? Task.CompletedTask : StorageFaults.GuardAsync(ReloadAsync(cancellationToken));
 
     public async Task<TicketView> CreateAsync(CreateTicket command)
     {

@@ -31,7 +31,8 @@ public sealed class ClusterForceAgentStateTests(PostgresServerFixture postgres)
 
         await ForceAsync("4002", V1.AgentState.NotReady, "质检抽查");
         var notReady = await TelephonyCluster.WallboardWhenAsync(
-            wallboardA, s => State(s, "4002") == "NotReady", "agent 4002 NOT_READY (forced through host B) on host A's wallboard");
+            // The agent may already show NOT_READY (as registered) before the forced change arrives: wait for its reason.
+            wallboardA, s => State(s, "4002") == "NotReady" && TelephonyCluster.Agent(s, "4002")!.Value.GetProperty("reason").GetString()!.Contains("质检抽查", StringComparison.Ordinal), "agent 4002 NOT_READY (forced through host B) on host A's wallboard");
         var nobody = await Assert.ThrowsAsync<RpcException>(() => ForceAsync("4999", V1.AgentState.NotReady, "质检抽查"));
         await ForceAsync("4002", V1.AgentState.Offline, "下班");
         await TelephonyCluster.WallboardWhenAsync(wallboardA, s => State(s, "4002") == "Offline", "agent 4002 logged out (through host B) on host A's wallboard");
